@@ -1,0 +1,148 @@
+"""``kg add``, ``kg remove``, ``kg rebuild``, ``kg articles``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import KGError
+from ..graph.store import open_store
+from ..ingest import expand_inputs, iter_articles
+from ..query.listing import list_articles
+from ..workflow import AddReport, add_articles, rebuild, remove_articles
+from . import Context, cli
+from .output import RECORD_FORMATS, emit_records
+
+_PROGRESS_MIN = 5  # show a progress bar from this many inputs on
+
+
+def _progress(total: int | None, quiet: bool, label: str):
+    """A rich progress bar on standard error, or None when it would only be noise."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+
+
+def _summary(report: AddReport, quiet: bool) -> None:
+    if quiet:
+        return
+    click.echo(
+        f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
+        f"{len(report.failed)} failed; {report.entities} entities and {report.claims} claims "
+        f"written", err=True)
+    for origin, message in report.failed:
+        click.echo(f"  failed: {message}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="An RSS or Atom feed: each item's page is added. Repeatable.")
+@click.option("--strict", is_flag=True, help="Stop at the first article that cannot be read.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.pass_obj
+def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bool,
+        force: bool) -> None:
+    """Add articles to the graph: files, folders, globs, URLs, or - for JSON Lines on stdin.
+
+    Reads .md (YAML front matter: id, title, published, source, url), .txt,
+    .html and .jsonl (id, title, text, source, published, url per line).
+    Adding an unchanged article again changes nothing; an article whose id
+    exists with a new text replaces what was extracted from it.
+
+    \b
+    Examples:
+      kg add corpus/
+      kg add 'news/**/*.md' story.html
+      kg add https://example.org/2026/11/24/story.html
+      kg add --feed https://example.org/rss.xml
+      cat articles.jsonl | kg add -
+    """
+    if not paths and not feeds:
+        raise click.UsageError("give at least one PATH (or - for stdin) or --feed URL")
+    sources = expand_inputs(paths)
+    items = iter_articles(sources, feeds=feeds, stdin=sys.stdin)
+    total = len(sources) if len(sources) >= _PROGRESS_MIN and not feeds and not any(
+        s.endswith(".jsonl") or s == "-" for s in sources) else None
+    bar = _progress(total, obj.quiet, "adding") if (total or feeds or len(sources) >= _PROGRESS_MIN) else None
+    with open_store(obj.store) as store:
+        if bar is None:
+            report = add_articles(store, items, obj.extractor_factory(), strict=strict, force=force)
+        else:
+            with bar:
+                task = bar.add_task("add", total=total)
+                report = add_articles(store, items, obj.extractor_factory(), strict=strict,
+                                      force=force,
+                                      on_article=lambda r: bar.update(task, completed=r.seen))
+    _summary(report, obj.quiet)
+    if report.failed and report.seen == len(report.failed):
+        raise KGError(f"no article could be read ({len(report.failed)} failed)")
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.pass_obj
+def remove(obj: Context, ids: tuple[str, ...]) -> None:
+    """Remove articles, and everything extracted from them, by id.
+
+    \b
+    Example:
+      kg remove 2026-11-24-microsoft-starlink-kenya
+    """
+    with open_store(obj.store, create=False) as store:
+        removed, missing = remove_articles(store, ids)
+    if not obj.quiet:
+        click.echo(f"{len(removed)} removed", err=True)
+    if missing:
+        raise KGError(f"no article with id {', '.join(missing)}")
+
+
+@cli.command("rebuild")
+@click.pass_obj
+def rebuild_cmd(obj: Context) -> None:
+    """Re-extract every stored article with the current pipeline.
+
+    The store keeps each article's text and metadata, so no original file is
+    needed: run it after upgrading kg or its model.
+
+    \b
+    Example:
+      kg rebuild
+    """
+    with open_store(obj.store, create=False) as store:
+        total = len(store.article_ids())
+        bar = _progress(total, obj.quiet, "rebuilding")
+        if bar is None:
+            report = rebuild(store, obj.extractor_factory())
+        else:
+            with bar:
+                task = bar.add_task("rebuild", total=total)
+                report = rebuild(store, obj.extractor_factory(),
+                                 on_article=lambda r: bar.update(task, completed=r.seen))
+    if not obj.quiet:
+        click.echo(f"{report.replaced} articles re-extracted; {report.entities} entities and "
+                   f"{report.claims} claims written", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
+              show_default=True)
+@click.pass_obj
+def articles(obj: Context, fmt: str) -> None:
+    """List the articles in the store with their counts of entities and claims.
+
+    \b
+    Example:
+      kg articles --format csv > articles.csv
+    """
+    with open_store(obj.store, create=False) as store:
+        rows = list_articles(store)
+    emit_records(rows, fmt, ["id", "title", "published", "source", "entities", "claims"])

@@ -1,0 +1,84 @@
+"""``kg query``: SPARQL on the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..graph.store import open_store
+from ..query.sparql import QUERY_FORMATS, run_query
+from ..vocab import PREFIXES
+from . import Context, cli
+
+
+def _table(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=False)
+    if result.kind == "ask":
+        console.print("yes" if result.boolean else "no")
+        return
+    table = Table(*result.variables, header_style="bold")
+    for row in result.rows:
+        table.add_row(*[_short(t) for t in row])
+    console.print(table)
+    console.print(f"{len(result.rows)} rows", style="dim")
+
+
+def _short(term) -> str:
+    """A term as a person reads it: prefixed names for IRIs, values for literals."""
+    if term is None:
+        return ""
+    value = term.value
+    if type(term).__name__ == "NamedNode":
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if value.startswith(ns):
+                return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "file", type=click.Path(dir_okay=False), metavar="FILE.rq",
+              help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+              help="Output format: table (default for SELECT/ASK), csv, tsv, json, xml "
+                   "(SPARQL results); turtle (default for CONSTRUCT/DESCRIBE), nt, jsonld.")
+@click.pass_obj
+def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph.
+
+    The default graph is the union of every article's graph, and the
+    prefixes nkg:, entity:, claim:, article:, schema:, prov:, skos:, oa:,
+    rdf:, rdfs:, owl:, xsd: and wd: are declared for you.
+
+    \b
+    Examples:
+      kg query "SELECT ?a ?b WHERE { ?a nkg:partnerOf ?b }"
+      kg query -f questions/partners.rq --format csv
+      kg query "DESCRIBE entity:microsoft" --format turtle
+    """
+    if file and sparql:
+        raise click.UsageError("give the query as an argument or with -f, not both")
+    if file:
+        try:
+            sparql = Path(file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") \
+                from None
+    if not sparql:
+        raise click.UsageError("give a SPARQL query, or -f FILE.rq")
+    with open_store(obj.store, create=False) as store:
+        result = run_query(store, sparql)
+    if fmt is None:
+        fmt = "turtle" if result.kind == "graph" else "table"
+    if fmt == "table":
+        if result.kind == "graph":
+            fmt = "turtle"
+        else:
+            _table(result)
+            return
+    click.echo(result.serialize(fmt), nl=False)

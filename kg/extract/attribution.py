@@ -1,0 +1,60 @@
+"""Who an article says a statement comes from: "X said", "according to X"."""
+
+from __future__ import annotations
+
+from .lexicon import SPEECH_VERBS
+from .resolve import DocEntities, DocEntity
+
+__all__ = ["sentence_sources", "quote_sources"]
+
+_QUOTES = "\"\u201c\u201d"
+
+
+def _speaker(tok, ents: DocEntities) -> DocEntity | None:
+    e = ents.at(tok)
+    if e is None and tok.lower_ in ("he", "she"):
+        e = ents.antecedent(tok, ("Person",))
+    if e is None and tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and ents.at(c):
+                e = ents.at(c)
+    if e is not None and e.type in ("Person", "Organization"):
+        return e
+    return None
+
+
+def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, object]]:
+    """(source, speech verb or "according", the source's phrase) found in one sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod", "case"):
+            for to in tok.children:
+                for obj in to.children if to.lower_ == "to" else ():
+                    e = _speaker(obj, ents)
+                    if e:
+                        out.append((e, tok, obj))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    e = _speaker(c, ents)
+                    if e:
+                        out.append((e, tok, c))
+    return out
+
+
+def quote_sources(doc, ents: DocEntities) -> dict[int, DocEntity]:
+    """Sentence start -> speaker, for quoted sentences whose speaker is named
+    in the next sentence of the same paragraph ("..." then '"...," she said.')."""
+    sents = list(doc.sents)
+    out: dict[int, DocEntity] = {}
+    for i, s in enumerate(sents):
+        if not s.text.lstrip().startswith(tuple(_QUOTES)):
+            continue
+        for nxt in sents[i: i + 3]:
+            if "\n\n" in doc.text[s.start_char:nxt.start_char]:
+                break
+            found = sentence_sources(nxt, ents)
+            if found:
+                out[s.start] = found[0][0]
+                break
+    return out

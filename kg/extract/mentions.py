@@ -1,0 +1,175 @@
+"""Named mentions in a parsed document, with a first guess at their type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .lexicon import NER_TYPES, ORG_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, REJECTED_MENTIONS
+from .names import CORPORATE_SUFFIXES, clean_mention, name_key
+
+__all__ = ["RawMention", "find_mentions", "add_repeated_names"]
+
+_SUFFIX_WORDS = {s.lower() for s in CORPORATE_SUFFIXES}
+
+
+@dataclass
+class RawMention:
+    """A named span of a doc: token range, cleaned text and type votes."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str
+    start_char: int
+    end_char: int
+    type: str
+    known: str | None = None  # gazetteer name, when the table knows it
+    strong: bool = False  # the type comes from the table or the context, not NER alone
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+        end -= 1
+    return start, end
+
+
+def _context_type(doc, start: int, end: int) -> str | None:
+    """A type read from the words around a name ("Northwind, a startup")."""
+    last = doc[end - 1]
+    if end - start > 1 and (last.lower_.rstrip(".") in _SUFFIX_WORDS
+                            or last.lower_ in ORG_NAME_WORDS):
+        return "Organization"
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.lower_ in PRODUCT_NOUNS and nxt.pos_ == "NOUN" and last.head == nxt:
+            return "Product"
+    head = doc[start:end].root
+    for child in head.children:
+        if child.dep_ == "appos":
+            lemma = child.lemma_.lower()
+            if lemma in PRODUCT_NOUNS:
+                return "Product"
+            if lemma in PLACE_NOUNS:
+                return "Place"
+            if lemma in ORG_NOUNS:
+                return "Organization"
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        lemma = head.head.lemma_.lower()
+        if lemma in PERSON_NOUNS:
+            return "Person"
+        if lemma in ORG_NOUNS:
+            return "Organization"
+    return None
+
+
+def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[RawMention]:
+    """Every named mention of a person, organisation, place or product.
+
+    ``outlet`` is the article's source: where the text names it, it is an
+    organisation whatever NER says.
+    """
+    out: list[RawMention] = []
+    for ent in doc.ents:
+        ner_type = NER_TYPES.get(ent.label_)
+        if ner_type is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = clean_mention(span.text)
+        if len(text) < 2 or not any(c.isupper() for c in text):
+            continue
+        if text.lower() in REJECTED_MENTIONS or not any(c.isalpha() for c in text):
+            continue
+        # part of a hyphenated word ("low-Earth orbit", "Musk-founded")
+        if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            continue
+        known = gazetteer.lookup(text)
+        if known is not None:
+            typ, strong = known.type, True
+        else:
+            ctx = _context_type(doc, start, end)
+            typ, strong = (ctx, True) if ctx else (ner_type, False)
+        out.append(RawMention(start, end, text, span.start_char, span.end_char, typ,
+                              known.name if known else None, strong))
+    taken = {i for m in out for i in range(m.start, m.end)}
+    out.extend(_unlabelled_products(doc, gazetteer, taken))
+    if outlet:
+        out.extend(_outlet_mentions(doc, outlet, taken))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
+    found = []
+    text = doc.text
+    pos = text.find(outlet)
+    while pos >= 0:
+        span = doc.char_span(pos, pos + len(outlet), alignment_mode="contract")
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            found.append(RawMention(span.start, span.end, clean_mention(span.text),
+                                    span.start_char, span.end_char, "Organization", None, True))
+            taken.update(range(span.start, span.end))
+        pos = text.find(outlet, pos + len(outlet))
+    return found
+
+
+def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Mentions NER missed of names it found elsewhere in the doc.
+
+    A surname ("Musk") of a full personal name, or the exact words of an
+    organisation or product name, that stand in the text untagged.
+    """
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    forms: dict[tuple[str, ...], RawMention] = {}
+    for m in mentions:
+        words = tuple(t.text for t in doc[m.start:m.end])
+        forms.setdefault(words, m)
+        if m.type == "Person" and len(words) > 1:
+            forms.setdefault((words[-1],), m)
+    extra = []
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper():
+            continue
+        for words, m in forms.items():
+            end = tok.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[tok.i:end]) != words:
+                continue
+            if taken.intersection(range(tok.i, end)) or doc[tok.i].pos_ not in ("PROPN", "NOUN"):
+                continue
+            span = doc[tok.i:end]
+            extra.append(RawMention(tok.i, end, clean_mention(span.text), span.start_char,
+                                    span.end_char, m.type, m.known, m.strong))
+            taken.update(range(tok.i, end))
+            break
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _unlabelled_products(doc, gazetteer: Gazetteer, taken: set[int]) -> list[RawMention]:
+    """Capitalised names right before a product noun that NER missed ("the Zephyr app")."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in PRODUCT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
+                and doc[start - 1].head.i in range(start - 1, tok.i + 1):
+            start -= 1
+        if start == end or doc[start].is_sent_start and end - start == 1:
+            continue
+        span = doc[start:end]
+        text = clean_mention(span.text)
+        if len(text) < 2 or name_key(text) in REJECTED_MENTIONS:
+            continue
+        known = gazetteer.lookup(text)
+        found.append(RawMention(start, end, text, span.start_char, span.end_char,
+                                known.type if known else "Product",
+                                known.name if known else None, True))
+        taken.update(range(start, end))
+    return found

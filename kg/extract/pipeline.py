@@ -1,0 +1,137 @@
+"""From articles to extractions: spaCy ``Doc`` -> plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .. import __version__
+from ..model import SYMMETRIC_PREDICATES, Article, Claim, Extraction
+from .attribution import quote_sources, sentence_sources
+from .dates import parse_iso_date, resolve_date
+from .gazetteer import load_gazetteer
+from .mentions import add_repeated_names, find_mentions
+from .money import find_money
+from .nlp import load_nlp, pipeline_name
+from .relations import RawClaim, find_relations
+from .resolve import resolve_mentions
+
+__all__ = ["Extractor", "MONEY_PREDICATES"]
+
+#: Predicates whose claims can carry an amount (damages, price, sum invested).
+MONEY_PREDICATES = frozenset({"sues", "acquires", "investsIn", "mergesWith", "contractWith"})
+
+
+class Extractor:
+    """Reads articles with a spaCy pipeline and returns :class:`Extraction` records.
+
+    >>> from kg.model import Article
+    >>> x = Extractor()
+    >>> ex = x.extract(Article(id="a", text="Acme Corp. agreed to buy Widget Inc. for $5 million."))
+    >>> [(c.subject, c.predicate, c.object, c.amount.value) for c in ex.claims]
+    [('acme', 'acquires', 'widget', 5000000.0)]
+    """
+
+    def __init__(self, model: str | None = None, batch_size: int = 16):
+        self.nlp = load_nlp(model)
+        self.gazetteer = load_gazetteer()
+        self.batch_size = batch_size
+        self.name = f"kg {__version__}; {pipeline_name(self.nlp)}"
+
+    def extract(self, article: Article) -> Extraction:
+        return self.from_doc(self.nlp(article.text), article)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self.from_doc(doc, article)
+
+    def from_doc(self, doc, article: Article) -> Extraction:
+        mentions = add_repeated_names(doc, find_mentions(doc, self.gazetteer, article.source))
+        ents = resolve_mentions(doc, mentions, self.gazetteer)
+        published = parse_iso_date(article.published)
+        quoted = quote_sources(doc, ents)
+        claims: dict[tuple, Claim] = {}
+        for raw in find_relations(doc, ents):
+            claim = _claim(raw, doc, ents, published, quoted)
+            key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
+            if key not in claims or claims[key].confidence < claim.confidence:
+                claims[key] = claim
+        return Extraction(article, ents.records(), tuple(claims.values()), self.name)
+
+
+def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
+    sent = raw.token.sent
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    s, o = raw.subject.key, raw.object.key
+    if raw.predicate in SYMMETRIC_PREDICATES and o < s:
+        s, o = o, s
+    confidence = raw.confidence - (0.2 if raw.polarity == "hedged" else 0.0)
+    return Claim(
+        subject=s,
+        predicate=raw.predicate,
+        object=o,
+        sentence=text[start:end],
+        sentence_start=start,
+        sentence_end=end,
+        attributed_to=_source(raw, sent, ents, quoted),
+        amount=_amount(raw, sent) if raw.predicate in MONEY_PREDICATES else None,
+        date=_date(raw, sent, published),
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        polarity=raw.polarity,
+        method=raw.method,
+    )
+
+
+def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
+    for entity, verb, phrase in sentence_sources(sent, ents):
+        # the speaker's own description ("said Jane Doe, Acme's chief executive") is not reported
+        if verb is not raw.token and raw.token not in phrase.subtree:
+            return entity.key
+    speaker = quoted.get(sent.start)
+    return speaker.key if speaker else None
+
+
+def _amount(raw: RawClaim, sent):
+    if raw.shared:
+        return None
+    spans = [m for m in find_money(sent.text) if not m.per_unit]
+    if not spans:
+        return None
+    pos = raw.token.idx - sent.start_char
+    return min(spans, key=lambda m: min(abs(m.start - pos), abs(m.end - pos))).money
+
+
+def _anchors(tok) -> set[int]:
+    """The trigger and the verbs that govern it: where a time phrase can attach."""
+    out = {tok.i}
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        out.add(node.i)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _date(raw: RawClaim, sent, published) -> str | None:
+    anchors = _anchors(raw.token)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            if node.i in anchors:
+                return resolve_date(ent.text, published)
+            if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+                break
+    return None

@@ -1,0 +1,352 @@
+"""Relations between entities, read from the dependency parse.
+
+The trigger tables live in :mod:`kg.extract.patterns`; this module finds
+each trigger's two arguments in the tree and the polarity of the statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import SYMMETRIC_PREDICATES
+from .lexicon import (
+    HEDGING_AUX, HEDGING_HEADS, NEGATING_HEADS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS,
+    PRODUCT_NOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS,
+)
+from .patterns import EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
+from .resolve import DocEntities, DocEntity
+
+__all__ = ["RawClaim", "find_relations"]
+
+_SUBJ = ("nsubj", "csubj")
+_OBJ = ("dobj", "obj")
+_PARTY_TYPES = ("Organization", "Person", "Product")
+
+
+@dataclass
+class RawClaim:
+    subject: DocEntity
+    predicate: str
+    object: DocEntity
+    token: object  # the trigger token
+    confidence: float
+    method: str
+    polarity: str = "asserted"
+    shared: bool = False  # one of several parties named together (amounts are not split)
+
+
+class _Reader:
+    def __init__(self, doc, ents: DocEntities):
+        self.doc = doc
+        self.ents = ents
+
+    # ---------------------------------------------------------------- referents
+    def refer(self, tok, seen=None) -> list[DocEntity]:
+        """The entities the phrase headed by ``tok`` denotes (conjuncts included)."""
+        seen = seen if seen is not None else set()
+        if tok.i in seen:
+            return []
+        seen.add(tok.i)
+        out: list[DocEntity] = []
+        e = self.ents.at(tok)
+        lower = tok.lower_
+        if e is not None:
+            out.append(e)
+        elif lower in RELATIVE_PRONOUNS:
+            verb = tok.head
+            while verb.dep_ == "conj":
+                verb = verb.head
+            if verb.dep_ == "relcl":
+                out += self.refer(verb.head, seen)
+        elif lower in PERSON_PRONOUNS:
+            a = self.ents.antecedent(tok, ("Person",))
+            out += [a] if a else []
+        elif lower in ORG_PRONOUNS:
+            a = self.ents.antecedent(tok, ("Organization",))
+            out += [a] if a else []
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            out += self._refer_noun(tok, seen)
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out += self.refer(c, seen)
+        return _unique(out)
+
+    def _refer_noun(self, tok, seen) -> list[DocEntity]:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                hit = self.refer(c, seen)
+                if hit:
+                    return hit
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "appos" and lemma not in ROLES:
+            hit = self.ents.at(tok.head)
+            if hit:
+                return [hit]
+        if lemma in PRODUCT_NOUNS or lemma not in ROLES:
+            for c in tok.children:
+                if c.dep_ == "compound" and self.ents.at(c):
+                    return [self.ents.at(c)]
+        if lemma in ROLES:
+            return self.role_referent(tok, seen)
+        if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
+            a = self.ents.antecedent(tok, ("Organization",))
+            return [a] if a else []
+        return []
+
+    def role_referent(self, tok, seen=None) -> list[DocEntity]:
+        """Who holds the role the noun ``tok`` names."""
+        seen = seen if seen is not None else {tok.i}
+        if tok.dep_ == "appos":
+            return self.refer(tok.head, seen)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                hit = self.refer(c, seen)
+                if hit:
+                    return hit
+        if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+            return self.subject_of(tok.head, seen=seen)
+        if tok.dep_ == "compound" and self.ents.at(tok.head):
+            return [self.ents.at(tok.head)]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            # "named X as chief executive"
+            verb = tok.head.head
+            objs = [c for c in verb.children if c.dep_ in _OBJ]
+            return self.refer(objs[0], seen) if objs else self.subject_of(verb, seen=seen)
+        if any(c.lower_ in ("the", "this") for c in tok.children):
+            types = ("Person",) if ROLES[tok.lemma_.lower()][0].predicate in (
+                "executiveOf", "founderOf") else ("Organization",)
+            a = self.ents.antecedent(tok, types)
+            return [a] if a else []
+        return []
+
+    def subject_of(self, verb, depth: int = 0, seen=None) -> list[DocEntity]:
+        """The entities doing what ``verb`` says, climbing through control and coordination."""
+        if depth > 4:
+            return []
+        seen = seen if seen is not None else set()
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                hit = self.refer(c, seen)
+                if not hit:
+                    for p in c.children:
+                        if p.dep_ == "poss":
+                            hit = self.refer(p, seen)
+                return hit
+        if verb.dep_ == "relcl":
+            return self.refer(verb.head, seen)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self.refer(verb.head, seen)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and verb.head != verb:
+            head = verb.head
+            if head.dep_ == "prep":
+                head = head.head
+            return self.subject_of(head, depth + 1, seen)
+        return []
+
+    # ----------------------------------------------------------------- triggers
+    def verb_claims(self, tok) -> list[RawClaim]:
+        out = []
+        for trig in VERBS.get(tok.lemma_.lower(), ()):
+            if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle
+                                         for c in tok.children):
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBN")
+            patients: list[DocEntity] = []
+            agents: list[DocEntity] = []
+            if passive:
+                for c in tok.children:
+                    if c.dep_ == "agent":
+                        agents += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                    if c.dep_ == "nsubjpass":
+                        patients += self.refer(c)
+                if tok.dep_ == "acl" and not patients:
+                    patients += self.refer(tok.head)
+            else:
+                agents = self.subject_of(tok)
+                if trig.direct:
+                    for c in tok.children:
+                        if c.dep_ in _OBJ:
+                            patients += self.refer(c)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in trig.preps:
+                    patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+            method = f"verb:{tok.lemma_.lower()}" + (":passive" if passive else "")
+            out += self._pairs(trig, agents, patients, tok, method)
+        return out
+
+    def noun_claims(self, tok) -> list[RawClaim]:
+        out = []
+        for trig in NOUNS.get(tok.lemma_.lower(), ()):
+            if tok.lemma_.lower() == "fight" and not any(
+                    c.lower_ in ("legal", "court", "courtroom") for c in tok.children):
+                continue
+            if tok.lemma_.lower() == "effort" and not any(c.lower_ == "joint" for c in tok.children):
+                continue
+            agents: list[DocEntity] = []
+            patients: list[DocEntity] = []
+            between: list[DocEntity] = []
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    agents += self.refer(c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    agents += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                elif c.dep_ == "prep" and c.lower_ == "between":
+                    between += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                elif c.dep_ == "prep" and c.lower_ in trig.preps:
+                    patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+            governor = self._governing_verb(tok)
+            if not agents and governor is not None:
+                agents = self.subject_of(governor)
+            if not patients and governor is not None:
+                for c in governor.children:
+                    if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of":
+                        patients += [e for p in c.children if p.dep_ == "pobj"
+                                     for e in self.refer(p)]
+            method = f"noun:{tok.lemma_.lower()}"
+            if between and trig.predicate in SYMMETRIC_PREDICATES:
+                out += self._group(trig, between, tok, method)
+            elif trig.predicate == "mergesWith" and not patients and len(agents) == 1:
+                continue
+            else:
+                out += self._pairs(trig, agents, patients, tok, method)
+        return out
+
+    def role_claims(self, tok) -> list[RawClaim]:
+        lemma = tok.lemma_.lower()
+        triggers = ROLES.get(lemma, ())
+        if not triggers:
+            return []
+        if lemma in ("officer", "executive", "director") and not any(
+                c.lower_ in EXEC_TITLE_WORDS for c in tok.children):
+            return []
+        out = []
+        referents = self.role_referent(tok)
+        for trig in triggers:
+            related: list[DocEntity] = []
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ == "compound" and self.ents.at(c)):
+                    related += self.refer(c)
+                elif c.dep_ == "prep" and c.lower_ in trig.preps:
+                    related += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+            if tok.dep_ == "compound" and self.ents.at(tok.head):
+                # "Microsoft CEO Satya Nadella": the company is a sibling compound
+                related += [self.ents.at(c) for c in tok.head.children
+                            if c.dep_ == "compound" and c.i < tok.i and self.ents.at(c)
+                            and self.ents.at(c) is not self.ents.at(tok.head)]
+            method = f"role:{lemma}"
+            if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:
+                out += self._group(trig, referents, tok, method)
+            else:
+                out += self._pairs(trig, referents, related, tok, method)
+        return out
+
+    def hyphen_claims(self, tok) -> list[RawClaim]:
+        """ "the Musk-founded start-up": name, hyphen, participle, noun."""
+        rule = HYPHEN_VERBS.get(tok.lower_)
+        if rule is None or tok.i < 2 or self.doc[tok.i - 1].text != "-":
+            return []
+        named = self.ents.at(self.doc[tok.i - 2])
+        if named is None:
+            return []
+        noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+        while noun is not None and noun.dep_ == "compound":
+            noun = noun.head
+        if noun is None:
+            return []
+        referents = self.refer(noun) or self.role_referent(noun)
+        predicate, reverse = rule
+        trig = Trigger(predicate, reverse=reverse, confidence=0.75)
+        return self._pairs(trig, [named], referents, tok, "hyphen:" + tok.lower_)
+
+    # ------------------------------------------------------------------ helpers
+    def _governing_verb(self, tok):
+        head = tok
+        for _ in range(4):
+            if head.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "npadvmod", "conj", "appos"):
+                head = head.head
+            elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head.head
+            else:
+                break
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+        return None
+
+    def _pairs(self, trig: Trigger, agents, patients, tok, method) -> list[RawClaim]:
+        out = []
+        if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1:
+            return self._group(trig, agents, tok, method)
+        for a in agents:
+            for p in patients:
+                s, o = (p, a) if trig.reverse else (a, p)
+                if s is o or s.type not in _PARTY_TYPES or o.type not in _PARTY_TYPES:
+                    continue
+                if trig.subject_types and s.type not in trig.subject_types:
+                    continue
+                if trig.object_types and o.type not in trig.object_types:
+                    continue
+                out.append(RawClaim(s, trig.predicate, o, tok, trig.confidence, method,
+                                    shared=len(agents) > 1))
+        return out
+
+    def _group(self, trig: Trigger, members, tok, method) -> list[RawClaim]:
+        members = [m for m in members if m.type in ("Organization", "Person")]
+        return [RawClaim(a, trig.predicate, b, tok, trig.confidence - 0.1, method + ":group")
+                for a, b in combinations(members, 2) if a is not b]
+
+
+def polarity(tok) -> str:
+    """asserted, negated or hedged, from the words that govern the trigger."""
+    node = tok
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return "negated"
+            if c.dep_ == "aux" and c.lower_ in HEDGING_AUX:
+                return "hedged"
+            if c.dep_ == "compound" and c.lemma_.lower() in HEDGING_HEADS:
+                return "hedged"
+        lemma = node.lemma_.lower()
+        if node is not tok:
+            if lemma in NEGATING_HEADS:
+                return "negated"
+            if lemma in HEDGING_HEADS:
+                return "hedged"
+            if lemma in SPEECH_VERBS:
+                break
+        if node.head is node or node.dep_ in ("relcl",):
+            break
+        node = node.head
+    return "asserted"
+
+
+def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
+    """Every relation the patterns find in ``doc``."""
+    reader = _Reader(doc, ents)
+    out: list[RawClaim] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD") and lemma in VERBS):
+            if lemma in VERBS:
+                out += reader.verb_claims(tok)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in NOUNS and not ents.at(tok):
+                out += reader.noun_claims(tok)
+            if lemma in ROLES and not ents.at(tok):
+                out += reader.role_claims(tok)
+        if tok.lower_ in HYPHEN_VERBS:
+            out += reader.hyphen_claims(tok)
+    for c in out:
+        c.polarity = polarity(c.token)
+    return out
+
+
+def _unique(items: list[DocEntity]) -> list[DocEntity]:
+    seen, out = set(), []
+    for e in items:
+        if e is not None and e.index not in seen:
+            seen.add(e.index)
+            out.append(e)
+    return out

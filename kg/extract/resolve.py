@@ -1,0 +1,163 @@
+"""Which mentions name the same entity, within one document.
+
+"Elon Musk", "Musk" and "Elon Musk's" become one entity; "Mawingu" joins
+"Mawingu Networks"; "the Pentagon" joins "the Department of Defense" through
+the known-entities table. Pronouns and phrases such as "the company" are
+resolved on demand by :meth:`DocEntities.antecedent`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Entity, Mention
+from .gazetteer import Gazetteer, lookup_surname
+from .mentions import RawMention
+from .names import acronym, name_key
+
+__all__ = ["DocEntity", "DocEntities", "resolve_mentions"]
+
+
+@dataclass
+class DocEntity:
+    index: int
+    mentions: list[RawMention] = field(default_factory=list)
+    known: str | None = None
+    wikidata: str | None = None
+    label: str = ""
+    type: str = "Other"
+
+    @property
+    def key(self) -> str:
+        return name_key(self.label).replace(" ", "-")
+
+    def finish(self) -> None:
+        names = Counter(m.text for m in self.mentions)
+        longest = max(names, key=lambda n: (len(n.split()), not n.isupper(), names[n], len(n)))
+        self.label = self.known or longest
+        strong = Counter(m.type for m in self.mentions if m.strong)
+        votes = strong or Counter(m.type for m in self.mentions)
+        if not strong:
+            # a full personal name outweighs a surname that NER mistook for a place
+            for m in self.mentions:
+                if m.type == "Person" and len(m.text.split()) > 1:
+                    votes["Person"] += 2
+        self.type = votes.most_common(1)[0][0]
+
+    def record(self) -> Entity:
+        aliases = sorted({m.text for m in self.mentions} - {self.label})
+        return Entity(
+            key=self.key,
+            label=self.label,
+            type=self.type,
+            aliases=tuple(aliases),
+            mentions=tuple(Mention(m.text, m.start_char, m.end_char) for m in self.mentions),
+            wikidata=self.wikidata,
+        )
+
+
+class DocEntities:
+    """The entities of one doc, with a token -> entity index."""
+
+    def __init__(self, doc, entities: list[DocEntity]):
+        self.doc = doc
+        self.entities = entities
+        self.by_token: dict[int, DocEntity] = {}
+        for e in entities:
+            for m in e.mentions:
+                for i in range(m.start, m.end):
+                    self.by_token[i] = e
+
+    def at(self, token) -> DocEntity | None:
+        return self.by_token.get(token.i)
+
+    def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3) -> DocEntity | None:
+        """The closest entity of one of ``types`` named before ``token``."""
+        sent_starts = [s.start for s in self.doc.sents]
+        current = max((k for k, s in enumerate(sent_starts) if s <= token.i), default=0)
+        lower = sent_starts[max(0, current - max_sents)]
+        best: tuple[int, DocEntity] | None = None
+        for e in self.entities:
+            if e.type not in types:
+                continue
+            for m in e.mentions:
+                if lower <= m.start and m.end <= token.i and (best is None or m.end > best[0]):
+                    best = (m.end, e)
+        return best[1] if best else None
+
+    def records(self) -> tuple[Entity, ...]:
+        return tuple(e.record() for e in self.entities)
+
+
+def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> DocEntities:
+    """Group mentions into entities."""
+    clusters: list[DocEntity] = []
+    by_key: dict[str, DocEntity] = {}
+
+    def new(m: RawMention, known=None) -> DocEntity:
+        e = DocEntity(len(clusters), known=known.name if known else None,
+                      wikidata=known.wikidata if known else None)
+        clusters.append(e)
+        return e
+
+    order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    for m in order:
+        known = gazetteer.lookup(m.known or m.text)
+        key = name_key(known.name if known else m.text)
+        target = by_key.get(key)
+        if target is None and known is None:
+            target = _partial_match(m, clusters)
+        if target is None and known is None and m.type == "Person" and len(m.text.split()) == 1:
+            known = lookup_surname(gazetteer, m.text)
+            if known is not None:
+                key = name_key(known.name)
+                target = by_key.get(key)
+        if target is None:
+            target = new(m, known)
+        target.mentions.append(m)
+        by_key.setdefault(key, target)
+        if target.known is None:
+            by_key.setdefault(name_key(m.text), target)
+    for e in clusters:
+        e.mentions.sort(key=lambda m: m.start)
+        e.finish()
+    # two clusters that ended up with the same label are one entity
+    merged: dict[str, DocEntity] = {}
+    for e in clusters:
+        if e.key in merged:
+            merged[e.key].mentions.extend(e.mentions)
+            merged[e.key].mentions.sort(key=lambda m: m.start)
+            merged[e.key].finish()
+        else:
+            merged[e.key] = e
+    entities = list(merged.values())
+    for i, e in enumerate(entities):
+        e.index = i
+    return DocEntities(doc, entities)
+
+
+def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None:
+    """A longer name this mention abbreviates: a surname, a first word, an acronym."""
+    words = m.text.split()
+    mkey = name_key(m.text)
+    hits = []
+    for e in clusters:
+        for other in e.mentions:
+            owords = other.text.split()
+            if len(owords) <= len(words):
+                continue
+            okey = name_key(other.text).split()
+            if other.type == "Person" or e.known is None and m.type == "Person":
+                if mkey in (okey[-1], okey[0]) and len(words) == 1:
+                    hits.append(e)
+                    break
+            elif m.type != "Person" and okey[: len(mkey.split())] == mkey.split() and (
+                    m.type == other.type or other.type == "Organization" and not m.strong):
+                hits.append(e)
+                break
+            elif m.text.isupper() and acronym(other.text) == m.text:
+                hits.append(e)
+                break
+    unique = {e.index: e for e in hits}
+    return next(iter(unique.values())) if len(unique) == 1 else None

@@ -1,0 +1,213 @@
+"""The store: a persistent Oxigraph database on disk, one named graph per article.
+
+The store is an rdflib ``Dataset`` through oxrdflib (:attr:`KGStore.dataset`)
+for library users; kg's own reads and writes go to the same pyoxigraph store
+directly, so that each article is written in one transaction and queries
+run on Oxigraph's native SPARQL engine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import QueryError, StoreError, StoreLockedError
+from ..model import Article
+from ..vocab import NKG, PREFIXES, SDO, article_graph_iri, article_iri
+
+__all__ = ["DEFAULT_STORE", "KGStore", "open_store", "store_path"]
+
+#: The store folder used when neither ``--store`` nor ``KG_STORE`` names one.
+DEFAULT_STORE = ".kg"
+
+
+def store_path(path: str | os.PathLike | None = None) -> Path:
+    """The store folder: the one given, else ``$KG_STORE``, else ``./.kg``."""
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def _nt(term) -> str:
+    return term.n3()
+
+
+class KGStore:
+    """An open store. Use :func:`open_store` to get one."""
+
+    def __init__(self, path: Path, oxstore):
+        self.path = path
+        self._ox = oxstore
+        self._dataset = None
+
+    # ------------------------------------------------------------------ access
+    @property
+    def ox(self):
+        """The underlying :class:`pyoxigraph.Store`."""
+        return self._ox
+
+    @property
+    def dataset(self):
+        """The store as an rdflib ``Dataset`` (oxrdflib), default graph = union."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+            for prefix, ns in PREFIXES.items():
+                ds.bind(prefix, ns, override=True)
+            self._dataset = ds
+        return self._dataset
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def close(self) -> None:
+        self._dataset = None
+        self._ox = None
+
+    # ---------------------------------------------------------------- articles
+    def article_fingerprint(self, article_id: str) -> dict | None:
+        """What the store knows of an article's content, or None if absent."""
+        from pyoxigraph import NamedNode
+
+        g = NamedNode(str(article_graph_iri(article_id)))
+        a = NamedNode(str(article_iri(article_id)))
+        if not self._ox.contains_named_graph(g):
+            return None
+        values: dict[str, str] = {}
+        names = {str(NKG.textHash): "hash", str(SDO.headline): "title",
+                 str(SDO.datePublished): "published", str(NKG.outlet): "source",
+                 str(SDO.url): "url", str(NKG.extractedWith): "pipeline"}
+        for q in self._ox.quads_for_pattern(a, None, None, g):
+            key = names.get(q.predicate.value)
+            if key:
+                values[key] = q.object.value
+        return values
+
+    def is_unchanged(self, article: Article, pipeline: str) -> bool:
+        """True when the store holds this very article, read by this pipeline."""
+        have = self.article_fingerprint(article.id)
+        if have is None:
+            return False
+        return (have.get("hash") == article.text_hash
+                and have.get("title") == article.title
+                and have.get("published") == (article.published[:10] if article.published else None)
+                and have.get("source") == article.source
+                and have.get("url") == article.url
+                and have.get("pipeline") == pipeline)
+
+    def put_article(self, article_id: str, quads) -> bool:
+        """Replace an article's graph with ``quads`` in one transaction.
+
+        Returns True when the article was already there (a replacement).
+        """
+        g = article_graph_iri(article_id)
+        existed = self.article_fingerprint(article_id) is not None
+        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, _ in quads)
+        update = f"DROP SILENT GRAPH {_nt(g)} ;\nINSERT DATA {{ GRAPH {_nt(g)} {{\n{body}\n}} }}"
+        try:
+            self._ox.update(update)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        return existed
+
+    def remove_article(self, article_id: str) -> bool:
+        """Drop an article's graph. Returns False if there was none."""
+        if self.article_fingerprint(article_id) is None:
+            return False
+        g = article_graph_iri(article_id)
+        try:
+            self._ox.update(f"DROP GRAPH {_nt(g)}")
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        return True
+
+    def article_ids(self) -> list[str]:
+        rows = self.select(
+            "SELECT ?id WHERE { GRAPH ?g { ?a a nkg:Article ; nkg:articleId ?id } } ORDER BY ?id"
+        )
+        return [r["id"] for r in rows]
+
+    def read_article(self, article_id: str) -> Article | None:
+        """The article as stored (text and metadata), for re-extraction."""
+        rows = self.select(
+            """SELECT ?id ?text ?title ?published ?source ?url WHERE { GRAPH ?g {
+                 ?a nkg:articleId ?id ; schema:articleBody ?text .
+                 OPTIONAL { ?a schema:headline ?title }
+                 OPTIONAL { ?a schema:datePublished ?published }
+                 OPTIONAL { ?a nkg:outlet ?source }
+                 OPTIONAL { ?a schema:url ?url } } } LIMIT 1""",
+            bindings={"id": article_id},
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return Article(id=article_id, text=r["text"], title=r.get("title"),
+                       published=r.get("published"), source=r.get("source"), url=r.get("url"))
+
+    # ------------------------------------------------------------------- query
+    def query(self, sparql: str, *, bindings: dict | None = None):
+        """Run SPARQL on the union of all article graphs; pyoxigraph's result."""
+        from pyoxigraph import Literal, Variable
+
+        subs = {Variable(k): (v if not isinstance(v, str) else Literal(v))
+                for k, v in (bindings or {}).items()}
+        try:
+            return self._ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                  substitutions=subs or None)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {_first_line(exc)}") from None
+
+    def select(self, sparql: str, *, bindings: dict | None = None) -> list[dict[str, str]]:
+        """A SELECT query's rows as dicts of plain strings (unbound variables left out)."""
+        result = self.query(sparql, bindings=bindings)
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            row = {}
+            for n in names:
+                term = sol[n]
+                if term is not None:
+                    row[n] = term.value
+            rows.append(row)
+        return rows
+
+
+def _first_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+@contextmanager
+def open_store(path: str | os.PathLike | None = None, *, create: bool = True) -> Iterator[KGStore]:
+    """Open the store at ``path`` (see :func:`store_path`) for reading and writing.
+
+    Raises :class:`StoreLockedError` when another process has it open, and
+    :class:`StoreError` when the folder cannot be used.
+    """
+    import pyoxigraph
+
+    p = store_path(path)
+    if not create and not p.exists():
+        raise StoreError(f"{p}: no store here (run `kg add` first, or pass --store)")
+    if p.exists() and not p.is_dir():
+        raise StoreError(f"{p}: not a folder")
+    try:
+        ox = pyoxigraph.Store(str(p))
+    except OSError as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise StoreLockedError(
+                f"{p}: the store is in use by another kg process; wait for it to finish"
+            ) from None
+        if "permission" in msg.lower() or "read-only" in msg.lower():
+            raise StoreError(f"{p}: cannot write the store folder (permission denied)") from None
+        raise StoreError(f"{p}: cannot open the store ({_first_line(exc)})") from None
+    store = KGStore(p, ox)
+    try:
+        yield store
+    finally:
+        store.close()
+        del ox

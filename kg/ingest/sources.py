@@ -1,0 +1,152 @@
+"""Turn command-line inputs (files, folders, globs, "-", URLs, feeds) into a stream of articles."""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kg.errors import InputError
+from kg.ingest.readers import (
+    KNOWN_EXTENSIONS,
+    STDIN_ORIGIN,
+    read_jsonl_file,
+    read_jsonl_stream,
+    read_path,
+)
+from kg.ingest.web import fetch_url, read_feed
+from kg.model import Article
+
+__all__ = ["STDIN", "expand_inputs", "iter_articles", "is_url"]
+
+#: The input that stands for standard input.
+STDIN = "-"
+
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+_GLOB_CHARS = frozenset("*?[")
+
+
+def is_url(item: str) -> bool:
+    """True for an http:// or https:// URL."""
+    return bool(_URL.match(item))
+
+
+def _is_glob(item: str) -> bool:
+    return any(char in _GLOB_CHARS for char in item)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: str) -> list[str]:
+    """Article files under a folder, recursively and sorted, skipping hidden files and folders."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [name for name in dirs if not _is_hidden(name)]
+        for name in files:
+            if _is_hidden(name) or Path(name).suffix.lower() not in KNOWN_EXTENSIONS:
+                continue
+            path = os.path.join(root, name)
+            found.append((Path(os.path.relpath(path, folder)).parts, path))
+    return [path for _, path in sorted(found)]
+
+
+def _expand_one(item: str) -> list[str]:
+    if item == STDIN or is_url(item):
+        return [item]
+    if os.path.isdir(item):
+        return _walk(item) or [item]  # an empty folder is kept, so reading it says so
+    if os.path.exists(item) or not _is_glob(item):
+        return [item]
+    matches: list[str] = []
+    for match in sorted(glob.glob(item, recursive=True)):
+        if os.path.isdir(match):
+            matches.extend(_walk(match))
+        elif Path(match).suffix.lower() in KNOWN_EXTENSIONS:
+            matches.append(match)
+    return matches or [item]  # kept, so reading it reports "no file matches"
+
+
+def _key(item: str) -> str:
+    if item == STDIN or is_url(item):
+        return item
+    return os.path.normcase(os.path.abspath(item))
+
+
+def expand_inputs(inputs: Sequence[str]) -> list[str]:
+    """Expand inputs into the files, URLs and "-" to read, in order and without duplicates.
+
+    An input is a file, a folder (walked recursively, sorted, keeping files
+    with a known extension and skipping hidden files and folders), a glob
+    pattern (``**`` allowed), ``-`` for standard input, or an http(s) URL.
+    A glob matching nothing and a folder with no article file are kept as they
+    are, so that reading them reports the problem.
+    """
+    seen: set[str] = set()
+    expanded: list[str] = []
+    for item in inputs:
+        for path in _expand_one(item):
+            key = _key(path)
+            if key not in seen:
+                seen.add(key)
+                expanded.append(path)
+    return expanded
+
+
+def _read_one(item: str, stdin: TextIO | None) -> Iterator[tuple[str, Article | InputError]]:
+    if item == STDIN:
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None:
+            yield STDIN_ORIGIN, InputError(f"{STDIN_ORIGIN}: no standard input")
+            return
+        for result in read_jsonl_stream(stream, STDIN_ORIGIN):
+            yield STDIN_ORIGIN, result
+        return
+    if is_url(item):
+        try:
+            yield item, fetch_url(item)
+        except InputError as exc:
+            yield item, exc
+        return
+    path = Path(item)
+    if os.path.isdir(item):
+        yield (
+            item,
+            InputError(f"{item}: folder has no article files (kg reads .md, .txt, .html, .jsonl)"),
+        )
+    elif not path.exists() and _is_glob(item):
+        yield item, InputError(f"{item}: no file matches")
+    elif path.suffix.lower() == ".jsonl":
+        for result in read_jsonl_file(path):  # streamed line by line
+            yield item, result
+    else:
+        try:
+            articles = read_path(path)
+        except InputError as exc:
+            yield item, exc
+            return
+        for article in articles:
+            yield item, article
+
+
+def iter_articles(
+    inputs: Sequence[str], *, feeds: Sequence[str] = (), stdin: TextIO | None = None
+) -> Iterator[tuple[str, Article | InputError]]:
+    """Yield (origin, article or error) for every article or failure in the inputs and feeds.
+
+    Reading is lazy: a large JSONL file or standard input is read line by line.
+    Failures are yielded, never raised, so the caller can list them and go on
+    (or stop at the first, for a strict mode). Standard input (``-``) is read
+    as JSON lines from ``stdin``, by default ``sys.stdin``.
+    """
+    for item in expand_inputs(inputs):
+        yield from _read_one(item, stdin)
+    for feed in feeds:
+        for result in read_feed(feed):
+            origin = result.origin if isinstance(result, Article) and result.origin else feed
+            yield origin, result

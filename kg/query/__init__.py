@@ -1,0 +1,6 @@
+"""Reading the graph: SPARQL, and the entity, claim and article listings."""
+
+from .listing import list_articles, list_claims, list_entities
+from .sparql import QUERY_FORMATS, run_query
+
+__all__ = ["list_articles", "list_claims", "list_entities", "run_query", "QUERY_FORMATS"]

@@ -1,0 +1,133 @@
+"""The entities, claims and articles in the store, as plain dicts.
+
+Their shape is the evaluation contract (``CONTRACT.md``): the ``jsonl``
+output of ``kg entities`` and ``kg claims`` is one of these dicts a line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..graph.store import KGStore
+from ..vocab import local_name
+
+__all__ = ["list_entities", "list_claims", "list_articles"]
+
+_ENTITIES = """
+SELECT ?e ?type ?label ?alias ?id WHERE { GRAPH ?g {
+  ?a nkg:articleId ?id ; schema:mentions ?e .
+  ?e a ?type ; skos:prefLabel ?label .
+  OPTIONAL { ?e skos:altLabel ?alias }
+} }"""
+
+_CLAIMS = """
+SELECT ?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol ?method
+WHERE { GRAPH ?g {
+  ?c a nkg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+     prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
+  ?a nkg:articleId ?id .
+  ?ev oa:exact ?sentence ; oa:start ?start ; oa:end ?end .
+  OPTIONAL { ?c nkg:attributedTo ?attr }
+  OPTIONAL { ?c nkg:amount ?m . ?m schema:value ?value ; schema:currency ?cur }
+  OPTIONAL { ?c nkg:eventDate ?date }
+  OPTIONAL { ?c nkg:method ?method }
+} } ORDER BY ?id ?start ?c"""
+
+_ARTICLES = """
+SELECT ?id ?title ?published ?source ?url ?hash
+  (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?c) AS ?claims)
+WHERE { GRAPH ?g {
+  ?a a nkg:Article ; nkg:articleId ?id ; nkg:textHash ?hash .
+  OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a schema:datePublished ?published }
+  OPTIONAL { ?a nkg:outlet ?source }
+  OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:mentions ?e }
+  OPTIONAL { ?c prov:wasDerivedFrom ?a ; nkg:polarity "asserted" }
+} } GROUP BY ?id ?title ?published ?source ?url ?hash ORDER BY ?id"""
+
+
+def list_entities(store: KGStore) -> list[dict]:
+    """One dict per entity: iri, label, type, aliases, articles."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set] = defaultdict(set)
+    articles: dict[str, set] = defaultdict(set)
+    for r in store.select(_ENTITIES):
+        e = r["e"]
+        labels[e][r["label"]] += 1
+        types[e][local_name(r["type"])] += 1
+        if "alias" in r:
+            aliases[e].add(r["alias"])
+        articles[e].add(r["id"])
+    out = []
+    for e in sorted(labels):
+        label = max(labels[e], key=lambda n: (labels[e][n], len(n), n))
+        out.append({
+            "iri": e,
+            "label": label,
+            "type": types[e].most_common(1)[0][0],
+            "aliases": sorted((aliases[e] | set(labels[e])) - {label}),
+            "articles": sorted(articles[e]),
+        })
+    return out
+
+
+def _number(text: str):
+    v = float(text)
+    return int(v) if v.is_integer() else v
+
+
+def list_claims(store: KGStore, *, include_all: bool = False,
+                entities: list[dict] | None = None) -> list[dict]:
+    """One dict per claim, asserted ones only unless ``include_all``."""
+    ents = {e["iri"]: e for e in (entities if entities is not None else list_entities(store))}
+
+    def ref(iri: str | None, with_type: bool = True) -> dict | None:
+        if iri is None:
+            return None
+        e = ents.get(iri, {"label": local_name(iri), "type": "Other"})
+        out = {"iri": iri, "label": e["label"]}
+        if with_type:
+            out["type"] = e["type"]
+        return out
+
+    out = []
+    for r in store.select(_CLAIMS):
+        if not include_all and r["pol"] != "asserted":
+            continue
+        claim = {
+            "iri": r["c"],
+            "article": r["id"],
+            "subject": ref(r["s"]),
+            "predicate": local_name(r["p"]),
+            "object": ref(r["o"]),
+            "attributed_to": ref(r.get("attr"), with_type=False),
+            "amount": ({"value": _number(r["value"]), "currency": r["cur"]}
+                       if "value" in r else None),
+            "date": r.get("date"),
+            "sentence": r["sentence"],
+            "start": int(r["start"]),
+            "end": int(r["end"]),
+            "confidence": float(r["conf"]),
+            "polarity": r["pol"],
+            "method": r.get("method"),
+        }
+        out.append(claim)
+    return out
+
+
+def list_articles(store: KGStore) -> list[dict]:
+    """One dict per article: id, title, published, source, url, counts."""
+    out = []
+    for r in store.select(_ARTICLES):
+        out.append({
+            "id": r["id"],
+            "title": r.get("title"),
+            "published": r.get("published"),
+            "source": r.get("source"),
+            "url": r.get("url"),
+            "entities": int(r.get("entities", 0)),
+            "claims": int(r.get("claims", 0)),
+        })
+    return out
