@@ -42,19 +42,33 @@ def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, o
     return out
 
 
-def quote_sources(doc, ents: DocEntities) -> dict[int, DocEntity]:
-    """Sentence start -> speaker, for quoted sentences whose speaker is named
-    in the next sentence of the same paragraph ("..." then '"...," she said.')."""
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for i, ch in enumerate(text):
+        if ch in _QUOTES:
+            if start is None:
+                start = i
+            elif ch != "\u201c":
+                spans.append((start, i + 1))
+                start = None
+    return spans
+
+
+def quote_sources(doc, ents: DocEntities) -> dict[tuple[int, int], DocEntity]:
+    """(start, end) of each quotation -> its speaker, named in the same
+    sentence or the next ones of the paragraph ('"...," she said.')."""
     sents = list(doc.sents)
-    out: dict[int, DocEntity] = {}
-    for i, s in enumerate(sents):
-        if not s.text.lstrip().startswith(tuple(_QUOTES)):
+    out: dict[tuple[int, int], DocEntity] = {}
+    for span in _quoted_spans(doc.text):
+        first = next((k for k, s in enumerate(sents) if s.start_char <= span[0] < s.end_char),
+                     None)
+        if first is None:
             continue
-        for nxt in sents[i: i + 3]:
-            if "\n\n" in doc.text[s.start_char:nxt.start_char]:
+        for nxt in sents[first: first + 3]:
+            if "\n\n" in doc.text[span[0]:nxt.start_char]:
                 break
             found = sentence_sources(nxt, ents)
             if found:
-                out[s.start] = found[0][0]
+                out[span] = found[0][0]
                 break
     return out

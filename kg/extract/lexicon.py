@@ -87,7 +87,7 @@ HEDGING_HEADS = frozenset({
     "negotiation", "hope", "propose", "proposal", "weigh", "mull", "seek_approval", "bid",
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
 })
-HEDGING_AUX = frozenset({"could", "may", "might", "would"})
+HEDGING_AUX = frozenset({"could", "may", "might"})
 
 #: Surface forms that NER tags but that are never entities on their own.
 REJECTED_MENTIONS = frozenset({

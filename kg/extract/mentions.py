@@ -11,6 +11,11 @@ from .names import CORPORATE_SUFFIXES, clean_mention, name_key
 __all__ = ["RawMention", "find_mentions", "add_repeated_names"]
 
 _SUFFIX_WORDS = {s.lower() for s in CORPORATE_SUFFIXES}
+_ORG_ROLE_NOUNS = frozenset({"ceo", "president", "chairman", "chairwoman", "founder", "co-founder",
+                             "cofounder", "cfo", "coo", "cto", "shareholder", "subsidiary",
+                             "arm", "unit", "division", "headquarters", "board", "spokesman",
+                             "spokeswoman", "spokesperson", "employee", "staff", "acquisition",
+                             "executive", "officer"})
 
 
 @dataclass
@@ -57,6 +62,11 @@ def _context_type(doc, start: int, end: int) -> str | None:
                 return "Place"
             if lemma in ORG_NOUNS:
                 return "Organization"
+    # "the chief executive of Quora", "Qualcomm's founder": only organisations have these
+    holder = head.head if head.dep_ == "poss" else (
+        head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else None)
+    if holder is not None and holder.lemma_.lower() in _ORG_ROLE_NOUNS and holder.i != head.i:
+        return "Organization"
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         lemma = head.head.lemma_.lower()
         if lemma in PERSON_NOUNS:

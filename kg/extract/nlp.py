@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..errors import ConfigError
 from .gazetteer import Gazetteer, load_gazetteer
 
@@ -42,6 +44,17 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     return patterns
 
 
+@Language.component("kg_paragraphs")
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: the parser must not join paragraphs."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str | None = None):
     """The spaCy pipeline, with the known-entities ruler before its NER."""
@@ -52,6 +65,8 @@ def load_nlp(model: str | None = None):
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
+    if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler", name="kg_known_entities", before="ner",

@@ -60,6 +60,7 @@ VERBS: dict[str, list[Trigger]] = {
     "invest": [_t("investsIn", ("in",), direct=False)],
     "back": [_t("investsIn", object_types=ORG)],
     "fund": [_t("investsIn", object_types=ORG)],
+    "commit": [_t("investsIn", ("to",), direct=False, object_types=ORG, confidence=0.6)],
     "finance": [_t("investsIn", object_types=ORG)],
     "found": [_t("founderOf", object_types=ORG, confidence=0.85)],
     "co-found": [_t("founderOf", object_types=ORG, confidence=0.85)],

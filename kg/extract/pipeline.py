@@ -88,12 +88,17 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
 
 
 def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
+    tok = raw.token
     for entity, verb, phrase in sentence_sources(sent, ents):
-        # the speaker's own description ("said Jane Doe, Acme's chief executive") is not reported
-        if verb is not raw.token and raw.token not in phrase.subtree:
+        # what the speech verb reports, not the speaker's own description
+        # ("said Jane Doe, Acme's chief executive")
+        scope = verb.head if verb.lower_ == "according" else verb
+        if verb is not tok and tok in scope.subtree and tok not in phrase.subtree:
             return entity.key
-    speaker = quoted.get(sent.start)
-    return speaker.key if speaker else None
+    for (start, end), speaker in quoted.items():
+        if start <= tok.idx < end:
+            return speaker.key
+    return None
 
 
 def _amount(raw: RawClaim, sent):

@@ -36,6 +36,17 @@ class RawClaim:
     shared: bool = False  # one of several parties named together (amounts are not split)
 
 
+def noun_lemma(tok) -> str:
+    """The lemma of a noun, joining words the tokenizer split at a hyphen
+    ("co-founder", "start-up")."""
+    lemma = tok.lemma_.lower()
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 2].whitespace_:
+        joined = f"{tok.doc[tok.i - 2].lower_}-{lemma}"
+        if joined in ("co-founder", "start-up"):
+            return "startup" if joined == "start-up" else "founder"
+    return lemma
+
+
 class _Reader:
     def __init__(self, doc, ents: DocEntities):
         self.doc = doc
@@ -78,7 +89,7 @@ class _Reader:
                 hit = self.refer(c, seen)
                 if hit:
                     return hit
-        lemma = tok.lemma_.lower()
+        lemma = noun_lemma(tok)
         if tok.dep_ == "appos" and lemma not in ROLES:
             hit = self.ents.at(tok.head)
             if hit:
@@ -90,7 +101,7 @@ class _Reader:
         if lemma in ROLES:
             return self.role_referent(tok, seen)
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
-            a = self.ents.antecedent(tok, ("Organization",))
+            a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok))
             return [a] if a else []
         return []
 
@@ -114,9 +125,9 @@ class _Reader:
             objs = [c for c in verb.children if c.dep_ in _OBJ]
             return self.refer(objs[0], seen) if objs else self.subject_of(verb, seen=seen)
         if any(c.lower_ in ("the", "this") for c in tok.children):
-            types = ("Person",) if ROLES[tok.lemma_.lower()][0].predicate in (
+            types = ("Person",) if ROLES[noun_lemma(tok)][0].predicate in (
                 "executiveOf", "founderOf") else ("Organization",)
-            a = self.ents.antecedent(tok, types)
+            a = self.ents.antecedent(tok, types, skip=_clause(tok))
             return [a] if a else []
         return []
 
@@ -214,7 +225,7 @@ class _Reader:
         return out
 
     def role_claims(self, tok) -> list[RawClaim]:
-        lemma = tok.lemma_.lower()
+        lemma = noun_lemma(tok)
         triggers = ROLES.get(lemma, ())
         if not triggers:
             return []
@@ -226,14 +237,14 @@ class _Reader:
         for trig in triggers:
             related: list[DocEntity] = []
             for c in tok.children:
-                if c.dep_ == "poss" or (c.dep_ == "compound" and self.ents.at(c)):
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.ents.at(c)):
                     related += self.refer(c)
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
                     related += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
             if tok.dep_ == "compound" and self.ents.at(tok.head):
                 # "Microsoft CEO Satya Nadella": the company is a sibling compound
                 related += [self.ents.at(c) for c in tok.head.children
-                            if c.dep_ == "compound" and c.i < tok.i and self.ents.at(c)
+                            if c.dep_ in ("compound", "nmod") and c.i < tok.i and self.ents.at(c)
                             and self.ents.at(c) is not self.ents.at(tok.head)]
             method = f"role:{lemma}"
             if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:
@@ -241,6 +252,19 @@ class _Reader:
             else:
                 out += self._pairs(trig, referents, related, tok, method)
         return out
+
+    def owner_claims(self, tok) -> list[RawClaim]:
+        """ "its Claude chatbot", "Microsoft's Azure": an organisation's own product."""
+        product = self.ents.at(tok)
+        if product is None or product.type != "Product" or tok.dep_ not in ("compound", "nsubj",
+                                                                            "dobj", "pobj", "appos",
+                                                                            "attr", "conj"):
+            return []
+        head = tok.head if tok.dep_ == "compound" else tok
+        owners = [e for c in head.children if c.dep_ == "poss" for e in self.refer(c)]
+        trig = Trigger("develops", object_types=("Product",), subject_types=("Organization",),
+                       confidence=0.6)
+        return self._pairs(trig, owners, [product], tok, "poss:product")
 
     def hyphen_claims(self, tok) -> list[RawClaim]:
         """ "the Musk-founded start-up": name, hyphen, participle, noun."""
@@ -332,15 +356,29 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
             if lemma in VERBS:
                 out += reader.verb_claims(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
+            lemma = noun_lemma(tok)
             if lemma in NOUNS and not ents.at(tok):
                 out += reader.noun_claims(tok)
             if lemma in ROLES and not ents.at(tok):
                 out += reader.role_claims(tok)
         if tok.lower_ in HYPHEN_VERBS:
             out += reader.hyphen_claims(tok)
+        if ents.at(tok) is not None and (tok.i + 1 == len(doc) or ents.at(doc[tok.i + 1])
+                                         is not ents.at(tok)):
+            out += reader.owner_claims(tok)
     for c in out:
         c.polarity = polarity(c.token)
     return out
+
+
+def _clause(tok) -> set[int]:
+    """Token indices of the clause around ``tok`` (the subtree of its nearest verb)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return {t.i for t in node.subtree}
 
 
 def _unique(items: list[DocEntity]) -> list[DocEntity]:

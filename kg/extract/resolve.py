@@ -72,8 +72,10 @@ class DocEntities:
     def at(self, token) -> DocEntity | None:
         return self.by_token.get(token.i)
 
-    def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3) -> DocEntity | None:
-        """The closest entity of one of ``types`` named before ``token``."""
+    def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
+                   skip: set[int] = frozenset()) -> DocEntity | None:
+        """The closest entity of one of ``types`` named before ``token``
+        (outside the token positions in ``skip``)."""
         sent_starts = [s.start for s in self.doc.sents]
         current = max((k for k, s in enumerate(sent_starts) if s <= token.i), default=0)
         lower = sent_starts[max(0, current - max_sents)]
@@ -82,6 +84,8 @@ class DocEntities:
             if e.type not in types:
                 continue
             for m in e.mentions:
+                if m.start in skip:
+                    continue
                 if lower <= m.start and m.end <= token.i and (best is None or m.end > best[0]):
                     best = (m.end, e)
         return best[1] if best else None
