@@ -49,6 +49,7 @@ class Extractor:
         mentions = add_repeated_names(doc, find_mentions(doc, self.gazetteer, article.source))
         ents = resolve_mentions(doc, mentions, self.gazetteer)
         published = parse_iso_date(article.published)
+        ents.sources = {e.index for sent in doc.sents for e, _, _ in sentence_sources(sent, ents)}
         quoted = quote_sources(doc, ents)
         claims: dict[tuple, Claim] = {}
         for raw in find_relations(doc, ents):

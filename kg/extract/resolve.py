@@ -63,6 +63,9 @@ class DocEntities:
     def __init__(self, doc, entities: list[DocEntity]):
         self.doc = doc
         self.entities = entities
+        self._starts: list[int] | None = None
+        #: indices of entities that appear as the source of reported speech
+        self.sources: set[int] = set()
         self.by_token: dict[int, DocEntity] = {}
         for e in entities:
             for m in e.mentions:
@@ -74,21 +77,39 @@ class DocEntities:
 
     def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
                    skip: set[int] = frozenset()) -> DocEntity | None:
-        """The closest entity of one of ``types`` named before ``token``
-        (outside the token positions in ``skip``)."""
-        sent_starts = [s.start for s in self.doc.sents]
-        current = max((k for k, s in enumerate(sent_starts) if s <= token.i), default=0)
-        lower = sent_starts[max(0, current - max_sents)]
-        best: tuple[int, DocEntity] | None = None
+        """The entity of one of ``types`` that ``token`` (a pronoun or "the
+        company") most likely points back to.
+
+        In the same sentence the nearest one wins; in earlier sentences a
+        grammatical subject beats a later non-subject. Entities that only
+        appear as sources ("the Post reported") are a last resort, and
+        positions in ``skip`` are never taken.
+        """
+        sents = self._sent_starts()
+        current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
+        lower = sents[max(0, current - max_sents)]
+        here = sents[current]
+        best: tuple[tuple, DocEntity] | None = None
         for e in self.entities:
             if e.type not in types:
                 continue
             for m in e.mentions:
-                if m.start in skip:
+                if m.start in skip or m.start < lower or m.end > token.i:
                     continue
-                if lower <= m.start and m.end <= token.i and (best is None or m.end > best[0]):
-                    best = (m.end, e)
+                root = self.doc[m.start:m.end].root
+                subject = root.dep_ in ("nsubj", "nsubjpass")
+                rank = (e.index not in self.sources,
+                        m.start >= here,
+                        subject or m.start >= here,
+                        m.end)
+                if best is None or rank > best[0]:
+                    best = (rank, e)
         return best[1] if best else None
+
+    def _sent_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s.start for s in self.doc.sents]
+        return self._starts
 
     def records(self) -> tuple[Entity, ...]:
         return tuple(e.record() for e in self.entities)
