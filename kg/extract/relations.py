@@ -11,13 +11,25 @@ from itertools import combinations
 
 from ..model import SYMMETRIC_PREDICATES
 from .lexicon import (
-    HEDGING_AUX, HEDGING_HEADS, NEGATING_HEADS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS,
-    PRODUCT_NOUNS, RELATIVE_PRONOUNS, SPEECH_VERBS,
+    HEDGING_AUX,
+    HEDGING_HEADS,
+    NEGATING_HEADS,
+    ORG_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRODUCT_NOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
 )
 from .patterns import EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
 from .resolve import DocEntities, DocEntity
 
-__all__ = ["RawClaim", "find_relations"]
+__all__ = ["RawClaim", "find_relations", "FILING_VERBS"]
+
+#: Verbs whose subject brings the lawsuit they govern ("X filed a suit against Y").
+FILING_VERBS = frozenset({"file", "bring", "launch", "lodge", "pursue", "initiate", "mount",
+                          "wage", "press", "take", "escalate", "seek", "lead", "join",
+                          "be", "lock"})
 
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "obj")
@@ -34,6 +46,14 @@ class RawClaim:
     method: str
     polarity: str = "asserted"
     shared: bool = False  # one of several parties named together (amounts are not split)
+
+
+def verb_lemma(tok) -> str:
+    """The lemma of a verb, mending the lemmatizer on hyphenated words ("co-founded")."""
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("co-found"):
+        return "co-found"
+    return lemma
 
 
 def noun_lemma(tok) -> str:
@@ -100,8 +120,14 @@ class _Reader:
                     return [self.ents.at(c)]
         if lemma in ROLES:
             return self.role_referent(tok, seen)
+        if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this", "a", "an") for c in tok.children):
+            # a description set off by a comma right after a name is about that name
+            # ("Blue Origin, the rocket company founded by ...")
+            left = tok.left_edge.i
+            if left >= 2 and self.doc[left - 1].text == "," and self.ents.at(self.doc[left - 2]):
+                return [self.ents.at(self.doc[left - 2])]
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
-            a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok))
+            a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok), description=True)
             return [a] if a else []
         return []
 
@@ -127,7 +153,7 @@ class _Reader:
         if any(c.lower_ in ("the", "this") for c in tok.children):
             types = ("Person",) if ROLES[noun_lemma(tok)][0].predicate in (
                 "executiveOf", "founderOf") else ("Organization",)
-            a = self.ents.antecedent(tok, types, skip=_clause(tok))
+            a = self.ents.antecedent(tok, types, skip=_clause(tok), description=True)
             return [a] if a else []
         return []
 
@@ -158,9 +184,12 @@ class _Reader:
     # ----------------------------------------------------------------- triggers
     def verb_claims(self, tok) -> list[RawClaim]:
         out = []
-        for trig in VERBS.get(tok.lemma_.lower(), ()):
+        for trig in VERBS.get(verb_lemma(tok), ()):
             if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle
                                          for c in tok.children):
+                continue
+            if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() == trig.object_word
+                                            for c in tok.children):
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN")
@@ -183,7 +212,7 @@ class _Reader:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in trig.preps:
                     patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
-            method = f"verb:{tok.lemma_.lower()}" + (":passive" if passive else "")
+            method = f"verb:{verb_lemma(tok)}" + (":passive" if passive else "")
             out += self._pairs(trig, agents, patients, tok, method)
         return out
 
@@ -193,7 +222,8 @@ class _Reader:
             if tok.lemma_.lower() == "fight" and not any(
                     c.lower_ in ("legal", "court", "courtroom") for c in tok.children):
                 continue
-            if tok.lemma_.lower() == "effort" and not any(c.lower_ == "joint" for c in tok.children):
+            if tok.lemma_.lower() == "effort" and not any(c.lower_ == "joint"
+                                                          for c in tok.children):
                 continue
             agents: list[DocEntity] = []
             patients: list[DocEntity] = []
@@ -208,8 +238,13 @@ class _Reader:
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
                     patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
             governor = self._governing_verb(tok)
+            if (trig.predicate == "sues" and governor is not None
+                    and governor.lemma_.lower() not in FILING_VERBS):
+                governor = None
             if not agents and governor is not None:
                 agents = self.subject_of(governor)
+            if not agents and trig.predicate != "sues":
+                agents = self._outer_subject(tok)
             if not patients and governor is not None:
                 for c in governor.children:
                     if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of":
@@ -298,6 +333,21 @@ class _Reader:
                 return head
         return None
 
+    def _outer_subject(self, tok) -> list[DocEntity]:
+        """The subject of the nearest verb above ``tok`` whose subject is not ``tok``'s
+        own phrase: "Acme announced a partnership with Beta to ..." even when the
+        parser made "partnership" the subject of "to expand"."""
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i:
+                return []
+            child, node = node, node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != child.i]
+                if subj:
+                    return self.refer(subj[0])
+        return []
+
     def _pairs(self, trig: Trigger, agents, patients, tok, method) -> list[RawClaim]:
         out = []
         if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1:
@@ -333,14 +383,14 @@ def polarity(tok) -> str:
             if c.dep_ == "compound" and c.lemma_.lower() in HEDGING_HEADS:
                 return "hedged"
         lemma = node.lemma_.lower()
-        if node is not tok:
+        if node.i != tok.i:
             if lemma in NEGATING_HEADS:
                 return "negated"
             if lemma in HEDGING_HEADS:
                 return "hedged"
             if lemma in SPEECH_VERBS:
                 break
-        if node.head is node or node.dep_ in ("relcl",):
+        if node.head.i == node.i or node.dep_ in ("relcl",):
             break
         node = node.head
     return "asserted"
@@ -351,7 +401,7 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
     reader = _Reader(doc, ents)
     out: list[RawClaim] = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok)
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD") and lemma in VERBS):
             if lemma in VERBS:
                 out += reader.verb_claims(tok)
@@ -372,13 +422,23 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
 
 
 def _clause(tok) -> set[int]:
-    """Token indices of the clause around ``tok`` (the subtree of its nearest verb)."""
+    """Positions a description such as "the company" cannot point back to:
+    the subject of its own clause and its own possessor ("Acme's deal with
+    the company" is not a deal of Acme with itself)."""
     node = tok
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    return {t.i for t in node.subtree}
+    heads = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [c for c in tok.children if c.dep_ == "poss"]
+    out: set[int] = set()
+    for h in heads:
+        out.add(h.i)
+        for c in h.children:
+            if c.dep_ in ("compound", "poss"):
+                out.update(t.i for t in c.subtree)
+    return out
 
 
 def _unique(items: list[DocEntity]) -> list[DocEntity]:

@@ -76,14 +76,16 @@ class DocEntities:
         return self.by_token.get(token.i)
 
     def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
-                   skip: set[int] = frozenset()) -> DocEntity | None:
+                   skip: set[int] = frozenset(), description: bool = False) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
 
         In the same sentence the nearest one wins; in earlier sentences a
         grammatical subject beats a later non-subject. Entities that only
         appear as sources ("the Post reported") are a last resort, and
-        positions in ``skip`` are never taken.
+        positions in ``skip`` are never taken. Sources ("the Post reported")
+        are a last resort for a ``description`` ("the company"), not for a
+        pronoun ("Acme said it ...").
         """
         sents = self._sent_starts()
         current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
@@ -98,7 +100,7 @@ class DocEntities:
                     continue
                 root = self.doc[m.start:m.end].root
                 subject = root.dep_ in ("nsubj", "nsubjpass")
-                rank = (e.index not in self.sources,
+                rank = (not description or e.index not in self.sources,
                         m.start >= here,
                         subject or m.start >= here,
                         m.end)

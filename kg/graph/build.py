@@ -11,8 +11,22 @@ from rdflib.term import Node
 
 from ..model import Claim, Extraction
 from ..vocab import (
-    NKG, OA, OWL, PROV, RDF, RDFS, SDO, SKOS, TYPE_CLASSES, WD, XSD,
-    article_graph_iri, article_iri, claim_iri, entity_iri, predicate_iri,
+    NKG,
+    OA,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TYPE_CLASSES,
+    WD,
+    XSD,
+    article_graph_iri,
+    article_iri,
+    claim_iri,
+    entity_iri,
+    predicate_iri,
 )
 
 __all__ = ["article_quads", "claim_local_id", "date_literal", "Quad"]

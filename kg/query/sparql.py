@@ -65,7 +65,7 @@ def _results_text(res: QueryResult, target) -> str:
     if res.kind == "ask":
         doc = json.dumps({"head": {}, "boolean": bool(res.boolean)})
     else:
-        bindings = [{v: term(t) for v, t in zip(res.variables, row) if t is not None}
+        bindings = [{v: term(t) for v, t in zip(res.variables, row, strict=True) if t is not None}
                     for row in res.rows]
         doc = json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}})
     if target == ox.QueryResultsFormat.JSON:
