@@ -16,7 +16,7 @@ from .lexicon import (
 )
 from .names import CORPORATE_SUFFIXES, clean_mention, name_key
 
-__all__ = ["RawMention", "find_mentions", "add_repeated_names"]
+__all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
 
 _SUFFIX_WORDS = {s.lower() for s in CORPORATE_SUFFIXES}
 _ORG_ROLE_NOUNS = frozenset({"ceo", "president", "chairman", "chairwoman", "founder", "co-founder",
@@ -42,7 +42,8 @@ class RawMention:
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
+                           or (doc[start].text.islower() and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}):
@@ -191,3 +192,83 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, taken: set[int]) -> list[Raw
                                 known.name if known else None, True))
         taken.update(range(start, end))
     return found
+
+
+_ARGUMENT_VERBS = frozenset({
+    "acquire", "buy", "sue", "invest", "merge", "partner", "found", "co-found", "compete",
+    "develop", "license", "supply", "sign", "announce", "agree", "launch", "back", "fund",
+})
+_SKIP_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", "ceo", "ai", "inc", "corp",
+})
+
+
+def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
+    """The run of proper nouns around ``tok`` that names one thing."""
+    if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    start = end = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
+            and doc[start - 1].head.i in range(start - 1, tok.i + 1) and not doc[start - 1].ent_type_:
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
+            and doc[end].head.i == end + 1 and not doc[end + 1].ent_type_:
+        end += 1
+    return start, end + 1
+
+
+def _argument_type(doc, root, by_token: dict[int, RawMention]) -> str | None:
+    """A type for an untagged name from its place in the sentence."""
+    # coordinated with, or set in apposition to, a tagged name: same type
+    for other in [root.head, *[c for c in root.children if c.dep_ in ("conj", "appos")]]:
+        if root.dep_ in ("conj", "appos") or other.head.i == root.i:
+            m = by_token.get(other.i)
+            if m is not None and other.i != root.i:
+                return m.type
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            lemma = c.lemma_.lower()
+            if lemma in PRODUCT_NOUNS:
+                return "Product"
+            if lemma in ORG_NOUNS:
+                return "Organization"
+            if lemma in PERSON_NOUNS:
+                return "Person"
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
+        return "Organization"
+    if root.dep_ == "poss" and head.lemma_.lower() in _ORG_ROLE_NOUNS | {"rival", "competitor"}:
+        return "Organization"
+    if root.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in _ARGUMENT_VERBS:
+        return "Organization"
+    return None
+
+
+def add_untagged_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Names NER left untagged, kept where the sentence shows what they are
+    ("Salesforce, Microsoft's rival", "Apple, Qualcomm and Samsung")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for tok in doc:
+        if tok.ent_type_ or tok.lower_ in _SKIP_WORDS:
+            continue
+        span = _chunk(doc, tok, taken)
+        if span is None:
+            continue
+        start, end = span
+        text = clean_mention(doc[start:end].text)
+        if len(text) < 2 or text.lower() in REJECTED_MENTIONS or text.lower() in _SKIP_WORDS:
+            continue
+        typ = _argument_type(doc, doc[start:end].root, by_token)
+        if typ is None:
+            continue
+        sp = doc[start:end]
+        m = RawMention(start, end, text, sp.start_char, sp.end_char, typ, None, False)
+        extra.append(m)
+        taken.update(range(start, end))
+        for i in range(start, end):
+            by_token[i] = m
+    return sorted(mentions + extra, key=lambda m: m.start)

@@ -35,7 +35,9 @@ class Trigger:
     object_types: tuple[str, ...] = ()  # allowed types of the claim's object, if restricted
     subject_types: tuple[str, ...] = ()
     particle: str | None = None  # a required particle ("team up", "take over")
-    object_word: str | None = None  # a required direct object ("join forces")
+    object_word: tuple[str, ...] | str | None = None  # a required direct object ("join forces")
+    needs_prep: str | None = None  # only when the verb has this preposition
+    bars_prep: str | None = None  # never when the verb has this preposition
     confidence: float = 0.8
 
 
@@ -75,7 +77,9 @@ VERBS: dict[str, list[Trigger]] = {
     "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG)],
     "develop": [_t("develops", object_types=PRODUCT)],
     "make": [_t("develops", object_types=PRODUCT)],
-    "build": [_t("develops", object_types=PRODUCT)],
+    "build": [_t("develops", object_types=PRODUCT, bars_prep="into"),
+              _t("offers", ("into",), reverse=True, direct=False, needs_prep="into",
+                 object_types=PRODUCT, subject_types=ORG)],
     "create": [_t("develops", object_types=PRODUCT)],
     "design": [_t("develops", object_types=PRODUCT)],
     "launch": [_t("develops", object_types=PRODUCT, confidence=0.7)],
@@ -83,10 +87,16 @@ VERBS: dict[str, list[Trigger]] = {
     "unveil": [_t("develops", object_types=PRODUCT, confidence=0.7)],
     "partner": [_t("partnerOf", ("with",), direct=False, confidence=0.85)],
     "team": [_t("partnerOf", ("with",), direct=False, particle="up")],
-    "join": [_t("partnerOf", ("with",), direct=False, object_word="force")],
+    "join": [_t("partnerOf", ("with",), direct=False, object_word=("force",))],
     "collaborate": [_t("partnerOf", ("with",), direct=False)],
     "ally": [_t("partnerOf", ("with",), direct=False)],
     "supply": [_t("contractWith", ("to",))],
+    "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER)],
+    "license": [_t("contractWith", ("to",), direct=False),
+                _t("contractWith", ("from",), direct=False, reverse=True)],
+    "licence": [_t("contractWith", ("to",), direct=False),
+                _t("contractWith", ("from",), direct=False, reverse=True)],
+    "grant": [_t("contractWith", object_word=("licence", "license"))],
     "compete": [_t("rivalOf", ("with", "against"), direct=False)],
     "rival": [_t("rivalOf")],
     "host": [_t("offers", object_types=PRODUCT, subject_types=ORG)],
@@ -142,7 +152,7 @@ ROLES: dict[str, list[Trigger]] = {
     **{w: [_t("investsIn", ("in",))] for w in ("investor", "backer", "shareholder")},
     **{w: [_t("rivalOf", ("to", "of"))] for w in ("rival", "competitor")},
     "partner": [_t("partnerOf", ("of", "to"))],
-    "supplier": [_t("contractWith", ("to", "of"))],
+    "supplier": [_t("contractWith", ("to", "for"))],
     "contractor": [_t("contractWith", ("to", "for"))],
 }
 

@@ -9,7 +9,7 @@ from ..model import SYMMETRIC_PREDICATES, Article, Claim, Extraction
 from .attribution import quote_sources, sentence_sources
 from .dates import parse_iso_date, resolve_date
 from .gazetteer import load_gazetteer
-from .mentions import add_repeated_names, find_mentions
+from .mentions import add_repeated_names, add_untagged_names, find_mentions
 from .money import find_money
 from .nlp import load_nlp, pipeline_name
 from .relations import RawClaim, find_relations
@@ -46,7 +46,8 @@ class Extractor:
             yield self.from_doc(doc, article)
 
     def from_doc(self, doc, article: Article) -> Extraction:
-        mentions = add_repeated_names(doc, find_mentions(doc, self.gazetteer, article.source))
+        mentions = find_mentions(doc, self.gazetteer, article.source)
+        mentions = add_repeated_names(doc, add_untagged_names(doc, mentions))
         ents = resolve_mentions(doc, mentions, self.gazetteer)
         published = parse_iso_date(article.published)
         ents.sources = {e.index for sent in doc.sents for e, _, _ in sentence_sources(sent, ents)}

@@ -141,6 +141,11 @@ class _Reader:
                 hit = self.refer(c, seen)
                 if hit:
                     return hit
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                hit = [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p, seen)]
+                if hit:
+                    return hit
         if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
             return self.subject_of(tok.head, seen=seen)
         if tok.dep_ == "compound" and self.ents.at(tok.head):
@@ -188,8 +193,13 @@ class _Reader:
             if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle
                                          for c in tok.children):
                 continue
-            if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() == trig.object_word
+            if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() in trig.object_word
                                             for c in tok.children):
+                continue
+            preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+            if trig.needs_prep and trig.needs_prep not in preps:
+                continue
+            if trig.bars_prep and trig.bars_prep in preps:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN")
@@ -207,8 +217,11 @@ class _Reader:
                 agents = self.subject_of(tok)
                 if trig.direct:
                     for c in tok.children:
-                        if c.dep_ in _OBJ:
+                        if c.dep_ in _OBJ or c.dep_ == "dative":
                             patients += self.refer(c)
+                elif trig.object_word:
+                    patients += [e for c in tok.children if c.dep_ == "dative"
+                                 for e in self.refer(c)]
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in trig.preps:
                     patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
@@ -289,17 +302,20 @@ class _Reader:
         return out
 
     def owner_claims(self, tok) -> list[RawClaim]:
-        """ "its Claude chatbot", "Microsoft's Azure": an organisation's own product."""
+        """An organisation's own product: "xAI's Grok models", "its Claude chatbot",
+        "Azure, Microsoft's cloud platform", "Its chatbot, Grok"."""
         product = self.ents.at(tok)
-        if product is None or product.type != "Product" or tok.dep_ not in ("compound", "nsubj",
-                                                                            "dobj", "pobj", "appos",
-                                                                            "attr", "conj"):
+        if product is None or product.type != "Product":
             return []
-        head = tok.head if tok.dep_ == "compound" else tok
-        owners = [e for c in head.children if c.dep_ == "poss" for e in self.refer(c)]
+        nouns = [tok]
+        if tok.dep_ in ("compound", "appos"):
+            nouns.append(tok.head)
+        nouns += [c for c in tok.children if c.dep_ == "appos"]
+        owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
+                  for e in self.refer(c)]
         trig = Trigger("develops", object_types=("Product",), subject_types=("Organization",),
                        confidence=0.6)
-        return self._pairs(trig, owners, [product], tok, "poss:product")
+        return self._pairs(trig, _unique(owners), [product], tok, "poss:product")
 
     def hyphen_claims(self, tok) -> list[RawClaim]:
         """ "the Musk-founded start-up": name, hyphen, participle, noun."""
