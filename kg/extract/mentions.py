@@ -210,8 +210,11 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
     start = end = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
-            and doc[start - 1].head.i in range(start - 1, tok.i + 1) and not doc[start - 1].ent_type_:
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or prev.i in taken or prev.ent_type_ \
+                or prev.head.i not in range(start - 1, tok.i + 1):
+            break
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
             and doc[end].head.i == end + 1 and not doc[end + 1].ent_type_:
