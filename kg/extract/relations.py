@@ -215,6 +215,10 @@ class _Reader:
                     patients += self.refer(tok.head)
             else:
                 agents = self.subject_of(tok)
+                # "Musk started OpenAI alongside Altman and Brockman"
+                agents += [e for c in tok.children if c.dep_ == "prep"
+                           and c.lower_ in ("alongside",) for p in c.children
+                           if p.dep_ == "pobj" for e in self.refer(p)]
                 if trig.direct:
                     for c in tok.children:
                         if c.dep_ in _OBJ or c.dep_ == "dative":

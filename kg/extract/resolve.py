@@ -100,9 +100,11 @@ class DocEntities:
                     continue
                 root = self.doc[m.start:m.end].root
                 subject = root.dep_ in ("nsubj", "nsubjpass")
+                distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
+                                         default=0)
                 rank = (not description or e.index not in self.sources,
-                        m.start >= here,
-                        subject or m.start >= here,
+                        -distance,
+                        subject and distance > 0,
                         m.end)
                 if best is None or rank > best[0]:
                     best = (rank, e)
@@ -135,7 +137,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> D
         target = by_key.get(key)
         if target is None and known is None:
             target = _partial_match(m, clusters)
-        if target is None and known is None and m.type == "Person" and len(m.text.split()) == 1:
+        if target is None and known is None and len(m.text.split()) == 1:
             known = lookup_surname(gazetteer, m.text)
             if known is not None:
                 key = name_key(known.name)
