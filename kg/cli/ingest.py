@@ -36,12 +36,12 @@ def _progress(total: int | None, quiet: bool, label: str):
 
 
 def _summary(report: AddReport, quiet: bool) -> None:
-    if quiet:
-        return
-    click.echo(
-        f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
-        f"{len(report.failed)} failed; {report.entities} entities and {report.claims} claims "
-        f"written", err=True)
+    """The counts (unless quiet), then every failure (always)."""
+    if not quiet:
+        click.echo(
+            f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
+            f"{len(report.failed)} failed; {report.entities} entities and {report.claims} "
+            f"claims written", err=True)
     for _origin, message in report.failed:
         click.echo(f"  failed: {message}", err=True)
 

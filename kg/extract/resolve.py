@@ -24,6 +24,7 @@ class DocEntity:
     index: int
     mentions: list[RawMention] = field(default_factory=list)
     known: str | None = None
+    known_type: str | None = None
     wikidata: str | None = None
     label: str = ""
     type: str = "Other"
@@ -43,7 +44,7 @@ class DocEntity:
             for m in self.mentions:
                 if m.type == "Person" and len(m.text.split()) > 1:
                     votes["Person"] += 2
-        self.type = votes.most_common(1)[0][0]
+        self.type = self.known_type or votes.most_common(1)[0][0]
 
     def record(self) -> Entity:
         aliases = sorted({m.text for m in self.mentions} - {self.label})
@@ -90,7 +91,6 @@ class DocEntities:
         sents = self._sent_starts()
         current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
         lower = sents[max(0, current - max_sents)]
-        here = sents[current]
         best: tuple[tuple, DocEntity] | None = None
         for e in self.entities:
             if e.type not in types:
@@ -126,6 +126,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> D
 
     def new(m: RawMention, known=None) -> DocEntity:
         e = DocEntity(len(clusters), known=known.name if known else None,
+                      known_type=known.type if known else None,
                       wikidata=known.wikidata if known else None)
         clusters.append(e)
         return e

@@ -12,8 +12,8 @@ __all__ = ["QueryResult", "run_query", "QUERY_FORMATS", "RESULT_FORMATS", "GRAPH
 
 #: SELECT/ASK results: name -> pyoxigraph QueryResultsFormat attribute.
 RESULT_FORMATS = {"csv": "CSV", "tsv": "TSV", "json": "JSON", "xml": "XML"}
-#: CONSTRUCT/DESCRIBE results: name -> rdflib serializer.
-GRAPH_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}
+#: CONSTRUCT/DESCRIBE results: name -> pyoxigraph RdfFormat attribute.
+GRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
 QUERY_FORMATS = ("table", *RESULT_FORMATS, *(f for f in GRAPH_FORMATS if f != "xml"))
 
 
@@ -78,15 +78,13 @@ def _graph_text(triples, fmt: str) -> str:
     if fmt not in GRAPH_FORMATS:
         raise QueryError(f"format {fmt!r} is for SELECT/ASK results; "
                          f"use one of {', '.join(f for f in GRAPH_FORMATS)}")
-    from oxrdflib._converter import from_ox
-    from rdflib import Graph
+    import pyoxigraph as ox
 
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    for t in triples:
-        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-    return g.serialize(format=GRAPH_FORMATS[fmt])
+    target = getattr(ox.RdfFormat, GRAPH_FORMATS[fmt])
+    prefixes = PREFIXES if fmt in ("turtle", "xml") else None
+    data = ox.serialize(triples, format=target, prefixes=prefixes)
+    return data.decode("utf-8")
+
 
 
 def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None) -> QueryResult:
