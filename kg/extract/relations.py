@@ -223,6 +223,9 @@ class _Reader:
                     for c in tok.children:
                         if c.dep_ in _OBJ or c.dep_ == "dative":
                             patients += self.refer(c)
+                    if not patients and tok.dep_ == "relcl":
+                        # "SpaceX, the company Musk runs": the object is what the clause describes
+                        patients += self.refer(tok.head)
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
@@ -285,10 +288,15 @@ class _Reader:
                 c.lower_ in EXEC_TITLE_WORDS for c in tok.children):
             return []
         out = []
-        referents = self.role_referent(tok)
+        # "X, Acme's co-founder, chairman and largest shareholder": later titles share
+        # the holder and the company of the first
+        first = tok
+        while first.dep_ == "conj" and noun_lemma(first.head) in ROLES:
+            first = first.head
+        referents = self.role_referent(first)
         for trig in triggers:
             related: list[DocEntity] = []
-            for c in tok.children:
+            for c in [*tok.children, *(first.children if first.i != tok.i else ())]:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.ents.at(c)):
                     related += self.refer(c)
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
@@ -299,6 +307,12 @@ class _Reader:
                             if c.dep_ in ("compound", "nmod") and c.i < tok.i and self.ents.at(c)
                             and self.ents.at(c) is not self.ents.at(tok.head)]
             method = f"role:{lemma}"
+            if (not related and trig.predicate == "executiveOf" and tok.dep_ == "compound"
+                    and self.ents.at(tok.head)):
+                # "chief executive Jane Doe": of the organisation the story is about
+                a = self.ents.antecedent(tok, ("Organization",), description=True)
+                related = [a] if a else []
+                method += ":context"
             if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:
                 out += self._group(trig, referents, tok, method)
             else:
