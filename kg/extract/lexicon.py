@@ -7,7 +7,8 @@ business news in general.
 from __future__ import annotations
 
 __all__ = [
-    "NER_TYPES", "ORG_NAME_WORDS", "ORG_NOUNS", "PRODUCT_NOUNS", "PLACE_NOUNS", "PERSON_NOUNS",
+    "NER_TYPES", "ORG_NAME_WORDS", "PLACE_NAME_WORDS", "PRODUCT_NAME_WORDS", "ORG_NOUNS",
+    "PRODUCT_NOUNS", "PLACE_NOUNS", "PERSON_NOUNS",
     "PERSON_PRONOUNS", "ORG_PRONOUNS", "RELATIVE_PRONOUNS", "SPEECH_VERBS",
     "NEGATING_HEADS", "HEDGING_HEADS", "HEDGING_AUX", "REJECTED_MENTIONS",
 ]
@@ -33,6 +34,16 @@ ORG_NAME_WORDS = frozenset({
     "wire", "times", "post", "journal", "press", "university", "institute", "foundation",
     "association", "council", "commission", "agency", "ministry", "department", "court",
 })
+
+#: Last words of a name that make it a place ("Kennedy Space Center", "Rift Valley").
+PLACE_NAME_WORDS = frozenset({
+    "center", "centre", "station", "valley", "airport", "base", "park", "bay", "island",
+    "islands", "river", "mountain", "mountains", "street", "square", "county", "province",
+    "peninsula", "coast", "lake", "desert", "canal", "harbour", "harbor", "strait",
+})
+
+#: Last words of a name that make it a product ("Apple Watch", "App Store").
+PRODUCT_NAME_WORDS = frozenset({"store", "watch", "pay", "pro", "max", "mini", "plus", "os"})
 
 #: Nouns that describe an organisation ("the company", "a start-up").
 ORG_NOUNS = frozenset({

@@ -10,7 +10,9 @@ from .lexicon import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_NAME_WORDS,
     PLACE_NOUNS,
+    PRODUCT_NAME_WORDS,
     PRODUCT_NOUNS,
     REJECTED_MENTIONS,
 )
@@ -54,9 +56,14 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 def _context_type(doc, start: int, end: int) -> str | None:
     """A type read from the words around a name ("Northwind, a startup")."""
     last = doc[end - 1]
-    if end - start > 1 and (last.lower_.rstrip(".") in _SUFFIX_WORDS
-                            or last.lower_ in ORG_NAME_WORDS):
-        return "Organization"
+    if end - start > 1:
+        if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in ORG_NAME_WORDS:
+            return "Organization"
+        if last.lower_ in PLACE_NAME_WORDS:
+            return "Place"
+        if last.lower_ in PRODUCT_NAME_WORDS or (last.like_num and not doc[start].like_num):
+            # "Apple Watch", "Office 365", "Falcon 9"
+            return "Product"
     if end < len(doc):
         nxt = doc[end]
         if nxt.lower_ in PRODUCT_NOUNS and nxt.pos_ == "NOUN" and last.head == nxt:
