@@ -24,7 +24,10 @@ from .lexicon import (
 from .patterns import EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
 from .resolve import DocEntities, DocEntity
 
-__all__ = ["RawClaim", "find_relations", "FILING_VERBS"]
+__all__ = ["RawClaim", "find_relations", "FILING_VERBS", "DAMAGE_VERBS"]
+
+#: Verbs whose subject claims the damages they govern ("seeking $5bn in damages from Y").
+DAMAGE_VERBS = frozenset({"seek", "want", "demand", "claim", "ask", "request", "pursue"})
 
 #: Verbs whose subject brings the lawsuit they govern ("X filed a suit against Y").
 FILING_VERBS = frozenset({"file", "bring", "launch", "lodge", "pursue", "initiate", "mount",
@@ -238,7 +241,8 @@ class _Reader:
 
     def noun_claims(self, tok) -> list[RawClaim]:
         out = []
-        for trig in NOUNS.get(tok.lemma_.lower(), ()):
+        lemma = tok.lemma_.lower()
+        for trig in NOUNS.get(lemma, ()):
             if tok.lemma_.lower() == "fight" and not any(
                     c.lower_ in ("legal", "court", "courtroom") for c in tok.children):
                 continue
@@ -261,6 +265,8 @@ class _Reader:
             if (trig.predicate == "sues" and governor is not None
                     and governor.lemma_.lower() not in FILING_VERBS):
                 governor = None
+            if trig.predicate == "sues" and lemma == "damage":
+                agents, patients = self._damages(tok)
             if not agents and governor is not None:
                 agents = self.subject_of(governor)
             if not agents and trig.predicate != "sues":
@@ -367,6 +373,21 @@ class _Reader:
                 return head
         return None
 
+    def _damages(self, tok) -> tuple[list[DocEntity], list[DocEntity]]:
+        """ "X is seeking $5bn in damages from Y": the claimant and who should pay."""
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i:
+                return [], []
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        if node.lemma_.lower() not in DAMAGE_VERBS:
+            return [], []
+        payers = [e for t in node.subtree if t.dep_ == "prep" and t.lower_ == "from"
+                  for p in t.children if p.dep_ == "pobj" for e in self.refer(p)]
+        return self.subject_of(node), payers
+
     def _outer_subject(self, tok) -> list[DocEntity]:
         """The subject of the nearest verb above ``tok`` whose subject is not ``tok``'s
         own phrase: "Acme announced a partnership with Beta to ..." even when the
@@ -376,6 +397,8 @@ class _Reader:
             if node.head.i == node.i:
                 return []
             child, node = node, node.head
+            if node.lemma_.lower() in SPEECH_VERBS:
+                return []  # the speaker is not a party to what they report
             if node.pos_ in ("VERB", "AUX"):
                 subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != child.i]
                 if subj:
