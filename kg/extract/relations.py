@@ -428,8 +428,15 @@ class _Reader:
                 for a, b in combinations(members, 2) if a is not b]
 
 
-def polarity(tok) -> str:
-    """asserted, negated or hedged, from the words that govern the trigger."""
+def polarity(tok, method: str = "") -> str:
+    """asserted, negated or hedged, from the words that govern the trigger.
+
+    A description ("its chief executive, Jane Doe", "xAI's Grok") holds whatever
+    the sentence around it does, so only an event is read in its context; and
+    seeking damages is how a lawsuit is stated, not a hedge.
+    """
+    if not method.startswith(("verb:", "noun:")):
+        return "negated" if any(c.dep_ == "neg" for c in tok.children) else "asserted"
     node = tok
     for _ in range(6):
         for c in node.children:
@@ -443,7 +450,7 @@ def polarity(tok) -> str:
         if node.i != tok.i:
             if lemma in NEGATING_HEADS:
                 return "negated"
-            if lemma in HEDGING_HEADS:
+            if lemma in HEDGING_HEADS and not method.startswith("noun:damage"):
                 return "hedged"
             if lemma in SPEECH_VERBS:
                 break
@@ -474,7 +481,7 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
                                          is not ents.at(tok)):
             out += reader.owner_claims(tok)
     for c in out:
-        c.polarity = polarity(c.token)
+        c.polarity = polarity(c.token, c.method)
     return out
 
 
