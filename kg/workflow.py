@@ -52,6 +52,7 @@ def add_articles(
     """
     report = AddReport()
     extractor = None
+    stopped: list[InputError] = []  # with strict: the failure that ends the run
 
     def tick():
         if on_article:
@@ -62,7 +63,9 @@ def add_articles(
         for origin, item in items:
             if isinstance(item, InputError):
                 if strict:
-                    raise item
+                    # stop reading, but let the articles already read be written first
+                    stopped.append(item)
+                    return
                 report.failed.append((origin, str(item)))
                 tick()
                 continue
@@ -76,6 +79,8 @@ def add_articles(
 
     first = _peek(pending())
     if first is None:
+        if stopped:
+            raise stopped[0]
         return report
     for ex in extractor.extract_many(first):
         replaced = store.put_article(ex.article.id, article_quads(ex))
@@ -86,6 +91,8 @@ def add_articles(
         report.entities += len(ex.entities)
         report.claims += sum(1 for c in ex.claims if c.polarity == "asserted")
         tick()
+    if stopped:
+        raise stopped[0]
     return report
 
 

@@ -91,11 +91,17 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
 
 def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
     tok = raw.token
+    descriptive = not raw.method.startswith(("verb:", "noun:"))
     for entity, verb, phrase in sentence_sources(sent, ents):
+        if descriptive:
+            break  # "Acme's chief executive" is a description, not what a source reports
         # what the speech verb reports, not the speaker's own description
         # ("said Jane Doe, Acme's chief executive")
         scope = verb.head if verb.lower_ == "according" else verb
-        if verb.i != tok.i and tok in scope.subtree and tok not in phrase.subtree:
+        reported = tok in scope.subtree or (
+            # a closing "..., the Post reported." governs the sentence before it
+            verb.i > tok.i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
+        if verb.i != tok.i and reported and tok not in phrase.subtree:
             return entity.key
     for (start, end), speaker in quoted.items():
         if start <= tok.idx < end:
@@ -113,22 +119,33 @@ def _amount(raw: RawClaim, sent):
     return min(spans, key=lambda m: min(abs(m.start - pos), abs(m.end - pos))).money
 
 
-def _anchors(tok) -> set[int]:
-    """The trigger and the verbs that govern it: where a time phrase can attach."""
+#: Links a time phrase can be inherited through: "announced a deal on Monday",
+#: "agreed on Monday to buy"; not a relative clause or an apposition.
+_DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
+
+
+def _anchors(tok, method: str) -> set[int]:
+    """The trigger and the words that govern it: where its time phrase can attach.
+
+    A description ("its chief executive", "xAI's Grok") is dated only by what
+    it contains itself.
+    """
     out = {tok.i}
+    if not method.startswith(("verb:", "noun:")):
+        return out
     node = tok
     for _ in range(3):
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ not in _DATE_LINKS:
             break
         node = node.head
         out.add(node.i)
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
             break
     return out
 
 
 def _date(raw: RawClaim, sent, published) -> str | None:
-    anchors = _anchors(raw.token)
+    anchors = _anchors(raw.token, raw.method)
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue

@@ -240,22 +240,26 @@ def test_cli_add_strict_stops_at_first_bad(kg, jsonl, tmp_path, batch):
     assert "Traceback" not in res.err
     assert len(res.error_lines) == 1 and "empty.md" in res.error_lines[0]
     assert "notyaml.md" not in res.err
-    ids = [a["id"] for a in jsonl(store, "articles")] if store.exists() else []
-    assert "good2" not in ids
+    # the file before the bad one is kept, nothing after it is read
+    assert [a["id"] for a in jsonl(store, "articles")] == ["good1"]
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="kg bug: with --quiet, `kg add` drops the per-file failure lines, so "
-                          "the only message is 'no article could be read (1 failed)' (or "
-                          "nothing at all when some files succeed)", strict=True)
-def test_cli_add_quiet_still_names_bad_file(kg, tmp_path):
-    path = tmp_path / "empty.md"
-    path.write_bytes(b"")
+@pytest.mark.parametrize("good", [False, True], ids=["only-bad", "good-and-bad"])
+def test_cli_add_quiet_still_names_bad_file(kg, tmp_path, good):
+    bad = tmp_path / "empty.md"
+    bad.write_bytes(b"")
+    paths = [bad]
+    if good:
+        paths.append(tmp_path / "story.txt")
+        paths[-1].write_text(NEW_TEXT + "\n")
 
-    res = kg("--quiet", "--store", tmp_path / "store", "add", path)
+    res = kg("--quiet", "--store", tmp_path / "store", "add", *paths)
 
     assert res.code != 0
-    assert "empty.md" in res.err
+    assert "Traceback" not in res.err
+    assert "added" not in res.err
+    assert [line for line in res.err.splitlines() if "empty.md" in line and "empty file" in line]
 
 
 # -- rebuild ---------------------------------------------------------------------------------
