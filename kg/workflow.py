@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from .errors import InputError, KGError
 from .graph.build import article_quads
 from .graph.store import KGStore
 from .model import Article
 
-__all__ = ["AddReport", "add_articles", "remove_articles", "rebuild"]
+__all__ = ["AddReport", "add_articles", "remove_articles", "rebuild", "merge_entities",
+           "alias_entity"]
 
 
 @dataclass
@@ -119,9 +120,54 @@ def remove_articles(store: KGStore, ids: Iterable[str]) -> tuple[list[str], list
 
 
 def rebuild(store: KGStore, extractor_factory: Callable[[], object],
-            on_article: Callable[[AddReport], None] | None = None) -> AddReport:
-    """Re-extract every stored article from its stored text and metadata."""
-    ids = store.article_ids()
+            on_article: Callable[[AddReport], None] | None = None,
+            ids: Iterable[str] | None = None) -> AddReport:
+    """Re-extract stored articles (all, or those in ``ids``) from their stored
+    text and metadata."""
+    ids = store.article_ids() if ids is None else sorted(set(ids))
     articles = ((i, store.read_article(i)) for i in ids)
     items = ((i, a) for i, a in articles if a is not None)
     return add_articles(store, items, extractor_factory, force=True, on_article=on_article)
+
+
+def merge_entities(store: KGStore, curation_path, source: str, target: str,
+                   extractor_factory: Callable[[object], object]) -> tuple[dict, dict, AddReport]:
+    """Record that entity ``source`` is entity ``target`` and re-read the articles
+    that mention either. ``extractor_factory(curation)`` makes the extractor."""
+    from .curation import Curation
+    from .query.listing import find_entity, list_entities
+
+    entities = list_entities(store)
+    a, b = find_entity(entities, source), find_entity(entities, target)
+    if a["iri"] == b["iri"]:
+        raise KGError(f"{source!r} and {target!r} are one entity already")
+    curation = Curation.load(curation_path)
+    curation.add_merge(_key(a), _key(b), b["label"])
+    curation.save(curation_path)
+    report = rebuild(store, lambda: extractor_factory(curation),
+                     ids=set(a["articles"]) | set(b["articles"]))
+    return a, b, report
+
+
+def alias_entity(store: KGStore, curation_path, name: str, alias: str,
+                 extractor_factory: Callable[[object], object]) -> tuple[dict, AddReport]:
+    """Record that ``alias`` always names entity ``name`` and re-read the
+    articles whose text contains it."""
+    from .curation import Curation
+    from .query.listing import find_entity, list_entities
+
+    entity = find_entity(list_entities(store), name)
+    curation = Curation.load(curation_path)
+    curation.add_alias(alias, _key(entity), entity["label"])
+    curation.save(curation_path)
+    rows = store.select("SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+                        "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
+                        bindings={"s": alias})
+    report = rebuild(store, lambda: extractor_factory(curation), ids={r["id"] for r in rows})
+    return entity, report
+
+
+def _key(entity: dict) -> str:
+    from urllib.parse import unquote
+
+    return unquote(entity["iri"].rsplit("/", 1)[-1])

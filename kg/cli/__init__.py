@@ -29,10 +29,25 @@ class Context:
         self.model = model
         self.quiet = quiet
 
+    @property
+    def curation_path(self):
+        from ..curation import CURATION_FILE
+        from ..graph.store import store_path
+
+        return store_path(self.store) / CURATION_FILE
+
     def extractor_factory(self):
+        """A function that makes the extractor, with the store's curation, when needed."""
+        from ..curation import Curation
         from ..extract.pipeline import Extractor
 
-        return lambda: Extractor(self.model)
+        return lambda: Extractor(self.model, curation=Curation.load(self.curation_path))
+
+    def curated_extractor_factory(self):
+        """A function of a curation that makes an extractor honouring it."""
+        from ..extract.pipeline import Extractor
+
+        return lambda curation: Extractor(self.model, curation=curation)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

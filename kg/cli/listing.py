@@ -6,25 +6,76 @@ import click
 
 from ..graph.store import open_store
 from ..query.listing import list_claims, list_entities
+from ..workflow import alias_entity, merge_entities
 from . import Context, cli
 from .output import RECORD_FORMATS, emit_records
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
               show_default=True)
-@click.pass_obj
-def entities(obj: Context, fmt: str) -> None:
+@click.pass_context
+def entities(ctx: click.Context, fmt: str) -> None:
     """List the entities: label, type, aliases and the articles that mention them.
+
+    With a subcommand, correct them: `merge` two entities into one, or add an
+    `alias`. Corrections are kept in curation.yaml in the store folder and
+    every later ingest honours them.
 
     \b
     Examples:
       kg entities
       kg entities --format jsonl | jq -r 'select(.type=="Person") | .label'
+      kg entities merge "Musk" "Elon Musk"
+      kg entities alias "Department of Defense" "the Pentagon"
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    obj: Context = ctx.obj
     with open_store(obj.store, create=False) as store:
         rows = list_entities(store)
     emit_records(rows, fmt, ["label", "type", "aliases", "articles", "iri"])
+
+
+@entities.command("merge")
+@click.argument("source")
+@click.argument("target")
+@click.pass_obj
+def entities_merge(obj: Context, source: str, target: str) -> None:
+    """Make SOURCE one entity with TARGET (TARGET's IRI and label are kept).
+
+    Names are labels or aliases as you would type them; the articles that
+    mention either are read again.
+
+    \b
+    Example:
+      kg entities merge "Musk" "Elon Musk"
+    """
+    with open_store(obj.store, create=False) as store:
+        a, b, report = merge_entities(store, obj.curation_path, source, target,
+                                      obj.curated_extractor_factory())
+    if not obj.quiet:
+        click.echo(f"{a['label']} merged into {b['label']}; {report.replaced} articles "
+                   f"re-extracted", err=True)
+
+
+@entities.command("alias")
+@click.argument("name")
+@click.argument("alias")
+@click.pass_obj
+def entities_alias(obj: Context, name: str, alias: str) -> None:
+    """Make ALIAS always name the entity NAME, in every article.
+
+    \b
+    Example:
+      kg entities alias "Department of Defense" "the Pentagon"
+    """
+    with open_store(obj.store, create=False) as store:
+        entity, report = alias_entity(store, obj.curation_path, name, alias,
+                                      obj.curated_extractor_factory())
+    if not obj.quiet:
+        click.echo(f"{alias!r} now names {entity['label']}; {report.replaced} articles "
+                   f"re-extracted", err=True)
 
 
 @cli.command()

@@ -92,6 +92,17 @@ def _context_type(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _ner_spans(doc):
+    """NER's entity spans, split where one runs across a comma ("Tarn Labs, Quillon")."""
+    for ent in doc.ents:
+        start = ent.start
+        for tok in ent:
+            if tok.text == ",":
+                yield start, tok.i, ent.label_
+                start = tok.i + 1
+        yield start, ent.end, ent.label_
+
+
 def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[RawMention]:
     """Every named mention of a person, organisation, place or product.
 
@@ -99,11 +110,11 @@ def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[
     organisation whatever NER says.
     """
     out: list[RawMention] = []
-    for ent in doc.ents:
-        ner_type = NER_TYPES.get(ent.label_)
+    for ent_start, ent_end, label in _ner_spans(doc):
+        ner_type = NER_TYPES.get(label)
         if ner_type is None:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
         span = doc[start:end]

@@ -31,11 +31,15 @@ class Extractor:
     [('acme', 'acquires', 'widget', 5000000.0)]
     """
 
-    def __init__(self, model: str | None = None, batch_size: int = 16):
+    def __init__(self, model: str | None = None, batch_size: int = 16, curation=None):
         self.nlp = load_nlp(model)
         self.gazetteer = load_gazetteer()
         self.batch_size = batch_size
+        self.curation = curation
         self.name = f"kg {__version__}; {pipeline_name(self.nlp)}"
+        if curation:
+            # articles read under another curation are read again
+            self.name += f"; curation {curation.fingerprint}"
 
     def extract(self, article: Article) -> Extraction:
         return self.from_doc(self.nlp(article.text), article)
@@ -48,7 +52,7 @@ class Extractor:
     def from_doc(self, doc, article: Article) -> Extraction:
         mentions = find_mentions(doc, self.gazetteer, article.source)
         mentions = add_repeated_names(doc, add_untagged_names(doc, mentions))
-        ents = resolve_mentions(doc, mentions, self.gazetteer)
+        ents = resolve_mentions(doc, mentions, self.gazetteer, self.curation)
         published = parse_iso_date(article.published)
         ents.sources = {e.index for sent in doc.sents for e, _, _ in sentence_sources(sent, ents)}
         quoted = quote_sources(doc, ents)

@@ -28,15 +28,17 @@ class DocEntity:
     wikidata: str | None = None
     label: str = ""
     type: str = "Other"
+    curated_key: str | None = None  # set by a person's merge or alias
+    curated_label: str | None = None
 
     @property
     def key(self) -> str:
-        return name_key(self.label).replace(" ", "-")
+        return self.curated_key or name_key(self.label).replace(" ", "-")
 
     def finish(self) -> None:
         names = Counter(m.text for m in self.mentions)
         longest = max(names, key=lambda n: (len(n.split()), not n.isupper(), names[n], len(n)))
-        self.label = self.known or longest
+        self.label = self.curated_label or self.known or longest
         strong = Counter(m.type for m in self.mentions if m.strong)
         votes = strong or Counter(m.type for m in self.mentions)
         if not strong:
@@ -119,8 +121,10 @@ class DocEntities:
         return tuple(e.record() for e in self.entities)
 
 
-def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> DocEntities:
-    """Group mentions into entities."""
+def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
+                     curation=None) -> DocEntities:
+    """Group mentions into entities, honouring a person's ``curation``
+    (:class:`kg.curation.Curation`: merges and aliases) where given."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
 
@@ -133,6 +137,16 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> D
 
     order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     for m in order:
+        curated = curation.alias_target(m.text) if curation else None
+        if curated is not None:
+            key = "curated:" + curated[0]
+            target = by_key.get(key)
+            if target is None:
+                target = new(m)
+                target.curated_key, target.curated_label = curated
+            target.mentions.append(m)
+            by_key[key] = target
+            continue
         known = gazetteer.lookup(m.known or m.text)
         key = name_key(known.name if known else m.text)
         target = by_key.get(key)
@@ -152,6 +166,11 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer) -> D
     for e in clusters:
         e.mentions.sort(key=lambda m: m.start)
         e.finish()
+        if curation:
+            key, label = curation.resolve_key(e.key)
+            if key != e.key:
+                e.curated_key, e.curated_label = key, label or e.curated_label
+                e.finish()
     # two clusters that ended up with the same label are one entity
     merged: dict[str, DocEntity] = {}
     for e in clusters:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from ..graph.store import KGStore
 from ..vocab import local_name
 
-__all__ = ["list_entities", "list_claims", "list_articles"]
+__all__ = ["list_entities", "list_claims", "list_articles", "find_entity"]
 
 _ENTITIES = """
 SELECT ?e ?type ?label ?alias ?id WHERE { GRAPH ?g {
@@ -131,3 +131,37 @@ def list_articles(store: KGStore) -> list[dict]:
             "claims": int(r.get("claims", 0)),
         })
     return out
+
+
+def find_entity(entities: list[dict], name: str) -> dict:
+    """The entity a user means by ``name`` (a label or alias, any case, "'s" or
+    "Inc." aside, or an entity key/IRI).
+
+    Raises :class:`~kg.errors.KGError` naming close matches when there is
+    none, and the candidates when there are several.
+    """
+    import difflib
+
+    from ..errors import KGError
+    from ..extract.names import name_key
+
+    wanted = name_key(name)
+    exact = [e for e in entities if name == e["iri"] or name == e["iri"].rsplit("/", 1)[-1]]
+    if exact:
+        return exact[0]
+    hits = [e for e in entities if wanted and wanted in
+            {name_key(n) for n in [e["label"], *e["aliases"]]}]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        # a full label beats an alias ("Musk" is Elon Musk's alias and someone else's label)
+        by_label = [e for e in hits if name_key(e["label"]) == wanted]
+        if len(by_label) == 1:
+            return by_label[0]
+        names = ", ".join(f"{e['label']} ({e['type']}, {e['iri'].rsplit('/', 1)[-1]})"
+                          for e in hits[:6])
+        raise KGError(f"{name!r} is ambiguous: {names}; use the key after entity/")
+    labels = sorted({e["label"] for e in entities})
+    close = difflib.get_close_matches(name, labels, n=4, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise KGError(f"no entity named {name!r}{hint}")
