@@ -117,7 +117,14 @@ class _Reader:
             hit = self.ents.at(tok.head)
             if hit:
                 return [hit]
-        if lemma in PRODUCT_NOUNS or lemma not in ROLES:
+        for c in tok.children:
+            # "researchers including Jane Doe", "rivals such as Acme"
+            if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                hit = [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p, seen)]
+                if hit:
+                    return hit
+        if lemma in PRODUCT_NOUNS or (lemma in ORG_NOUNS and lemma not in ROLES):
+            # "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers"
             for c in tok.children:
                 if c.dep_ == "compound" and self.ents.at(c):
                     return [self.ents.at(c)]

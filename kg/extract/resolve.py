@@ -104,8 +104,10 @@ class DocEntities:
                 subject = root.dep_ in ("nsubj", "nsubjpass")
                 distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
                                          default=0)
+                modifier = root.dep_ in ("compound", "nmod", "amod")
                 rank = (not description or e.index not in self.sources,
                         -distance,
+                        not modifier,
                         subject and distance > 0,
                         m.end)
                 if best is None or rank > best[0]:

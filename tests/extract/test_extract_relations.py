@@ -1,0 +1,261 @@
+"""Relations: each construction that states a claim gives its (subject, predicate, object).
+
+One sentence per case, one construction per sentence. The companies and people are
+invented unless the case is about a well-known name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(reason=reason, strict=False)
+
+
+ACTIVE = [
+    ("Halvard Systems acquired Corvale Networks.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    ("Brightwater Energy agreed to buy Tidemark Holdings.",
+     "brightwater-energy", "acquires", "tidemark"),
+    ("Halvard Systems took over Corvale Networks.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    ("Halvard Systems sued Corvale Networks over a patent.",
+     "halvard-systems", "sues", "corvale-networks"),
+    ("Brightwater Energy will merge with Tidemark Holdings.",
+     "brightwater-energy", "mergesWith", "tidemark"),
+    ("Quillon Capital invested in Northwind Robotics.",
+     "quillon-capital", "investsIn", "northwind-robotics"),
+    pytest.param(
+        "Microsoft invested $10 billion in OpenAI.", "microsoft", "investsIn", "openai",
+        marks=xfail("the parser attaches 'in OpenAI' to '$10 billion', not to 'invested'")),
+    ("Quillon Capital funded Northwind Robotics.",
+     "quillon-capital", "investsIn", "northwind-robotics"),
+    ("Tomas Lindqvist founded Halvard Systems.",
+     "tomas-lindqvist", "founderOf", "halvard-systems"),
+    ("Priya Raman co-founded Quillon Capital.",
+     "priya-raman", "founderOf", "quillon-capital"),
+    ("Daniel Reyes leads Larkspur Industries.",
+     "daniel-reyes", "executiveOf", "larkspur-industries"),
+    pytest.param(
+        "Maya Okafor leads Larkspur Industries.",
+        "maya-okafor", "executiveOf", "larkspur-industries",
+        marks=xfail("NER tags 'Maya Okafor' GPE here, so the entity is a Place and "
+                    "executiveOf (Person subject) is dropped")),
+    ("Priya Raman runs Corvale Networks.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Larkspur Industries owns Corvale Networks.",
+     "corvale-networks", "subsidiaryOf", "larkspur-industries"),
+    ("Northwind Robotics develops the Zephyr app.",
+     "northwind-robotics", "develops", "zephyr"),
+    ("Halvard Systems holds a contract with NASA.",
+     "halvard-systems", "contractWith", "nasa"),
+    ("NASA awarded Halvard Systems a contract.",
+     "halvard-systems", "contractWith", "nasa"),
+    ("Halvard Systems supplies engines to Corvale Networks.",
+     "halvard-systems", "contractWith", "corvale-networks"),
+    ("Microsoft offers the Zephyr app.", "microsoft", "offers", "zephyr"),
+    ("Larkspur Industries hosts the Quasar chatbot.",
+     "larkspur-industries", "offers", "quasar"),
+    ("Northwind Robotics competes with Larkspur Industries.",
+     "northwind-robotics", "rivalOf", "larkspur-industries"),
+    pytest.param(
+        "Google competes with Microsoft.", "google", "rivalOf", "microsoft",
+        marks=xfail("the parser reads 'competes' as a plural noun (ROOT) with 'Google' "
+                    "as its compound, so no verb trigger fires")),
+    ("Halvard Systems teamed up with Corvale Networks.",
+     "halvard-systems", "partnerOf", "corvale-networks"),
+    pytest.param(
+        "Halvard Systems partnered with Corvale Networks.",
+        "halvard-systems", "partnerOf", "corvale-networks",
+        marks=xfail("the parser makes 'Systems' the ROOT and 'partnered' an acl of it, "
+                    "so the verb has no subject")),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", ACTIVE)
+def test_extract_active_verb(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+PASSIVE = [
+    ("Corvale Networks was acquired by Halvard Systems.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    ("Corvale Networks was sued by Halvard Systems.",
+     "halvard-systems", "sues", "corvale-networks"),
+    ("Northwind Robotics was founded by Daniel Reyes.",
+     "daniel-reyes", "founderOf", "northwind-robotics"),
+    ("Corvale Networks is owned by Halvard Systems.",
+     "corvale-networks", "subsidiaryOf", "halvard-systems"),
+    pytest.param(
+        "Corvale Networks agreed to be acquired by Halvard Systems.",
+        "halvard-systems", "acquires", "corvale-networks",
+        marks=xfail("a passive infinitive under a control verb: the patient is the subject "
+                    "of 'agreed', and only a direct nsubjpass is read")),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", PASSIVE)
+def test_extract_passive(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+NOMINAL = [
+    ("Regulators approved the acquisition of Corvale Networks by Halvard Systems.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    pytest.param(
+        "The acquisition of Corvale Networks by Halvard Systems was completed in March.",
+        "halvard-systems", "acquires", "corvale-networks",
+        marks=xfail("the parser attaches 'by Halvard Systems' to 'Networks', not to "
+                    "'acquisition', and the noun has no agent")),
+    ("Brightwater Energy's lawsuit against Tidemark Holdings was filed on Monday.",
+     "brightwater-energy", "sues", "tidemark"),
+    ("Halvard Systems filed a lawsuit against Corvale Networks.",
+     "halvard-systems", "sues", "corvale-networks"),
+    ("Brightwater Energy announced a partnership with Corvale Networks.",
+     "brightwater-energy", "partnerOf", "corvale-networks"),
+    ("Quillon Capital's investment in Northwind Robotics was announced last year.",
+     "quillon-capital", "investsIn", "northwind-robotics"),
+    ("Halvard Systems took a stake in Corvale Networks.",
+     "halvard-systems", "investsIn", "corvale-networks"),
+    ("Halvard Systems announced a merger with Corvale Networks.",
+     "halvard-systems", "mergesWith", "corvale-networks"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", NOMINAL)
+def test_extract_nominalisation(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+APPOSITION = [
+    ("Priya Raman, Corvale Networks' chief executive, declined to comment.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Daniel Reyes, the founder of Halvard Systems, spoke first.",
+     "daniel-reyes", "founderOf", "halvard-systems"),
+    ("Corvale Networks, the satellite arm of Halvard Systems, signed the deal.",
+     "corvale-networks", "subsidiaryOf", "halvard-systems"),
+    ("Starlink, the satellite arm of SpaceX, opened a ground station.",
+     "starlink", "subsidiaryOf", "spacex"),
+    pytest.param(
+        "Skylane, the satellite arm of Halvard Systems, signed the contract.",
+        "skylane", "subsidiaryOf", "halvard-systems",
+        marks=xfail("the one-word invented name 'Skylane' is not tagged by NER and not "
+                    "recovered as an untagged name, so there is no subject entity")),
+    ("Corvale Networks, the maker of the Zephyr app, raised money.",
+     "corvale-networks", "develops", "zephyr"),
+    ("OpenAI, the maker of ChatGPT, hired researchers.", "openai", "develops", "chatgpt"),
+    pytest.param(
+        "Halvard Systems, the maker of Zephyr, raised money.",
+        "halvard-systems", "develops", "zephyr",
+        marks=xfail("without a product noun NER tags 'Zephyr' GPE: the entity is a Place "
+                    "and develops (Product object) is dropped")),
+    ("Quillon Capital, an investor in Northwind Robotics, raised a fund.",
+     "quillon-capital", "investsIn", "northwind-robotics"),
+    ("Corvale Networks, a rival of Halvard Systems, cut prices.",
+     "corvale-networks", "rivalOf", "halvard-systems"),
+    ("Halvard Systems chief executive Daniel Reyes spoke first.",
+     "daniel-reyes", "executiveOf", "halvard-systems"),
+    pytest.param(
+        "Halvard Systems' rival Corvale Networks cut prices.",
+        "corvale-networks", "rivalOf", "halvard-systems",
+        marks=xfail("'rival' is tagged ADJ (amod) before the name, so the role-noun "
+                    "trigger never sees it")),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", APPOSITION)
+def test_extract_apposition_and_role(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+RELATIVE = [
+    ("Priya Raman, who co-founded Quillon Capital in 2015, left the board.",
+     "priya-raman", "founderOf", "quillon-capital"),
+    ("Elon Musk, who co-founded OpenAI in 2015, later left its board.",
+     "elon-musk", "founderOf", "openai"),
+    ("Quillon Capital, which Priya Raman founded, hired bankers.",
+     "priya-raman", "founderOf", "quillon-capital"),
+    ("Corvale Networks, which Halvard Systems acquired in 2019, cut jobs.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    ("Tomas Lindqvist, who heads Halvard Systems, spoke first.",
+     "tomas-lindqvist", "executiveOf", "halvard-systems"),
+    pytest.param(
+        "Halvard Systems, whose chief executive is Tomas Lindqvist, spoke first.",
+        "tomas-lindqvist", "executiveOf", "halvard-systems",
+        marks=xfail("a 'whose' relative: the possessor of the role noun is the relative "
+                    "pronoun, which is not resolved to the clause's head")),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", RELATIVE)
+def test_extract_relative_clause(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+COORDINATION = [
+    ("Brightwater Energy and Corvale Networks announced a partnership.",
+     "brightwater-energy", "partnerOf", "corvale-networks"),
+    ("Halvard Systems and Corvale Networks will merge.",
+     "halvard-systems", "mergesWith", "corvale-networks"),
+    ("Halvard Systems and Corvale Networks are rivals.",
+     "halvard-systems", "rivalOf", "corvale-networks"),
+    pytest.param(
+        "Tesla sued Rivian and Lucid.", "tesla", "sues", "rivian",
+        marks=xfail("NER leaves 'Rivian' untagged (and types 'Lucid' a Place), so the "
+                    "first conjunct has no entity")),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", COORDINATION)
+def test_extract_coordination(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+MULTIPLE = [
+    ("Halvard Systems sued Corvale Networks and Tidemark Holdings.",
+     {("halvard-systems", "sues", "corvale-networks"),
+      ("halvard-systems", "sues", "tidemark")}),
+    ("Halvard Systems, which holds contracts with Corvale Networks and Tidemark Holdings, "
+     "grew fast.",
+     {("halvard-systems", "contractWith", "corvale-networks"),
+      ("halvard-systems", "contractWith", "tidemark")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MULTIPLE)
+def test_extract_coordinated_objects_give_one_claim_each(triples, text, expected):
+    assert expected <= triples(text)
+
+
+POSSESSIVE = [
+    ("Northwind Robotics' Zephyr app is popular.", "northwind-robotics", "develops", "zephyr"),
+    ("OpenAI's chatbot, ChatGPT, answered questions.", "openai", "develops", "chatgpt"),
+    ("Anthropic's Claude chatbot answered questions.", "anthropic", "develops", "claude"),
+    pytest.param(
+        "Northwind Robotics' chatbot, Pellucid, answered questions.",
+        "northwind-robotics", "develops", "pellucid",
+        marks=xfail("NER types the invented 'Pellucid' PERSON although it is in apposition "
+                    "to 'chatbot', so no Product to own")),
+    ("The Reyes-founded startup Corvale Networks grew quickly, Daniel Reyes noted.",
+     "daniel-reyes", "founderOf", "corvale-networks"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", POSSESSIVE)
+def test_extract_possessive_and_compound(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Halvard Systems and Corvale Networks will merge.",
+    "Northwind Robotics competes with Larkspur Industries.",
+    "Brightwater Energy announced a partnership with Corvale Networks.",
+])
+def test_extract_symmetric_claims_stored_in_key_order(extract, text):
+    claims = [c for c in extract(text).claims if c.predicate in
+              ("mergesWith", "rivalOf", "partnerOf")]
+    assert claims
+    assert all(c.subject <= c.object for c in claims)
