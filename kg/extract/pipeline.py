@@ -54,7 +54,7 @@ class Extractor:
         mentions = add_repeated_names(doc, add_untagged_names(doc, mentions))
         ents = resolve_mentions(doc, mentions, self.gazetteer, self.curation)
         published = parse_iso_date(article.published)
-        ents.sources = {e.index for sent in doc.sents for e, _, _ in sentence_sources(sent, ents)}
+        ents.sources = _source_only(doc, ents)
         quoted = quote_sources(doc, ents)
         claims: dict[tuple, Claim] = {}
         for raw in find_relations(doc, ents):
@@ -63,6 +63,20 @@ class Extractor:
             if key not in claims or claims[key].confidence < claim.confidence:
                 claims[key] = claim
         return Extraction(article, ents.records(), tuple(claims.values()), self.name)
+
+
+def _source_only(doc, ents) -> set[int]:
+    """Entities named only as the source of reported speech (an outlet that
+    "reported"), never as an actor: poor antecedents for "the company"."""
+    speaking: set[int] = set()
+    for sent in doc.sents:
+        for _, _, phrase in sentence_sources(sent, ents):
+            speaking.update(t.i for t in phrase.subtree)
+    out = set()
+    for e in ents.entities:
+        if all(i in speaking for m in e.mentions for i in range(m.start, m.end)):
+            out.add(e.index)
+    return out
 
 
 def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:

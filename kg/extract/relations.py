@@ -137,7 +137,8 @@ class _Reader:
             if left >= 2 and self.doc[left - 1].text == "," and self.ents.at(self.doc[left - 2]):
                 return [self.ents.at(self.doc[left - 2])]
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
-            a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok), description=True)
+            a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok), description=True,
+                                     noun=tok.lower_)
             return [a] if a else []
         return []
 

@@ -79,7 +79,8 @@ class DocEntities:
         return self.by_token.get(token.i)
 
     def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
-                   skip: set[int] = frozenset(), description: bool = False) -> DocEntity | None:
+                   skip: set[int] = frozenset(), description: bool = False,
+                   noun: str | None = None) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
 
@@ -88,7 +89,8 @@ class DocEntities:
         appear as sources ("the Post reported") are a last resort, and
         positions in ``skip`` are never taken. Sources ("the Post reported")
         are a last resort for a ``description`` ("the company"), not for a
-        pronoun ("Acme said it ...").
+        pronoun ("Acme said it ..."); a description whose ``noun`` is part of a
+        name ("the department" for "the Justice Department") means that name.
         """
         sents = self._sent_starts()
         current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
@@ -105,7 +107,9 @@ class DocEntities:
                 distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
                                          default=0)
                 modifier = root.dep_ in ("compound", "nmod", "amod")
-                rank = (not description or e.index not in self.sources,
+                named = bool(noun) and noun in e.label.lower().split()
+                rank = (named,
+                        not description or e.index not in self.sources,
                         -distance,
                         not modifier,
                         subject and distance > 0,
