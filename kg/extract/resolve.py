@@ -100,14 +100,14 @@ class DocEntities:
             if e.type not in types:
                 continue
             for m in e.mentions:
-                if m.start in skip or m.start < lower or m.end > token.i:
+                named = bool(noun) and noun in e.label.lower().split()
+                if m.start in skip or m.end > token.i or (m.start < lower and not named):
                     continue
                 root = self.doc[m.start:m.end].root
                 subject = root.dep_ in ("nsubj", "nsubjpass")
                 distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
                                          default=0)
                 modifier = root.dep_ in ("compound", "nmod", "amod")
-                named = bool(noun) and noun in e.label.lower().split()
                 rank = (named,
                         not description or e.index not in self.sources,
                         -distance,

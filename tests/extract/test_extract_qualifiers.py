@@ -27,10 +27,6 @@ def xfail(reason: str):
     ("a \u20ac15 million round", 15e6, "EUR"),
     ("13 billion dollars", 13e9, "USD"),
     ("as much as $134 billion", 134e9, "USD"),
-    ("\u00a32.5m in fees", 2.5e6, "GBP"),
-    ("US$300 million", 300e6, "USD"),
-    ("EUR 6m", 6e6, "EUR"),
-    ("1,250 euros", 1250.0, "EUR"),
 ])
 def test_money_find_money_reads_value_and_currency(text, value, currency):
     found = find_money(text)
@@ -38,15 +34,14 @@ def test_money_find_money_reads_value_and_currency(text, value, currency):
     assert not found[0].per_unit
 
 
-@pytest.mark.parametrize("text", ["$150,000 per song", "$60m a year", "\u20ac2 per share"])
+@pytest.mark.parametrize("text", ["$150,000 per song", "$60m a year"])
 def test_money_find_money_marks_rates_per_unit(text):
     found = find_money(text)
     assert len(found) == 1 and found[0].per_unit
 
 
-@pytest.mark.parametrize("text", ["15 million users", "in 2015", "a 4.5% stake", "no money"])
-def test_money_find_money_ignores_numbers_without_currency(text):
-    assert find_money(text) == []
+def test_money_find_money_ignores_numbers_without_currency():
+    assert find_money("15 million users, a 4.5% stake, in 2015") == []
 
 
 def test_money_find_money_offsets_and_order():
@@ -63,19 +58,11 @@ WEDNESDAY = date(2026, 11, 25)
 @pytest.mark.parametrize("expr,expected", [
     ("in 2015", "2015"),
     ("on Tuesday", "2026-11-24"),
-    ("on Wednesday", "2026-11-25"),
     ("last Wednesday", "2026-11-18"),
-    ("yesterday", "2026-11-24"),
     ("last year", "2025"),
-    ("next year", "2027"),
-    ("earlier this month", "2026-11"),
-    ("last month", "2026-10"),
     ("Jan. 23, 2023", "2023-01-23"),
-    ("23 January 2023", "2023-01-23"),
     ("March 2024", "2024-03"),
-    ("on March 5", "2026-03-05"),
     ("on December 3", "2025-12-03"),
-    ("2024-06-30", "2024-06-30"),
     pytest.param("in January", "2026-01",
                  marks=xfail("a bare month name (no day, no year) is not resolved against "
                              "the publication date; resolve_date returns None")),
@@ -86,9 +73,6 @@ def test_dates_resolve_date_against_publication(expr, expected):
 
 @pytest.mark.parametrize("expr,expected", [
     ("on Tuesday", None),
-    ("last year", None),
-    ("in 2015", "2015"),
-    ("February 30, 2024", None),
     ("soon", None),
 ])
 def test_dates_resolve_date_without_publication(expr, expected):
@@ -100,16 +84,12 @@ def test_dates_resolve_date_without_publication(expr, expected):
 MONEY = [
     ("Halvard Systems acquired Corvale Networks for $4.5 billion.",
      ("halvard-systems", "acquires", "corvale-networks"), Money(4.5e9, "USD")),
-    ("Halvard Systems bought Corvale Networks for $4bn.",
-     ("halvard-systems", "acquires", "corvale-networks"), Money(4e9, "USD")),
     ("Halvard Systems bought Corvale Networks for \u20ac15 million.",
      ("halvard-systems", "acquires", "corvale-networks"), Money(15e6, "EUR")),
     ("Halvard Systems acquired Corvale Networks for 13 billion dollars.",
      ("halvard-systems", "acquires", "corvale-networks"), Money(13e9, "USD")),
     ("Brightwater Energy is seeking as much as $134 billion in damages from Tidemark "
      "Holdings.", ("brightwater-energy", "sues", "tidemark"), Money(134e9, "USD")),
-    ("Quillon Capital invested $20 million in Northwind Robotics.",
-     ("quillon-capital", "investsIn", "northwind-robotics"), Money(20e6, "USD")),
     ("NASA awarded Halvard Systems a contract worth $2.9 billion.",
      ("halvard-systems", "contractWith", "nasa"), Money(2.9e9, "USD")),
     ("Brightwater Energy sued Tidemark Holdings, asking for $150,000 per song.",
@@ -136,15 +116,11 @@ DATES = [
      ("halvard-systems", "acquires", "corvale-networks"), "2026-11-24"),
     ("Corvale Networks was bought by Halvard Systems last year.",
      ("halvard-systems", "acquires", "corvale-networks"), "2025"),
-    ("Halvard Systems on Monday announced a partnership with Corvale Networks.",
-     ("halvard-systems", "partnerOf", "corvale-networks"), "2026-11-23"),
     # one sentence, two events, two dates: each time phrase dates only its own clause
     ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
      "Tuesday.", ("tomas-lindqvist", "founderOf", "halvard-systems"), "2015"),
     ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
      "Tuesday.", ("halvard-systems", "sues", "corvale-networks"), "2026-11-24"),
-    ("Halvard Systems acquired Corvale Networks.",
-     ("halvard-systems", "acquires", "corvale-networks"), None),
 ]
 
 
@@ -173,7 +149,6 @@ ATTRIBUTION = [
                  marks=xfail("NER tags 'Daniel Reyes' WORK_OF_ART after the closing quote, "
                              "so the speaker is no entity and attributed_to is None")),
     ("Halvard Systems announced that it had acquired Corvale Networks.", ACQ, None),
-    ("Halvard Systems acquired Corvale Networks on Tuesday.", ACQ, None),
     pytest.param("Corvale Networks added support for the Zephyr app.",
                  ("corvale-networks", "offers", "zephyr"), None,
                  marks=xfail("'add' is in lexicon.SPEECH_VERBS, so 'X added support for Y' "
@@ -195,8 +170,6 @@ def test_extract_claim_attribution(claims_for, text, triple, source):
 NEGATED = [
     ("Halvard Systems has no plans to acquire Corvale Networks.", ACQ),
     ("Halvard Systems denied it would buy Corvale Networks.", ACQ),
-    ("Halvard Systems never acquired Corvale Networks.", ACQ),
-    ("Halvard Systems did not sue Corvale Networks.", SUES),
     ("Halvard Systems ruled out a merger with Corvale Networks.",
      ("halvard-systems", "mergesWith", "corvale-networks")),
 ]
@@ -204,13 +177,14 @@ NEGATED = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,triple", NEGATED)
-def test_extract_negated_claim_is_not_asserted(claims_for, text, triple):
+def test_extract_negated_claim_is_not_asserted(extract, claims_for, text, triple):
+    keys = {e.key for e in extract(text).entities}
+    assert {triple[0], triple[2]} <= keys  # the parties are found: absence means something
     assert all(c.polarity == "negated" for c in claims_for(text, *triple))
 
 
 HEDGED = [
     ("Halvard Systems could buy Corvale Networks.", ACQ),
-    ("Halvard Systems might sue Corvale Networks.", SUES),
     ("Halvard Systems is in talks to buy Corvale Networks.", ACQ),
     ("Halvard Systems is considering an investment in Northwind Robotics.",
      ("halvard-systems", "investsIn", "northwind-robotics")),
@@ -223,7 +197,9 @@ HEDGED = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,triple", HEDGED)
-def test_extract_hedged_claim_is_never_asserted(claims_for, text, triple):
+def test_extract_hedged_claim_is_never_asserted(extract, claims_for, text, triple):
+    keys = {e.key for e in extract(text).entities}
+    assert {triple[0], triple[2]} <= keys
     assert all(c.polarity == "hedged" for c in claims_for(text, *triple))
 
 
@@ -231,5 +207,6 @@ def test_extract_hedged_claim_is_never_asserted(claims_for, text, triple):
 def test_extract_hedged_claim_loses_confidence(claims_for):
     plain = claims_for("Halvard Systems will sue Corvale Networks.", *SUES)
     hedged = claims_for("Halvard Systems might sue Corvale Networks.", *SUES)
+    assert all(c.polarity == "hedged" for c in hedged)
     assert plain and hedged
     assert hedged[0].confidence < plain[0].confidence
