@@ -34,6 +34,9 @@ def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, o
                     if e:
                         out.append((e, tok, obj))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            deps = {c.dep_ for c in tok.children}
+            if "dobj" in deps and not deps & {"ccomp", "parataxis"}:
+                continue  # "added support for X" reports nothing
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     e = _speaker(c, ents)

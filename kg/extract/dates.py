@@ -24,6 +24,7 @@ _ISO = re.compile(r"\b" + _YEAR + r"-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _MON_YEAR = re.compile(_MON + r",?\s+(?:of\s+)?" + _YEAR, re.I)
 _MON_DAY = re.compile(_MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MON = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\b", re.I)
+_MONTH_ONLY = re.compile(r"\b" + _MON + r"(?!\s*\d)", re.I)
 _YEAR_ONLY = re.compile(r"\b" + _YEAR + r"\b")
 _WEEKDAY = re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
@@ -75,6 +76,10 @@ def resolve_date(expr: str, published: date | None) -> str | None:
             month = _month(m["mon"])
             year = published.year - (1 if month > published.month else 0)
             return _ymd(year, month, int(m["day"]))
+        if m := _MONTH_ONLY.search(s):
+            month = _month(m["mon"])
+            year = published.year - (1 if month > published.month else 0)
+            return f"{year:04d}-{month:02d}"
         if m := _WEEKDAY.search(s):
             back = (published.weekday() - _WEEKDAYS[m["wd"]]) % 7
             if "last" in s.split() and back == 0:

@@ -85,6 +85,8 @@ def _context_type(doc, start: int, end: int) -> str | None:
         return "Organization"
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         lemma = head.head.lemma_.lower()
+        if lemma in PRODUCT_NOUNS:
+            return "Product"
         if lemma in PERSON_NOUNS:
             return "Person"
         if lemma in ORG_NOUNS:

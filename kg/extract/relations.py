@@ -159,7 +159,7 @@ class _Reader:
                     return hit
         if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
             return self.subject_of(tok.head, seen=seen)
-        if tok.dep_ == "compound" and self.ents.at(tok.head):
+        if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
             return [self.ents.at(tok.head)]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             # "named X as chief executive"
@@ -224,6 +224,9 @@ class _Reader:
                         patients += self.refer(c)
                 if tok.dep_ == "acl" and not patients:
                     patients += self.refer(tok.head)
+                if tok.dep_ == "xcomp" and not patients:
+                    # "Beta agreed to be acquired by Acme"
+                    patients += self.subject_of(tok.head)
             else:
                 agents = self.subject_of(tok)
                 # "Musk started OpenAI alongside Altman and Brockman"
@@ -240,9 +243,13 @@ class _Reader:
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in trig.preps:
-                    patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+            heads = [tok] + [c for c in tok.children if c.dep_ in _OBJ and (c.like_num or
+                                                                          c.ent_type_ == "MONEY")]
+            for h in heads:  # "invested $10 billion in Beta": the parser may hang it on the sum
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in trig.preps:
+                        patients += [e for p in c.children if p.dep_ == "pobj"
+                                     for e in self.refer(p)]
             method = f"verb:{verb_lemma(tok)}" + (":passive" if passive else "")
             out += self._pairs(trig, agents, patients, tok, method)
         return out
@@ -315,11 +322,12 @@ class _Reader:
                     related += self.refer(c)
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
                     related += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
-            if tok.dep_ == "compound" and self.ents.at(tok.head):
-                # "Microsoft CEO Satya Nadella": the company is a sibling compound
+            if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
+                # "Microsoft CEO Satya Nadella", "Acme's rival Beta Corp": the company is a
+                # sibling modifier of the name
                 related += [self.ents.at(c) for c in tok.head.children
-                            if c.dep_ in ("compound", "nmod") and c.i < tok.i and self.ents.at(c)
-                            and self.ents.at(c) is not self.ents.at(tok.head)]
+                            if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
+                            and self.ents.at(c) and self.ents.at(c) is not self.ents.at(tok.head)]
             method = f"role:{lemma}"
             if (not related and trig.predicate == "executiveOf" and tok.dep_ == "compound"
                     and self.ents.at(tok.head)):
@@ -477,7 +485,7 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD") and lemma in VERBS):
             if lemma in VERBS:
                 out += reader.verb_claims(tok)
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "amod" and tok.lemma_ in ROLES):
             lemma = noun_lemma(tok)
             if lemma in NOUNS and not ents.at(tok):
                 out += reader.noun_claims(tok)

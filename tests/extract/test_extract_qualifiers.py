@@ -34,10 +34,9 @@ def test_money_find_money_reads_value_and_currency(text, value, currency):
     assert not found[0].per_unit
 
 
-@pytest.mark.parametrize("text", ["$150,000 per song", "$60m a year"])
-def test_money_find_money_marks_rates_per_unit(text):
-    found = find_money(text)
-    assert len(found) == 1 and found[0].per_unit
+def test_money_find_money_marks_rates_per_unit():
+    found = find_money("$150,000 per song, or $60m a year")
+    assert [(m.money.value, m.per_unit) for m in found] == [(150_000.0, True), (60e6, True)]
 
 
 def test_money_find_money_ignores_numbers_without_currency():
@@ -60,7 +59,6 @@ WEDNESDAY = date(2026, 11, 25)
     ("on Tuesday", "2026-11-24"),
     ("last Wednesday", "2026-11-18"),
     ("last year", "2025"),
-    ("Jan. 23, 2023", "2023-01-23"),
     ("March 2024", "2024-03"),
     ("on December 3", "2025-12-03"),
     pytest.param("in January", "2026-01",
@@ -71,12 +69,10 @@ def test_dates_resolve_date_against_publication(expr, expected):
     assert resolve_date(expr, WEDNESDAY) == expected
 
 
-@pytest.mark.parametrize("expr,expected", [
-    ("on Tuesday", None),
-    ("soon", None),
-])
-def test_dates_resolve_date_without_publication(expr, expected):
-    assert resolve_date(expr, None) == expected
+def test_dates_resolve_date_relative_needs_publication():
+    assert resolve_date("on Tuesday", None) is None
+    assert resolve_date("last year", None) is None
+    assert resolve_date("in March 2024", None) == "2024-03"
 
 
 # -- amounts on claims -----------------------------------------------------------------------
@@ -139,9 +135,10 @@ SUES = ("halvard-systems", "sues", "corvale-networks")
 
 ATTRIBUTION = [
     ("Halvard Systems agreed to buy Corvale Networks, Daniel Reyes said.", ACQ, "daniel-reyes"),
-    ("Halvard Systems agreed to buy Corvale Networks, according to the Harbor Journal.",
-     ACQ, "harbor-journal"),
-    ("Halvard Systems will buy Corvale Networks, Reuters reported.", ACQ, "reuters"),
+    ("Halvard Systems will sue Corvale Networks, the Harbor Journal reported.",
+     SUES, "harbor-journal"),
+    ("Halvard Systems agreed to buy Corvale Networks, according to the Wall Street Journal.",
+     ACQ, "wall-street-journal"),
     ("Daniel Reyes said Halvard Systems had sued Corvale Networks.", SUES, "daniel-reyes"),
     ('"Halvard Systems will sue Corvale Networks," Priya Raman said.', SUES, "priya-raman"),
     pytest.param('"Halvard Systems will sue Corvale Networks," Daniel Reyes said.',
@@ -186,8 +183,6 @@ def test_extract_negated_claim_is_not_asserted(extract, claims_for, text, triple
 HEDGED = [
     ("Halvard Systems could buy Corvale Networks.", ACQ),
     ("Halvard Systems is in talks to buy Corvale Networks.", ACQ),
-    ("Halvard Systems is considering an investment in Northwind Robotics.",
-     ("halvard-systems", "investsIn", "northwind-robotics")),
     pytest.param("Halvard Systems hopes to partner with Corvale Networks.",
                  ("halvard-systems", "partnerOf", "corvale-networks"),
                  marks=xfail("the lemmatizer gives 'hopes' the lemma 'hop', so the hedging "

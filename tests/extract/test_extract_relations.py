@@ -31,11 +31,6 @@ ACTIVE = [
      "priya-raman", "founderOf", "quillon-capital"),
     ("Daniel Reyes leads Larkspur Industries.",
      "daniel-reyes", "executiveOf", "larkspur-industries"),
-    pytest.param(
-        "Maya Okafor leads Larkspur Industries.",
-        "maya-okafor", "executiveOf", "larkspur-industries",
-        marks=xfail("NER tags 'Maya Okafor' GPE here, so the entity is a Place and "
-                    "executiveOf (Person subject) is dropped")),
     ("Larkspur Industries owns Corvale Networks.",
      "corvale-networks", "subsidiaryOf", "larkspur-industries"),
     ("Northwind Robotics develops the Zephyr app.",
@@ -127,8 +122,6 @@ APPOSITION = [
         "halvard-systems", "develops", "zephyr",
         marks=xfail("without a product noun NER tags 'Zephyr' GPE: the entity is a Place "
                     "and develops (Product object) is dropped")),
-    ("Corvale Networks, a rival of Halvard Systems, cut prices.",
-     "corvale-networks", "rivalOf", "halvard-systems"),
     pytest.param(
         "Halvard Systems' rival Corvale Networks cut prices.",
         "corvale-networks", "rivalOf", "halvard-systems",
@@ -205,8 +198,6 @@ POSSESSIVE = [
         marks=xfail("NER tags 'Pellucid' PERSON; mentions._context_type reads an apposition "
                     "to a Person or Org noun but not to a product noun ('chatbot'), so the "
                     "entity stays a Person and poss:product finds no Product")),
-    ("The Reyes-founded startup Corvale Networks grew quickly, Daniel Reyes noted.",
-     "daniel-reyes", "founderOf", "corvale-networks"),
 ]
 
 
