@@ -150,6 +150,6 @@ def articles(obj: Context, fmt: str) -> None:
     Example:
       kg articles --format csv > articles.csv
     """
-    with open_store(obj.store, create=False) as store:
+    with open_store(obj.store, read_only=True) as store:
         rows = list_articles(store)
     emit_records(rows, fmt, ["id", "title", "published", "source", "entities", "claims"])

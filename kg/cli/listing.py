@@ -32,7 +32,7 @@ def entities(ctx: click.Context, fmt: str) -> None:
     if ctx.invoked_subcommand is not None:
         return
     obj: Context = ctx.obj
-    with open_store(obj.store, create=False) as store:
+    with open_store(obj.store, read_only=True) as store:
         rows = list_entities(store)
     emit_records(rows, fmt, ["label", "type", "aliases", "articles", "iri"])
 
@@ -93,7 +93,7 @@ def claims(obj: Context, fmt: str, include_all: bool) -> None:
       kg claims --format jsonl > claims.jsonl
       kg claims --all --format csv
     """
-    with open_store(obj.store, create=False) as store:
+    with open_store(obj.store, read_only=True) as store:
         rows = list_claims(store, include_all=include_all)
     columns = ["subject", "predicate", "object", "attributed_to", "amount", "date", "article",
                "confidence"]

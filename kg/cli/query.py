@@ -72,7 +72,7 @@ def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None) -
                 from None
     if not sparql:
         raise click.UsageError("give a SPARQL query, or -f FILE.rq")
-    with open_store(obj.store, create=False) as store:
+    with open_store(obj.store, read_only=True) as store:
         result = run_query(store, sparql)
     if fmt is None:
         fmt = "turtle" if result.kind == "graph" else "table"

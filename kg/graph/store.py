@@ -181,21 +181,24 @@ def _first_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def open_store(path: str | os.PathLike | None = None, *, create: bool = True) -> Iterator[KGStore]:
-    """Open the store at ``path`` (see :func:`store_path`) for reading and writing.
+def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
+               read_only: bool = False) -> Iterator[KGStore]:
+    """Open the store at ``path`` (see :func:`store_path`).
 
-    Raises :class:`StoreLockedError` when another process has it open, and
-    :class:`StoreError` when the folder cannot be used.
+    For writing (the default) one process at a time: raises
+    :class:`StoreLockedError` when another process has it open for writing.
+    ``read_only`` opens a snapshot that any number of readers can hold while
+    a writer works. Raises :class:`StoreError` when the folder cannot be used.
     """
     import pyoxigraph
 
     p = store_path(path)
-    if not create and not p.exists():
+    if (read_only or not create) and not p.exists():
         raise StoreError(f"{p}: no store here (run `kg add` first, or pass --store)")
     if p.exists() and not p.is_dir():
         raise StoreError(f"{p}: not a folder")
     try:
-        ox = pyoxigraph.Store(str(p))
+        ox = pyoxigraph.Store.read_only(str(p)) if read_only else pyoxigraph.Store(str(p))
     except OSError as exc:
         msg = str(exc)
         if "lock" in msg.lower():

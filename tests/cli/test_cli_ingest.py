@@ -179,6 +179,26 @@ def test_cli_add_store_in_use(kg, store_copy, quad_count, tmp_path):
 
 
 @pytest.mark.slow
+def test_cli_reads_while_another_process_writes(kg, store_copy, corpus_ids):
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_STORE, str(store_copy)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+
+        for command in (["articles", "--format", "jsonl"], ["entities", "--format", "jsonl"],
+                        ["claims", "--format", "jsonl"],
+                        ["query", "SELECT ?id WHERE { ?a nkg:articleId ?id }", "--format", "csv"]):
+            res = kg("--store", store_copy, *command)
+            assert res.code == 0, res.err
+        assert len(kg("--store", store_copy, "articles", "--format", "jsonl").out.splitlines()) \
+            == len(corpus_ids)
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+        holder.stdout.close()
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [
     ("add", "{tmp}/empty.md"),
     ("query", "SELECT WHERE {"),
