@@ -33,7 +33,7 @@ ORG_NAME_WORDS = frozenset({
     "biosciences", "dynamics", "aerospace", "logistics", "financial", "securities", "news",
     "wire", "times", "post", "journal", "press", "university", "institute", "foundation",
     "association", "council", "commission", "agency", "ministry", "department", "court",
-    "ai", "images", "music", "pictures", "records", "airlines", "motors", "bancorp",
+    "ai", "images", "music", "pictures", "records", "bancorp",
 })
 
 #: Last words of a name that make it a place ("Kennedy Space Center", "Rift Valley").
