@@ -37,11 +37,14 @@ def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, o
             deps = {c.dep_ for c in tok.children}
             if "dobj" in deps and not deps & {"ccomp", "parataxis"}:
                 continue  # "added support for X" reports nothing
-            for c in tok.children:
-                if c.dep_ == "nsubj":
-                    e = _speaker(c, ents)
-                    if e:
-                        out.append((e, tok, c))
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects and tok.i > 0 and ents.at(tok.doc[tok.i - 1]) is not None:
+                # "..., the New York Post reported." parsed without a subject
+                subjects = [tok.doc[tok.i - 1]]
+            for c in subjects:
+                e = _speaker(c, ents)
+                if e:
+                    out.append((e, tok, c))
     return out
 
 

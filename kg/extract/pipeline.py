@@ -142,6 +142,11 @@ def _amount(raw: RawClaim, sent):
 _DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
 
 
+#: Verbs whose date is the date of the deal they announce ("announced on Monday that
+#: Acme will buy Beta"); a mere report ("said on Monday") is not.
+_ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "sign"})
+
+
 def _anchors(tok, method: str) -> set[int]:
     """The trigger and the words that govern it: where its time phrase can attach.
 
@@ -153,7 +158,10 @@ def _anchors(tok, method: str) -> set[int]:
         return out
     node = tok
     for _ in range(3):
-        if node.head.i == node.i or node.dep_ not in _DATE_LINKS:
+        if node.head.i == node.i:
+            break
+        if node.dep_ not in _DATE_LINKS and not (
+                node.dep_ == "ccomp" and node.head.lemma_.lower() in _ANNOUNCING):
             break
         node = node.head
         out.add(node.i)
