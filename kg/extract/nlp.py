@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_suffix_regex
 
 from ..errors import ConfigError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -74,6 +75,14 @@ def load_nlp(model: str | None = None):
     for word in _UNSPLIT:
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # a full stop after a camel-case name ends the sentence: "... runs SpaceX."
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # known names with a dot inside stay whole: "Character.AI"
+    for e in load_gazetteer().entries:
+        for name in e.names:
+            if "." in name.strip(".") and " " not in name:
+                nlp.tokenizer.add_special_case(name, [{ORTH: name}])
     if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:

@@ -51,6 +51,10 @@ class RawClaim:
     shared: bool = False  # one of several parties named together (amounts are not split)
 
 
+#: Verbs that say what their subject is ("Acme is / became / remains Beta's partner").
+_COPULAS = frozenset({"be", "become", "remain", "stay"})
+
+
 def verb_lemma(tok) -> str:
     """The lemma of a verb, mending the lemmatizer on hyphenated words ("co-founded")."""
     lemma = tok.lemma_.lower()
@@ -157,7 +161,7 @@ class _Reader:
                 hit = [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p, seen)]
                 if hit:
                     return hit
-        if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+        if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS:
             return self.subject_of(tok.head, seen=seen)
         if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
             return [self.ents.at(tok.head)]
@@ -263,6 +267,10 @@ class _Reader:
                 continue
             if tok.lemma_.lower() == "effort" and not any(c.lower_ == "joint"
                                                           for c in tok.children):
+                continue
+            if lemma == "round" and not any(c.lower_ in ("funding", "financing", "investment",
+                                                         "series", "seed")
+                                            for c in tok.children):
                 continue
             agents: list[DocEntity] = []
             patients: list[DocEntity] = []
