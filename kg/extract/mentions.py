@@ -21,6 +21,13 @@ from .names import CORPORATE_SUFFIXES, clean_mention, name_key
 __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
 
 _SUFFIX_WORDS = {s.lower() for s in CORPORATE_SUFFIXES}
+#: Words of a title, not of a name.
+TITLE_WORDS = frozenset({
+    "vice", "president", "chief", "executive", "officer", "secretary", "attorney", "general",
+    "counsel", "chairman", "chairwoman", "chair", "director", "minister", "prime", "senator",
+    "governor", "judge", "ceo", "cfo", "cto", "coo", "head", "treasury", "deputy", "sen.",
+    "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "founder", "co-founder",
+})
 _ORG_ROLE_NOUNS = frozenset({"ceo", "president", "chairman", "chairwoman", "founder", "co-founder",
                              "cofounder", "cfo", "coo", "cto", "shareholder", "subsidiary",
                              "arm", "unit", "division", "headquarters", "board", "spokesman",
@@ -95,14 +102,43 @@ def _context_type(doc, start: int, end: int) -> str | None:
 
 
 def _ner_spans(doc):
-    """NER's entity spans, split where one runs across a comma ("Tarn Labs, Quillon")."""
+    """NER's entity spans, split where one runs across a comma ("Tarn Labs, Quillon"),
+    and a known name joined with the name it begins ("Google" + "Cloud")."""
+    spans = []
     for ent in doc.ents:
         start = ent.start
         for tok in ent:
             if tok.text == ",":
-                yield start, tok.i, ent.label_
+                spans.append([start, tok.i, ent.label_])
                 start = tok.i + 1
-        yield start, ent.end, ent.label_
+        spans.append([start, ent.end, ent.label_])
+    out: list[list] = []
+    for span in spans:
+        start, end, _ = span
+        if out and out[-1][1] == start and _continues_known(doc, out[-1], span):
+            out[-1] = [out[-1][0], end, span[2]]
+            continue
+        out.append(span)
+    for start, end, label in out:
+        # a known name followed by untagged capitalised words it modifies ("Apple Watch")
+        run = end
+        while run < len(doc) and doc[run].pos_ == "PROPN" and not doc[run].ent_type_ \
+                and doc[run].text[:1].isupper():
+            run += 1
+        if run > end and doc[start].ent_id_ and doc[end - 1].head.i in range(end, run):
+            end = run
+        if label == "PERSON":
+            while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
+                start += 1
+        yield start, end, label
+
+
+def _continues_known(doc, first, second) -> bool:
+    """True when a known name is a modifier of the name right after it."""
+    a_start, a_end, _ = first
+    b_start, b_end, _ = second
+    return bool(doc[a_start].ent_id_) and not doc[b_start].ent_id_ \
+        and doc[a_end - 1].head.i in range(b_start, b_end) and bool(doc[a_end - 1].whitespace_)
 
 
 def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[RawMention]:
@@ -125,6 +161,8 @@ def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[
             continue
         if text.lower() in REJECTED_MENTIONS or not any(c.isalpha() for c in text):
             continue
+        if all(t.lower_ in TITLE_WORDS for t in span):
+            continue  # "Vice President", "Chief Executive"
         # part of a hyphenated word ("low-Earth orbit", "Musk-founded")
         if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
             continue
