@@ -112,7 +112,7 @@ class DocEntities:
                         not description or e.index not in self.sources,
                         -distance,
                         not modifier,
-                        subject and distance > 0,
+                        subject,
                         m.end)
                 if best is None or rank > best[0]:
                     best = (rank, e)

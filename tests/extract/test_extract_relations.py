@@ -138,8 +138,8 @@ def test_extract_apposition_and_role(triples, normalise, text, subject, predicat
 RELATIVE = [
     ("Priya Raman, who co-founded Quillon Capital in 2015, left the board.",
      "priya-raman", "founderOf", "quillon-capital"),
-    ("Elon Musk, who co-founded OpenAI in 2015, later left its board.",
-     "elon-musk", "founderOf", "openai"),
+    ("Jeff Bezos, who founded Amazon in 1994, handed the top job to a deputy.",
+     "jeff-bezos", "founderOf", "amazon"),
     ("Quillon Capital, which Priya Raman founded, hired bankers.",
      "priya-raman", "founderOf", "quillon-capital"),
     pytest.param(
