@@ -128,10 +128,13 @@ class _Reader:
                 if hit:
                     return hit
         if lemma in PRODUCT_NOUNS or (lemma in ORG_NOUNS and lemma not in ROLES):
-            # "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers"
+            # "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers" nor
+            # "a San Francisco start-up"
+            wanted = "Product" if lemma in PRODUCT_NOUNS else "Organization"
             for c in tok.children:
-                if c.dep_ == "compound" and self.ents.at(c):
-                    return [self.ents.at(c)]
+                e = self.ents.at(c) if c.dep_ == "compound" else None
+                if e is not None and e.type in (wanted, "Organization"):
+                    return [e]
         if lemma in ROLES:
             return self.role_referent(tok, seen)
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this", "a", "an") for c in tok.children):
