@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS"]
+__all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS", "DOMAINS"]
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,24 @@ ROLES: dict[str, list[Trigger]] = {
     "partner": [_t("partnerOf", ("of", "to"))],
     "supplier": [_t("contractWith", ("to", "for"))],
     "contractor": [_t("contractWith", ("to", "for"))],
+}
+
+_PARTY = ("Organization", "Person")
+
+#: What each predicate relates (GUIDELINES.md): allowed types of subject and object.
+DOMAINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "partnerOf": (_PARTY, _PARTY),
+    "sues": (_PARTY, _PARTY),
+    "acquires": (_PARTY, ("Organization",)),
+    "mergesWith": (("Organization",), ("Organization",)),
+    "investsIn": (_PARTY, ("Organization",)),
+    "founderOf": (_PARTY, ("Organization",)),
+    "executiveOf": (("Person",), ("Organization",)),
+    "subsidiaryOf": (("Organization",), ("Organization",)),
+    "develops": (_PARTY, ("Product",)),
+    "contractWith": (_PARTY, _PARTY),
+    "offers": (("Organization",), ("Product",)),
+    "rivalOf": (_PARTY, _PARTY),
 }
 
 #: "Musk-founded", "SpaceX-owned": the name before the hyphen -> predicate, reverse.

@@ -21,7 +21,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
-from .patterns import EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
+from .patterns import DOMAINS, EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["RawClaim", "find_relations", "FILING_VERBS", "DAMAGE_VERBS"]
@@ -509,6 +509,27 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
             out += reader.owner_claims(tok)
     for c in out:
         c.polarity = polarity(c.token, c.method)
+    return _fit_domains(out)
+
+
+def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:
+    """Keep claims whose arguments have the types their predicate relates; a
+    product standing for its maker ("Grok competes with ChatGPT", "Foundry added
+    support for Grok") is replaced by the maker the article names."""
+    makers: dict[int, DocEntity] = {}
+    for c in claims:
+        if c.predicate == "develops" and c.polarity == "asserted":
+            makers.setdefault(c.object.index, c.subject)
+    out = []
+    for c in claims:
+        subject_types, object_types = DOMAINS[c.predicate]
+        if c.subject.type == "Product" and "Product" not in subject_types:
+            c.subject = makers.get(c.subject.index, c.subject)
+        if c.object.type == "Product" and "Product" not in object_types:
+            c.object = makers.get(c.object.index, c.object)
+        if c.subject.type in subject_types and c.object.type in object_types \
+                and c.subject is not c.object:
+            out.append(c)
     return out
 
 
