@@ -343,7 +343,7 @@ class _Reader:
             if (not related and trig.predicate == "executiveOf" and tok.dep_ == "compound"
                     and self.ents.at(tok.head)):
                 # "chief executive Jane Doe": of the organisation the story is about
-                a = self.ents.antecedent(tok, ("Organization",), description=True)
+                a = self.ents.antecedent(tok, ("Organization",))
                 related = [a] if a else []
                 method += ":context"
             if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:

@@ -84,14 +84,17 @@ class DocEntities:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
 
-        In the same sentence the nearest one wins; in earlier sentences a
-        grammatical subject beats a later non-subject. Entities that only
-        appear as sources ("the Post reported") are a last resort, and
-        positions in ``skip`` are never taken. Sources ("the Post reported")
-        are a last resort for a ``description`` ("the company"), not for a
-        pronoun ("Acme said it ..."); a description whose ``noun`` is part of a
-        name ("the department" for "the Justice Department") means that name.
+        Closer sentences win, and within one a grammatical subject beats a
+        non-subject, then the nearer mention wins; except that a description
+        in the same sentence as its antecedent points past the subject ("Acme
+        sued Beta, accusing the chip maker ...") unless it stands in what the
+        subject says ("Acme said the company would ..."). Positions in
+        ``skip`` are never taken. Entities that only appear as sources ("the
+        Post reported") are a last resort for a ``description``, not for a
+        pronoun; a description whose ``noun`` is part of a name ("the
+        department" for "the Justice Department") means that name.
         """
+        speakers = self._speakers_of(token) if description else set()
         sents = self._sent_starts()
         current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
         lower = sents[max(0, current - max_sents)]
@@ -108,6 +111,8 @@ class DocEntities:
                 distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
                                          default=0)
                 modifier = root.dep_ in ("compound", "nmod", "amod")
+                if description and distance == 0 and m.start not in speakers:
+                    subject = not subject
                 rank = (named,
                         not description or e.index not in self.sources,
                         -distance,
@@ -117,6 +122,22 @@ class DocEntities:
                 if best is None or rank > best[0]:
                     best = (rank, e)
         return best[1] if best else None
+
+    def _speakers_of(self, token) -> set[int]:
+        """Start positions of the subjects of speech verbs above ``token``."""
+        from .lexicon import SPEECH_VERBS
+
+        out: set[int] = set()
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in SPEECH_VERBS:
+                for c in node.children:
+                    if c.dep_ == "nsubj":
+                        out.update(t.i for t in c.subtree)
+        return out
 
     def _sent_starts(self) -> list[int]:
         if self._starts is None:
