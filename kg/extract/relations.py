@@ -78,6 +78,9 @@ class _Reader:
     def __init__(self, doc, ents: DocEntities):
         self.doc = doc
         self.ents = ents
+        #: entities a description must not resolve to: the other party of the claim
+        #: being read ("Acme ... extending its partnership with the start-up")
+        self.avoid: set[int] = set()
 
     # ---------------------------------------------------------------- referents
     def refer(self, tok, seen=None) -> list[DocEntity]:
@@ -145,7 +148,7 @@ class _Reader:
                 return [self.ents.at(self.doc[left - 2])]
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
             a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok), description=True,
-                                     noun=tok.lower_)
+                                     noun=tok.lower_, exclude=self.avoid)
             return [a] if a else []
         return []
 
@@ -176,7 +179,8 @@ class _Reader:
         if any(c.lower_ in ("the", "this") for c in tok.children):
             types = ("Person",) if ROLES[noun_lemma(tok)][0].predicate in (
                 "executiveOf", "founderOf") else ("Organization",)
-            a = self.ents.antecedent(tok, types, skip=_clause(tok), description=True)
+            a = self.ents.antecedent(tok, types, skip=_clause(tok), description=True,
+                                     exclude=self.avoid)
             return [a] if a else []
         return []
 
@@ -236,6 +240,7 @@ class _Reader:
                     patients += self.subject_of(tok.head)
             else:
                 agents = self.subject_of(tok)
+                self.avoid = {a.index for a in agents}
                 # "Musk started OpenAI alongside Altman and Brockman"
                 agents += [e for c in tok.children if c.dep_ == "prep"
                            and c.lower_ in ("alongside",) for p in c.children
@@ -257,6 +262,7 @@ class _Reader:
                     if c.dep_ == "prep" and c.lower_ in trig.preps:
                         patients += [e for p in c.children if p.dep_ == "pobj"
                                      for e in self.refer(p)]
+            self.avoid = set()
             method = f"verb:{verb_lemma(tok)}" + (":passive" if passive else "")
             out += self._pairs(trig, agents, patients, tok, method)
         return out
@@ -281,12 +287,17 @@ class _Reader:
             for c in tok.children:
                 if c.dep_ == "poss":
                     agents += self.refer(c)
-                elif c.dep_ == "prep" and c.lower_ == "by":
+            self.avoid = {a.index for a in agents}
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    continue
+                if c.dep_ == "prep" and c.lower_ == "by":
                     agents += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
                 elif c.dep_ == "prep" and c.lower_ == "between":
                     between += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
                     patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+            self.avoid = set()
             governor = self._governing_verb(tok)
             if (trig.predicate == "sues" and governor is not None
                     and governor.lemma_.lower() not in FILING_VERBS):

@@ -80,7 +80,8 @@ class DocEntities:
 
     def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
                    skip: set[int] = frozenset(), description: bool = False,
-                   noun: str | None = None) -> DocEntity | None:
+                   noun: str | None = None, exclude: set[int] = frozenset()
+                   ) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
 
@@ -100,7 +101,7 @@ class DocEntities:
         lower = sents[max(0, current - max_sents)]
         best: tuple[tuple, DocEntity] | None = None
         for e in self.entities:
-            if e.type not in types:
+            if e.type not in types or e.index in exclude:
                 continue
             for m in e.mentions:
                 named = bool(noun) and noun in e.label.lower().split()
