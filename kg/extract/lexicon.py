@@ -65,7 +65,8 @@ PRODUCT_NOUNS = frozenset({
     "handset", "device", "console", "browser", "assistant", "chip", "processor", "rocket",
     "spacecraft", "capsule", "vehicle", "car", "tool", "engine", "game", "operating",
     "system", "suite", "product", "brand", "platform", "service", "player", "tablet",
-    "laptop", "computer", "headset", "drug", "vaccine", "aircraft", "jet",
+    "laptop", "computer", "headset", "drug", "vaccine", "aircraft", "jet", "robot", "drone",
+    "truck", "satellite", "constellation", "lander", "telescope", "glasses", "speaker",
 })
 
 PLACE_NOUNS = frozenset({"city", "country", "state", "region", "province", "capital", "town"})

@@ -71,10 +71,9 @@ def _context_type(doc, start: int, end: int) -> str | None:
         if last.lower_ in PRODUCT_NAME_WORDS or (last.like_num and not doc[start].like_num):
             # "Apple Watch", "Office 365", "Falcon 9"
             return "Product"
-    if end < len(doc):
-        nxt = doc[end]
-        if nxt.lower_ in PRODUCT_NOUNS and nxt.pos_ == "NOUN" and last.head == nxt:
-            return "Product"
+    if last.head.i in range(end, end + 3) and last.head.lower_ in PRODUCT_NOUNS \
+            and last.head.pos_ == "NOUN" and last.dep_ in ("compound", "nmod", "amod"):
+        return "Product"  # "the Grok chatbot", "Optimus humanoid robot"
     head = doc[start:end].root
     for child in head.children:
         if child.dep_ == "appos":
@@ -320,6 +319,10 @@ def add_untagged_names(doc, mentions: list[RawMention]) -> list[RawMention]:
         if span is None:
             continue
         start, end = span
+        while start < end and doc[start].lower_ in TITLE_WORDS:
+            start += 1  # "Vice President Mike Pence" names Mike Pence; "Vice President" nobody
+        if start == end:
+            continue
         text = clean_mention(doc[start:end].text)
         if len(text) < 2 or text.lower() in REJECTED_MENTIONS or text.lower() in _SKIP_WORDS:
             continue

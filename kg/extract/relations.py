@@ -95,11 +95,14 @@ class _Reader:
         if e is not None:
             out.append(e)
         elif lower in RELATIVE_PRONOUNS:
-            verb = tok.head
-            while verb.dep_ == "conj":
-                verb = verb.head
-            if verb.dep_ == "relcl":
-                out += self.refer(verb.head, seen)
+            # "X, which ...", "X, whose chatbot ...": the noun the relative clause hangs on
+            node = tok.head
+            for _ in range(4):
+                if node.dep_ == "relcl" or node.head.i == node.i:
+                    break
+                node = node.head
+            if node.dep_ == "relcl":
+                out += self.refer(node.head, seen)
         elif lower in PERSON_PRONOUNS:
             a = self.ents.antecedent(tok, ("Person",))
             out += [a] if a else []
@@ -370,7 +373,7 @@ class _Reader:
         if product is None or product.type != "Product":
             return []
         nouns = [tok]
-        if tok.dep_ in ("compound", "appos"):
+        if tok.dep_ in ("compound", "appos") or tok.head.lower_ in PRODUCT_NOUNS:
             nouns.append(tok.head)
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
