@@ -52,9 +52,12 @@ def _summary(report: AddReport, quiet: bool) -> None:
               help="An RSS or Atom feed: each item's page is added. Repeatable.")
 @click.option("--strict", is_flag=True, help="Stop at the first article that cannot be read.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.option("-w", "--workers", type=click.IntRange(0), default=0, show_default=True,
+              help="Extraction processes; 0 = one per core when the input is large "
+                   "(a JSON Lines stream, a feed or 50+ files), else 1.")
 @click.pass_obj
 def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bool,
-        force: bool) -> None:
+        force: bool, workers: int) -> None:
     """Add articles to the graph: files, folders, globs, URLs, or - for JSON Lines on stdin.
 
     Reads .md (YAML front matter: id, title, published, source, url), .txt,
@@ -69,6 +72,7 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
       kg add https://example.org/2026/11/24/story.html
       kg add --feed https://example.org/rss.xml
       cat articles.jsonl | kg add -
+      kg add --workers 2 ../archive/articles.jsonl
     """
     if not paths and not feeds:
         raise click.UsageError("give at least one PATH (or - for stdin) or --feed URL")
@@ -78,14 +82,18 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
     many = len(sources) >= _PROGRESS_MIN or bool(feeds) or streams
     total = len(sources) if many and not feeds and not streams else None
     bar = _progress(total, obj.quiet, "adding") if many else None
+    if workers == 0:
+        from ..extract.parallel import default_workers
+
+        workers = default_workers() if (streams or feeds or len(sources) >= 50) else 1
+    factory = obj.extractor_factory(workers)
     with open_store(obj.store) as store:
         if bar is None:
-            report = add_articles(store, items, obj.extractor_factory(), strict=strict, force=force)
+            report = add_articles(store, items, factory, strict=strict, force=force)
         else:
             with bar:
                 task = bar.add_task("add", total=total)
-                report = add_articles(store, items, obj.extractor_factory(), strict=strict,
-                                      force=force,
+                report = add_articles(store, items, factory, strict=strict, force=force,
                                       on_article=lambda r: bar.update(task, completed=r.seen))
     _summary(report, obj.quiet)
     if report.failed and report.seen == len(report.failed):

@@ -1,0 +1,83 @@
+"""Extraction on several processes: one spaCy pipeline per worker, records back.
+
+Workers return plain :class:`~kg.model.Extraction` records (small to pickle),
+in input order; at most a few batches per worker are in flight, so memory
+stays flat however long the input stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from ..model import Article, Extraction
+from .pipeline import Extractor
+
+__all__ = ["ParallelExtractor", "default_workers"]
+
+_WORKER: Extractor | None = None
+
+
+def default_workers() -> int:
+    """The machine's cores (the ones this process may use)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(model: str | None, batch_size: int, curation) -> None:
+    global _WORKER
+    _WORKER = Extractor(model, batch_size=batch_size, curation=curation)
+
+
+def _extract(batch: list[Article]) -> list[Extraction]:
+    assert _WORKER is not None
+    return list(_WORKER.extract_many(batch))
+
+
+class ParallelExtractor:
+    """The same interface as :class:`Extractor`, spread over ``workers`` processes."""
+
+    def __init__(self, model: str | None = None, workers: int = 2, batch_size: int = 16,
+                 curation=None):
+        # the main process loads the pipeline too: its name fingerprints the store,
+        # and with fork the workers share its memory
+        self.local = Extractor(model, batch_size=batch_size, curation=curation)
+        self.name = self.local.name
+        self.model = model
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        self.curation = curation
+
+    def extract(self, article: Article) -> Extraction:
+        return self.local.extract(article)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        if self.workers == 1:
+            yield from self.local.extract_many(articles)
+            return
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        it = iter(articles)
+        window = 2 * self.workers
+        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
+                                 initargs=(self.model, self.batch_size, self.curation)) as pool:
+            pending: deque = deque()
+            try:
+                while True:
+                    while len(pending) < window:
+                        batch = list(islice(it, self.batch_size))
+                        if not batch:
+                            break
+                        pending.append(pool.submit(_extract, batch))
+                    if not pending:
+                        return
+                    yield from pending.popleft().result()
+            finally:
+                for f in pending:
+                    f.cancel()
