@@ -114,6 +114,8 @@ class Claim:
     confidence: float = 0.5
     polarity: str = "asserted"  # asserted | negated | hedged
     method: str = "pattern"
+    ended: bool = False  # the relation no longer holds ("former chief executive")
+    end_date: str | None = None  # when it ended, where the article says
 
 
 @dataclass(frozen=True)

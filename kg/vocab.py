@@ -74,6 +74,8 @@ class NKG(DefinedNamespace):
     attributedTo: URIRef
     amount: URIRef
     eventDate: URIRef
+    ended: URIRef
+    endDate: URIRef
     confidence: URIRef
     polarity: URIRef
     method: URIRef

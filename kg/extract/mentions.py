@@ -107,7 +107,7 @@ def _ner_spans(doc):
     for ent in doc.ents:
         start = ent.start
         for tok in ent:
-            if tok.text == ",":
+            if tok.text == "," or (tok.lower_ == "and" and _two_names(doc, start, tok.i, ent.end)):
                 spans.append([start, tok.i, ent.label_])
                 start = tok.i + 1
         spans.append([start, ent.end, ent.label_])
@@ -130,6 +130,14 @@ def _ner_spans(doc):
             while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
                 start += 1
         yield start, end, label
+
+
+def _two_names(doc, start: int, conj: int, end: int) -> bool:
+    """ "Quillon Systems and Brisk Analytics" names two organisations; "Securities and
+    Exchange Commission" or "Marks and Spencer" one."""
+    left, right = doc[start:conj], doc[conj + 1:end]
+    return len(left) >= 2 and len(right) >= 2 and all(
+        t.text[:1].isupper() for t in (*left, *right))
 
 
 def _continues_known(doc, first, second) -> bool:

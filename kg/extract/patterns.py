@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS", "DOMAINS"]
+__all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS", "DOMAINS",
+           "PAST_ROLE_WORDS", "ENDING_VERBS"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Trigger:
     subject_types: tuple[str, ...] = ()
     particle: str | None = None  # a required particle ("team up", "take over")
     object_word: tuple[str, ...] | str | None = None  # a required direct object ("join forces")
+    ends: bool = False  # the trigger says the relation ended ("stepped down as")
     needs_prep: str | None = None  # only when the verb has this preposition
     bars_prep: str | None = None  # never when the verb has this preposition
     confidence: float = 0.8
@@ -76,6 +78,10 @@ VERBS: dict[str, list[Trigger]] = {
     "head": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
     "run": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
     "chair": [_t("executiveOf", object_types=ORG, subject_types=("Person",))],
+    "resign": [_t("executiveOf", ("as", "from"), direct=False, subject_types=("Person",),
+                  object_types=ORG, ends=True)],
+    "step": [_t("executiveOf", ("as", "from"), direct=False, particle="down",
+                subject_types=("Person",), object_types=ORG, ends=True)],
     "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG)],
     "develop": [_t("develops", object_types=PRODUCT)],
     "make": [_t("develops", object_types=PRODUCT)],
@@ -190,6 +196,12 @@ HYPHEN_VERBS: dict[str, tuple[str, bool]] = {
     "made": ("develops", False),
     "built": ("develops", False),
 }
+
+#: Words that put a role in the past: "former chief executive", "ex-partner".
+PAST_ROLE_WORDS = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "previous"})
+
+#: Verbs that end the relation their object names: "ended the partnership".
+ENDING_VERBS = frozenset({"end", "terminate", "dissolve", "sever", "exit", "unwind"})
 
 #: Words that make "officer", "executive" or "director" a title of office.
 EXEC_TITLE_WORDS = frozenset({"chief", "executive", "managing", "general", "vice"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .. import __version__
 from ..model import SYMMETRIC_PREDICATES, Article, Claim, Extraction
@@ -60,9 +61,18 @@ class Extractor:
         for raw in find_relations(doc, ents):
             claim = _claim(raw, doc, ents, published, quoted)
             key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
-            if key not in claims or claims[key].confidence < claim.confidence:
-                claims[key] = claim
+            claims[key] = _merge(claims[key], claim) if key in claims else claim
         return Extraction(article, ents.records(), tuple(claims.values()), self.name)
+
+
+def _merge(a: Claim, b: Claim) -> Claim:
+    """One claim found twice in a sentence: the more confident reading, with what
+    either reading knows of its time."""
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
+    return replace(best, ended=a.ended or b.ended, end_date=best.end_date or other.end_date,
+                   date=best.date or other.date if not (a.ended or b.ended) else best.date,
+                   amount=best.amount or other.amount,
+                   attributed_to=best.attributed_to or other.attributed_to)
 
 
 def _source_only(doc, ents) -> set[int]:
@@ -91,6 +101,9 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
     if raw.predicate in SYMMETRIC_PREDICATES and o < s:
         s, o = o, s
     confidence = raw.confidence - (0.2 if raw.polarity == "hedged" else 0.0)
+    when = _date(raw, sent, published)
+    # a verb of leaving dates the end of the relation, not its start
+    leaving = raw.end_dated
     return Claim(
         subject=s,
         predicate=raw.predicate,
@@ -100,10 +113,12 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
         sentence_end=end,
         attributed_to=_source(raw, sent, ents, quoted),
         amount=_amount(raw, sent) if raw.predicate in MONEY_PREDICATES else None,
-        date=_date(raw, sent, published),
+        date=None if leaving else when,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         polarity=raw.polarity,
         method=raw.method,
+        ended=raw.ended,
+        end_date=when if leaving else None,
     )
 
 

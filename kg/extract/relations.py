@@ -21,7 +21,10 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
-from .patterns import DOMAINS, EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, ROLES, VERBS, Trigger
+from .patterns import (
+    DOMAINS, ENDING_VERBS, EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, PAST_ROLE_WORDS, ROLES, VERBS,
+    Trigger,
+)
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["RawClaim", "find_relations", "FILING_VERBS", "DAMAGE_VERBS"]
@@ -49,6 +52,8 @@ class RawClaim:
     method: str
     polarity: str = "asserted"
     shared: bool = False  # one of several parties named together (amounts are not split)
+    ended: bool = False  # the relation no longer holds
+    end_dated: bool = False  # the trigger's time phrase dates the end ("resigned in 2021")
 
 
 #: Verbs that say what their subject is ("Acme is / became / remains Beta's partner").
@@ -107,14 +112,30 @@ class _Reader:
             a = self.ents.antecedent(tok, ("Person",))
             out += [a] if a else []
         elif lower in ORG_PRONOUNS:
-            a = self.ents.antecedent(tok, ("Organization",))
-            out += [a] if a else []
+            group = self._plural_subject(tok, seen) if lower in ("their", "they", "them") else []
+            if len(group) > 1:
+                out += group  # "Acme and Beta ended their partnership"
+            else:
+                a = self.ents.antecedent(tok, ("Organization",))
+                out += [a] if a else []
         elif tok.pos_ in ("NOUN", "PROPN"):
             out += self._refer_noun(tok, seen)
         for c in tok.children:
             if c.dep_ == "conj":
                 out += self.refer(c, seen)
         return _unique(out)
+
+    def _plural_subject(self, tok, seen) -> list[DocEntity]:
+        """The coordinated subject of the clause around ``tok``, if it has one."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != tok.i]
+                return self.refer(subj[0], seen) if subj else []
+        return []
 
     def _refer_noun(self, tok, seen) -> list[DocEntity]:
         for c in tok.children:
@@ -215,7 +236,7 @@ class _Reader:
     def verb_claims(self, tok) -> list[RawClaim]:
         out = []
         for trig in VERBS.get(verb_lemma(tok), ()):
-            if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle
+            if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle
                                          for c in tok.children):
                 continue
             if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() in trig.object_word
@@ -258,6 +279,15 @@ class _Reader:
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
+            if trig.ends:
+                # "stepped down as chief executive of Acme": the organisation of the role
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "as":
+                        for role in c.children:
+                            patients += [e for r in role.subtree if r.dep_ == "pobj"
+                                         and r.head.lower_ in ("of", "at") for e in self.refer(r)]
+                            patients += [e for p in role.children if p.dep_ == "poss"
+                                         for e in self.refer(p)]
             heads = [tok] + [c for c in tok.children if c.dep_ in _OBJ and (c.like_num or
                                                                           c.ent_type_ == "MONEY")]
             for h in heads:  # "invested $10 billion in Beta": the parser may hang it on the sum
@@ -267,7 +297,10 @@ class _Reader:
                                      for e in self.refer(p)]
             self.avoid = set()
             method = f"verb:{verb_lemma(tok)}" + (":passive" if passive else "")
-            out += self._pairs(trig, agents, patients, tok, method)
+            found = self._pairs(trig, agents, patients, tok, method)
+            for c in found:
+                c.ended = c.end_dated = trig.ends
+            out += found
         return out
 
     def noun_claims(self, tok) -> list[RawClaim]:
@@ -318,11 +351,15 @@ class _Reader:
                                      for e in self.refer(p)]
             method = f"noun:{tok.lemma_.lower()}"
             if between and trig.predicate in SYMMETRIC_PREDICATES:
-                out += self._group(trig, between, tok, method)
+                found = self._group(trig, between, tok, method)
             elif trig.predicate == "mergesWith" and not patients and len(agents) == 1:
                 continue
             else:
-                out += self._pairs(trig, agents, patients, tok, method)
+                found = self._pairs(trig, agents, patients, tok, method)
+            if governor is not None and governor.lemma_.lower() in ENDING_VERBS:
+                for c in found:
+                    c.ended = c.end_dated = True  # "ended their partnership": held until then
+            out += found
         return out
 
     def role_claims(self, tok) -> list[RawClaim]:
@@ -354,6 +391,9 @@ class _Reader:
                             if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
                             and self.ents.at(c) and self.ents.at(c) is not self.ents.at(tok.head)]
             method = f"role:{lemma}"
+            past = any(c.lower_ in PAST_ROLE_WORDS for c in tok.children) or (
+                tok.i >= 2 and self.doc[tok.i - 1].text == "-"
+                and self.doc[tok.i - 2].lower_ == "ex")
             if (not related and trig.predicate == "executiveOf" and tok.dep_ == "compound"
                     and self.ents.at(tok.head)):
                 # "chief executive Jane Doe": of the organisation the story is about
@@ -361,9 +401,12 @@ class _Reader:
                 related = [a] if a else []
                 method += ":context"
             if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:
-                out += self._group(trig, referents, tok, method)
+                found = self._group(trig, referents, tok, method)
             else:
-                out += self._pairs(trig, referents, related, tok, method)
+                found = self._pairs(trig, referents, related, tok, method)
+            for c in found:
+                c.ended = past
+            out += found
         return out
 
     def owner_claims(self, tok) -> list[RawClaim]:

@@ -117,6 +117,10 @@ def article_quads(ex: Extraction, extracted_at: datetime | None = None) -> list[
             add(m, SDO.currency, Literal(c.amount.currency))
         if c.date:
             add(iri, NKG.eventDate, date_literal(c.date))
+        if c.ended:
+            add(iri, NKG.ended, Literal(True))
+        if c.end_date:
+            add(iri, NKG.endDate, date_literal(c.end_date))
         if c.polarity == "asserted":
             add(s, p, o)
     return out

@@ -22,6 +22,7 @@ SELECT ?e ?type ?label ?alias ?id WHERE { GRAPH ?g {
 
 _CLAIMS = """
 SELECT ?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol ?method
+       ?ended ?end_date
 WHERE { GRAPH ?g {
   ?c a nkg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
      prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
@@ -31,6 +32,8 @@ WHERE { GRAPH ?g {
   OPTIONAL { ?c nkg:amount ?m . ?m schema:value ?value ; schema:currency ?cur }
   OPTIONAL { ?c nkg:eventDate ?date }
   OPTIONAL { ?c nkg:method ?method }
+  OPTIONAL { ?c nkg:ended ?ended }
+  OPTIONAL { ?c nkg:endDate ?end_date }
 } } ORDER BY ?id ?start ?c"""
 
 _ARTICLES = """
@@ -112,6 +115,8 @@ def list_claims(store: KGStore, *, include_all: bool = False,
             "confidence": float(r["conf"]),
             "polarity": r["pol"],
             "method": r.get("method"),
+            "ended": r.get("ended") == "true",
+            "end_date": r.get("end_date"),
         }
         out.append(claim)
     return out

@@ -24,9 +24,8 @@ ACTIVE = [
      "brightwater-energy", "mergesWith", "tidemark"),
     ("Quillon Capital invested in Northwind Robotics.",
      "quillon-capital", "investsIn", "northwind-robotics"),
-    pytest.param(
-        "Microsoft invested $10 billion in OpenAI.", "microsoft", "investsIn", "openai",
-        marks=xfail("the parser attaches 'in OpenAI' to '$10 billion', not to 'invested'")),
+    # the parser attaches "in OpenAI" to "$10 billion", not to the verb
+    ("Microsoft invested $10 billion in OpenAI.", "microsoft", "investsIn", "openai"),
     ("Priya Raman co-founded Quillon Capital.",
      "priya-raman", "founderOf", "quillon-capital"),
     ("Daniel Reyes leads Larkspur Industries.",
@@ -70,11 +69,9 @@ PASSIVE = [
      "halvard-systems", "sues", "corvale-networks"),
     ("Northwind Robotics was founded by Daniel Reyes.",
      "daniel-reyes", "founderOf", "northwind-robotics"),
-    pytest.param(
-        "Corvale Networks agreed to be acquired by Halvard Systems.",
-        "halvard-systems", "acquires", "corvale-networks",
-        marks=xfail("a passive infinitive under a control verb: the patient is the subject "
-                    "of 'agreed', and only a direct nsubjpass is read")),
+    # a passive infinitive: the patient is the subject of "agreed"
+    ("Corvale Networks agreed to be acquired by Halvard Systems.",
+     "halvard-systems", "acquires", "corvale-networks"),
 ]
 
 
@@ -122,11 +119,9 @@ APPOSITION = [
         "halvard-systems", "develops", "zephyr",
         marks=xfail("without a product noun NER tags 'Zephyr' GPE: the entity is a Place "
                     "and develops (Product object) is dropped")),
-    pytest.param(
-        "Halvard Systems' rival Corvale Networks cut prices.",
-        "corvale-networks", "rivalOf", "halvard-systems",
-        marks=xfail("'rival' is tagged ADJ (amod) before the name, so the role-noun "
-                    "trigger never sees it")),
+    # "rival" is tagged an adjective (amod) here, not a noun
+    ("Halvard Systems' rival Corvale Networks cut prices.",
+     "corvale-networks", "rivalOf", "halvard-systems"),
 ]
 
 
@@ -192,12 +187,9 @@ def test_extract_coordinated_objects_give_one_claim_each(triples, text, expected
 POSSESSIVE = [
     ("Northwind Robotics' Zephyr app is popular.", "northwind-robotics", "develops", "zephyr"),
     ("OpenAI's chatbot, ChatGPT, answered questions.", "openai", "develops", "chatgpt"),
-    pytest.param(
-        "Northwind Robotics' chatbot, Pellucid, answered questions.",
-        "northwind-robotics", "develops", "pellucid",
-        marks=xfail("NER tags 'Pellucid' PERSON; mentions._context_type reads an apposition "
-                    "to a Person or Org noun but not to a product noun ('chatbot'), so the "
-                    "entity stays a Person and poss:product finds no Product")),
+    # NER tags "Pellucid" PERSON: the apposition to "chatbot" must make it a Product
+    ("Northwind Robotics' chatbot, Pellucid, answered questions.",
+     "northwind-robotics", "develops", "pellucid"),
 ]
 
 
