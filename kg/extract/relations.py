@@ -22,7 +22,14 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .patterns import (
-    DOMAINS, ENDING_VERBS, EXEC_TITLE_WORDS, HYPHEN_VERBS, NOUNS, PAST_ROLE_WORDS, ROLES, VERBS,
+    DOMAINS,
+    ENDING_VERBS,
+    EXEC_TITLE_WORDS,
+    HYPHEN_VERBS,
+    NOUNS,
+    PAST_ROLE_WORDS,
+    ROLES,
+    VERBS,
     Trigger,
 )
 from .resolve import DocEntities, DocEntity
