@@ -124,7 +124,10 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
 
 def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
     tok = raw.token
-    descriptive = not raw.method.startswith(("verb:", "noun:"))
+    # a description, or background in a relative clause ("Musk, who co-founded OpenAI, ...")
+    # is the article's own voice, not what a source reports
+    descriptive = not raw.method.startswith(("verb:", "noun:")) or any(
+        t.dep_ == "relcl" for t in (tok, *tok.ancestors))
     for entity, verb, phrase in sentence_sources(sent, ents):
         if descriptive:
             break  # "Acme's chief executive" is a description, not what a source reports
@@ -172,15 +175,15 @@ def _anchors(tok, method: str) -> set[int]:
     if not method.startswith(("verb:", "noun:")):
         return out
     node = tok
-    for _ in range(3):
+    for _ in range(4):
         if node.head.i == node.i:
             break
-        if node.dep_ not in _DATE_LINKS and not (
-                node.dep_ == "ccomp" and node.head.lemma_.lower() in _ANNOUNCING):
+        announced = node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in _ANNOUNCING
+        if node.dep_ not in _DATE_LINKS and not announced:
             break
         node = node.head
         out.add(node.i)
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "advcl"):
             break
     return out
 
