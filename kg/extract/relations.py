@@ -63,6 +63,10 @@ class RawClaim:
     end_dated: bool = False  # the trigger's time phrase dates the end ("resigned in 2021")
 
 
+#: Trigger verbs with no direct object: a participle of one modifying a name is its action.
+_INTRANSITIVE = frozenset(lemma for lemma, triggers in VERBS.items()
+                          if all(not t.direct for t in triggers))
+
 #: Verbs that say what their subject is ("Acme is / became / remains Beta's partner").
 _COPULAS = frozenset({"be", "become", "remain", "stay"})
 
@@ -230,7 +234,9 @@ class _Reader:
                 return hit
         if verb.dep_ == "relcl":
             return self.refer(verb.head, seen)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.lemma_.lower() in _INTRANSITIVE):
+            # "Acme, adding support for ...", and "Acme partnered with ..." misparsed as
+            # a modifier of the name
             return self.refer(verb.head, seen)
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and verb.head != verb:
             head = verb.head
@@ -255,7 +261,7 @@ class _Reader:
             if trig.bars_prep and trig.bars_prep in preps:
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-                tok.dep_ == "acl" and tok.tag_ == "VBN")
+                tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.direct)
             patients: list[DocEntity] = []
             agents: list[DocEntity] = []
             if passive:
