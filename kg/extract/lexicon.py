@@ -101,7 +101,7 @@ HEDGING_HEADS = frozenset({
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to",
 })
-HEDGING_AUX = frozenset({"could", "may", "might"})
+HEDGING_AUX = frozenset({"could", "may", "might", "should"})
 
 #: Surface forms that NER tags but that are never entities on their own.
 REJECTED_MENTIONS = frozenset({

@@ -541,6 +541,8 @@ def polarity(tok, method: str = "") -> str:
                 return "negated"
             if c.dep_ == "aux" and c.lower_ in HEDGING_AUX:
                 return "hedged"
+            if c.dep_ == "mark" and c.lower_ in ("whether", "if"):
+                return "hedged"  # "the question of whether Acme should buy Beta"
             if c.dep_ == "compound" and c.lemma_.lower() in HEDGING_HEADS:
                 return "hedged"
         lemma = node.lemma_.lower()
