@@ -171,7 +171,7 @@ class _Reader:
             wanted = "Product" if lemma in PRODUCT_NOUNS else "Organization"
             for c in tok.children:
                 e = self.ents.at(c) if c.dep_ == "compound" else None
-                if e is not None and e.type in (wanted, "Organization"):
+                if e is not None and e.type == wanted:
                     return [e]
         if lemma in ROLES:
             return self.role_referent(tok, seen)
