@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -18,7 +19,7 @@ from kg.extract.nlp import pipeline_name
 from kg.ingest.readers import read_jsonl_stream
 from kg.model import Article
 
-__all__ = ["Corpus", "read_corpus", "machine"]
+__all__ = ["Corpus", "read_corpus", "machine", "source_digest", "source_note"]
 
 
 @dataclass
@@ -93,7 +94,7 @@ def read_corpus(
 
 
 def machine(nlp) -> dict[str, str]:
-    """Where a figure was measured: platform, CPUs, Python, spaCy, model and kg versions."""
+    """Where a figure was measured: platform, CPUs, Python, spaCy, model, kg, and how busy."""
     cpus = os.cpu_count() or 0
     try:
         usable = len(os.sched_getaffinity(0))
@@ -107,4 +108,28 @@ def machine(nlp) -> dict[str, str]:
         "spacy": spacy.__version__,
         "model": pipeline_name(nlp),
         "kg": kg.__version__,
+        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),  # 1, 5, 15 min
     }
+
+
+def source_digest() -> str:
+    """A short SHA-256 of the files of the kg package: which code a figure was measured on."""
+    package = Path(kg.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def source_note(before: str) -> str:
+    """The "kg source" line: the digest taken at start, and whether the files changed since.
+
+    A running process keeps the code it imported at start, so the figures
+    are those of ``before`` even when the files change under it.
+    """
+    after = source_digest()
+    if after == before:
+        return f"kg source: {before}"
+    return f"kg source: {before} (the files changed during the run, now {after})"

@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="also profile kg's rules and print its top 15 functions")
     args = parser.parse_args(argv)
+    source = _common.source_digest()  # the code just imported, which is what runs
     try:
         corpus = _common.read_corpus(args.corpus, limit=args.n)
         extractor = Extractor(args.model)
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in _common.machine(extractor.nlp).items():
         print(f"{key}: {value}")
     print(f"batch size: {args.batch_size}")
+    print(_common.source_note(source))
     if args.profile:
         profiled, rows = profile_rules(corpus.articles, extractor, batch_size=args.batch_size)
         print(f"\nkg rules under cProfile: {profiled:.2f} s "

@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the sample (default 1)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     args = parser.parse_args(argv)
+    source = _common.source_digest()  # the code just imported, which is what runs
     try:
         corpus = _common.read_corpus(args.corpus, limit=args.n, category=args.category)
         extractor = Extractor(args.model)
@@ -242,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in report(s, sample_claims(s.extractions, args.sample, args.seed)):
         print(line)
     print(f"pipeline: {extractor.name}")
+    print(_common.source_note(source))
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .lexicon import SPEECH_VERBS
 from .resolve import DocEntities, DocEntity
 
@@ -60,20 +62,21 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_sources(doc, ents: DocEntities) -> dict[tuple[int, int], DocEntity]:
+def quote_sources(doc, said: dict[int, list]) -> dict[tuple[int, int], DocEntity]:
     """(start, end) of each quotation -> its speaker, named in the same
-    sentence or the next ones of the paragraph ('"...," she said.')."""
+    sentence or the next ones of the paragraph ('"...," she said.').
+
+    ``said`` maps each sentence's start token to its :func:`sentence_sources`.
+    """
     sents = list(doc.sents)
+    ends = [s.end_char for s in sents]
     out: dict[tuple[int, int], DocEntity] = {}
     for span in _quoted_spans(doc.text):
-        first = next((k for k, s in enumerate(sents) if s.start_char <= span[0] < s.end_char),
-                     None)
-        if first is None:
-            continue
+        first = bisect_right(ends, span[0])
         for nxt in sents[first: first + 3]:
             if "\n\n" in doc.text[span[0]:nxt.start_char]:
                 break
-            found = sentence_sources(nxt, ents)
+            found = said.get(nxt.start)
             if found:
                 out[span] = found[0][0]
                 break

@@ -99,7 +99,7 @@ HEDGING_HEADS = frozenset({
     "consider", "explore", "talk", "talks", "discuss", "discussion", "negotiate",
     "negotiation", "hope", "propose", "proposal", "weigh", "mull", "seek_approval", "bid",
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
-    "hopes", "hoped", "hoping", "aim", "aims", "seek_to",
+    "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
 })
 HEDGING_AUX = frozenset({"could", "may", "might", "should"})
 

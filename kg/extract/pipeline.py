@@ -55,11 +55,12 @@ class Extractor:
         mentions = add_repeated_names(doc, add_untagged_names(doc, mentions))
         ents = resolve_mentions(doc, mentions, self.gazetteer, self.curation)
         published = parse_iso_date(article.published)
-        ents.sources = _source_only(doc, ents)
-        quoted = quote_sources(doc, ents)
+        said = {s.start: sentence_sources(s, ents) for s in doc.sents}
+        ents.sources = _source_only(said, ents)
+        quoted = quote_sources(doc, said)
         claims: dict[tuple, Claim] = {}
         for raw in find_relations(doc, ents):
-            claim = _claim(raw, doc, ents, published, quoted)
+            claim = _claim(raw, doc, said, published, quoted)
             key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
             claims[key] = _merge(claims[key], claim) if key in claims else claim
         return Extraction(article, ents.records(), tuple(claims.values()), self.name)
@@ -75,12 +76,12 @@ def _merge(a: Claim, b: Claim) -> Claim:
                    attributed_to=best.attributed_to or other.attributed_to)
 
 
-def _source_only(doc, ents) -> set[int]:
+def _source_only(said: dict[int, list], ents) -> set[int]:
     """Entities named only as the source of reported speech (an outlet that
     "reported"), never as an actor: poor antecedents for "the company"."""
     speaking: set[int] = set()
-    for sent in doc.sents:
-        for _, _, phrase in sentence_sources(sent, ents):
+    for found in said.values():
+        for _, _, phrase in found:
             speaking.update(t.i for t in phrase.subtree)
     out = set()
     for e in ents.entities:
@@ -89,7 +90,7 @@ def _source_only(doc, ents) -> set[int]:
     return out
 
 
-def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
+def _claim(raw: RawClaim, doc, said, published, quoted) -> Claim:
     sent = raw.token.sent
     text = doc.text
     start, end = sent.start_char, sent.end_char
@@ -111,7 +112,7 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
         sentence=text[start:end],
         sentence_start=start,
         sentence_end=end,
-        attributed_to=_source(raw, sent, ents, quoted),
+        attributed_to=_source(raw, said.get(sent.start, ()), quoted),
         amount=_amount(raw, sent) if raw.predicate in MONEY_PREDICATES else None,
         date=None if leaving else when,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
@@ -122,13 +123,13 @@ def _claim(raw: RawClaim, doc, ents, published, quoted) -> Claim:
     )
 
 
-def _source(raw: RawClaim, sent, ents, quoted) -> str | None:
+def _source(raw: RawClaim, found, quoted) -> str | None:
     tok = raw.token
     # a description, or background in a relative clause ("Musk, who co-founded OpenAI, ...")
     # is the article's own voice, not what a source reports
     descriptive = not raw.method.startswith(("verb:", "noun:")) or any(
         t.dep_ == "relcl" for t in (tok, *tok.ancestors))
-    for entity, verb, phrase in sentence_sources(sent, ents):
+    for entity, verb, phrase in found:
         if descriptive:
             break  # "Acme's chief executive" is a description, not what a source reports
         # what the speech verb reports, not the speaker's own description

@@ -520,7 +520,10 @@ class _Reader:
         return out
 
     def _group(self, trig: Trigger, members, tok, method) -> list[RawClaim]:
-        members = [m for m in members if m.type in ("Organization", "Person")]
+        # a weak word ("deal", "effort") joins organisations, not the people named with it
+        weak = trig.confidence < 0.7
+        members = [m for m in members
+                   if m.type == "Organization" or (m.type == "Person" and not weak)]
         return [RawClaim(a, trig.predicate, b, tok, trig.confidence - 0.1, method + ":group")
                 for a, b in combinations(members, 2) if a is not b]
 
