@@ -35,6 +35,9 @@ __all__ = [
     "entity_iri",
     "claim_iri",
     "predicate_iri",
+    "DERIVED_GRAPH",
+    "statement_iri",
+    "conflict_iri",
     "local_name",
 ]
 
@@ -56,6 +59,8 @@ class NKG(DefinedNamespace):
     Place: URIRef
     Product: URIRef
     Other: URIRef
+    Statement: URIRef
+    Conflict: URIRef
     # the twelve claim predicates
     partnerOf: URIRef
     sues: URIRef
@@ -84,6 +89,12 @@ class NKG(DefinedNamespace):
     outlet: URIRef
     textHash: URIRef
     extractedWith: URIRef
+    # derived: statements, their support, and conflicts between claims
+    support: URIRef
+    supportedBy: URIRef
+    conflictKind: URIRef
+    conflictingClaim: URIRef
+    concerns: URIRef
 
 
 class OA(DefinedNamespace):
@@ -158,6 +169,21 @@ def entity_iri(key: str) -> URIRef:
 
 def claim_iri(article_id: str, local: str) -> URIRef:
     return URIRef(BASE + "claim/" + quote(article_id, safe="") + "/" + local)
+
+
+#: The graph of what kg derives from all articles together (statements and
+#: conflicts); outside ``graph/`` so that no article id can name it.
+DERIVED_GRAPH = URIRef(BASE + "derived")
+
+
+def statement_iri(local: str) -> URIRef:
+    """A statement: one (subject, predicate, object) however many articles report it."""
+    return URIRef(BASE + "statement/" + quote(local, safe=""))
+
+
+def conflict_iri(local: str) -> URIRef:
+    """A disagreement between the claims that report one statement."""
+    return URIRef(BASE + "conflict/" + quote(local, safe=""))
 
 
 def predicate_iri(name: str) -> URIRef:

@@ -7,6 +7,9 @@ not extracted again.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,7 +19,7 @@ from .graph.store import KGStore
 from .model import Article
 
 __all__ = ["AddReport", "add_articles", "remove_articles", "rebuild", "merge_entities",
-           "alias_entity"]
+           "alias_entity", "split_entity", "rename_entity", "undo_curation"]
 
 
 @dataclass
@@ -171,3 +174,173 @@ def _key(entity: dict) -> str:
     from urllib.parse import unquote
 
     return unquote(entity["iri"].rsplit("/", 1)[-1])
+
+
+# ------------------------------------------------------------------ more curation
+
+def split_entity(store: KGStore, curation_path, name: str,
+                 extractor_factory: Callable[[object], object]) -> tuple[str, str, AddReport]:
+    """Undo the merge of ``name`` (the merged entity's key, or the name it had) into
+    another entity, and re-read the articles of that entity: (key, merged-into key,
+    report)."""
+    from .curation import Curation, entity_key
+
+    curation = Curation.load(curation_path)
+    merged = {m["from"] for m in curation.merges}
+    key = name if name in merged else entity_key(name)
+    if key not in merged:
+        raise KGError(_not_merged(store, curation, name))
+    target = curation.resolve_key(key)[0]
+    curation.remove_merge(key)
+    report = _recurate(store, curation_path, curation, {key, target}, set(), extractor_factory)
+    return key, target, report
+
+
+def _not_merged(store: KGStore, curation, name: str) -> str:
+    """Why ``name`` cannot be split, and what could be."""
+    import difflib
+
+    from .query.listing import find_entity, list_entities
+
+    try:
+        entity = find_entity(list_entities(store), name)
+    except KGError:
+        entity = None
+    if entity is not None:
+        inside = curation.merged_into(_key(entity))
+        if inside:
+            return (f"{entity['label']} is the entity others were merged into; split one of "
+                    f"them: {', '.join(m['from'] for m in inside)}")
+    merged = sorted(m["from"] for m in curation.merges)
+    if not merged:
+        return f"no merge to split: {name!r} was never merged (see `kg entities merge`)"
+    close = difflib.get_close_matches(name, merged, n=4, cutoff=0.5)
+    return (f"{name!r} was not merged into another entity; merged: "
+            f"{', '.join(close or merged[:6])}")
+
+
+def rename_entity(store: KGStore, curation_path, name: str, label: str,
+                  extractor_factory: Callable[[object], object]) -> tuple[dict, str, AddReport]:
+    """Call entity ``name`` ``label`` from now on (its key follows the new name) and
+    re-read the articles that mention it: (entity, new key, report)."""
+    from .curation import Curation, entity_key
+    from .query.listing import find_entity, list_entities
+
+    label = " ".join(label.split())
+    entities = list_entities(store)
+    entity = find_entity(entities, name)
+    if not entity_key(label):
+        raise KGError(f"{label!r} is not a name")
+    if label == entity["label"]:
+        raise KGError(f"{entity['label']} is called so already")
+    new_key = entity_key(label)
+    clash = [e for e in entities if _key(e) == new_key and e["iri"] != entity["iri"]]
+    if clash:
+        raise KGError(f"{label!r} would make {entity['label']} one entity with "
+                      f"{clash[0]['label']}; use `kg entities merge` for that")
+    curation = Curation.load(curation_path)
+    curation.add_rename(_key(entity), label)
+    report = _recurate(store, curation_path, curation, {_key(entity), new_key}, set(),
+                       extractor_factory)
+    return entity, new_key, report
+
+
+def undo_curation(store: KGStore, curation_path,
+                  extractor_factory: Callable[[object], object]) -> tuple[dict, AddReport]:
+    """Take back the last curation change (merge, split, alias or rename) and re-read the
+    articles it touched: (the history entry undone, report)."""
+    from .curation import Curation, entity_key
+
+    curation = Curation.load(curation_path)
+    before = Curation.load(curation_path)
+    entry = curation.undo()
+    keys: set[str] = set()
+    names: set[str] = set()
+    for row in [*(entry.get("added") or []), *(entry.get("removed") or [])]:
+        keys.update(row[k] for k in ("from", "into", "entity") if row.get(k))
+        if entry["section"] == "rename":
+            keys.add(entity_key(row["label"]))
+        if entry["section"] == "alias":
+            names.add(row["name"])
+    keys |= {c.resolve_key(k)[0] for k in set(keys) for c in (before, curation)}
+    report = _recurate(store, curation_path, curation, keys, names, extractor_factory)
+    return entry, report
+
+
+def _recurate(store: KGStore, curation_path, curation, keys: set[str], names: set[str],
+              extractor_factory: Callable[[object], object]) -> AddReport:
+    """Save ``curation`` and re-read the articles that mention an entity in ``keys``
+    or contain one of ``names``."""
+    from .vocab import entity_iri
+
+    curation.save(curation_path)
+    ids: set[str] = set()
+    if keys:
+        values = " ".join(entity_iri(k).n3() for k in sorted(keys))
+        rows = store.select("SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+                            f"schema:mentions ?e VALUES ?e {{ {values} }} }} }}")
+        ids |= {r["id"] for r in rows}
+    for name in sorted(names):
+        rows = store.select("SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+                            "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
+                            bindings={"s": name})
+        ids |= {r["id"] for r in rows}
+    return rebuild(store, lambda: extractor_factory(curation), ids=ids)
+
+
+# ------------------------------------------------------------------ the derived graph
+# Every job that changes the article graphs recomputes the derived graph
+# (statements and conflicts, kg.query.derived) once, when the outermost job ends.
+
+#: The outermost running job's state: whether it has reached a writing step.
+_JOB: contextvars.ContextVar[dict | None] = contextvars.ContextVar("kg_job", default=None)
+
+
+def _changed(result) -> bool:
+    if isinstance(result, AddReport):
+        return bool(result.added or result.replaced)
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], list):
+        return bool(result[0])  # remove_articles: (removed, missing)
+    return True
+
+
+def _then_derive(job: Callable, writes: bool = False) -> Callable:
+    """``job``, then the derived graph recomputed if the job changed the store (also
+    when it failed after a writing step: some articles may have been written)."""
+
+    @functools.wraps(job)
+    def run(store: KGStore, *args, **kwargs):
+        from .query.derived import refresh_derived
+        from .vocab import DERIVED_GRAPH
+
+        state = _JOB.get()
+        outermost = state is None
+        if outermost:
+            state = {"wrote": False}
+            token = _JOB.set(state)
+        state["wrote"] = state["wrote"] or writes
+        try:
+            result = job(store, *args, **kwargs)
+        except Exception:
+            if outermost and state["wrote"]:
+                with contextlib.suppress(KGError):
+                    refresh_derived(store)
+            raise
+        finally:
+            if outermost:
+                _JOB.reset(token)
+        if outermost and (_changed(result) or not store.has_graph(str(DERIVED_GRAPH))):
+            refresh_derived(store)
+        return result
+
+    return run
+
+
+add_articles = _then_derive(add_articles, writes=True)
+remove_articles = _then_derive(remove_articles, writes=True)
+rebuild = _then_derive(rebuild)
+merge_entities = _then_derive(merge_entities)
+alias_entity = _then_derive(alias_entity)
+split_entity = _then_derive(split_entity)
+rename_entity = _then_derive(rename_entity)
+undo_curation = _then_derive(undo_curation)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -32,16 +33,34 @@ class Context:
     @property
     def curation_path(self):
         from ..curation import CURATION_FILE
+        from ..graph.remote import is_endpoint
         from ..graph.store import store_path
 
+        if is_endpoint(self.store or os.environ.get("KG_STORE")):
+            # a remote store keeps no files: the curation lives where kg runs
+            return Path(os.environ.get("KG_CURATION", CURATION_FILE))
         return store_path(self.store) / CURATION_FILE
 
-    def extractor_factory(self):
-        """A function that makes the extractor, with the store's curation, when needed."""
+    def extractor_factory(self, workers: int = 1, scheduler: str | None = None):
+        """A function that makes the extractor, with the store's curation, when needed
+        (on ``workers`` processes when more than one; on the Dask cluster whose
+        scheduler is at ``scheduler`` if given)."""
         from ..curation import Curation
         from ..extract.pipeline import Extractor
 
-        return lambda: Extractor(self.model, curation=Curation.load(self.curation_path))
+        def make():
+            curation = Curation.load(self.curation_path)
+            if scheduler:
+                from ..extract.distributed import DaskExtractor
+
+                return DaskExtractor(scheduler, self.model, curation=curation)
+            if workers > 1:
+                from ..extract.parallel import ParallelExtractor
+
+                return ParallelExtractor(self.model, workers=workers, curation=curation)
+            return Extractor(self.model, curation=curation)
+
+        return make
 
     def curated_extractor_factory(self):
         """A function of a curation that makes an extractor honouring it."""
@@ -74,7 +93,17 @@ def cli(ctx: click.Context, store: str | None, model: str | None, quiet: bool) -
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``kg`` console script."""
-    from . import ingest, listing, query  # noqa: F401  (register the commands)
+    from . import (  # noqa: F401  (register the commands)
+        ask,
+        export,
+        ingest,
+        listing,
+        load,
+        network,
+        query,
+        serve,
+        statements,
+    )
 
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)

@@ -23,7 +23,7 @@ def _params(pairs: tuple[str, ...], values: tuple[str, ...], names: list[str]) -
     free = [n for n in names if n not in out]
     if len(values) > len(free):
         raise click.UsageError(f"too many values: the question takes {', '.join(names) or 'none'}")
-    out.update(zip(free, values))
+    out.update(zip(free, values, strict=False))  # missing ones are reported later
     return out
 
 

@@ -55,9 +55,15 @@ def _summary(report: AddReport, quiet: bool) -> None:
 @click.option("-w", "--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Extraction processes; 0 = one per core when the input is large "
                    "(a JSON Lines stream, a feed or 50+ files), else 1.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where extraction runs: on this machine, or on a Dask cluster "
+                   "(with --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask).")
 @click.pass_obj
 def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bool,
-        force: bool, workers: int) -> None:
+        force: bool, workers: int, executor: str, scheduler: str | None) -> None:
     """Add articles to the graph: files, folders, globs, URLs, or - for JSON Lines on stdin.
 
     Reads .md (YAML front matter: id, title, published, source, url), .txt,
@@ -73,9 +79,17 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
       kg add --feed https://example.org/rss.xml
       cat articles.jsonl | kg add -
       kg add --workers 2 ../archive/articles.jsonl
+      kg add --executor dask --scheduler tcp://10.0.0.5:8786 ../archive/articles.jsonl
     """
     if not paths and not feeds:
         raise click.UsageError("give at least one PATH (or - for stdin) or --feed URL")
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS (tcp://HOST:8786)")
+    if executor == "local" and scheduler:
+        raise click.UsageError("--scheduler is for --executor dask")
+    if executor == "dask" and workers:
+        raise click.UsageError("--workers is for the local executor; on Dask, the cluster's "
+                               "workers do the extraction")
     sources = expand_inputs(paths)
     items = iter_articles(sources, feeds=feeds, stdin=sys.stdin)
     streams = any(s.endswith(".jsonl") or s == "-" for s in sources)
@@ -86,7 +100,7 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
         from ..extract.parallel import default_workers
 
         workers = default_workers() if (streams or feeds or len(sources) >= 50) else 1
-    factory = obj.extractor_factory(workers)
+    factory = obj.extractor_factory(workers, scheduler if executor == "dask" else None)
     with open_store(obj.store) as store:
         if bar is None:
             report = add_articles(store, items, factory, strict=strict, force=force)

@@ -558,6 +558,15 @@ def polarity(tok, method: str = "") -> str:
                 break
         if node.head.i == node.i or node.dep_ in ("relcl",):
             break
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
+            # an event named as a subject is taken for granted ("does not expect the
+            # merger to affect contracts" still says there is a merger), unless its own
+            # verb denies it ("the acquisition did not happen", "the deal collapsed")
+            verb = node.head
+            if any(c.dep_ == "neg" for c in verb.children) or \
+                    verb.lemma_.lower() in NEGATING_HEADS:
+                return "negated"
+            break
         node = node.head
     return "asserted"
 

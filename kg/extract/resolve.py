@@ -196,7 +196,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
         e.finish()
         if curation:
             key, label = curation.resolve_key(e.key)
-            if key != e.key:
+            if key != e.key or (label and label != e.label):
                 e.curated_key, e.curated_label = key, label or e.curated_label
                 e.finish()
     # two clusters that ended up with the same label are one entity

@@ -66,24 +66,42 @@ class KGStore:
         self._dataset = None
         self._ox = None
 
+    # -------------------------------------------------------------- primitives
+    # Everything else is written with these five, which a remote store overrides.
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update, in one transaction."""
+        try:
+            self._ox.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {_first_line(exc)}") from None
+
+    def has_graph(self, iri: str) -> bool:
+        """True when the named graph ``iri`` holds anything."""
+        from pyoxigraph import NamedNode
+
+        return self._ox.contains_named_graph(NamedNode(str(iri)))
+
+    def quads(self, graph: str | None = None) -> Iterator:
+        """Every quad (pyoxigraph ``Quad``) of the store, or of one named graph."""
+        from pyoxigraph import NamedNode
+
+        g = NamedNode(str(graph)) if graph else None
+        return iter(self._ox.quads_for_pattern(None, None, None, g))
+
     # ---------------------------------------------------------------- articles
     def article_fingerprint(self, article_id: str) -> dict | None:
         """What the store knows of an article's content, or None if absent."""
-        from pyoxigraph import NamedNode
-
-        g = NamedNode(str(article_graph_iri(article_id)))
-        a = NamedNode(str(article_iri(article_id)))
-        if not self._ox.contains_named_graph(g):
+        g = article_graph_iri(article_id)
+        if not self.has_graph(g):
             return None
-        values: dict[str, str] = {}
         names = {str(NKG.textHash): "hash", str(SDO.headline): "title",
                  str(SDO.datePublished): "published", str(NKG.outlet): "source",
                  str(SDO.url): "url", str(NKG.extractedWith): "pipeline"}
-        for q in self._ox.quads_for_pattern(a, None, None, g):
-            key = names.get(q.predicate.value)
-            if key:
-                values[key] = q.object.value
-        return values
+        rows = self.select(f"SELECT ?p ?o WHERE {{ GRAPH {_nt(g)} {{ "
+                           f"{_nt(article_iri(article_id))} ?p ?o }} }}")
+        return {names[r["p"]]: r["o"] for r in rows if r["p"] in names}
 
     def is_unchanged(self, article: Article, pipeline: str) -> bool:
         """True when the store holds this very article, read by this pipeline."""
@@ -103,24 +121,29 @@ class KGStore:
         Returns True when the article was already there (a replacement).
         """
         g = article_graph_iri(article_id)
-        existed = self.article_fingerprint(article_id) is not None
+        existed = self.has_graph(g)
         body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, _ in quads)
-        update = f"DROP SILENT GRAPH {_nt(g)} ;\nINSERT DATA {{ GRAPH {_nt(g)} {{\n{body}\n}} }}"
-        try:
-            self._ox.update(update)
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        self.update(f"DROP SILENT GRAPH {_nt(g)} ;\n"
+                    f"INSERT DATA {{ GRAPH {_nt(g)} {{\n{body}\n}} }}")
+        return existed
+
+    def put_article_graph(self, article_id: str, statements) -> bool:
+        """:meth:`put_article` for pyoxigraph quads or triples, as parsed from a file
+        (their graph names are not read). Returns True for a replacement."""
+        g = article_graph_iri(article_id)
+        existed = self.has_graph(g)
+        # pyoxigraph terms print in N-Triples syntax, which SPARQL reads
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in statements)
+        self.update(f"DROP SILENT GRAPH {_nt(g)} ;\n"
+                    f"INSERT DATA {{ GRAPH {_nt(g)} {{\n{body}\n}} }}")
         return existed
 
     def remove_article(self, article_id: str) -> bool:
         """Drop an article's graph. Returns False if there was none."""
-        if self.article_fingerprint(article_id) is None:
-            return False
         g = article_graph_iri(article_id)
-        try:
-            self._ox.update(f"DROP GRAPH {_nt(g)}")
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot write the store ({exc})") from None
+        if not self.has_graph(g):
+            return False
+        self.update(f"DROP SILENT GRAPH {_nt(g)}")
         return True
 
     def article_ids(self) -> list[str]:
@@ -192,6 +215,16 @@ def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
     """
     import pyoxigraph
 
+    location = path or os.environ.get("KG_STORE")
+    if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        remote = RemoteStore.from_environment(location)
+        try:
+            yield remote
+        finally:
+            remote.close()
+        return
     p = store_path(path)
     if (read_only or not create) and not p.exists():
         raise StoreError(f"{p}: no store here (run `kg add` first, or pass --store)")

@@ -14,7 +14,8 @@ from ..graph.store import KGStore
 from ..query.listing import list_entities
 from ..vocab import local_name
 
-__all__ = ["ArticleInfo", "EntityInfo", "ClaimInfo", "NetworkData", "read_network_data"]
+__all__ = ["ArticleInfo", "EntityInfo", "ClaimInfo", "NetworkData", "read_network_data",
+           "load_network"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class NetworkData:
                      claims: Iterable[ClaimInfo]) -> NetworkData:
         """Build from plain records (tests build small graphs this way).
 
-        >>> d = NetworkData.from_records([ArticleInfo("a1")], [EntityInfo("e:x", "X", "Person")], [])
+        >>> d = NetworkData.from_records([ArticleInfo("a1")],
+        ...                              [EntityInfo("e:x", "X", "Person")], [])
         >>> d.entities["e:x"].label
         'X'
         """
@@ -115,3 +117,11 @@ def read_network_data(store: KGStore) -> NetworkData:
             claims[r["c"]] = ClaimInfo(r["c"], aid, r["s"], local_name(r["p"]), r["o"],
                                        r["sentence"], r.get("date"))
     return NetworkData.from_records(articles.values(), entities, claims.values())
+
+
+def load_network(store: KGStore, kind: str = "entity", filters=None):
+    """Read the store and build one network: ``(graph, data)``; ``data`` resolves names."""
+    from .projections import build_network
+
+    data = read_network_data(store)
+    return build_network(data, kind, filters), data

@@ -3,8 +3,11 @@
 Nodes are keyed by IRI and carry ``label``, ``type`` and ``kind`` ("entity"
 or "article"). Only nodes that have an edge are in a network. Edges carry
 ``weight`` (the number of distinct articles behind them), ``first`` and
-``last`` (dates), ``articles``, ``sources`` and ``titles`` (lists), and in
-the entity network ``predicate``, ``directed``, ``claims`` and ``evidence``.
+``last`` (dates), ``articles``, ``sources`` and ``titles`` (lists),
+``predicate`` (in the entity network the claim's, else "co-mention" or
+"mentions"), ``directed`` and ``evidence`` (dicts of article, title, source,
+date and sentence; the sentence is None outside the entity network); and in
+the entity network ``claims`` (their IRIs).
 
 Symmetric predicates (partnerOf, mergesWith, rivalOf) are stored once, with
 ``directed=False``, from the entity whose IRI sorts first; "A partnerOf B"
@@ -19,6 +22,7 @@ from collections import defaultdict
 import networkx as nx
 
 from ..model import SYMMETRIC_PREDICATES
+from ..vocab import article_iri
 from .data import ArticleInfo, ClaimInfo, NetworkData
 from .filters import Filters
 
@@ -61,6 +65,16 @@ def _edge_provenance(data: NetworkData, supports: list[tuple[str, str | None]]) 
         "sources": sorted({i.source for i in infos if i.source}),
         "titles": [i.title or i.id for i in infos],
     }
+
+
+def _article_evidence(data: NetworkData, article_ids: list[str]) -> list[dict]:
+    """Evidence for an edge made of whole articles: each article, no sentence."""
+    out = []
+    for aid in article_ids:
+        a = data.articles.get(aid, ArticleInfo(aid))
+        out.append({"article": aid, "title": a.title, "source": a.source,
+                    "date": a.published, "sentence": None})
+    return out
 
 
 def _selected_articles(data: NetworkData, filters: Filters) -> dict[str, ArticleInfo]:
@@ -166,12 +180,15 @@ def comention_network(data: NetworkData, filters: Filters | None = None) -> nx.G
             continue
         _add_entity_node(g, data, u)
         _add_entity_node(g, data, v)
-        g.add_edge(u, v, predicate="co-mention", directed=False, **prov)
+        g.add_edge(u, v, predicate="co-mention", directed=False,
+                   evidence=_article_evidence(data, prov["articles"]), **prov)
     return g
 
 
 def bipartite_network(data: NetworkData, filters: Filters | None = None) -> nx.Graph:
-    """Articles linked to the entities they mention (``bipartite`` 0 = article, 1 = entity).
+    """Articles (keyed by article IRI) linked to the entities they mention.
+
+    Nodes carry networkx's ``bipartite`` attribute: 0 for articles, 1 for entities.
 
     An entity needs at least ``min_support`` selected articles to be in it.
     """
@@ -188,10 +205,13 @@ def bipartite_network(data: NetworkData, filters: Filters | None = None) -> nx.G
         g.nodes[e]["bipartite"] = 1
         for aid in sorted(set(aids)):
             art = data.articles[aid]
-            if aid not in g:
-                g.add_node(aid, label=art.title or aid, type="Article", kind="article",
-                           bipartite=0, published=art.published, source=art.source)
-            g.add_edge(aid, e, predicate="mentions", directed=True,
+            node = str(article_iri(aid))
+            if node not in g:
+                g.add_node(node, label=art.title or aid, type="Article", kind="article",
+                           bipartite=0, article=aid, published=art.published,
+                           source=art.source)
+            g.add_edge(node, e, predicate="mentions", directed=False,
+                       evidence=_article_evidence(data, [aid]),
                        **_edge_provenance(data, [(aid, art.published)]))
     return g
 

@@ -69,7 +69,7 @@ def list_entities(store: KGStore) -> list[dict]:
         out.append({
             "iri": e,
             "label": label,
-            "type": types[e].most_common(1)[0][0],
+            "type": max(types[e], key=lambda t: (types[e][t], t)),
             "aliases": sorted((aliases[e] | set(labels[e])) - {label}),
             "articles": sorted(articles[e]),
         })
@@ -82,8 +82,18 @@ def _number(text: str):
 
 
 def list_claims(store: KGStore, *, include_all: bool = False,
-                entities: list[dict] | None = None) -> list[dict]:
-    """One dict per claim, asserted ones only unless ``include_all``."""
+                entities: list[dict] | None = None, as_of: str | None = None) -> list[dict]:
+    """One dict per claim, asserted ones only unless ``include_all``.
+
+    With ``as_of`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), only the claims
+    of the graph as it stood then: from articles published on or before it,
+    and not ended before it (see :func:`kg.query.timeline.claims_as_of`).
+    """
+    day = None
+    if as_of is not None:
+        from .timeline import parse_as_of
+
+        day = parse_as_of(as_of)
     ents = {e["iri"]: e for e in (entities if entities is not None else list_entities(store))}
 
     def ref(iri: str | None, with_type: bool = True) -> dict | None:
@@ -119,6 +129,10 @@ def list_claims(store: KGStore, *, include_all: bool = False,
             "end_date": r.get("end_date"),
         }
         out.append(claim)
+    if day is not None:
+        from .timeline import claims_as_of
+
+        out = claims_as_of(out, {a["id"]: a["published"] for a in list_articles(store)}, day)
     return out
 
 

@@ -30,6 +30,7 @@ from .sparql import QueryResult, run_query
 
 __all__ = [
     "PARAM_KINDS",
+    "EntityNames",
     "SavedParam",
     "SavedQuery",
     "saved_queries",
@@ -37,6 +38,7 @@ __all__ = [
     "parse_saved",
     "bind_params",
     "run_saved",
+    "without_params",
 ]
 
 #: What a parameter's value is: the name of an entity, or a plain string.
@@ -158,12 +160,40 @@ def get_saved(name: str) -> SavedQuery:
     return queries[name]
 
 
+class EntityNames:
+    """:func:`~kg.query.listing.find_entity` for many lookups: entities indexed by name once.
+
+    Same answers as ``find_entity(entities, name)``; a name that matches
+    nothing (or several entities) goes to ``find_entity`` itself for its message.
+    """
+
+    def __init__(self, entities: list[dict]):
+        from ..extract.names import name_key
+
+        self.entities = entities
+        self._key = name_key
+        self._iris: dict[str, dict] = {}
+        self._names: dict[str, dict[str, dict]] = {}
+        for e in entities:
+            self._iris.setdefault(e["iri"], e)
+            self._iris.setdefault(e["iri"].rsplit("/", 1)[-1], e)
+            for n in (e["label"], *e["aliases"]):
+                self._names.setdefault(name_key(n), {}).setdefault(e["iri"], e)
+
+    def find(self, name: str) -> dict:
+        if name in self._iris:
+            return self._iris[name]
+        wanted = self._key(name)
+        hits = list(self._names.get(wanted, {}).values()) if wanted else []
+        return find_entity(hits if hits else self.entities, name)
+
+
 def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
-                entities: list[dict] | None = None) -> dict:
+                entities: list[dict] | EntityNames | None = None) -> dict:
     """The pyoxigraph terms to substitute for the query's parameters.
 
-    ``entities`` (from :func:`list_entities`) saves listing them again when
-    several questions are asked of the same store.
+    ``entities`` (from :func:`list_entities`, or an :class:`EntityNames`)
+    saves listing them again when several questions are asked of one store.
     """
     from pyoxigraph import Literal, NamedNode
 
@@ -181,22 +211,28 @@ def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
         if p.kind == "entity":
             if entities is None:
                 entities = list_entities(store)
-            bindings[p.name] = NamedNode(find_entity(entities, value)["iri"])
+            if isinstance(entities, EntityNames):
+                entity = entities.find(value)
+            else:
+                entity = find_entity(entities, value)
+            bindings[p.name] = NamedNode(entity["iri"])
         else:
             bindings[p.name] = Literal(value)
     return bindings
 
 
 def run_saved(store: KGStore, name: str, params: dict[str, str] | None = None, *,
-              entities: list[dict] | None = None) -> QueryResult:
+              entities: list[dict] | EntityNames | None = None) -> QueryResult:
     """Ask the saved question ``name`` of the store, with ``params`` bound."""
     query = get_saved(name)
     bindings = bind_params(store, query, params or {}, entities=entities)
     result = run_query(store, query.sparql, bindings=bindings)
-    return _without_columns(result, set(query.param_names))
+    return without_params(result, query)
 
 
-def _without_columns(result: QueryResult, names: set[str]) -> QueryResult:
+def without_params(result: QueryResult, query: SavedQuery) -> QueryResult:
+    """The result without the parameter columns (the same value on every row)."""
+    names = set(query.param_names)
     if result.kind != "select" or not names & set(result.variables):
         return result
     keep = [i for i, v in enumerate(result.variables) if v not in names]

@@ -109,6 +109,8 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> tuple[st
     media_types = MEDIA_TYPES[kind]
     if fmt:
         name = FORMAT_ALIASES.get(fmt.strip().lower())
+        if kind == "graph" and name == "json":
+            name = "jsonld"
         if name is None:
             name = table.get(fmt.split(";")[0].strip().lower())
         if name in media_types:
@@ -117,13 +119,13 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> tuple[st
         if media in table:
             name = table[media]
             return name, media_types[name]
-        if media == "*/*" or (media.endswith("/*") and any(
-                m.startswith(media[:-1]) for m in table)):
-            if media == "*/*":
-                name = _DEFAULT[kind]
-            else:
-                name = next(table[m] for m in table if m.startswith(media[:-1]))
+        if media == "*/*":
+            name = _DEFAULT[kind]
             return name, media_types[name]
+        if media.endswith("/*"):
+            for name, sent_as in media_types.items():  # in order of preference
+                if sent_as.startswith(media[:-1]):
+                    return name, sent_as
     name = _DEFAULT[kind]
     return name, media_types[name]
 

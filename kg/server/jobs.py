@@ -1,0 +1,421 @@
+"""What the endpoint does with a request once it is parsed: plain functions on a store.
+
+They run in the worker processes (:mod:`kg.server.workers`) and return a
+:class:`Reply`, which crosses the process boundary by pickling. Readers keep
+a read-only snapshot of the store and open a fresh one when the store's files
+change (``kg add`` in another process, or ``/update``); writers open the store
+read-write for one request and close it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import KGError, QueryError, StoreError, StoreLockedError
+from ..graph.store import KGStore, open_store
+from ..query.sparql import QueryResult
+from ..vocab import PREFIXES
+from .protocol import has_dataset_clause, negotiate
+
+__all__ = ["Reply", "ReaderSession", "run_write", "answer_result", "text_reply"]
+
+log = logging.getLogger("kg.server")
+
+#: The header that says a result was cut at the row cap.
+TRUNCATED_HEADER = "X-KG-Truncated"
+#: How many times a reader tries to open a snapshot while a writer is busy (about 3 s).
+OPEN_ATTEMPTS = 25
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An HTTP answer: status, media type, body and extra headers."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def text_reply(status: int, message: str) -> Reply:
+    """A one-line plain-text answer (errors above all)."""
+    return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode())
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:1000]
+
+
+def _fingerprint(path: Path) -> tuple | None:
+    """What changes when anyone writes to the store: its files' names, sizes and times."""
+    try:
+        out = []
+        for entry in os.scandir(path):
+            if entry.name.startswith(("LOG", "LOCK")):
+                continue
+            st = entry.stat()
+            out.append((entry.name, st.st_size, st.st_mtime_ns))
+        return tuple(sorted(out))
+    except OSError:
+        return None
+
+
+def _layout(fingerprint: tuple) -> tuple:
+    """The files but the write-ahead logs, which only grow by whole transactions."""
+    return tuple((name, size) for name, size, _ in fingerprint if not name.endswith(".log"))
+
+
+# --------------------------------------------------------------------------- answers
+def _collect(raw, max_rows: int) -> tuple[QueryResult, bool]:
+    """pyoxigraph's answer as a :class:`QueryResult`, cut at ``max_rows`` rows or triples."""
+    import pyoxigraph as ox
+
+    if isinstance(raw, (bool, ox.QueryBoolean)):
+        return QueryResult("ask", [], [], boolean=bool(raw)), False
+    rows = []
+    truncated = False
+    if isinstance(raw, ox.QuerySolutions):
+        names = [v.value for v in raw.variables]
+        for sol in raw:
+            if len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append([sol[n] for n in names])
+        return QueryResult("select", names, rows), truncated
+    for triple in raw:
+        if len(rows) >= max_rows:
+            truncated = True
+            break
+        rows.append(triple)
+    return QueryResult("graph", [], [], triples=rows), truncated
+
+
+def answer_result(result: QueryResult, *, accept: str | None, fmt: str | None = None,
+                  truncated_at: int | None = None) -> Reply:
+    """A query result in the format the client asked for."""
+    kind = "graph" if result.kind == "graph" else "results"
+    name, media = negotiate(kind, accept, fmt)
+    if kind == "graph" and name == "trig":
+        import pyoxigraph as ox
+
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                 for t in result.triples or []]
+        body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    else:
+        body = result.serialize(name).encode("utf-8")
+    headers = ((TRUNCATED_HEADER, f"max-rows={truncated_at}"),) if truncated_at else ()
+    return Reply(200, media, body, headers)
+
+
+def _graph_terms(iris: list[str] | None):
+    from pyoxigraph import NamedNode
+
+    try:
+        return [NamedNode(i) for i in iris] if iris else None
+    except ValueError as exc:
+        raise QueryError(f"bad graph IRI: {_one_line(exc)}") from None
+
+
+def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None = None,
+               named_graphs: list[str] | None = None, max_rows: int = 10_000,
+               bindings: dict | None = None):
+    """Run a query as the protocol asks: the union default graph unless a dataset is named.
+
+    Returns ``(result, truncated)``.
+    """
+    from pyoxigraph import Variable
+
+    if not sparql.strip():
+        raise QueryError("empty query")
+    kwargs = {}
+    default = _graph_terms(default_graphs)
+    named = _graph_terms(named_graphs)
+    if default is not None:
+        kwargs["default_graph"] = default
+    elif not has_dataset_clause(sparql)[0]:
+        kwargs["use_default_graph_as_union"] = True
+    if named is not None:
+        kwargs["named_graphs"] = named
+    if bindings:
+        kwargs["substitutions"] = {Variable(k): v for k, v in bindings.items()}
+    try:
+        raw = store.ox.query(sparql, prefixes=PREFIXES, **kwargs)
+        return _collect(raw, max_rows)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {_one_line(exc)}") from None
+
+
+# --------------------------------------------------------------------------- readers
+class ReaderSession:
+    """A reader's view of the store: a read-only snapshot, renewed when the store changed.
+
+    Opening a snapshot replays the store's write-ahead log, which takes a
+    while when a long ``kg add`` is running; so a snapshot younger than
+    ``refresh`` seconds is kept even if the store changed, unless a write went
+    through this server (``writes``, a shared counter, moved on).
+    """
+
+    def __init__(self, path: str | os.PathLike, max_rows: int = 10_000, *,
+                 refresh: float = 0.0, writes=None):
+        self.path = Path(path)
+        self.max_rows = max_rows
+        self.refresh = refresh
+        self._writes = writes
+        self._stack: ExitStack | None = None
+        self._store: KGStore | None = None
+        self._seen: tuple | None = None
+        self._opened = 0.0
+        self._generation = 0
+        self._entities = None
+
+    def _current(self, now: tuple | None) -> bool:
+        if self._store is None or now is None:
+            return False
+        if now == self._seen:
+            return True
+        generation = self._writes.value if self._writes is not None else 0
+        return generation == self._generation and time.monotonic() - self._opened < self.refresh
+
+    def store(self) -> KGStore:
+        """The snapshot, reopened when anyone has written to the store since it was opened.
+
+        A writer flushing or closing the store creates, renames and deletes
+        files, and a read-only open racing with that can see a torn state (a
+        log deleted before the new table is listed). So an open counts only if
+        the store's files stayed put while it ran; else it is tried again, and
+        meanwhile the previous snapshot (if any) keeps answering.
+        """
+        if self._current(_fingerprint(self.path)):
+            return self._store
+        error: Exception | None = None
+        for attempt in range(OPEN_ATTEMPTS):
+            if attempt:
+                time.sleep(min(0.2, 0.01 * attempt))
+            before = _fingerprint(self.path)
+            stack = ExitStack()
+            try:
+                store = stack.enter_context(open_store(self.path, read_only=True))
+            except (StoreError, OSError, RuntimeError) as exc:
+                stack.close()
+                error = exc
+                continue
+            after = _fingerprint(self.path)
+            if before is None or after is None or _layout(before) != _layout(after):
+                stack.close()
+                error = StoreError(f"{self.path}: the store's files changed while opening it")
+                continue
+            self.close()
+            self._store, self._stack, self._seen = store, stack, before
+            self._opened = time.monotonic()
+            self._generation = self._writes.value if self._writes is not None else 0
+            return store
+        if self._store is not None:
+            log.warning("cannot open a fresh snapshot (%s); answering from the previous one",
+                        _one_line(error))
+            return self._store
+        if isinstance(error, StoreError):
+            raise error
+        raise StoreError(f"{self.path}: cannot open the store ({_one_line(error)})")
+
+    def entities(self):
+        """Every entity indexed by name (:class:`~kg.query.saved.EntityNames`), per snapshot."""
+        from ..query.listing import list_entities
+        from ..query.saved import EntityNames
+
+        store = self.store()
+        if self._entities is None:
+            self._entities = EntityNames(list_entities(store))
+        return self._entities
+
+    def close(self) -> None:
+        if self._stack is not None:
+            self._stack.close()
+        self._stack = self._store = self._entities = None
+
+    def handle(self, job: dict) -> Reply:
+        """Answer one job (a dict made by the HTTP layer); never raises."""
+        try:
+            return self._dispatch(job)
+        except StoreError as exc:
+            return text_reply(503, f"store unavailable: {exc}")
+        except QueryError as exc:
+            return text_reply(400, str(exc))
+        except KGError as exc:
+            return text_reply(400, str(exc))
+        except Exception as exc:  # a bug: answer 500 and keep serving
+            log.exception("worker: unexpected error")
+            return text_reply(500, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
+
+    def _dispatch(self, job: dict) -> Reply:
+        op = job["op"]
+        if op == "query":
+            return self._query(job)
+        if op == "saved":
+            return self._saved(job)
+        if op == "graph-get":
+            return graph_get(self.store(), job.get("graph"), accept=job.get("accept"))
+        if op == "ping":
+            self.store()
+            return text_reply(200, "ok")
+        raise KGError(f"unknown job {op!r}")
+
+    def _retrying(self, run):
+        """Run ``run(store)``; once more on a fresh snapshot if the store changed under it."""
+        try:
+            return run(self.store())
+        except QueryError as exc:
+            if str(exc).startswith(("malformed", "empty")) or _fingerprint(self.path) == self._seen:
+                raise
+            log.info("store changed during a query; retrying on a fresh snapshot")
+            self.close()
+            return run(self.store())
+
+    def _query(self, job: dict) -> Reply:
+        max_rows = int(job.get("max_rows") or self.max_rows)
+        result, truncated = self._retrying(lambda store: run_select(
+            store, job["sparql"], default_graphs=job.get("default_graphs"),
+            named_graphs=job.get("named_graphs"), max_rows=max_rows))
+        return answer_result(result, accept=job.get("accept"), fmt=job.get("format"),
+                             truncated_at=max_rows if truncated else None)
+
+    def _saved(self, job: dict) -> Reply:
+        from ..query.saved import bind_params, get_saved, without_params
+
+        query = get_saved(job["name"])
+        max_rows = int(job.get("max_rows") or self.max_rows)
+
+        def run(store):
+            bindings = bind_params(store, query, job.get("params") or {},
+                                   entities=self.entities() if any(
+                                       p.kind == "entity" for p in query.params) else None)
+            return run_select(store, query.sparql, max_rows=max_rows, bindings=bindings)
+
+        result, truncated = self._retrying(run)
+        result = without_params(result, query)
+        return answer_result(result, accept=job.get("accept"), fmt=job.get("format"),
+                             truncated_at=max_rows if truncated else None)
+
+
+# --------------------------------------------------------------------------- graphs
+def _graph_node(graph: str | None):
+    """The graph a Graph Store Protocol request names (None: the default graph)."""
+    import pyoxigraph as ox
+
+    if graph is None:
+        return ox.DefaultGraph()
+    try:
+        return ox.NamedNode(graph)
+    except ValueError as exc:
+        raise QueryError(f"bad graph IRI {graph!r}: {_one_line(exc)}") from None
+
+
+def graph_get(store: KGStore, graph: str | None, *, accept: str | None) -> Reply:
+    """GET on the Graph Store Protocol: one graph's triples (404 if there is no such graph)."""
+    node = _graph_node(graph)
+    import pyoxigraph as ox
+
+    if graph is not None and not store.ox.contains_named_graph(node):
+        return text_reply(404, f"no graph {graph}")
+    triples = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in store.ox.quads_for_pattern(None, None, None, node)]
+    return answer_result(QueryResult("graph", [], [], triples=triples), accept=accept)
+
+
+def _parse_body(body: bytes, content_type: str | None):
+    import pyoxigraph as ox
+
+    media = (content_type or "").split(";")[0].strip().lower()
+    fmt = ox.RdfFormat.from_media_type(media) if media else None
+    if fmt is None:
+        raise QueryError(f"cannot read RDF sent as {media or 'no Content-Type'!r} "
+                         "(send text/turtle, application/n-triples, application/ld+json "
+                         "or application/rdf+xml)")
+    try:
+        quads = list(ox.parse(body, format=fmt))
+    except SyntaxError as exc:
+        raise QueryError(f"malformed {media}: {_one_line(exc)}") from None
+    if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+        raise QueryError("the body names graphs: send triples, the graph is in ?graph=")
+    return quads
+
+
+def _write(path: Path, action) -> Reply:
+    """Open the store read-write for one action; 503 if another process is writing."""
+    try:
+        with open_store(path, create=False) as store:
+            return action(store)
+    except StoreLockedError:
+        return text_reply(503, f"the store is being written by another kg process "
+                               f"(kg add?); try again when it has finished ({path})")
+
+
+def run_write(path: str | os.PathLike, job: dict) -> Reply:
+    """A write job: SPARQL Update, or a Graph Store Protocol PUT, POST or DELETE."""
+    path = Path(path)
+    try:
+        if job["op"] == "update":
+            return _write(path, lambda store: _update(store, job["sparql"]))
+        if job["op"] == "graph-write":
+            quads = (_parse_body(job.get("body") or b"", job.get("content_type"))
+                     if job["method"] in ("PUT", "POST") else [])
+            return _write(path, lambda store: _graph_write(store, job["method"],
+                                                           job.get("graph"), quads))
+        raise KGError(f"unknown write job {job['op']!r}")
+    except QueryError as exc:
+        return text_reply(400, str(exc))
+    except StoreError as exc:
+        return text_reply(503, f"store unavailable: {exc}")
+    except KGError as exc:
+        return text_reply(400, str(exc))
+    except Exception as exc:
+        log.exception("writer: unexpected error")
+        return text_reply(500, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
+
+
+def _update(store: KGStore, sparql: str) -> Reply:
+    if not sparql.strip():
+        raise QueryError("empty update")
+    try:
+        store.ox.update(sparql, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL Update: {_one_line(exc)}") from None
+    except (ValueError, RuntimeError) as exc:
+        raise QueryError(f"update failed: {_one_line(exc)}") from None
+    except OSError as exc:
+        raise StoreError(f"cannot write the store ({_one_line(exc)})") from None
+    log.info("update applied (%d characters)", len(sparql))
+    return Reply(204, "text/plain", b"")
+
+
+def _graph_write(store: KGStore, method: str, graph: str | None, quads) -> Reply:
+    """PUT replaces a graph, POST adds to it, DELETE drops it: each in one transaction."""
+    node = _graph_node(graph)
+    target = "DEFAULT" if graph is None else str(node)
+    existed = graph is None or store.ox.contains_named_graph(node)
+    if method == "DELETE":
+        if not existed:
+            return text_reply(404, f"no graph {graph}")
+        store.ox.update(f"DROP SILENT {'DEFAULT' if graph is None else 'GRAPH ' + target}")
+        return Reply(204, "text/plain", b"")
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    data = body if graph is None else f"GRAPH {target} {{\n{body}\n}}"
+    steps = []
+    if method == "PUT":
+        steps.append(f"DROP SILENT {'DEFAULT' if graph is None else 'GRAPH ' + target}")
+    if quads:
+        steps.append(f"INSERT DATA {{\n{data}\n}}")
+    elif graph is not None and not existed:
+        steps.append(f"CREATE SILENT GRAPH {target}")
+    if steps:
+        try:
+            store.ox.update(" ;\n".join(steps))
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"cannot store these triples: {_one_line(exc)}") from None
+    return Reply(204 if existed else 201, "text/plain", b"")

@@ -1,0 +1,21 @@
+"""Events named as subjects are taken for granted unless their own verb denies them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("The report said it does not expect Acme Corp's merger with Beta Corp to affect "
+     "existing contracts.", "asserted"),
+    ("The acquisition of Beta Corp by Acme Corp did not happen.", "negated"),
+    ("The partnership between Acme Corp and Beta Corp collapsed.", "negated"),
+    ("Acme Corp denied that it would buy Beta Corp.", "negated"),
+])
+def test_extract_polarity_of_named_events(extractor, text, polarity):
+    claims = extractor.extract(Article(id="p", text=text)).claims
+    assert claims and {c.polarity for c in claims} == {polarity}
