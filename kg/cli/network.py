@@ -51,12 +51,15 @@ def network_options(func):
                      help="Only articles from this outlet (repeatable)."),
         click.option("--min-support", type=click.IntRange(min=1), default=1, show_default=True,
                      metavar="N", help="Only edges that at least N distinct articles support."),
+        click.option("--as-of", "as_of", metavar="DATE",
+                     help="The graph as it stood on DATE: claims reported by then, less the "
+                          "relations the articles say had ended."),
     ]
 
     @functools.wraps(func)
-    def wrapper(*args, predicates, types, since, until, sources, min_support, **kwargs):
+    def wrapper(*args, predicates, types, since, until, sources, min_support, as_of, **kwargs):
         filters = Filters(predicates=predicates, types=types, since=since, until=until,
-                          sources=sources, min_support=min_support)
+                          sources=sources, min_support=min_support, as_of=as_of)
         return func(*args, filters=filters, **kwargs)
 
     for option in reversed(options):

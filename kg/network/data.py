@@ -55,6 +55,8 @@ class ClaimInfo:
     object: str  # entity IRI
     sentence: str
     date: str | None = None  # the claim's own event date (YYYY, YYYY-MM or YYYY-MM-DD)
+    ended: bool = False  # the article says the relation no longer holds
+    end_date: str | None = None  # when it ended, where the article says
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class NetworkData:
 
 
 _ARTICLES_AND_CLAIMS = """
-SELECT ?id ?title ?published ?source ?c ?s ?p ?o ?sentence ?date WHERE { GRAPH ?g {
+SELECT ?id ?title ?published ?source ?c ?s ?p ?o ?sentence ?date ?ended ?end WHERE {
+GRAPH ?g {
   ?a a nkg:Article ; nkg:articleId ?id .
   OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a schema:datePublished ?published }
@@ -98,6 +101,8 @@ SELECT ?id ?title ?published ?source ?c ?s ?p ?o ?sentence ?date WHERE { GRAPH ?
        rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; nkg:evidence ?ev .
     ?ev oa:exact ?sentence .
     OPTIONAL { ?c nkg:eventDate ?date }
+    OPTIONAL { ?c nkg:ended ?ended }
+    OPTIONAL { ?c nkg:endDate ?end }
   }
 } } ORDER BY ?id ?c"""
 
@@ -115,7 +120,8 @@ def read_network_data(store: KGStore) -> NetworkData:
                                         or None, r.get("source"))
         if "c" in r and r["c"] not in claims:
             claims[r["c"]] = ClaimInfo(r["c"], aid, r["s"], local_name(r["p"]), r["o"],
-                                       r["sentence"], r.get("date"))
+                                       r["sentence"], r.get("date"), r.get("ended") == "true",
+                                       r.get("end"))
     return NetworkData.from_records(articles.values(), entities, claims.values())
 
 

@@ -45,6 +45,8 @@ class Filters:
         in an article without one, the claim's own date).
     sources : outlets to keep (case-insensitive); all if empty.
     min_support : the least number of distinct articles an edge needs.
+    as_of : the graph as it stood on that date: claims reported by then, less the
+        relations the articles say had ended by then.
 
     Examples
     --------
@@ -66,6 +68,7 @@ Product, Other
     until: str | None = None
     sources: tuple[str, ...] = ()
     min_support: int = 1
+    as_of: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "predicates",
@@ -73,13 +76,13 @@ Product, Other
         object.__setattr__(self, "types", _canonical(self.types, COARSE_TYPES, "entity type"))
         sources = tuple(s.strip() for v in self.sources for s in str(v).split(",") if s.strip())
         object.__setattr__(self, "sources", sources)
-        for name in ("since", "until"):
+        for name in ("since", "until", "as_of"):
             value = getattr(self, name)
             if value is not None:
                 value = str(value).strip()
                 if not _DATE.match(value):
-                    raise KGError(f"--{name} {value!r} is not a date (YYYY, YYYY-MM or "
-                                  "YYYY-MM-DD)")
+                    raise KGError(f"--{name.replace('_', '-')} {value!r} is not a date "
+                                  "(YYYY, YYYY-MM or YYYY-MM-DD)")
                 object.__setattr__(self, name, value)
         if self.since and self.until and self.since[:len(self.until)] > self.until:
             raise KGError(f"--since {self.since} is after --until {self.until}")
@@ -90,6 +93,16 @@ Product, Other
     @property
     def has_dates(self) -> bool:
         return bool(self.since or self.until)
+
+    def holds_at(self, date: str | None, ended: bool, end_date: str | None) -> bool:
+        """With ``as_of``: reported by then (``date``) and not yet over."""
+        if not self.as_of:
+            return True
+        if not date or date[:len(self.as_of)] > self.as_of[:len(date)]:
+            return False
+        if ended and (not end_date or end_date[:len(self.as_of)] <= self.as_of[:len(end_date)]):
+            return False
+        return True
 
     def predicate_passes(self, predicate: str) -> bool:
         return not self.predicates or predicate in self.predicates
@@ -138,4 +151,6 @@ Product, Other
             parts.append("sources " + ", ".join(self.sources))
         if self.min_support > 1:
             parts.append(f"at least {self.min_support} articles")
+        if self.as_of:
+            parts.append(f"as of {self.as_of}")
         return "; ".join(parts)

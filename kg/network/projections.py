@@ -92,6 +92,8 @@ def _selected_claims(data: NetworkData, filters: Filters) -> list[tuple[ClaimInf
             continue
         if not (filters.source_passes(art.source) and filters.date_passes(date)):
             continue
+        if not filters.holds_at(date, c.ended, c.end_date):
+            continue
         if not (filters.type_passes(data.entity(c.subject).type)
                 and filters.type_passes(data.entity(c.object).type)):
             continue
