@@ -87,6 +87,12 @@ def add_articles(
             raise stopped[0]
         return report
     for ex in extractor.extract_many(first):
+        if ex.extra.get("error"):
+            # kg's own rules failed on this article: say so, keep what the store had
+            origin = ex.article.origin or ex.article.id
+            report.failed.append((origin, f"{origin}: extraction failed ({ex.extra['error']})"))
+            tick()
+            continue
         replaced = store.put_article(ex.article.id, article_quads(ex))
         if replaced:
             report.replaced += 1

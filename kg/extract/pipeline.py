@@ -46,9 +46,15 @@ class Extractor:
         return self.from_doc(self.nlp(article.text), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions in input order. An article the rules fail on (a bug) comes
+        back empty with ``extra["error"]`` set, and the rest go on."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.from_doc(doc, article)
+            try:
+                yield self.from_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001 - one article must not stop a batch
+                yield Extraction(article, pipeline=self.name,
+                                 extra={"error": f"{type(exc).__name__}: {exc}"})
 
     def from_doc(self, doc, article: Article) -> Extraction:
         mentions = find_mentions(doc, self.gazetteer, article.source)

@@ -212,7 +212,8 @@ class _Reader:
             objs = [c for c in verb.children if c.dep_ in _OBJ]
             return self.refer(objs[0], seen) if objs else self.subject_of(verb, seen=seen)
         if any(c.lower_ in ("the", "this") for c in tok.children):
-            types = ("Person",) if ROLES[noun_lemma(tok)][0].predicate in (
+            role = ROLES.get(noun_lemma(tok))
+            types = ("Person",) if role and role[0].predicate in (
                 "executiveOf", "founderOf") else ("Organization",)
             a = self.ents.antecedent(tok, types, skip=_clause(tok), description=True,
                                      exclude=self.avoid)
