@@ -8,6 +8,7 @@ run on Oxigraph's native SPARQL engine.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -245,5 +246,9 @@ def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
     try:
         yield store
     finally:
+        if not read_only:
+            # write the memtables out, so that readers do not replay a long log on open
+            with contextlib.suppress(OSError):
+                ox.flush()
         store.close()
         del ox
