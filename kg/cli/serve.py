@@ -50,10 +50,10 @@ def serve(obj: Context, host: str, port: int, timeout: float, max_rows: int, wor
 
     \b
     Examples:
-      kg serve                                 http://127.0.0.1:7878/
-      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
-           http://127.0.0.1:7878/sparql
-      KG_TOKEN=s3cret kg serve --allow-update  writes need 'Authorization: Bearer s3cret'
+      kg serve                                   then open http://127.0.0.1:7878/
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/saved/partners?entity=Microsoft'
+      curl --data-urlencode 'query=ASK { ?s ?p ?o }' http://127.0.0.1:7878/sparql
+      KG_TOKEN=s3cret kg serve --allow-update    writes send 'Authorization: Bearer s3cret'
     """
     from ..server import ServerConfig, make_server
 

@@ -158,8 +158,9 @@ class ReaderSession:
 
     Opening a snapshot replays the store's write-ahead log, which takes a
     while when a long ``kg add`` is running; so a snapshot younger than
-    ``refresh`` seconds is kept even if the store changed, unless a write went
-    through this server (``writes``, a shared counter, moved on).
+    ``refresh`` seconds (or four times what opening it took) is kept even if
+    the store changed, unless a write went through this server (``writes``,
+    a shared counter, moved on).
     """
 
     def __init__(self, path: str | os.PathLike, max_rows: int = 10_000, *,
@@ -171,7 +172,7 @@ class ReaderSession:
         self._stack: ExitStack | None = None
         self._store: KGStore | None = None
         self._seen: tuple | None = None
-        self._opened = 0.0
+        self._opened = self._open_seconds = 0.0
         self._generation = 0
         self._entities = None
 
@@ -181,7 +182,9 @@ class ReaderSession:
         if now == self._seen:
             return True
         generation = self._writes.value if self._writes is not None else 0
-        return generation == self._generation and time.monotonic() - self._opened < self.refresh
+        # a store whose log takes long to replay is reopened less often
+        min_age = max(self.refresh, 4 * self._open_seconds) if self.refresh else 0.0
+        return generation == self._generation and time.monotonic() - self._opened < min_age
 
     def store(self) -> KGStore:
         """The snapshot, reopened when anyone has written to the store since it was opened.
@@ -199,6 +202,7 @@ class ReaderSession:
             if attempt:
                 time.sleep(min(0.2, 0.01 * attempt))
             before = _fingerprint(self.path)
+            started = time.monotonic()
             stack = ExitStack()
             try:
                 store = stack.enter_context(open_store(self.path, read_only=True))
@@ -214,6 +218,7 @@ class ReaderSession:
             self.close()
             self._store, self._stack, self._seen = store, stack, before
             self._opened = time.monotonic()
+            self._open_seconds = self._opened - started
             self._generation = self._writes.value if self._writes is not None else 0
             return store
         if self._store is not None:
@@ -318,9 +323,9 @@ def _graph_node(graph: str | None):
 
 def graph_get(store: KGStore, graph: str | None, *, accept: str | None) -> Reply:
     """GET on the Graph Store Protocol: one graph's triples (404 if there is no such graph)."""
-    node = _graph_node(graph)
     import pyoxigraph as ox
 
+    node = _graph_node(graph)
     if graph is not None and not store.ox.contains_named_graph(node):
         return text_reply(404, f"no graph {graph}")
     triples = [ox.Triple(q.subject, q.predicate, q.object)

@@ -180,6 +180,8 @@ class WorkerPool:
                     raise QueryTimeout(f"the workers did not start within {timeout:g} s")
                 replies.append(w.conn.recv())
             return replies
+        except (EOFError, OSError):
+            raise WorkerLost("a worker process died as it started") from None
         finally:
             for w in workers:
                 self._idle.put(w)
