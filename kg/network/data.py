@@ -26,6 +26,7 @@ class ArticleInfo:
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD
     source: str | None = None
+    text_hash: str | None = None  # copies of one text (syndication) support an edge once
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,10 @@ class NetworkData:
 
 
 _ARTICLES_AND_CLAIMS = """
-SELECT ?id ?title ?published ?source ?c ?s ?p ?o ?sentence ?date ?ended ?end WHERE {
+SELECT ?id ?title ?published ?source ?hash ?c ?s ?p ?o ?sentence ?date ?ended ?end WHERE {
 GRAPH ?g {
   ?a a nkg:Article ; nkg:articleId ?id .
+  OPTIONAL { ?a nkg:textHash ?hash }
   OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a nkg:outlet ?source }
@@ -117,7 +119,7 @@ def read_network_data(store: KGStore) -> NetworkData:
         aid = r["id"]
         if aid not in articles:
             articles[aid] = ArticleInfo(aid, r.get("title"), (r.get("published") or "")[:10]
-                                        or None, r.get("source"))
+                                        or None, r.get("source"), r.get("hash"))
         if "c" in r and r["c"] not in claims:
             claims[r["c"]] = ClaimInfo(r["c"], aid, r["s"], local_name(r["p"]), r["o"],
                                        r["sentence"], r.get("date"), r.get("ended") == "true",

@@ -58,7 +58,8 @@ def _edge_provenance(data: NetworkData, supports: list[tuple[str, str | None]]) 
     dates = sorted(d for _, d in supports if d)
     infos = [data.articles.get(a, ArticleInfo(a)) for a in articles]
     return {
-        "weight": len(articles),
+        # distinct texts: a syndicated copy of the same story supports an edge once
+        "weight": len({i.text_hash or i.id for i in infos}),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "articles": articles,
