@@ -60,22 +60,25 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def tree_rss(pid: int | None = None) -> int:
-    """Resident memory in bytes of a process and all its descendants."""
+def tree_rss(pid: int | None = None) -> tuple[int, int]:
+    """Resident memory in bytes of a process and all its descendants, and of the
+    process alone."""
     import psutil
 
     try:
         root = psutil.Process(pid or os.getpid())
         procs = [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0
-    total = 0
+        return 0, 0
+    total = own = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            rss = p.memory_info().rss
         except psutil.Error:
-            pass  # ended between listing and reading
-    return total
+            continue  # ended between listing and reading
+        total += rss
+        own = rss if p is root else own
+    return total, own
 
 
 class RssSampler:
@@ -85,14 +88,15 @@ class RssSampler:
         self.interval = interval
         self.progress = progress
         self.pid = pid
-        self.samples: list[tuple[float, int, int]] = []  # (seconds, articles, rss bytes)
+        # (seconds, articles, RSS of the tree, RSS of the process alone), in bytes
+        self.samples: list[tuple[float, int, int, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._start = 0.0
 
     def _sample(self) -> None:
         self.samples.append((time.perf_counter() - self._start, self.progress(),
-                             tree_rss(self.pid)))
+                             *tree_rss(self.pid)))
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):

@@ -94,24 +94,29 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if cluster is not None:
             cluster.close()
-    for seconds, articles, rss in sampler.samples:
-        print(f"sample: {seconds:7.1f} s  {articles:6d} articles  {rss / MB:8.1f} MB")
+    for seconds, articles, rss, own in sampler.samples:
+        print(f"sample: {seconds:7.1f} s  {articles:6d} articles  {rss / MB:8.1f} MB "
+              f"(writer {own / MB:7.1f} MB, extraction {(rss - own) / MB:7.1f} MB)")
     n = report.added
     samples = sampler.samples
-    during = [(a, r) for _, a, r in samples if n and a >= n / 10 and a < n]
-    grow = slope(during)
-    quarter = [max((r for _, a, r in samples if i * n / 4 <= a < (i + 1) * n / 4), default=0)
-               for i in range(4)]
+    during = [s for s in samples if n and n / 10 <= s[1] < n]
+    grow = slope([(a, r) for _, a, r, _ in during])
+    grow_own = slope([(a, o) for _, a, _, o in during])
+    quarter = [max((r for _, a, r, _ in samples if i * n / 4 <= a < (i + 1) * n / 4),
+                   default=0) for i in range(4)]
     print(f"corpus: {args.corpus}")
     print(f"executor: {args.executor}, {args.workers} workers")
     print(f"articles: {report.added} added, {len(report.failed)} failed")
     print(f"extraction and writing seconds: {done[1]:.1f} ({n / done[1]:.1f} articles/s)")
     print(f"derived graph and closing seconds: {total - done[1]:.1f}")
     print(f"total seconds: {total:.1f} ({n / total:.1f} articles/s)")
-    print(f"peak RSS of the process tree: {max(r for *_, r in samples) / MB:.0f} MB")
+    print(f"peak RSS of the process tree: {max(s[2] for s in samples) / MB:.0f} MB "
+          f"(writer alone {max(s[3] for s in samples) / MB:.0f} MB, extraction alone "
+          f"{max(s[2] - s[3] for s in samples) / MB:.0f} MB)")
     print(f"peak RSS by quarter of the articles: "
           f"{', '.join(f'{q / MB:.0f}' for q in quarter)} MB")
     print(f"RSS growth after the first tenth: {grow * 1000 / MB:.1f} MB per 1,000 articles "
+          f"(writer {grow_own * 1000 / MB:.1f}, extraction {(grow - grow_own) * 1000 / MB:.1f}) "
           f"over {len(during)} samples")
     print(f"load average before: {load_before}; after: {_scale.load_average()}")
     print(_common.source_note(source))

@@ -179,6 +179,8 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
     finally:  # also after Ctrl-C: what was written gets its statements
         if report.graphs:
             refresh_derived(store)
+            # write the log out now: the next process to open the store need not replay it
+            store.ox.flush()
     return report
 
 
