@@ -22,6 +22,10 @@ __all__ = ["AddReport", "add_articles", "remove_articles", "rebuild", "merge_ent
            "alias_entity", "split_entity", "rename_entity", "undo_curation"]
 
 
+#: Articles written between two flushes of the store during an ingest.
+FLUSH_EVERY = 1000
+
+
 @dataclass
 class AddReport:
     """What an ingest did."""
@@ -98,6 +102,8 @@ def add_articles(
             report.replaced += 1
         else:
             report.added += 1
+        if (report.added + report.replaced) % FLUSH_EVERY == 0:
+            store.flush()  # keeps the writer's memory flat on long ingests
         report.entities += len(ex.entities)
         report.claims += sum(1 for c in ex.claims if c.polarity == "asserted")
         tick()

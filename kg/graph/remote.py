@@ -111,6 +111,9 @@ class RemoteStore(KGStore):
     def close(self) -> None:
         self._dataset = None
 
+    def flush(self) -> None:
+        """Nothing to do: every update request is committed by the endpoint."""
+
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": _prologue() + sparql}, "*/*")
 

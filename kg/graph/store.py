@@ -84,6 +84,12 @@ class KGStore:
 
         return self._ox.contains_named_graph(NamedNode(str(iri)))
 
+    def flush(self) -> None:
+        """Write buffered changes out (a long ingest calls it now and then, so that
+        neither memory nor the log that readers replay keeps growing)."""
+        with contextlib.suppress(OSError):
+            self._ox.flush()
+
     def quads(self, graph: str | None = None) -> Iterator:
         """Every quad (pyoxigraph ``Quad``) of the store, or of one named graph."""
         from pyoxigraph import NamedNode
