@@ -188,6 +188,23 @@ class EntityNames:
         return find_entity(hits if hits else self.entities, name)
 
 
+_EXACT = "SELECT DISTINCT ?e ?wanted WHERE {{ GRAPH ?g {{ ?e {} ?wanted }} }}"
+
+
+def _exact_label(store: KGStore, name: str) -> str | None:
+    """The one entity whose label, else alias, is exactly ``name``, found through the
+    store's indexes without listing every entity; None when there is not exactly one
+    (then the full name matching decides)."""
+    from pyoxigraph import Literal
+
+    for predicate in ("skos:prefLabel", "skos:altLabel"):
+        rows = store.select(_EXACT.format(predicate), bindings={"wanted": Literal(name.strip())})
+        iris = {r["e"] for r in rows}
+        if iris:
+            return iris.pop() if len(iris) == 1 else None
+    return None
+
+
 def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
                 entities: list[dict] | EntityNames | None = None) -> dict:
     """The pyoxigraph terms to substitute for the query's parameters.
@@ -209,13 +226,15 @@ def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
     for p in query.params:
         value = params[p.name]
         if p.kind == "entity":
-            if entities is None:
-                entities = list_entities(store)
-            if isinstance(entities, EntityNames):
-                entity = entities.find(value)
-            else:
-                entity = find_entity(entities, value)
-            bindings[p.name] = NamedNode(entity["iri"])
+            iri = _exact_label(store, value) if entities is None else None
+            if iri is None:
+                if entities is None:
+                    entities = list_entities(store)
+                if isinstance(entities, EntityNames):
+                    iri = entities.find(value)["iri"]
+                else:
+                    iri = find_entity(entities, value)["iri"]
+            bindings[p.name] = NamedNode(iri)
         else:
             bindings[p.name] = Literal(value)
     return bindings
