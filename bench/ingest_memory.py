@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2,
                         help="extraction processes (local) or Dask workers (default 2)")
     parser.add_argument("--interval", type=float, default=5.0, help="seconds between samples")
+    parser.add_argument("--flush-every", type=int, default=0, metavar="N",
+                        help="flush the store's write log every N articles (kg add does not; "
+                             "this shows what doing so would change)")
     args = parser.parse_args(argv)
     if args.store.exists():
         print(f"error: {args.store} exists; give a new folder", file=sys.stderr)
@@ -77,14 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     done = [0, 0.0]  # articles written, when the last one was
     start = time.perf_counter()
 
+    flushing = [None]  # the open store, when --flush-every
+
     def tick(report):
         done[0] = report.added + report.replaced + report.unchanged
         done[1] = time.perf_counter() - start
+        if flushing[0] is not None and done[0] % args.flush_every == 0:
+            flushing[0].ox.flush()
 
     load_before = _scale.load_average()
     try:
         with _scale.RssSampler(args.interval, progress=lambda: done[0]) as sampler:
             with open_store(args.store) as store:
+                flushing[0] = store if args.flush_every else None
                 report = add_articles(store, _scale.corpus_items(args.corpus), make,
                                       on_article=tick)
             total = time.perf_counter() - start
@@ -105,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     quarter = [max((r for _, a, r, _ in samples if i * n / 4 <= a < (i + 1) * n / 4),
                    default=0) for i in range(4)]
     print(f"corpus: {args.corpus}")
-    print(f"executor: {args.executor}, {args.workers} workers")
+    print(f"executor: {args.executor}, {args.workers} workers"
+          + (f"; store flushed every {args.flush_every} articles" if args.flush_every else ""))
     print(f"articles: {report.added} added, {len(report.failed)} failed")
     print(f"extraction and writing seconds: {done[1]:.1f} ({n / done[1]:.1f} articles/s)")
     print(f"derived graph and closing seconds: {total - done[1]:.1f}")

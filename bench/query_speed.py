@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 rdflib_load = time.perf_counter() - start
                 for name, q in queries.items():
                     bindings = bind_params(store, q, params[name], entities=entities)
-                    rows[name][4:] = rdflib_time(ds, q, bindings, args.rdflib_timeout)
+                    rows[name][4:6] = rdflib_time(ds, q, bindings, args.rdflib_timeout)
     except KGError as exc:
         print(f"query_speed: {exc}", file=sys.stderr)
         return 1

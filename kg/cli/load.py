@@ -27,6 +27,9 @@ __all__ = ["LoadReport", "GraphFile", "check_file", "load_files", "LOAD_FORMATS"
 LOAD_FORMATS = {".nq": "N_QUADS", ".nquads": "N_QUADS", ".trig": "TRIG"}
 _FORMAT_NAMES = {"N_QUADS": "N-Quads", "TRIG": "TriG"}
 _GRAPHS = BASE + "graph/"
+#: Article graphs between flushes of the store's write log: the log is held in memory
+#: until flushed, so a long load would otherwise grow with the number of graphs.
+FLUSH_EVERY = 1000
 _DERIVED = str(DERIVED_GRAPH)
 
 
@@ -174,6 +177,8 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
                 else:
                     report.added += 1
                 report.quads += len(quads)
+                if report.graphs % FLUSH_EVERY == 0:
+                    store.ox.flush()
                 if on_graph:
                     on_graph(report)
     finally:  # also after Ctrl-C: what was written gets its statements
