@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from kg.errors import InputError
@@ -20,7 +20,7 @@ from kg.ingest import iter_articles
 from kg.model import Article
 
 __all__ = ["STORE_SIZE", "corpus_items", "store_items", "new_articles", "load_average",
-           "tree_rss", "RssSampler", "work_around_roles_keyerror"]
+           "tree_rss", "RssSampler"]
 
 #: Articles in the store of the incremental, query and cold-start benchmarks.
 STORE_SIZE = 5000
@@ -41,11 +41,10 @@ def _bbc_count(bbc: str | Path) -> int:
 
 def store_items(bbc: str | Path, reuters: str | Path,
                 total: int = STORE_SIZE) -> Iterator[tuple[str, Article | InputError]]:
-    """Every BBC article, then Reuters stories until ``total`` articles in all."""
-    bbc_n = _bbc_count(bbc)
-    yield from ((o, a) for o, a in corpus_items(bbc) if isinstance(a, Article))
-    rest = (("reuters", a) for a in _articles(reuters))
-    yield from islice(rest, max(0, total - bbc_n))
+    """Every BBC article, then Reuters stories, until ``total`` articles in all."""
+    bbc_items = ((o, a) for o, a in corpus_items(bbc) if isinstance(a, Article))
+    reuters_items = ((o, a) for o, a in corpus_items(reuters) if isinstance(a, Article))
+    return islice(chain(bbc_items, reuters_items), total)
 
 
 def new_articles(bbc: str | Path, reuters: str | Path, n: int = 10,
@@ -113,36 +112,3 @@ class RssSampler:
         self._thread.join()
         self._sample()
 
-
-# -- a workaround for a bug in the tree while these figures were taken -----------------------
-
-
-class _NoRole(dict):
-    """``ROLES`` where a noun that is no role noun reads as none (no KeyError)."""
-
-    def __missing__(self, key):
-        from types import SimpleNamespace
-
-        return [SimpleNamespace(predicate=None)]
-
-
-def work_around_roles_keyerror() -> str | None:
-    """Patch, in this process only, ``kg.extract.relations.ROLES[lemma]`` raising KeyError
-    for a determined noun that is no role noun ("the war", "the committee"), which stops
-    a whole ingest. Returns a note for the output, or None when the tree has no such bug.
-
-    Call it before the extraction processes start (forked workers inherit it; Dask
-    workers get it with ``client.run(work_around_roles_keyerror)``).
-    """
-    import inspect
-
-    from kg.extract import relations
-
-    reader = getattr(relations, "_Reader", None)
-    method = getattr(reader, "role_referent", None)
-    source = inspect.getsource(method) if method else ""
-    if "ROLES[noun_lemma(tok)]" not in source or isinstance(relations.ROLES, _NoRole):
-        return None
-    relations.ROLES = _NoRole(relations.ROLES)
-    return ("workaround: kg.extract.relations.role_referent raised KeyError on nouns that "
-            "are no role nouns; patched in the benchmark's processes only")

@@ -36,7 +36,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.store} exists; give a new folder", file=sys.stderr)
         return 1
     source = _common.source_digest()
-    note = _scale.work_around_roles_keyerror()
     try:
         extractor = ParallelExtractor(workers=args.workers)
         start = time.perf_counter()
@@ -56,8 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in _common.machine(extractor.local.nlp).items():
         print(f"{key}: {value}")
     print(_common.source_note(source))
-    if note:
-        print(note)
     return 0
 
 

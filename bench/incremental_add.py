@@ -62,7 +62,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.store}: no store (run build_store.py first)", file=sys.stderr)
         return 1
     source = _common.source_digest()
-    note = _scale.work_around_roles_keyerror()
     new = _scale.new_articles(args.bbc, args.reuters, args.n, args.size)
     extractor = Extractor()
     list(extractor.extract_many(new))  # warm up
@@ -93,8 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in _common.machine(extractor.nlp).items():
         print(f"{key}: {value}")
     print(_common.source_note(source))
-    if note:
-        print(note)
     return 0
 
 

@@ -58,7 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.store} exists; give a new folder", file=sys.stderr)
         return 1
     source = _common.source_digest()
-    note = _scale.work_around_roles_keyerror()
     cluster = None
     if args.executor == "dask":
         from distributed import LocalCluster
@@ -67,11 +66,6 @@ def main(argv: list[str] | None = None) -> int:
 
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address="127.0.0.1:0")
-        if note:
-            from distributed import Client
-
-            with Client(cluster, set_as_default=False) as client:
-                client.run(_scale.work_around_roles_keyerror)
         make = lambda: DaskExtractor(cluster.scheduler_address)  # noqa: E731
     else:
         from kg.extract.parallel import ParallelExtractor
@@ -129,8 +123,6 @@ def main(argv: list[str] | None = None) -> int:
           f"over {len(during)} samples")
     print(f"load average before: {load_before}; after: {_scale.load_average()}")
     print(_common.source_note(source))
-    if note:
-        print(note)
     return 0
 
 

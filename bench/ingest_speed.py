@@ -55,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's)")
     args = parser.parse_args(argv)
     source = _common.source_digest()
-    note = _scale.work_around_roles_keyerror()
     try:
         corpus = _common.read_corpus(args.corpus, limit=args.n)
         one = Extractor(args.model)
@@ -95,8 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in _common.machine(one.nlp).items():
         print(f"{key}: {value}")
     print(_common.source_note(source))
-    if note:
-        print(note)
     return 0
 
 

@@ -178,14 +178,14 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
                     report.added += 1
                 report.quads += len(quads)
                 if report.graphs % FLUSH_EVERY == 0:
-                    store.ox.flush()
+                    store.flush()
                 if on_graph:
                     on_graph(report)
     finally:  # also after Ctrl-C: what was written gets its statements
         if report.graphs:
             refresh_derived(store)
             # write the log out now: the next process to open the store need not replay it
-            store.ox.flush()
+            store.flush()
     return report
 
 
