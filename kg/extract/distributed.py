@@ -157,7 +157,7 @@ class DaskExtractor:
 
     # --------------------------------------------------------------- extraction
     def extract(self, article: Article) -> Extraction:
-        return next(iter(self.extract_many([article])))
+        return list(self.extract_many([article]))[0]
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions of ``articles``, in order, ``batch_size`` articles a task."""
