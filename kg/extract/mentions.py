@@ -129,6 +129,8 @@ def _ner_spans(doc):
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
                 start += 1
+        while end - start > 1 and doc[end - 1].lower_ in ("ceo", "cfo", "cto", "coo", "chief"):
+            end -= 1  # "Microsoft CEO" is Microsoft
         yield start, end, label
 
 
@@ -287,6 +289,14 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     return start, end + 1
 
 
+def _name_ending_type(doc, start: int, end: int) -> str | None:
+    """"Acme Corp", "Mawingu Networks": a name whose last word says it is a company."""
+    last = doc[end - 1].lower_.rstrip(".")
+    if end - start > 1 and (last in _SUFFIX_WORDS or last in ORG_NAME_WORDS):
+        return "Organization"
+    return None
+
+
 def _argument_type(doc, root, by_token: dict[int, RawMention]) -> str | None:
     """A type for an untagged name from its place in the sentence."""
     # coordinated with, or set in apposition to, a tagged name: same type
@@ -334,7 +344,8 @@ def add_untagged_names(doc, mentions: list[RawMention]) -> list[RawMention]:
         text = clean_mention(doc[start:end].text)
         if len(text) < 2 or text.lower() in REJECTED_MENTIONS or text.lower() in _SKIP_WORDS:
             continue
-        typ = _argument_type(doc, doc[start:end].root, by_token)
+        typ = _name_ending_type(doc, start, end) or _argument_type(doc, doc[start:end].root,
+                                                                   by_token)
         if typ is None:
             continue
         sp = doc[start:end]

@@ -51,14 +51,49 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     return patterns
 
 
+#: Dashes that close a dateline ("NAIROBI, Nov 25 (Wire) — ...").
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_end(doc, start: int) -> int | None:
+    """The index of the first word after a dateline that opens the paragraph at
+    ``start``: a place in capitals ("NEW YORK"), then at most a date and an
+    outlet in brackets, then a dash. ``None`` when there is none."""
+    if not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
+        return None
+    bracketed = False
+    for tok in doc[start + 1:start + 16]:
+        if tok.text == "(":
+            bracketed = True
+        elif tok.text == ")":
+            bracketed = False
+        elif tok.text in _DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+            return tok.i + 1 if tok.i + 1 < len(doc) else None
+        elif not (bracketed or tok.is_upper or tok.like_num or tok.text == ","
+                  or tok.lower_.rstrip(".") in _MONTHS):
+            return None  # a sentence, not a dateline: "IBM agreed a deal - ..."
+    return None
+
+
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
+    "june july august september october november december".split())
+
+
 @Language.component("kg_paragraphs")
 def paragraph_breaks(doc):
-    """A blank line ends a sentence: the parser must not join paragraphs."""
+    """A blank line ends a sentence: the parser must not join paragraphs. A
+    dateline is a sentence of its own, so the parser reads the first sentence of
+    the story as a sentence."""
+    starts = [0]
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
+        if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start) if start < len(doc) else None
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
 
 

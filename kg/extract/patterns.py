@@ -150,7 +150,7 @@ NOUNS: dict[str, list[Trigger]] = {
 ROLES: dict[str, list[Trigger]] = {
     **{w: [_t("executiveOf", ("of", "at"), subject_types=("Person",), object_types=ORG)]
        for w in ("ceo", "executive", "officer", "president", "chairman", "chairwoman",
-                 "chair", "head", "boss", "cfo", "coo", "cto", "leader", "director")},
+                 "chair", "head", "boss", "cfo", "coo", "cto", "leader", "director", "chief")},
     **{w: [_t("founderOf", ("of",), object_types=ORG)]
        for w in ("founder", "co-founder", "cofounder")},
     **{w: [_t("develops", ("of",), object_types=PRODUCT)]
@@ -204,4 +204,5 @@ PAST_ROLE_WORDS = frozenset({"former", "ex", "onetime", "one-time", "erstwhile",
 ENDING_VERBS = frozenset({"end", "terminate", "dissolve", "sever", "exit", "unwind"})
 
 #: Words that make "officer", "executive" or "director" a title of office.
-EXEC_TITLE_WORDS = frozenset({"chief", "executive", "managing", "general", "vice"})
+EXEC_TITLE_WORDS = frozenset({"chief", "executive", "managing", "general", "vice", "co-chief",
+                              "interim", "acting"})

@@ -67,6 +67,9 @@ class RawClaim:
 _INTRANSITIVE = frozenset(lemma for lemma, triggers in VERBS.items()
                           if all(not t.direct for t in triggers))
 
+#: Verbs that give someone a role: "Acme named Jane Doe chief executive".
+_NAMING_VERBS = frozenset({"name", "appoint", "make", "elect", "hire", "install", "promote"})
+
 #: Verbs that say what their subject is ("Acme is / became / remains Beta's partner").
 _COPULAS = frozenset({"be", "become", "remain", "stay"})
 
@@ -179,8 +182,10 @@ class _Reader:
             # a description set off by a comma right after a name is about that name
             # ("Blue Origin, the rocket company founded by ...")
             left = tok.left_edge.i
-            if left >= 2 and self.doc[left - 1].text == "," and self.ents.at(self.doc[left - 2]):
-                return [self.ents.at(self.doc[left - 2])]
+            named = self.ents.at(self.doc[left - 2]) if left >= 2 else None
+            if named is not None and self.doc[left - 1].text == "," and tok.dep_ != "poss" \
+                    and named.type != "Person":
+                return [named]
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
             a = self.ents.antecedent(tok, ("Organization",), skip=_clause(tok), description=True,
                                      noun=tok.lower_, exclude=self.avoid)
@@ -202,8 +207,17 @@ class _Reader:
                 hit = [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p, seen)]
                 if hit:
                     return hit
+        for c in tok.children:
+            # "named Jane Doe chief executive", parsed as a name modifying the title
+            e = self.ents.at(c) if c.dep_ in ("nmod", "compound") else None
+            if e is not None and e.type == "Person":
+                return [e]
         if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS:
             return self.subject_of(tok.head, seen=seen)
+        if tok.dep_ == "oprd":
+            # "named Jane Doe chief executive", "Jane Doe was named chief executive"
+            named = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            return self.refer(named[0], seen) if named else []
         if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
             return [self.ents.at(tok.head)]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
@@ -290,6 +304,11 @@ class _Reader:
                     if not patients and tok.dep_ == "relcl":
                         # "SpaceX, the company Musk runs": the object is what the clause describes
                         patients += self.refer(tok.head)
+                    if not patients and tok.dep_ == "conj" and not any(
+                            c.dep_ in _OBJ for c in tok.children):
+                        # "which Musk founded in 2002 and still leads": the first verb's object
+                        patients += [e for c in tok.head.children if c.dep_ in _OBJ
+                                     for e in self.refer(c)]
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
@@ -315,6 +334,46 @@ class _Reader:
             for c in found:
                 c.ended = c.end_dated = trig.ends
             out += found
+        return out
+
+    def gap_claims(self, tok) -> list[RawClaim]:
+        """A relative clause without "which" whose object is the name before it:
+        "SpaceX, the company Musk founded in 2002, ...", "Tesla, the carmaker Musk
+        also runs". Read from the words, as the parser often misreads these."""
+        doc = self.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")
+                                or self.ents.at(nxt)):
+            return []  # the verb has an object of its own
+        j = tok.i - 1
+        while j >= 0 and doc[j].pos_ == "ADV":
+            j -= 1
+        agent = self.ents.at(doc[j]) if j >= 0 else None
+        if agent is None:
+            return []
+        k = j
+        while k > 0 and self.ents.at(doc[k - 1]) is agent:
+            k -= 1
+        k -= 1  # the noun of the description: "company", "maker", "start-up"
+        if k < 3 or noun_lemma(doc[k]) not in ORG_NOUNS | PRODUCT_NOUNS or self.ents.at(doc[k]):
+            return []
+        while k > 0 and doc[k - 1].lower_ not in ("the", "a", "an"):
+            k -= 1
+            if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT") or doc[k].text == ",":
+                return []
+            if tok.i - k > 10:
+                return []
+        if k < 3 or doc[k - 2].text != ",":
+            return []
+        described = self.ents.at(doc[k - 3])
+        if described is None or described is agent:
+            return []
+        out = []
+        for trig in VERBS.get(verb_lemma(tok), ()):
+            if trig.direct and not trig.particle and not trig.object_word \
+                    and not trig.needs_prep:
+                out += self._pairs(trig, [agent], [described], tok,
+                                   f"gap:{verb_lemma(tok)}")
         return out
 
     def noun_claims(self, tok) -> list[RawClaim]:
@@ -384,6 +443,8 @@ class _Reader:
         if lemma in ("officer", "executive", "director") and not any(
                 c.lower_ in EXEC_TITLE_WORDS for c in tok.children):
             return []
+        if lemma == "chief" and tok.pos_ != "NOUN":
+            return []  # "chief" of "chief executive" is read with its noun
         out = []
         # "X, Acme's co-founder, chairman and largest shareholder": later titles share
         # the holder and the company of the first
@@ -404,6 +465,13 @@ class _Reader:
                 related += [self.ents.at(c) for c in tok.head.children
                             if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
                             and self.ents.at(c) and self.ents.at(c) is not self.ents.at(tok.head)]
+            related = [e for e in related if e not in referents]
+            if not related and tok.dep_ in ("oprd", "dobj") \
+                    and tok.head.lemma_.lower() in _NAMING_VERBS \
+                    and not any(c.dep_ == "nsubjpass" for c in tok.head.children):
+                # "Acme named Jane Doe chief executive": of the organisation that named her
+                related = [e for e in self.subject_of(tok.head) if e.type == "Organization"]
+                referents = [e for e in referents if e not in related]
             method = f"role:{lemma}"
             past = any(c.lower_ in PAST_ROLE_WORDS for c in tok.children) or (
                 tok.i >= 2 and self.doc[tok.i - 1].text == "-"
@@ -510,6 +578,9 @@ class _Reader:
         for a in agents:
             for p in patients:
                 s, o = (p, a) if trig.reverse else (a, p)
+                if trig.confidence >= 0.75:
+                    _retype(s, trig.subject_types)
+                    _retype(o, trig.object_types)
                 if s is o or s.type not in _PARTY_TYPES or o.type not in _PARTY_TYPES:
                     continue
                 if trig.subject_types and s.type not in trig.subject_types:
@@ -527,6 +598,15 @@ class _Reader:
                    if m.type == "Organization" or (m.type == "Person" and not weak)]
         return [RawClaim(a, trig.predicate, b, tok, trig.confidence - 0.1, method + ":group")
                 for a, b in combinations(members, 2) if a is not b]
+
+
+def _retype(e: DocEntity, types: tuple[str, ...]) -> None:
+    """What a name does outweighs NER's guess: the founder of "Twitch" makes it a
+    company, "the maker of Fortnite" makes Fortnite a product. Only a type NER
+    alone gave is changed, and only between parties and products."""
+    if len(types) == 1 and e.type != types[0] and e.weakly_typed \
+            and e.type in _PARTY_TYPES and types[0] in _PARTY_TYPES:
+        e.type = types[0]
 
 
 def polarity(tok, method: str = "") -> str:
@@ -580,7 +660,7 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
         lemma = verb_lemma(tok)
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD") and lemma in VERBS):
             if lemma in VERBS:
-                out += reader.verb_claims(tok)
+                out += reader.verb_claims(tok) + reader.gap_claims(tok)
         elif tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "amod" and tok.lemma_ in ROLES):
             lemma = noun_lemma(tok)
             if lemma in NOUNS and not ents.at(tok):

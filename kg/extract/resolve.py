@@ -48,6 +48,12 @@ class DocEntity:
                     votes["Person"] += 2
         self.type = self.known_type or votes.most_common(1)[0][0]
 
+    @property
+    def weakly_typed(self) -> bool:
+        """The type is NER's guess alone: no table, no context word backs it."""
+        return not self.known_type and not self.curated_key \
+            and not any(m.strong for m in self.mentions)
+
     def record(self) -> Entity:
         aliases = sorted({m.text for m in self.mentions} - {self.label})
         return Entity(
