@@ -75,6 +75,15 @@ def _context_type(doc, start: int, end: int) -> str | None:
             and last.head.pos_ == "NOUN" and last.dep_ in ("compound", "nmod", "amod"):
         return "Product"  # "the Grok chatbot", "Optimus humanoid robot"
     head = doc[start:end].root
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.pos_ == "NOUN" and prev.head.i in range(start, end) \
+            and prev.dep_ in ("compound", "nmod", "amod"):
+        # "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok"
+        lemma = prev.lemma_.lower()
+        if lemma in ORG_NOUNS and lemma not in PRODUCT_NOUNS | PERSON_NOUNS:
+            return "Organization"
+        if lemma in PRODUCT_NOUNS and lemma not in ORG_NOUNS:
+            return "Product"
     for child in head.children:
         if child.dep_ == "appos":
             lemma = child.lemma_.lower()
@@ -180,6 +189,9 @@ def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[
             typ, strong = known.type, True
         else:
             ctx = _context_type(doc, start, end)
+            if ctx == "Organization" and ner_type == "Person" and end - start > 1 \
+                    and _name_ending_type(doc, start, end) is None:
+                ctx = None  # "the chipmaker Daniel Reyes runs": a full name is a person's
             typ, strong = (ctx, True) if ctx else (ner_type, False)
         out.append(RawMention(start, end, text, span.start_char, span.end_char, typ,
                               known.name if known else None, strong))

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS", "DOMAINS",
-           "PAST_ROLE_WORDS", "ENDING_VERBS"]
+           "PAST_ROLE_WORDS", "ENDING_VERBS", "INTO_VERBS"]
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,7 @@ VERBS: dict[str, list[Trigger]] = {
     "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG)],
     "develop": [_t("develops", object_types=PRODUCT)],
     "make": [_t("develops", object_types=PRODUCT)],
-    "build": [_t("develops", object_types=PRODUCT, bars_prep="into"),
-              _t("offers", ("into",), reverse=True, direct=False, needs_prep="into",
-                 object_types=PRODUCT, subject_types=ORG)],
+    "build": [_t("develops", object_types=PRODUCT, bars_prep="into")],
     "create": [_t("develops", object_types=PRODUCT)],
     "design": [_t("develops", object_types=PRODUCT)],
     "launch": [_t("develops", object_types=PRODUCT, confidence=0.7),
@@ -196,6 +194,10 @@ HYPHEN_VERBS: dict[str, tuple[str, bool]] = {
     "made": ("develops", False),
     "built": ("develops", False),
 }
+
+#: Verbs that put a product into another's: "built Grok into its cars" (the
+#: builder offers it), "Grok is built into X" (X offers it).
+INTO_VERBS = frozenset({"build", "integrate", "embed", "bake", "fold", "put", "bring"})
 
 #: Words that put a role in the past: "former chief executive", "ex-partner".
 PAST_ROLE_WORDS = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "previous"})

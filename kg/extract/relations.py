@@ -26,6 +26,7 @@ from .patterns import (
     ENDING_VERBS,
     EXEC_TITLE_WORDS,
     HYPHEN_VERBS,
+    INTO_VERBS,
     NOUNS,
     PAST_ROLE_WORDS,
     ROLES,
@@ -66,6 +67,10 @@ class RawClaim:
 #: Trigger verbs with no direct object: a participle of one modifying a name is its action.
 _INTRANSITIVE = frozenset(lemma for lemma, triggers in VERBS.items()
                           if all(not t.direct for t in triggers))
+
+#: Verbs whose object does what their "of"/"for" clause says: "accused Beta of copying".
+_ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "credit", "suspect", "sue", "fine",
+                             "criticise", "criticize", "praise", "thank", "convict"})
 
 #: Verbs that give someone a role: "Acme named Jane Doe chief executive".
 _NAMING_VERBS = frozenset({"name", "appoint", "make", "elect", "hire", "install", "promote"})
@@ -123,14 +128,15 @@ class _Reader:
             if node.dep_ == "relcl":
                 out += self.refer(node.head, seen)
         elif lower in PERSON_PRONOUNS:
-            a = self.ents.antecedent(tok, ("Person",))
+            a = self.ents.antecedent(tok, ("Person",), exclude=self._binders(tok))
             out += [a] if a else []
         elif lower in ORG_PRONOUNS:
             group = self._plural_subject(tok, seen) if lower in ("their", "they", "them") else []
             if len(group) > 1:
                 out += group  # "Acme and Beta ended their partnership"
             else:
-                a = self.ents.antecedent(tok, ("Organization",))
+                a = self._controller(tok, ("Organization",)) or \
+                    self.ents.antecedent(tok, ("Organization",), exclude=self._binders(tok))
                 out += [a] if a else []
         elif tok.pos_ in ("NOUN", "PROPN"):
             out += self._refer_noun(tok, seen)
@@ -138,6 +144,48 @@ class _Reader:
             if c.dep_ == "conj":
                 out += self.refer(c, seen)
         return _unique(out)
+
+    def _binders(self, tok) -> set[int]:
+        """Who an object pronoun cannot mean: the subject of its own verb ("Acme
+        sued Beta, accusing it of ..." -- "it" is not Acme)."""
+        if tok.dep_ not in ("dobj", "dative") or tok.head.pos_ not in ("VERB", "AUX"):
+            return set()
+        return {e.index for e in self.subject_of(tok.head)}
+
+    def _controller(self, tok, types) -> DocEntity | None:
+        """Who does what a subjectless clause says, when the verb above names them
+        as its object: "accused Beta of copying lyrics to train its chatbot" (its =
+        Beta's)."""
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ in _SUBJ + ("nsubjpass",) for c in node.children):
+                return None
+            if node.dep_ == "pcomp":
+                obj = self._accused(node)
+                hit = [e for e in self.refer(obj) if e.type in types] if obj is not None else []
+                return hit[0] if len(hit) == 1 else None
+            if node.dep_ not in ("xcomp", "advcl", "conj", "acl"):
+                return None
+        return None
+
+    @staticmethod
+    def _accused(verb):
+        """The object of "accused Beta of copying", who does the copying."""
+        prep = verb.head
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            return None
+        gov = prep.head  # "of" hangs on the verb, or on its object
+        if gov.dep_ in _OBJ and gov.head.lemma_.lower() in _ACCUSING_VERBS:
+            return gov
+        if gov.lemma_.lower() in _ACCUSING_VERBS:
+            objs = [c for c in gov.children if c.dep_ in _OBJ]
+            return objs[0] if objs else None
+        return None
 
     def _plural_subject(self, tok, seen) -> list[DocEntity]:
         """The coordinated subject of the clause around ``tok``, if it has one."""
@@ -253,6 +301,9 @@ class _Reader:
             # "Acme, adding support for ...", and "Acme partnered with ..." misparsed as
             # a modifier of the name
             return self.refer(verb.head, seen)
+        accused = self._accused(verb) if verb.dep_ == "pcomp" else None
+        if accused is not None:
+            return self.refer(accused, seen)
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and verb.head != verb:
             head = verb.head
             if head.dep_ == "prep":
@@ -270,7 +321,8 @@ class _Reader:
             if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() in trig.object_word
                                             for c in tok.children):
                 continue
-            preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+            preps = {c.lower_ for h in [tok, *(c for c in tok.children if c.dep_ in _OBJ)]
+                     for c in h.children if c.dep_ == "prep"}
             if trig.needs_prep and trig.needs_prep not in preps:
                 continue
             if trig.bars_prep and trig.bars_prep in preps:
@@ -301,11 +353,11 @@ class _Reader:
                     for c in tok.children:
                         if c.dep_ in _OBJ or c.dep_ == "dative":
                             patients += self.refer(c)
-                    if not patients and tok.dep_ == "relcl":
+                    has_object = any(c.dep_ in _OBJ for c in tok.children)
+                    if not patients and tok.dep_ == "relcl" and not has_object:
                         # "SpaceX, the company Musk runs": the object is what the clause describes
                         patients += self.refer(tok.head)
-                    if not patients and tok.dep_ == "conj" and not any(
-                            c.dep_ in _OBJ for c in tok.children):
+                    if not patients and tok.dep_ == "conj" and not has_object:
                         # "which Musk founded in 2002 and still leads": the first verb's object
                         patients += [e for c in tok.head.children if c.dep_ in _OBJ
                                      for e in self.refer(c)]
@@ -335,6 +387,27 @@ class _Reader:
                 c.ended = c.end_dated = trig.ends
             out += found
         return out
+
+    def into_claims(self, tok) -> list[RawClaim]:
+        """ "Tesla built Grok into its cars": Tesla offers Grok; "Grok is built into
+        X and into Tesla's cars": X and Tesla offer it."""
+        objs = [c for c in tok.children if c.dep_ in _OBJ + ("nsubjpass",)]
+        preps = [c for h in [tok, *objs] for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "into"]
+        if not preps:
+            return []
+        products = [e for c in objs for e in self.refer(c) if e.type == "Product"]
+        if any(c.dep_ == "nsubjpass" for c in objs):
+            hosts = []
+            for p in (p for c in preps for p in c.children if p.dep_ == "pobj"):
+                # "into Tesla's cars": the cars' owner
+                owner = [e for c in p.children if c.dep_ == "poss" for e in self.refer(c)]
+                hosts += owner or self.refer(p)
+        else:
+            hosts = self.subject_of(tok)
+        trig = Trigger("offers", subject_types=("Organization",), object_types=("Product",),
+                       confidence=0.75)
+        return self._pairs(trig, _unique(hosts), products, tok, f"verb:{verb_lemma(tok)}:into")
 
     def gap_claims(self, tok) -> list[RawClaim]:
         """A relative clause without "which" whose object is the name before it:
@@ -503,6 +576,11 @@ class _Reader:
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
                   for e in self.refer(c)]
+        # "DeepSeek-R1, the reasoning model from DeepSeek", "the Zephyr app by Acme"
+        owners += [e for n in nouns if n.i == tok.i or noun_lemma(n) in PRODUCT_NOUNS
+                   for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for p in c.children if p.dep_ == "pobj" for e in self.refer(p)
+                   if e.type == "Organization"]
         trig = Trigger("develops", object_types=("Product",), subject_types=("Organization",),
                        confidence=0.6)
         return self._pairs(trig, _unique(owners), [product], tok, "poss:product")
@@ -661,6 +739,8 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD") and lemma in VERBS):
             if lemma in VERBS:
                 out += reader.verb_claims(tok) + reader.gap_claims(tok)
+            if lemma in INTO_VERBS:
+                out += reader.into_claims(tok)
         elif tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "amod" and tok.lemma_ in ROLES):
             lemma = noun_lemma(tok)
             if lemma in NOUNS and not ents.at(tok):

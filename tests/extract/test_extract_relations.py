@@ -200,3 +200,89 @@ def test_extract_symmetric_claim_stored_in_key_order(extract):
     ex = extract("Northwind Robotics competes with Larkspur Industries.")
     rival = [(c.subject, c.object) for c in ex.claims if c.predicate == "rivalOf"]
     assert rival == [("larkspur-industries", "northwind-robotics")]
+
+
+REDUCED_RELATIVE = [
+    # no "which": the parser misreads these; the words are read instead
+    ("Quillon Capital, the investment firm Priya Raman founded in 2015, hired bankers.",
+     "priya-raman", "founderOf", "quillon-capital"),
+    ("Larkspur Industries, the chipmaker Daniel Reyes also runs, cut jobs.",
+     "daniel-reyes", "executiveOf", "larkspur-industries"),
+    ("Corvale Networks, the company Halvard Systems bought last year, cut jobs.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    # the second verb shares the relative pronoun of the first
+    ("Quillon Capital, which Priya Raman founded in 2015 and still leads, hired bankers.",
+     "priya-raman", "executiveOf", "quillon-capital"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", REDUCED_RELATIVE)
+def test_extract_reduced_relative_clause(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+def test_extract_relative_clause_with_an_object_of_its_own_is_not_reduced(triples):
+    text = ("Tomas Lindqvist will be replaced by Priya Raman, who runs the company's "
+            "cloud business.")
+    assert not any(t[1] == "executiveOf" and t[0] == t[2] for t in triples(text))
+    assert all(t[2] != "priya-raman" for t in triples(text))
+
+
+ROLES = [
+    ("Jane Doe, a former co-chief executive of Corvale Networks, joined the board.",
+     "jane-doe", "executiveOf", "corvale-networks"),
+    ("Daniel Reyes, the former Larkspur Industries advertising chief, joined Acme.",
+     "daniel-reyes", "executiveOf", "larkspur-industries"),
+    ("Corvale Networks named Priya Raman interim chief executive.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Priya Raman was named chief executive of Corvale Networks.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Corvale Networks reported results. Priya Raman, the company's chief strategy "
+     "officer, said sales would grow.", "priya-raman", "executiveOf", "corvale-networks"),
+    ("Microsoft CEO Satya Nadella spoke first.", "satya-nadella", "executiveOf", "microsoft"),
+    # NER types the site a person; founding and being owned make it a company
+    ("Jane Doe, a co-founder of the Amazon-owned streaming site Twitch, joined.",
+     "jane-doe", "founderOf", "twitch"),
+    ("Jane Doe, a co-founder of the Amazon-owned streaming site Twitch, joined.",
+     "twitch", "subsidiaryOf", "amazon"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", ROLES)
+def test_extract_role(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+PRODUCTS = [
+    ("Quasar-2, the reasoning model from Chinese start-up Larkspur Labs, is popular.",
+     "larkspur-labs", "develops", "quasar-2"),
+    # the builder of a product into its own cars offers it
+    ("Tesla has built xAI's Grok assistant into its cars.", "tesla", "offers", "grok"),
+    ("Grok is built into Tesla's cars.", "tesla", "offers", "grok"),
+    ("Halvard Systems integrated the Zephyr app into its cloud.",
+     "halvard-systems", "offers", "zephyr"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", PRODUCTS)
+def test_extract_product(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+def test_extract_built_into_is_not_develops(triples):
+    assert ("tesla", "develops", "grok") not in triples(
+        "Tesla has built xAI's Grok assistant into its cars.")
+
+
+PRONOUNS = [
+    # "it" cannot be the subject of its own verb; "its" is the accused's
+    ("Halvard Systems sued Corvale Networks, accusing it of copying code to build its "
+     "Zephyr app.", "corvale-networks", "develops", "zephyr"),
+    ("Halvard Systems sued Corvale Networks, accusing the company of copying code without "
+     "permission to train its Quasar chatbot.", "corvale-networks", "develops", "quasar"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", PRONOUNS)
+def test_extract_pronoun(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
