@@ -29,6 +29,11 @@ _YEAR_ONLY = re.compile(r"\b" + _YEAR + r"\b")
 _WEEKDAY = re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
+_SEASON = re.compile(r"\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall)\b")
+#: The last month of each season (northern hemisphere, as the news writes it).
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+
+
 def parse_iso_date(text: str | None) -> date | None:
     """The date of an ISO string (its first ten characters), or None."""
     if not text:
@@ -63,6 +68,8 @@ def resolve_date(expr: str, published: date | None) -> str | None:
     '2023-01-23'
     >>> resolve_date("earlier this month", date(2026, 11, 25))
     '2026-11'
+    >>> resolve_date("since last summer", date(2026, 2, 3))
+    '2025'
     """
     s = expr.strip().lower()
     if m := _ISO.search(s):
@@ -95,6 +102,11 @@ def resolve_date(expr: str, published: date | None) -> str | None:
             return str(published.year)
         if re.search(r"\bnext year\b", s):
             return str(published.year + 1)
+        if m := _SEASON.search(s):
+            # the season of that name that ended last, or the one of this year
+            ended = published.month > _SEASON_END[m["season"]]
+            last = m["which"] in ("last", "past")
+            return str(published.year - (1 if last and not ended else 0))
         if re.search(r"\bthis month\b", s):
             return f"{published.year:04d}-{published.month:02d}"
         if re.search(r"\blast month\b", s):

@@ -25,8 +25,10 @@ _PREFIX_RE = re.compile(
     + _NUM + _SC, re.IGNORECASE)
 _SUFFIX_RE = re.compile(
     _NUM + _SC + r"\s+(?P<word>dollars?|euros?|pounds?|yen|yuan|rupees|francs)\b", re.IGNORECASE)
-_PER_UNIT_RE = re.compile(r"^\s*(?:a|an|per|each)\s+(?:year|month|week|day|share|song|unit|"
-                          r"hour|annum|person|user|subscriber|employee|copy)\b", re.IGNORECASE)
+_PER_UNIT_RE = re.compile(r"^\s*(?:(?:per|for\s+each|for\s+every|apiece\b)\s*\w*|"
+                          r"(?:a|an|each)\s+(?:year|month|week|day|share|song|unit|hour|annum|"
+                          r"person|user|subscriber|employee|copy|work|seat|barrel|tonne|ton|"
+                          r"ounce|vehicle|head)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Trigger:
     particle: str | None = None  # a required particle ("team up", "take over")
     object_word: tuple[str, ...] | str | None = None  # a required direct object ("join forces")
     ends: bool = False  # the trigger says the relation ended ("stepped down as")
+    owner_object: bool = False  # the possessor of the direct object is the patient
     needs_prep: str | None = None  # only when the verb has this preposition
     bars_prep: str | None = None  # never when the verb has this preposition
     confidence: float = 0.8
@@ -100,9 +101,12 @@ VERBS: dict[str, list[Trigger]] = {
     "supply": [_t("contractWith", ("to",))],
     "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER)],
     "license": [_t("contractWith", ("to",), direct=False),
-                _t("contractWith", ("from",), direct=False, reverse=True)],
+                _t("contractWith", ("from",), direct=False, reverse=True),
+                # "Google licensed Acme's technology": Acme supplies Google
+                _t("contractWith", direct=False, reverse=True, owner_object=True)],
     "licence": [_t("contractWith", ("to",), direct=False),
-                _t("contractWith", ("from",), direct=False, reverse=True)],
+                _t("contractWith", ("from",), direct=False, reverse=True),
+                _t("contractWith", direct=False, reverse=True, owner_object=True)],
     "grant": [_t("contractWith", object_word=("licence", "license"))],
     "compete": [_t("rivalOf", ("with", "against"), direct=False)],
     "rival": [_t("rivalOf")],

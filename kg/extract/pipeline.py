@@ -8,19 +8,15 @@ from dataclasses import replace
 from .. import __version__
 from ..model import SYMMETRIC_PREDICATES, Article, Claim, Extraction
 from .attribution import quote_sources, sentence_sources
-from .dates import parse_iso_date, resolve_date
+from .dates import parse_iso_date
 from .gazetteer import load_gazetteer
 from .mentions import add_repeated_names, add_untagged_names, find_mentions
-from .money import find_money
 from .nlp import load_nlp, pipeline_name
+from .qualifiers import MONEY_PREDICATES, carry, claim_amount, claim_date
 from .relations import RawClaim, find_relations
 from .resolve import resolve_mentions
 
 __all__ = ["Extractor", "MONEY_PREDICATES"]
-
-#: Predicates whose claims can carry an amount (damages, price, sum invested).
-MONEY_PREDICATES = frozenset({"sues", "acquires", "investsIn", "mergesWith", "contractWith"})
-
 
 class Extractor:
     """Reads articles with a spaCy pipeline and returns :class:`Extraction` records.
@@ -64,12 +60,14 @@ class Extractor:
         said = {s.start: sentence_sources(s, ents) for s in doc.sents}
         ents.sources = _source_only(said, ents)
         quoted = quote_sources(doc, said)
-        claims: dict[tuple, Claim] = {}
+        claims: dict[tuple, tuple[Claim, RawClaim]] = {}
         for raw in find_relations(doc, ents):
             claim = _claim(raw, doc, said, published, quoted)
             key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
-            claims[key] = _merge(claims[key], claim) if key in claims else claim
-        return Extraction(article, ents.records(), tuple(claims.values()), self.name)
+            claims[key] = (_merge(claims[key][0], claim), claims[key][1]) if key in claims \
+                else (claim, raw)
+        found = carry(list(claims.values()), doc, ents, published)
+        return Extraction(article, ents.records(), tuple(found), self.name)
 
 
 def _merge(a: Claim, b: Claim) -> Claim:
@@ -108,7 +106,7 @@ def _claim(raw: RawClaim, doc, said, published, quoted) -> Claim:
     if raw.predicate in SYMMETRIC_PREDICATES and o < s:
         s, o = o, s
     confidence = raw.confidence - (0.2 if raw.polarity == "hedged" else 0.0)
-    when = _date(raw, sent, published)
+    when = claim_date(raw, sent, published)
     # a verb of leaving dates the end of the relation, not its start
     leaving = raw.end_dated
     return Claim(
@@ -119,7 +117,7 @@ def _claim(raw: RawClaim, doc, said, published, quoted) -> Claim:
         sentence_start=start,
         sentence_end=end,
         attributed_to=_source(raw, said.get(sent.start, ()), quoted),
-        amount=_amount(raw, sent) if raw.predicate in MONEY_PREDICATES else None,
+        amount=claim_amount(raw, sent) if raw.predicate in MONEY_PREDICATES else None,
         date=None if leaving else when,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         polarity=raw.polarity,
@@ -149,64 +147,4 @@ def _source(raw: RawClaim, found, quoted) -> str | None:
     for (start, end), speaker in quoted.items():
         if start <= tok.idx < end:
             return speaker.key
-    return None
-
-
-def _amount(raw: RawClaim, sent):
-    if raw.shared:
-        return None
-    spans = [m for m in find_money(sent.text) if not m.per_unit]
-    if not spans:
-        return None
-    pos = raw.token.idx - sent.start_char
-    return min(spans, key=lambda m: min(abs(m.start - pos), abs(m.end - pos))).money
-
-
-#: Links a time phrase can be inherited through: "announced a deal on Monday",
-#: "agreed on Monday to buy"; not a relative clause or an apposition.
-_DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
-
-
-#: Verbs whose date is the date of the deal they announce ("announced on Monday that
-#: Acme will buy Beta"); a mere report ("said on Monday") is not.
-_ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "sign"})
-
-
-def _anchors(tok, method: str) -> set[int]:
-    """The trigger and the words that govern it: where its time phrase can attach.
-
-    A description ("its chief executive", "xAI's Grok") is dated only by what
-    it contains itself.
-    """
-    out = {tok.i}
-    if not method.startswith(("verb:", "noun:")):
-        return out
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
-        announced = node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in _ANNOUNCING
-        if node.dep_ not in _DATE_LINKS and not announced:
-            break
-        node = node.head
-        out.add(node.i)
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "advcl"):
-            break
-    return out
-
-
-def _date(raw: RawClaim, sent, published) -> str | None:
-    anchors = _anchors(raw.token, raw.method)
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        node = ent.root
-        for _ in range(3):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            if node.i in anchors:
-                return resolve_date(ent.text, published)
-            if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
-                break
     return None

@@ -364,6 +364,9 @@ class _Reader:
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
+                elif trig.owner_object:
+                    patients += [e for c in tok.children if c.dep_ in _OBJ
+                                 for p in c.children if p.dep_ == "poss" for e in self.refer(p)]
             if trig.ends:
                 # "stepped down as chief executive of Acme": the organisation of the role
                 for c in tok.children:

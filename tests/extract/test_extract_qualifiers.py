@@ -39,6 +39,11 @@ def test_money_find_money_marks_rates_per_unit():
     assert [(m.money.value, m.per_unit) for m in found] == [(150_000.0, True), (60e6, True)]
 
 
+def test_money_find_money_for_each_is_a_rate_and_the_total_is_not():
+    found = find_money("up to $150,000 for each work infringed, which could total $75 million")
+    assert [(m.money.value, m.per_unit) for m in found] == [(150_000.0, True), (75e6, False)]
+
+
 def test_money_find_money_ignores_numbers_without_currency():
     assert find_money("15 million users, a 4.5% stake, in 2015") == []
 
@@ -62,6 +67,8 @@ WEDNESDAY = date(2026, 11, 25)
     ("March 2024", "2024-03"),
     ("on December 3", "2025-12-03"),
     ("in January", "2026-01"),
+    ("last summer", "2026"),  # the summer that ended before late November
+    ("this spring", "2026"),
 ])
 def test_dates_resolve_date_against_publication(expr, expected):
     assert resolve_date(expr, WEDNESDAY) == expected
@@ -74,6 +81,9 @@ def test_dates_resolve_date_relative_needs_publication():
 
 
 # -- amounts on claims -----------------------------------------------------------------------
+
+ACQ = ("halvard-systems", "acquires", "corvale-networks")
+SUES = ("halvard-systems", "sues", "corvale-networks")
 
 MONEY = [
     ("Halvard Systems acquired Corvale Networks for $4.5 billion.",
@@ -90,6 +100,22 @@ MONEY = [
      ("brightwater-energy", "sues", "tidemark"), None),
     ("Halvard Systems and Tidemark Holdings invested $50 million in Northwind Robotics.",
      ("halvard-systems", "investsIn", "northwind-robotics"), None),
+    # each party gets the sum of its own clause, or the one nearest its name
+    ("Halvard Systems agreed to buy Corvale Networks for $5 million, a year after Tidemark "
+     "Holdings bought Northwind Robotics for $9 million.",
+     ("tidemark", "acquires", "northwind-robotics"), Money(9e6, "USD")),
+    ("NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
+     "$4.2 billion contract.", ("corvale-networks", "contractWith", "nasa"), Money(4.2e9, "USD")),
+    # the sum is in a later sentence that names the same event
+    ("Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
+     "was announced on Monday.", ACQ, Money(5e9, "USD")),
+    ("Halvard Systems sued Corvale Networks.\n\nThe complaint seeks $20 million in "
+     "damages.", SUES, Money(20e6, "USD")),
+    # ... but not from a sentence about another event of the same kind
+    ("Halvard Systems sued Corvale Networks.\n\nTidemark Holdings bought Northwind Robotics."
+     "\n\nThe deal was worth $9 million.", SUES, None),
+    ("Halvard Systems agreed to buy Corvale Networks.\n\nTidemark Holdings bought Northwind "
+     "Robotics.\n\nThe deal was worth $9 million.", ACQ, None),
 ]
 
 
@@ -115,6 +141,22 @@ DATES = [
      "Tuesday.", ("tomas-lindqvist", "founderOf", "halvard-systems"), "2015"),
     ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
      "Tuesday.", ("halvard-systems", "sues", "corvale-networks"), "2026-11-24"),
+    # a later sentence dates the same event
+    ("Halvard Systems sued Corvale Networks.\n\nThe complaint, filed on Thursday in a state "
+     "court, names two executives.", SUES, "2026-11-19"),
+    ("Halvard Systems agreed to buy Corvale Networks.\n\nWhen the agreement was announced on "
+     "Aug. 2, neither side disclosed terms.", ACQ, "2026-08-02"),
+    # calling a deal off dates the calling off, not the deal
+    ("Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.",
+     ACQ, None),
+    ("Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.\n\n"
+     "The deal was unveiled in September 2020.", ACQ, "2020-09"),
+    # two parallel clauses with one verb share the time phrase
+    ("Halvard Systems sued Corvale Networks earlier this year, and Tomas Lindqvist sued "
+     "Tidemark Holdings.", ("tomas-lindqvist", "sues", "tidemark"), "2026"),
+    # a role taken up is an event with a date
+    ("Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
+     "executive.", ("tomas-lindqvist", "executiveOf", "corvale-networks"), "2026-11-24"),
 ]
 
 
@@ -127,9 +169,6 @@ def test_extract_claim_date(claims_for, text, triple, expected):
 
 
 # -- attribution -----------------------------------------------------------------------------
-
-ACQ = ("halvard-systems", "acquires", "corvale-networks")
-SUES = ("halvard-systems", "sues", "corvale-networks")
 
 ATTRIBUTION = [
     ("Halvard Systems agreed to buy Corvale Networks, Daniel Reyes said.", ACQ, "daniel-reyes"),

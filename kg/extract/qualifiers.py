@@ -1,0 +1,211 @@
+"""What a claim carries besides its two parties: the sum and the date.
+
+Both are read first from the claim's own sentence; a claim that has none there
+takes them from a later sentence about the same event ("Acme agreed to buy
+Beta. The deal, worth $5bn, was announced on Monday.") -- see :func:`carry`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Claim, Money
+from .dates import resolve_date
+from .money import find_money
+from .relations import RawClaim
+
+__all__ = ["MONEY_PREDICATES", "claim_amount", "claim_date", "carry"]
+
+#: Predicates whose claims can carry an amount (damages, price, sum invested).
+MONEY_PREDICATES = frozenset({"sues", "acquires", "investsIn", "mergesWith", "contractWith"})
+
+
+def claim_amount(raw: RawClaim, sent) -> Money | None:
+    """The sum a claim carries, from its own sentence."""
+    if raw.shared:
+        return None
+    spans = [m for m in find_money(sent.text) if not m.per_unit]
+    if not spans:
+        return None
+    # the sums of the trigger's own clause first: "Acme bought Beta for $5m, a year
+    # after Gamma bought Delta for $9m"
+    clause = _clause_span(raw.token)
+    own = [m for m in spans
+           if clause[0] <= m.start + sent.start_char and m.end + sent.start_char <= clause[1]]
+    # then the nearest to the trigger or to one of the claim's own parties: "awarded
+    # Acme a $2bn contract and Beta a $4bn contract" gives Beta the $4bn
+    places = [(raw.token.idx, raw.token.idx + len(raw.token))] + [
+        (m.start_char, m.end_char) for e in (raw.subject, raw.object) for m in e.mentions
+        if sent.start_char <= m.start_char < sent.end_char]
+
+    def gap(m) -> int:
+        a, b = m.start + sent.start_char, m.end + sent.start_char
+        return min(max(0, a - end, start - b) for start, end in places)
+
+    return min(own or spans, key=gap).money
+
+
+def _clause_span(tok) -> tuple[int, int]:
+    """Character span of the clause around a trigger: the subtree of its verb."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    sub = list(node.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+#: Links a time phrase can be inherited through: "announced a deal on Monday",
+#: "agreed on Monday to buy"; not a relative clause or an apposition.
+_DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
+
+
+#: Verbs whose date is the date of the deal they announce ("announced on Monday that
+#: Acme will buy Beta"); a mere report ("said on Monday") is not.
+_ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "sign"})
+
+
+#: Verbs that call a deal off: their date is not the deal's ("on Tuesday called off
+#: the purchase agreed in 2020").
+_CANCELLING = frozenset({"call", "abandon", "scrap", "cancel", "drop", "terminate", "withdraw",
+                         "kill", "block"})
+
+
+def _anchors(tok, method: str) -> set[int]:
+    """The trigger and the words that govern it: where its time phrase can attach.
+
+    A description ("its chief executive", "xAI's Grok") is dated only by what
+    it contains itself, unless a verb makes it an event ("would return as its
+    chief executive"). An event noun is also dated by a participle or relative
+    clause of its own ("the complaint, filed on Thursday").
+    """
+    out = {tok.i}
+    if method.startswith("role:") and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+            and tok.head.head.pos_ == "VERB":
+        tok, method = tok.head.head, "verb:"
+        out.add(tok.i)
+    if not method.startswith(("verb:", "noun:")):
+        return out
+    if method.startswith("noun:"):
+        out.update(c.i for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        announced = node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in _ANNOUNCING
+        if node.dep_ not in _DATE_LINKS and not announced:
+            break
+        node = node.head
+        if node.lemma_.lower() in _CANCELLING:
+            break
+        out.add(node.i)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "advcl"):
+            break
+    return out
+
+
+def claim_date(raw: RawClaim, sent, published) -> str | None:
+    """The date the sentence gives the claim's event, resolved against ``published``."""
+    when = _date_at(_anchors(raw.token, raw.method), sent, published)
+    tok = raw.token
+    if when is None and raw.method.startswith("verb:") and tok.dep_ == "conj" \
+            and tok.head.lemma_ == tok.lemma_:
+        # "Acme sued Beta last year, and Gamma sued Delta": one date for both
+        when = _date_at(_anchors(tok.head, raw.method), sent, published)
+    return when
+
+
+def _date_at(anchors: set[int], sent, published) -> str | None:
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in anchors:
+                return resolve_date(ent.text, published)
+            if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
+                break
+    return None
+
+
+#: Nouns a later sentence names an event with: "The deal, valued at $5bn, ...".
+EVENT_NOUNS: dict[str, frozenset[str]] = {
+    "acquires": frozenset({"acquisition", "takeover", "purchase", "buyout", "deal",
+                           "transaction", "agreement"}),
+    "mergesWith": frozenset({"merger", "deal", "transaction", "combination", "agreement"}),
+    "investsIn": frozenset({"investment", "stake", "round", "funding", "deal", "injection"}),
+    "sues": frozenset({"lawsuit", "suit", "complaint", "case", "action", "damage"}),
+    "contractWith": frozenset({"contract", "deal", "agreement", "licence", "license"}),
+    "partnerOf": frozenset({"partnership", "deal", "agreement", "alliance", "collaboration"}),
+}
+
+#: How many sentences after a claim its event is looked for.
+CARRY_WINDOW = 6
+
+_PARTIES = ("Organization", "Person")
+
+
+def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published) -> list[Claim]:
+    """The claims, each missing sum or date taken from a later sentence that names
+    the same event with a noun ("the deal", "the complaint") and no other party.
+
+    The event is looked for in the next :data:`CARRY_WINDOW` sentences, and no
+    further than a sentence with another claim of the same predicate (a later
+    "the deal" would be that one's). A sum shared by several parties stays unsplit
+    (none is given).
+    """
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    by_sentence: dict[int, set] = {}
+    for claim, raw in found:
+        k = index[raw.token.sent.start]
+        by_sentence.setdefault(k, set()).add((claim.predicate, claim.subject, claim.object))
+    out = []
+    for claim, raw in found:
+        nouns = EVENT_NOUNS.get(claim.predicate)
+        want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
+            and not raw.shared
+        want_date = claim.date is None and not claim.ended
+        if claim.polarity != "asserted" or not nouns or not (want_amount or want_date):
+            out.append(claim)
+            continue
+        k = index[raw.token.sent.start]
+        pair = {raw.subject.index, raw.object.index}
+        for sent in sents[k + 1:k + 1 + CARRY_WINDOW]:
+            others = {t for t in by_sentence.get(index[sent.start], ())
+                      if t[0] == claim.predicate and t[1:] != (claim.subject, claim.object)}
+            if others:
+                break  # a later event of the same kind: what follows is about it
+            noun = next((t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+                         and not _names_others(t, ents, pair)), None)
+            if noun is None:
+                continue
+            amount = _event_amount(noun, sent) if want_amount else None
+            when = _date_at(_anchors(noun, "noun:"), sent, published) if want_date else None
+            if amount or when:
+                claim = replace(claim, amount=claim.amount or amount, date=claim.date or when)
+                break
+        out.append(claim)
+    return out
+
+
+def _names_others(noun, ents, pair: set[int]) -> bool:
+    """Whether the phrase of ``noun`` names a party that is not one of ``pair``."""
+    for t in noun.subtree:
+        e = ents.at(t)
+        if e is not None and e.type in _PARTIES and e.index not in pair:
+            return True
+    return False
+
+
+def _event_amount(noun, sent) -> Money | None:
+    spans = [m for m in find_money(sent.text) if not m.per_unit]
+    lo, hi = _clause_span(noun)
+    own = [m for m in spans if lo <= m.start + sent.start_char and m.end + sent.start_char <= hi]
+    if not own:
+        return None
+    return min(own, key=lambda m: abs(m.start + sent.start_char - noun.idx)).money
