@@ -76,6 +76,7 @@ PERSON_NOUNS = frozenset({
     "president", "ceo", "spokesman", "spokeswoman", "spokesperson", "analyst", "director",
     "minister", "secretary", "billionaire", "entrepreneur", "investor", "judge", "lawyer",
     "head", "boss", "chief", "partner", "manager", "engineer", "scientist", "professor",
+    "member", "researcher", "economist", "banker", "adviser", "advisor",
 })
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})

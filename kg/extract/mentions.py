@@ -93,6 +93,8 @@ def _context_type(doc, start: int, end: int) -> str | None:
                 return "Place"
             if lemma in ORG_NOUNS:
                 return "Organization"
+            if lemma in PERSON_NOUNS and child.i > head.i:
+                return "Person"  # "Sutskever, a co-founder and board member"
     # "the chief executive of Quora", "Qualcomm's founder": only organisations have these
     holder = head.head if head.dep_ == "poss" else (
         head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else None)
@@ -135,12 +137,22 @@ def _ner_spans(doc):
             run += 1
         if run > end and doc[start].ent_id_ and doc[end - 1].head.i in range(end, run):
             end = run
+        # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
+        while start > 0 and _first_name(doc[start - 1], start, end):
+            start -= 1
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
                 start += 1
         while end - start > 1 and doc[end - 1].lower_ in ("ceo", "cfo", "cto", "coo", "chief"):
             end -= 1  # "Microsoft CEO" is Microsoft
         yield start, end, label
+
+
+def _first_name(tok, start: int, end: int) -> bool:
+    """An untagged capitalised word that modifies the name after it ("Ilya")."""
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "compound" \
+        and tok.head.i in range(start, end) and tok.text.istitle() \
+        and tok.lower_ not in TITLE_WORDS and tok.lower_ not in _SKIP_WORDS
 
 
 def _two_names(doc, start: int, conj: int, end: int) -> bool:

@@ -170,7 +170,9 @@ def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published) -> list[Cla
         want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
             and not raw.shared
         want_date = claim.date is None and not claim.ended
-        if claim.polarity != "asserted" or not nouns or not (want_amount or want_date):
+        event = raw.method.startswith(("verb:", "noun:"))  # not a description
+        if claim.polarity != "asserted" or not nouns or not event \
+                or not (want_amount or want_date):
             out.append(claim)
             continue
         k = index[raw.token.sent.start]

@@ -130,6 +130,20 @@ class DocEntities:
                     best = (rank, e)
         return best[1] if best else None
 
+    def story_organisation(self, token) -> DocEntity | None:
+        """The organisation a bare title ("chief executive Jane Doe") is of: the one
+        the story names most often, the first named on a tie. Outlets named only as
+        sources do not count; ``token`` itself is never part of the answer."""
+        best: tuple[tuple, DocEntity] | None = None
+        for e in self.entities:
+            if e.type != "Organization" or e.index in self.sources \
+                    or any(m.start <= token.i < m.end for m in e.mentions):
+                continue
+            rank = (len(e.mentions), -min(m.start for m in e.mentions))
+            if best is None or rank > best[0]:
+                best = (rank, e)
+        return best[1] if best else None
+
     def _speakers_of(self, token) -> set[int]:
         """Start positions of the subjects of speech verbs above ``token``."""
         from .lexicon import SPEECH_VERBS

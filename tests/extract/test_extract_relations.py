@@ -286,3 +286,71 @@ PRONOUNS = [
 @pytest.mark.parametrize("text,subject,predicate,obj", PRONOUNS)
 def test_extract_pronoun(triples, normalise, text, subject, predicate, obj):
     assert normalise(subject, predicate, obj) in triples(text)
+
+
+CONTEXT_TITLES = [
+    # a title with no organisation is of the organisation the story is about
+    ("Corvale Networks reported profits. Tomas Lindqvist fired chief executive Priya Raman, "
+     "chief financial officer Daniel Reyes and Jane Doe.", "daniel-reyes", "executiveOf",
+     "corvale-networks"),
+    ("Corvale Networks reported profits. Priya Raman, the chief technology officer, was "
+     "promoted.", "priya-raman", "executiveOf", "corvale-networks"),
+    ("Corvale Networks reported profits. Tomas Lindqvist, a co-founder and board member, "
+     "voted against.", "tomas-lindqvist", "founderOf", "corvale-networks"),
+    ("Corvale Networks reported profits. Priya Raman, Corvale's president and one of its "
+     "co-founders, quit.", "priya-raman", "founderOf", "corvale-networks"),
+    # the organisation the sentence states wins over the story's
+    ("Halvard Systems is in the news. Corvale Networks, co-founded by Tomas Lindqvist and "
+     "run by chief executive Priya Raman, competes with Halvard Systems.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", CONTEXT_TITLES)
+def test_extract_title_of_the_story_organisation(triples, normalise, text, subject,
+                                                 predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+NOT_CLAIMS = [
+    # a head of state is no company's executive
+    ("Halvard Systems launched a rocket. President Donald Trump watched the launch.",
+     ("donald-trump", "executiveOf", "halvard-systems")),
+    # the title is the name's beside it, not the next name's
+    ("Corvale Networks reported profits. Tomas Lindqvist fired chief executive Priya Raman, "
+     "chief financial officer Daniel Reyes and Jane Doe.",
+     ("jane-doe", "executiveOf", "corvale-networks")),
+    ("Halvard Systems is in the news. Corvale Networks, run by chief executive Priya Raman, "
+     "competes with Halvard Systems.", ("priya-raman", "executiveOf", "halvard-systems")),
+    # a company hiring "its co-founder" hires another company's
+    ("Halvard Systems agreed to pay Corvale Networks $650 million and hired its co-founder "
+     "Priya Raman.", ("priya-raman", "founderOf", "halvard-systems")),
+    # "the deal" of two companies calling off a purchase is the purchase
+    ("Halvard Systems and Tidemark Holdings on Tuesday called off Halvard's planned purchase "
+     "of Corvale Networks after the deal ran into opposition.",
+     ("halvard-systems", "partnerOf", "tidemark")),
+]
+
+
+@pytest.mark.parametrize("text,triple", NOT_CLAIMS)
+def test_extract_no_claim(triples, normalise, text, triple):
+    assert normalise(*triple) not in triples(text)
+
+
+def test_extract_hiring_its_co_founder_is_the_other_company(triples):
+    text = ("Halvard Systems agreed to pay Corvale Networks $650 million and hired its "
+            "co-founder Priya Raman.")
+    assert ("priya-raman", "founderOf", "corvale-networks") in triples(text)
+
+
+def test_extract_fined_for_what_its_product_does(triples):
+    text = ("The European Commission fined Halvard Systems \u20ac1.8 billion for stopping "
+            "services from telling users about cheaper deals outside its Zephyr Store.")
+    assert ("halvard-systems", "develops", "zephyr-store") in triples(text)
+    assert ("european-commission", "develops", "zephyr-store") not in triples(text)
+
+
+def test_extract_what_after_says_happened(triples):
+    text = ("Tomas Lindqvist agreed to pay and then tried to walk away, relenting only after "
+            "Halvard Systems sued Corvale Networks in Delaware.")
+    assert ("halvard-systems", "sues", "corvale-networks") in triples(text)
