@@ -60,8 +60,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _context_type(doc, start: int, end: int) -> str | None:
-    """A type read from the words around a name ("Northwind, a startup")."""
+def _context_type(doc, start: int, end: int, full_name: bool = False) -> str | None:
+    """A type read from the words around a name ("Northwind, a startup").
+
+    A ``full_name`` NER calls a person's is not made a company by an apposition
+    alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
     last = doc[end - 1]
     if end - start > 1:
         if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in ORG_NAME_WORDS:
@@ -106,7 +109,7 @@ def _context_type(doc, start: int, end: int) -> str | None:
             return "Product"
         if lemma in PERSON_NOUNS:
             return "Person"
-        if lemma in ORG_NOUNS:
+        if lemma in ORG_NOUNS and not full_name:
             return "Organization"
     return None
 
@@ -118,7 +121,9 @@ def _ner_spans(doc):
     for ent in doc.ents:
         start = ent.start
         for tok in ent:
-            if tok.text == "," or (tok.lower_ == "and" and _two_names(doc, start, tok.i, ent.end)):
+            dash = tok.text in ("-", "\u2013", "\u2014") and tok.whitespace_
+            if tok.text == "," or dash or (
+                    tok.lower_ == "and" and _two_names(doc, start, tok.i, ent.end)):
                 spans.append([start, tok.i, ent.label_])
                 start = tok.i + 1
         spans.append([start, ent.end, ent.label_])
@@ -200,10 +205,8 @@ def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[
         if known is not None:
             typ, strong = known.type, True
         else:
-            ctx = _context_type(doc, start, end)
-            if ctx == "Organization" and ner_type == "Person" and end - start > 1 \
-                    and _name_ending_type(doc, start, end) is None:
-                ctx = None  # "the chipmaker Daniel Reyes runs": a full name is a person's
+            ctx = _context_type(doc, start, end,
+                                full_name=ner_type == "Person" and end - start > 1)
             typ, strong = (ctx, True) if ctx else (ner_type, False)
         out.append(RawMention(start, end, text, span.start_char, span.end_char, typ,
                               known.name if known else None, strong))

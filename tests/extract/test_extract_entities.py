@@ -47,6 +47,16 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
     ("Quillon Capital invested $20 million in Northwind Robotics.",
      "northwind-robotics", "Organization"),
     ("Customers downloaded the Zephyr app.", "zephyr", "Product"),
+    # a name whose last word marks a company, left untagged after a dateline
+    ("SAN FRANCISCO (Reuters) - Halden Corp said it would buy a rival.",
+     "halden", "Organization"),
+    # the noun before a name types it: "start-up", "property firm"
+    ("Quasar-2 comes from Chinese start-up DeepSeek.", "deepseek", "Organization"),
+    # founding it and being owned make a name NER calls a person a company
+    ("Jane Doe, a co-founder of the Amazon-owned streaming site Twitch, spoke.",
+     "twitch", "Organization"),
+    ("Acme Corp reported profits. Ilya Sutskever, a co-founder and board member, voted.",
+     "ilya-sutskever", "Person"),
     pytest.param("Maya Okafor leads Larkspur Industries.", "maya-okafor", "Person",
                  marks=xfail("NER tags 'Maya Okafor' GPE in this sentence and no context "
                              "rule overrides it: the entity is typed Place")),
@@ -54,6 +64,11 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
 def test_extract_entity_type(extract, text, key, type_):
     types = {e.key: e.type for e in extract(text).entities}
     assert types.get(key) == type_, types
+
+
+def test_extract_name_ends_at_a_dash(extract):
+    text = "The seller - property firm Quinlan Private - bought the hotel for \u00a3750m."
+    assert "Quinlan Private" in [e.label for e in extract(text).entities]
 
 
 def test_extract_dates_and_money_are_not_entities(extract):
