@@ -26,7 +26,8 @@ TITLE_WORDS = frozenset({
     "vice", "president", "chief", "executive", "officer", "secretary", "attorney", "general",
     "counsel", "chairman", "chairwoman", "chair", "director", "minister", "prime", "senator",
     "governor", "judge", "ceo", "cfo", "cto", "coo", "head", "treasury", "deputy", "sen.",
-    "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "founder", "co-founder",
+    "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "founder", "co-founder", "prince", "princess",
+    "king", "queen", "sheikh", "sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr",
 })
 _ORG_ROLE_NOUNS = frozenset({"ceo", "president", "chairman", "chairwoman", "founder", "co-founder",
                              "cofounder", "cfo", "coo", "cto", "shareholder", "subsidiary",
@@ -153,10 +154,24 @@ def _ner_spans(doc):
         yield start, end, label
 
 
+def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A known one-letter name ("X") standing on its own: not part of a longer
+    name ("Model X", "Series X") nor of a hyphenated word ("X-ray")."""
+    if end - start != 1 or gazetteer.lookup(doc[start].text) is None:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.text[:1].isupper() and before.is_alpha \
+            and not before.is_sent_start and before.pos_ == "PROPN":
+        return False
+    return not (after is not None and after.text in ("-", "\u2013") and not doc[start].whitespace_)
+
+
 def _first_name(tok, start: int, end: int) -> bool:
     """An untagged capitalised word that modifies the name after it ("Ilya")."""
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "compound" \
         and tok.head.i in range(start, end) and tok.text.istitle() \
+        and len(tok.doc[start].text) > 1 and not tok.lower_.endswith("ing") \
         and tok.lower_ not in TITLE_WORDS and tok.lower_ not in _SKIP_WORDS
 
 
@@ -192,7 +207,9 @@ def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[
             continue
         span = doc[start:end]
         text = clean_mention(span.text)
-        if len(text) < 2 or not any(c.isupper() for c in text):
+        if len(text) < 2 and not _lone_letter_name(doc, start, end, gazetteer):
+            continue
+        if not any(c.isupper() for c in text):
             continue
         if text.lower() in REJECTED_MENTIONS or not any(c.isalpha() for c in text):
             continue

@@ -45,8 +45,8 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     patterns = []
     for e in gazetteer.entries:
         for name in e.names:
-            if len(name) < 2:
-                continue
+            if len(name) < 2 and not name.isupper():
+                continue  # a one-letter name ("X") is kept where it stands alone, see mentions
             patterns.append({"label": _LABELS.get(e.type, "ORG"), "pattern": name, "id": e.name})
     return patterns
 

@@ -546,6 +546,11 @@ class _Reader:
                     if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of":
                         patients += [e for p in c.children if p.dep_ == "pobj"
                                      for e in self.refer(p)]
+            if patients and governor is not None:
+                # "a partnership with Beta, ..., and Gamma": the parser may hang the last
+                # name on the verb
+                patients += [self.ents.at(c) for c in governor.children
+                             if c.dep_ == "conj" and c.pos_ == "PROPN" and self.ents.at(c)]
             method = f"noun:{tok.lemma_.lower()}"
             if between and trig.predicate in SYMMETRIC_PREDICATES:
                 found = self._group(trig, between, tok, method)
@@ -648,6 +653,13 @@ class _Reader:
                    for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                    for p in c.children if p.dep_ == "pobj" for e in self.refer(p)
                    if e.type == "Organization"]
+        # "Meta's Llama" read from the words, whatever the parse
+        first = min(m.start for m in product.mentions if m.start <= tok.i < m.end) \
+            if any(m.start <= tok.i < m.end for m in product.mentions) else tok.i
+        if first >= 2 and self.doc[first - 1].tag_ == "POS":
+            owner = self.ents.at(self.doc[first - 2])
+            if owner is not None and owner.type == "Organization":
+                owners.append(owner)
         trig = Trigger("develops", object_types=("Product",), subject_types=("Organization",),
                        confidence=0.6)
         return self._pairs(trig, _unique(owners), [product], tok, "poss:product")

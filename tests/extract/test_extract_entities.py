@@ -66,6 +66,13 @@ def test_extract_entity_type(extract, text, key, type_):
     assert types.get(key) == type_, types
 
 
+def test_extract_known_one_letter_name_only_on_its_own(extract):
+    keys = {e.key for e in extract("Halvard Systems bought the social network X last year.").entities}
+    assert "x" in keys
+    keys = {e.key for e in extract("Tesla sells the Model X and takes X-ray images.").entities}
+    assert "x" not in keys
+
+
 def test_extract_name_ends_at_a_dash(extract):
     text = "The seller - property firm Quinlan Private - bought the hotel for \u00a3750m."
     assert "Quinlan Private" in [e.label for e in extract(text).entities]

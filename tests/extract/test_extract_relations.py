@@ -150,6 +150,10 @@ def test_extract_relative_clause(triples, normalise, text, subject, predicate, o
 
 
 COORDINATION = [
+    # the last name of the list is hung on the verb by the parser
+    ("Microsoft on Tuesday announced a partnership with Corvale Networks, the satellite arm "
+     "of Halvard Systems, and Kenyan broadband provider Tidemark Holdings to connect hubs.",
+     "microsoft", "partnerOf", "tidemark"),
     ("Brightwater Energy and Corvale Networks announced a partnership.",
      "brightwater-energy", "partnerOf", "corvale-networks"),
     ("Halvard Systems and Corvale Networks will merge.",
@@ -188,6 +192,9 @@ POSSESSIVE = [
     # NER tags "Pellucid" PERSON: the apposition to "chatbot" must make it a Product
     ("Northwind Robotics' chatbot, Pellucid, answered questions.",
      "northwind-robotics", "develops", "pellucid"),
+    # the parser loses the possessive in a long list; the words keep it
+    ("The catalogue runs to well over a thousand models, including Meta's Llama, OpenAI's "
+     "GPT-4o and DeepSeek-R1.", "meta", "develops", "llama"),
 ]
 
 
