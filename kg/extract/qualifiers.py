@@ -121,12 +121,17 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
         if ent.label_ != "DATE":
             continue
         node = ent.root
-        for _ in range(3):
+        for _ in range(5):
             if node.head.i == node.i:
                 break
             node = node.head
             if node.i in anchors:
-                return resolve_date(ent.text, published)
+                # NER may cut a phrase short ("the summer of" | "2022"): read its subtree
+                phrase = ent.doc[ent.root.left_edge.i:ent.root.right_edge.i + 1].text
+                when = resolve_date(ent.text, published) or resolve_date(phrase, published)
+                if when:
+                    return when
+                break  # no date in it after all: try the next phrase
             if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
                 break
     return None

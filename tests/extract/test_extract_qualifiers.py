@@ -141,6 +141,9 @@ DATES = [
      "Tuesday.", ("tomas-lindqvist", "founderOf", "halvard-systems"), "2015"),
     ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
      "Tuesday.", ("halvard-systems", "sues", "corvale-networks"), "2026-11-24"),
+    # NER may cut a time phrase in two ("the summer of" + "2022")
+    ("Tomas Lindqvist tried to walk away, relenting only after Halvard Systems sued "
+     "Corvale Networks in Delaware in the summer of 2022.", SUES, "2022"),
     # a later sentence dates the same event
     ("Halvard Systems sued Corvale Networks.\n\nThe complaint, filed on Thursday in a state "
      "court, names two executives.", SUES, "2026-11-19"),
