@@ -67,6 +67,7 @@ PRODUCT_NOUNS = frozenset({
     "system", "suite", "product", "brand", "platform", "service", "player", "tablet",
     "laptop", "computer", "headset", "drug", "vaccine", "aircraft", "jet", "robot", "drone",
     "truck", "satellite", "constellation", "lander", "telescope", "glasses", "speaker",
+    "line", "lineup",
 })
 
 PLACE_NOUNS = frozenset({"city", "country", "state", "region", "province", "capital", "town"})

@@ -143,6 +143,10 @@ def _ner_spans(doc):
             run += 1
         if run > end and doc[start].ent_id_ and doc[end - 1].head.i in range(end, run):
             end = run
+        # a version number after a name ("Office" + "365", "Falcon" + "9")
+        if end < len(doc) and _version_number(doc[end]) and doc[end - 1].pos_ == "PROPN" \
+                and doc[end - 1].whitespace_:
+            end += 1
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
         while start > 0 and _first_name(doc[start - 1], start, end):
             start -= 1
@@ -152,6 +156,13 @@ def _ner_spans(doc):
         while end - start > 1 and doc[end - 1].lower_ in ("ceo", "cfo", "cto", "coo", "chief"):
             end -= 1  # "Microsoft CEO" is Microsoft
         yield start, end, label
+
+
+def _version_number(tok) -> bool:
+    """A short number that can end a product's name: "365", "9"; not a year."""
+    text = tok.text
+    return text.isdigit() and len(text) <= 4 and not tok.ent_type_ \
+        and not (len(text) == 4 and text[:2] in ("19", "20"))
 
 
 def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:

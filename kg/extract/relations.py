@@ -396,8 +396,9 @@ class _Reader:
                     for c in tok.children:
                         if c.dep_ in _OBJ or c.dep_ == "dative":
                             patients += self.refer(c)
-                        elif c.dep_ == "npadvmod" and self.ents.at(c) and c.i > tok.i:
-                            # "runs the carmaker Tesla", misread as an adverbial
+                        elif c.dep_ in ("npadvmod", "ccomp") and self.ents.at(c) and c.i > tok.i:
+                            # "runs the carmaker Tesla", "makes Office 365", misread as an
+                            # adverbial or a clause
                             patients.append(self.ents.at(c))
                     has_object = any(c.dep_ in _OBJ for c in tok.children)
                     if not patients and tok.dep_ == "relcl" and not has_object:
@@ -645,6 +646,10 @@ class _Reader:
         nouns = [tok]
         if tok.dep_ in ("compound", "appos") or tok.head.lower_ in PRODUCT_NOUNS:
             nouns.append(tok.head)
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+            first = first.head  # "its own Apple Watch and Apple Pay"
+            nouns.append(first)
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
                   for e in self.refer(c)]

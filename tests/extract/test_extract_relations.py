@@ -268,6 +268,14 @@ PRODUCTS = [
     ("Grok is built into Tesla's cars.", "tesla", "offers", "grok"),
     ("Halvard Systems integrated the Zephyr app into its cloud.",
      "halvard-systems", "offers", "zephyr"),
+    # a version number is part of the name
+    ("Halvard Systems, which makes Quasar 365, hired staff.",
+     "halvard-systems", "develops", "quasar-365"),
+    # the possessive of the first of two products is the second's too
+    ("Halvard Systems favours its own Quasar Watch and Quasar Pay.",
+     "halvard-systems", "develops", "quasar-pay"),
+    ("Samsung, a rival in premium phones, makes the Galaxy line.",
+     "samsung", "develops", "galaxy"),
 ]
 
 
