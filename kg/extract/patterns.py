@@ -39,6 +39,7 @@ class Trigger:
     object_word: tuple[str, ...] | str | None = None  # a required direct object ("join forces")
     ends: bool = False  # the trigger says the relation ended ("stepped down as")
     owner_object: bool = False  # the possessor of the direct object is the patient
+    money_object: bool = False  # only with a sum as direct object ("put $2bn into")
     needs_prep: str | None = None  # only when the verb has this preposition
     bars_prep: str | None = None  # never when the verb has this preposition
     confidence: float = 0.8
@@ -68,6 +69,9 @@ VERBS: dict[str, list[Trigger]] = {
     "fund": [_t("investsIn", object_types=ORG)],
     "commit": [_t("investsIn", ("to",), direct=False, object_types=ORG, confidence=0.6)],
     "finance": [_t("investsIn", object_types=ORG)],
+    # "put $2 billion into xAI", "poured $500m into Beta"
+    **{w: [_t("investsIn", ("into", "in"), direct=False, object_types=ORG, money_object=True)]
+       for w in ("put", "pour", "inject", "plough", "plow", "sink", "pump")},
     "found": [_t("founderOf", object_types=ORG, confidence=0.85)],
     "co-found": [_t("founderOf", object_types=ORG, confidence=0.85)],
     "cofound": [_t("founderOf", object_types=ORG, confidence=0.85)],
@@ -143,6 +147,9 @@ NOUNS: dict[str, list[Trigger]] = {
     "stake": [_t("investsIn", ("in",))],
     "round": [_t("investsIn", ("in",), confidence=0.6)],
     "contract": [_t("contractWith", ("with", "from"))],
+    # "kept the licence to Arm's technology": Arm supplies the licence holder
+    **{w: [_t("contractWith", ("to", "for", "from"), reverse=True, owner_object=True)]
+       for w in ("licence", "license")},
     "support": [_t("offers", ("for",), object_types=PRODUCT, subject_types=ORG, confidence=0.7)],
     "rivalry": [_t("rivalOf", ("with", "between"))],
     "competition": [_t("rivalOf", ("with", "between"), confidence=0.6)],
@@ -165,6 +172,10 @@ ROLES: dict[str, list[Trigger]] = {
     **{w: [_t("rivalOf", ("to", "of"))] for w in ("rival", "competitor")},
     "partner": [_t("partnerOf", ("of", "to"))],
     "supplier": [_t("contractWith", ("to", "for"))],
+    # "Zoom, an Oracle customer", "won Zoom as a cloud customer": the supplier holds the
+    # contract with its customer
+    **{w: [_t("contractWith", ("of",), reverse=True, object_types=ORG)]
+       for w in ("customer", "client")},
     "contractor": [_t("contractWith", ("to", "for"))],
 }
 

@@ -27,12 +27,11 @@ def claim_amount(raw: RawClaim, sent) -> Money | None:
     spans = [m for m in find_money(sent.text) if not m.per_unit]
     if not spans:
         return None
-    # the sums of the trigger's own clause first: "Acme bought Beta for $5m, a year
+    # only the sums of the trigger's own clause: "Acme bought Beta for $5m, a year
     # after Gamma bought Delta for $9m"
-    clause = _clause_span(raw.token)
-    own = [m for m in spans
-           if clause[0] <= m.start + sent.start_char and m.end + sent.start_char <= clause[1]]
-    # then the nearest to the trigger or to one of the claim's own parties: "awarded
+    clause = _clause_tokens(raw.token)
+    own = [m for m in spans if _inside(m, sent, clause)]
+    # the nearest to the trigger or to one of the claim's own parties: "awarded
     # Acme a $2bn contract and Beta a $4bn contract" gives Beta the $4bn
     places = [(raw.token.idx, raw.token.idx + len(raw.token))] + [
         (m.start_char, m.end_char) for e in (raw.subject, raw.object) for m in e.mentions
@@ -42,18 +41,43 @@ def claim_amount(raw: RawClaim, sent) -> Money | None:
         a, b = m.start + sent.start_char, m.end + sent.start_char
         return min(max(0, a - end, start - b) for start, end in places)
 
-    return min(own or spans, key=gap).money
+    return min(own, key=gap).money if own else None
 
 
-def _clause_span(tok) -> tuple[int, int]:
-    """Character span of the clause around a trigger: the subtree of its verb."""
+def _clause_tokens(tok) -> set[int]:
+    """The clause around a trigger: the subtree of its verb (climbing "agreed to
+    buy" to "agreed"), less the clauses within it that have a subject of their own
+    ("..., and SoftBank will book a $1bn payment")."""
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    sub = list(node.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1])
+    while node.dep_ in ("xcomp", "advcl") and node.head.i != node.i \
+            and not _own_subject(node):
+        node = node.head  # "agreed to buy", "paid $2bn to license"
+    path = {t.i for t in tok.ancestors} | {tok.i}
+    out = {t.i for t in node.subtree}
+    for t in node.subtree:
+        if t.i in path or t.i == node.i or t.pos_ not in ("VERB", "AUX"):
+            continue
+        if t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis") and _own_subject(t):
+            out -= {u.i for u in t.subtree}
+    return out
+
+
+def _own_subject(verb) -> bool:
+    """Whether a clause has a subject of its own: not a relative pronoun standing
+    for the noun it describes ("a deal that valued X at $33bn")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+               for c in verb.children)
+
+
+def _inside(m, sent, tokens: set[int]) -> bool:
+    """Whether the money span ``m`` (offsets in ``sent``) lies in ``tokens``."""
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
+                              alignment_mode="expand")
+    return span is not None and all(t.i in tokens for t in span)
 
 
 #: Links a time phrase can be inherited through: "announced a deal on Monday",
@@ -211,8 +235,8 @@ def _names_others(noun, ents, pair: set[int]) -> bool:
 
 def _event_amount(noun, sent) -> Money | None:
     spans = [m for m in find_money(sent.text) if not m.per_unit]
-    lo, hi = _clause_span(noun)
-    own = [m for m in spans if lo <= m.start + sent.start_char and m.end + sent.start_char <= hi]
+    clause = _clause_tokens(noun)
+    own = [m for m in spans if _inside(m, sent, clause)]
     if not own:
         return None
     return min(own, key=lambda m: abs(m.start + sent.start_char - noun.idx)).money

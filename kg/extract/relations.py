@@ -249,6 +249,10 @@ class _Reader:
                     return [e]
         if lemma in ROLES:
             return self.role_referent(tok, seen)
+        if tok.tag_ in ("NNS", "CD") or tok.ent_type_ == "CARDINAL":
+            listed = self._listed_after(tok)
+            if listed:
+                return listed
         if lemma in ORG_NOUNS and any(c.lower_ in ("the", "this", "a", "an") for c in tok.children):
             # a description set off by a comma right after a name is about that name
             # ("Blue Origin, the rocket company founded by ...")
@@ -262,6 +266,30 @@ class _Reader:
                                      noun=tok.lower_, exclude=self.avoid)
             return [a] if a else []
         return []
+
+    def _listed_after(self, tok) -> list[DocEntity]:
+        """The names listed after a plural phrase: "hundreds of companies, among them
+        Apple, Qualcomm and Samsung", "customers, including Beta and Gamma"."""
+        doc = self.doc
+        i = max(t.i for t in tok.subtree if t.i >= tok.i) + 1
+        words = [t.lower_ for t in doc[i:i + 3]]
+        if words[:1] != [","]:
+            return []
+        if words[1:3] == ["among", "them"] or words[1:3] == ["such", "as"]:
+            i += 3
+        elif words[1:2] == ["including"]:
+            i += 2
+        else:
+            return []
+        out: list[DocEntity] = []
+        while i < len(doc):
+            e = self.ents.at(doc[i])
+            if e is not None:
+                out.append(e)
+            elif doc[i].text not in (",", "and", "or"):
+                break
+            i += 1
+        return _unique(out) if len(out) > 1 or (out and doc[i - 1].text not in (",",)) else []
 
     def role_referent(self, tok, seen=None) -> list[DocEntity]:
         """Who holds the role the noun ``tok`` names."""
@@ -360,6 +388,8 @@ class _Reader:
                 continue
             if trig.object_word and not any(c.dep_ in _OBJ and c.lemma_.lower() in trig.object_word
                                             for c in tok.children):
+                continue
+            if trig.money_object and not any(c.dep_ in _OBJ and _is_sum(c) for c in tok.children):
                 continue
             preps = {c.lower_ for h in [tok, *(c for c in tok.children if c.dep_ in _OBJ)]
                      for c in h.children if c.dep_ == "prep"}
@@ -528,7 +558,7 @@ class _Reader:
                 elif c.dep_ == "prep" and c.lower_ == "between":
                     between += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
-                    patients += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                    patients += self._prep_objects(c, trig)
             self.avoid = set()
             governor = self._governing_verb(tok)
             if (trig.predicate == "sues" and governor is not None
@@ -545,8 +575,7 @@ class _Reader:
             if not patients and governor is not None:
                 for c in governor.children:
                     if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of":
-                        patients += [e for p in c.children if p.dep_ == "pobj"
-                                     for e in self.refer(p)]
+                        patients += self._prep_objects(c, trig)
             if patients and governor is not None:
                 # "a partnership with Beta, ..., and Gamma": the parser may hang the last
                 # name on the verb
@@ -596,11 +625,15 @@ class _Reader:
                             if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
                             and self.ents.at(c) and self.ents.at(c) is not self.ents.at(tok.head)]
             related = [e for e in related if e not in referents]
-            namer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else (
+            as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            namer = tok.head.head if as_role else (
                 tok.head if tok.dep_ in ("oprd", "dobj") else None)
-            if not related and namer is not None and namer.lemma_.lower() in _NAMING_VERBS \
+            if not related and namer is not None and namer.pos_ == "VERB" \
+                    and (namer.lemma_.lower() in _NAMING_VERBS or as_role and any(
+                        c.dep_ in _OBJ for c in namer.children)) \
                     and not any(c.dep_ == "nsubjpass" for c in namer.children):
-                # "Acme named Jane Doe (as) chief executive": of the organisation that named her
+                # "Acme named Jane Doe (as) chief executive", "Acme won Beta as a customer":
+                # of the organisation that named her, that won it
                 related = [e for e in self.subject_of(namer) if e.type == "Organization"]
                 referents = [e for e in referents if e not in related]
             method = f"role:{lemma}"
@@ -614,10 +647,14 @@ class _Reader:
                 a = self.ents.story_organisation(tok)
                 related = [a] if a else []
                 method += ":context"
-            if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1:
+            if not related and trig.predicate in SYMMETRIC_PREDICATES and len(referents) > 1 \
+                    and tok.dep_ in ("attr", "acomp", "oprd", "appos"):
+                # "Acme and Beta are partners"; not "sued rivals, including Acme and Beta"
                 found = self._group(trig, referents, tok, method)
-            else:
+            elif related:
                 found = self._pairs(trig, referents, related, tok, method)
+            else:
+                found = []
             for c in found:
                 c.ended = past
             out += found
@@ -648,8 +685,9 @@ class _Reader:
             nouns.append(tok.head)
         first = tok
         while first.dep_ == "conj" and first.head.pos_ == "PROPN":
-            first = first.head  # "its own Apple Watch and Apple Pay"
-            nouns.append(first)
+            first = first.head  # "its own Apple Watch and Apple Pay", not "OpenAI's GPT-4o
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in first.children):
+                nouns.append(first)  # and DeepSeek-R1"
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
                   for e in self.refer(c)]
@@ -658,6 +696,9 @@ class _Reader:
                    for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
                    for p in c.children if p.dep_ == "pobj" for e in self.refer(p)
                    if e.type == "Organization"]
+        # "the start-up behind the Grok chatbot", "Acme, the company behind Zephyr"
+        owners += [e for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "behind"
+                   for e in self.refer(n.head.head) if e.type == "Organization"]
         # "Meta's Llama" read from the words, whatever the parse
         first = min(m.start for m in product.mentions if m.start <= tok.i < m.end) \
             if any(m.start <= tok.i < m.end for m in product.mentions) else tok.i
@@ -688,6 +729,19 @@ class _Reader:
         return self._pairs(trig, [named], referents, tok, "hyphen:" + tok.lower_)
 
     # ------------------------------------------------------------------ helpers
+    def _prep_objects(self, prep, trig: Trigger) -> list[DocEntity]:
+        """What the objects of ``prep`` denote; with ``trig.owner_object``, the owner
+        of a thing that names no one ("the licence to Arm's technology": Arm)."""
+        out = []
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            hit = self.refer(p)
+            if not hit and trig.owner_object:
+                hit = [e for q in p.children if q.dep_ == "poss" for e in self.refer(q)]
+            out += hit
+        return out
+
     def _governing_verb(self, tok):
         head = tok
         for _ in range(4):
@@ -894,6 +948,11 @@ def _clause(tok) -> set[int]:
             if c.dep_ in ("compound", "poss"):
                 out.update(t.i for t in c.subtree)
     return out
+
+
+def _is_sum(tok) -> bool:
+    """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros")."""
+    return any(t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree)
 
 
 def _unique(items: list[DocEntity]) -> list[DocEntity]:

@@ -106,6 +106,16 @@ MONEY = [
      ("tidemark", "acquires", "northwind-robotics"), Money(9e6, "USD")),
     ("NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
      "$4.2 billion contract.", ("corvale-networks", "contractWith", "nasa"), Money(4.2e9, "USD")),
+    # not a sum of another clause with its own subject ...
+    ("Corvale Networks will keep its licence to Microsoft's technology, and Tidemark "
+     "Holdings will book a $1.25 billion payment.",
+     ("microsoft", "contractWith", "corvale-networks"), None),
+    # ... but one of a clause about the deal itself
+    ("Halvard Systems acquired Corvale Networks in an all-stock deal that valued it at "
+     "$33 billion.", ACQ, Money(33e9, "USD")),
+    # a purpose clause belongs to its verb
+    ("Halvard Systems paid roughly $2.7bn to license Corvale Networks' technology.",
+     ("corvale-networks", "contractWith", "halvard-systems"), Money(2.7e9, "USD")),
     # the sum is in a later sentence that names the same event
     ("Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
      "was announced on Monday.", ACQ, Money(5e9, "USD")),

@@ -369,3 +369,39 @@ def test_extract_what_after_says_happened(triples):
     text = ("Tomas Lindqvist agreed to pay and then tried to walk away, relenting only after "
             "Halvard Systems sued Corvale Networks in Delaware.")
     assert ("halvard-systems", "sues", "corvale-networks") in triples(text)
+
+
+MORE = [
+    ("Tidemark Holdings agreed this summer to put $2 billion into Corvale Networks.",
+     "tidemark", "investsIn", "corvale-networks"),
+    ("Halvard Systems said it would merge with Corvale Networks, the start-up behind the "
+     "Quasar chatbot, on Monday.", "corvale-networks", "develops", "quasar"),
+    ("Halvard Systems reported profits. This spring it won Corvale Networks as a cloud "
+     "customer.", "halvard-systems", "contractWith", "corvale-networks"),
+    ("Halvard Systems hired Priya Raman as chief executive.",
+     "priya-raman", "executiveOf", "halvard-systems"),
+    ("Corvale Networks will keep the licence to Microsoft's technology that it signed.",
+     "microsoft", "contractWith", "corvale-networks"),
+    ("Halvard Systems licenses its chip designs to hundreds of companies, among them Apple, "
+     "Qualcomm and Samsung.", "halvard-systems", "contractWith", "samsung"),
+]
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", MORE)
+def test_extract_more_constructions(triples, normalise, text, subject, predicate, obj):
+    assert normalise(subject, predicate, obj) in triples(text)
+
+
+def test_extract_put_needs_a_sum(triples):
+    assert not triples("Halvard Systems put its plans into action.")
+
+
+def test_extract_named_possessive_stays_with_its_product(triples):
+    text = "The catalogue includes Meta's Llama, OpenAI's GPT-4o and DeepSeek-R1."
+    assert ("openai", "develops", "deepseek-r1") not in triples(text)
+
+
+def test_extract_listed_rivals_are_not_each_others(triples):
+    text = "Halvard Systems sued rivals, including Corvale Networks and Tidemark Holdings."
+    assert ("corvale-networks", "rivalOf", "tidemark") not in triples(text)
+    assert ("halvard-systems", "sues", "tidemark") in triples(text)
