@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..model import Claim, Money
 from .dates import resolve_date
 from .money import find_money
-from .relations import RawClaim
+from .relations import RawClaim, agent_phrases
 
 __all__ = ["MONEY_PREDICATES", "claim_amount", "claim_date", "carry"]
 
@@ -90,6 +90,10 @@ _DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "
 _ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "sign"})
 
 
+#: Verbs that make taking up a role an event: "would return as its chief executive".
+_TAKING_UP = frozenset({"return", "rejoin", "join", "name", "appoint", "hire", "elect",
+                        "install", "promote", "become", "win", "sign", "add", "take"})
+
 #: Verbs that call a deal off: their date is not the deal's ("on Tuesday called off
 #: the purchase agreed in 2020").
 _CANCELLING = frozenset({"call", "abandon", "scrap", "cancel", "drop", "terminate", "withdraw",
@@ -106,13 +110,14 @@ def _anchors(tok, method: str) -> set[int]:
     """
     out = {tok.i}
     if method.startswith("role:") and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
-            and tok.head.head.pos_ == "VERB":
+            and tok.head.head.lemma_.lower() in _TAKING_UP:
         tok, method = tok.head.head, "verb:"
         out.add(tok.i)
     if not method.startswith(("verb:", "noun:")):
         return out
     if method.startswith("noun:"):
         out.update(c.i for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        out.update(b.i for b in agent_phrases(tok))  # "the acquisition of X by Y last year"
     node = tok
     for _ in range(4):
         if node.head.i == node.i:

@@ -35,7 +35,7 @@ from .patterns import (
 )
 from .resolve import DocEntities, DocEntity
 
-__all__ = ["RawClaim", "find_relations", "FILING_VERBS", "DAMAGE_VERBS"]
+__all__ = ["RawClaim", "find_relations", "agent_phrases", "FILING_VERBS", "DAMAGE_VERBS"]
 
 #: Verbs whose subject claims the damages they govern ("seeking $5bn in damages from Y").
 DAMAGE_VERBS = frozenset({"seek", "want", "demand", "claim", "ask", "request", "pursue"})
@@ -78,6 +78,9 @@ _HIRING_VERBS = frozenset({"hire", "poach", "recruit", "lure"})
 
 #: Titles that before a name are a public office, not a company's: "President Jane Doe".
 _PUBLIC_TITLES = frozenset({"president", "leader"})
+
+#: Pronouns that stand for the subject of their own verb.
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 #: Conjunctions whose clause states a fact, whatever the main clause does.
 _FACT_MARKS = frozenset({"after", "before", "because", "since", "when", "once", "until",
@@ -133,6 +136,14 @@ class _Reader:
         lower = tok.lower_
         if e is not None:
             out.append(e)
+        elif lower in RELATIVE_PRONOUNS and tok.i >= 2 and self.doc[tok.i - 1].text == "," \
+                and self.ents.at(self.doc[tok.i - 2]) is not None:
+            # "OpenAI, whose ChatGPT ...": the name right before, whatever the parse says
+            out.append(self.ents.at(self.doc[tok.i - 2]))
+        elif lower in _REFLEXIVES:
+            # "Anthropic has marketed itself as a rival to OpenAI"
+            verb = tok.head
+            out += self.subject_of(verb, seen=seen) if verb.pos_ in ("VERB", "AUX") else []
         elif lower in RELATIVE_PRONOUNS:
             # "X, which ...", "X, whose chatbot ...": the noun the relative clause hangs on
             node = tok.head
@@ -150,8 +161,8 @@ class _Reader:
             if len(group) > 1:
                 out += group  # "Acme and Beta ended their partnership"
             else:
-                a = self._controller(tok, ("Organization",)) or \
-                    self.ents.antecedent(tok, ("Organization",), exclude=self._binders(tok))
+                a = self._coordinated_owner(tok) or self._controller(tok, ("Organization",)) \
+                    or self.ents.antecedent(tok, ("Organization",), exclude=self._binders(tok))
                 out += [a] if a else []
         elif tok.pos_ in ("NOUN", "PROPN"):
             out += self._refer_noun(tok, seen)
@@ -159,6 +170,31 @@ class _Reader:
             if c.dep_ == "conj" and conj:
                 out += self.refer(c, seen)
         return _unique(out)
+
+    def _coordinated_owner(self, tok) -> DocEntity | None:
+        """ "OpenAI and its chief executive", "sued Acme along with its founder":
+        "its" is the organisation the phrase is joined to."""
+        if tok.lower_ != "its" or tok.dep_ != "poss":
+            return None
+        phrase = tok.head
+        if phrase.dep_ == "compound":
+            phrase = phrase.head
+        if phrase.dep_ == "conj":
+            first = phrase.head
+        elif phrase.dep_ == "pobj" and phrase.head.lower_ == "with" \
+                and self.doc[phrase.head.i - 1].lower_ == "along":
+            verb = phrase.head.head
+            if verb.lower_ == "along":
+                verb = verb.head
+            objs = [c for c in verb.children if c.dep_ in _OBJ]
+            if not objs and verb.dep_ == "conj":  # "which Musk co-founded and is suing"
+                objs = [c for c in verb.head.children if c.dep_ in _OBJ]
+            first = objs[0] if objs else None
+        else:
+            return None
+        hit = [e for e in self.refer(first, conj=False) if e.type == "Organization"] \
+            if first is not None else []
+        return hit[0] if len(hit) == 1 else None
 
     def _binders(self, tok) -> set[int]:
         """Who an object pronoun cannot mean: the subject of its own verb ("Acme
@@ -559,6 +595,11 @@ class _Reader:
                     between += [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
                 elif c.dep_ == "prep" and c.lower_ in trig.preps:
                     patients += self._prep_objects(c, trig)
+            if not agents:
+                # "the acquisition of X, the social network, by xAI": the parser may hang
+                # "by" on the object or its apposition
+                agents += [e for b in agent_phrases(tok) for p in b.children
+                           if p.dep_ == "pobj" for e in self.refer(p)]
             self.avoid = set()
             governor = self._governing_verb(tok)
             if (trig.predicate == "sues" and governor is not None
@@ -608,8 +649,9 @@ class _Reader:
         # "X, Acme's co-founder, chairman and largest shareholder": later titles share
         # the holder and the company of the first
         first = tok
-        while first.dep_ == "conj" and noun_lemma(first.head) in ROLES:
-            first = first.head
+        while first.dep_ == "conj" and noun_lemma(first.head) in ROLES and not any(
+                c.dep_ in ("poss", "det", "appos") for c in first.children):
+            first = first.head  # not "the ChatGPT maker and its chief executive, Sam Altman"
         referents = self.role_referent(first)
         for trig in triggers:
             related: list[DocEntity] = []
@@ -896,6 +938,24 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
     for c in out:
         c.polarity = polarity(c.token, c.method)
     return _fit_domains(_drop_guesses(out))
+
+
+def agent_phrases(tok) -> list:
+    """The "by" phrases that name who does what the event noun ``tok`` says, where
+    the parser hung them: on the noun, inside its phrase but not in a clause of its
+    own ("the acquisition of X by Y"), or on the verb before it ("The acquisition
+    of X, the social network, by Y was ...")."""
+    out = []
+    for t in tok.subtree:
+        if t.lower_ != "by" or t.dep_ not in ("prep", "agent"):
+            continue
+        path = list(t.ancestors)
+        path = path[:path.index(tok)] if tok in path else None
+        if path is not None and not any(a.pos_ in ("VERB", "AUX") for a in path):
+            out.append(t)
+    out += [c for c in tok.head.children if c.lower_ == "by" and c.dep_ == "prep"
+            and tok.i < c.i < tok.head.i and tok.dep_ in ("nsubj", "nsubjpass")]
+    return out
 
 
 def _drop_guesses(claims: list[RawClaim]) -> list[RawClaim]:

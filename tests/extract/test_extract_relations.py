@@ -81,11 +81,13 @@ def test_extract_passive(triples, normalise, text, subject, predicate, obj):
 NOMINAL = [
     ("Regulators approved the acquisition of Corvale Networks by Halvard Systems.",
      "halvard-systems", "acquires", "corvale-networks"),
-    pytest.param(
-        "The acquisition of Corvale Networks by Halvard Systems was completed in March.",
-        "halvard-systems", "acquires", "corvale-networks",
-        marks=xfail("the parser attaches 'by Halvard Systems' to 'Networks', not to "
-                    "'acquisition', and the noun has no agent")),
+    # the parser attaches "by Halvard Systems" to "Networks", not to "acquisition"
+    ("The acquisition of Corvale Networks by Halvard Systems was completed in March.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    # ... or to the verb, after an apposition
+    ("The acquisition of Corvale Networks, the social network formerly known as Quillon, by "
+     "Halvard Systems last year was an all-stock transaction.",
+     "halvard-systems", "acquires", "corvale-networks"),
     ("Brightwater Energy's lawsuit against Tidemark Holdings was filed on Monday.",
      "brightwater-energy", "sues", "tidemark"),
     ("Brightwater Energy announced a partnership with Corvale Networks.",
@@ -372,6 +374,17 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # "its" of a phrase joined to another is that other's
+    ("Corvale Networks makes the Quasar chatbot. Tomas Lindqvist is seeking $5 billion in "
+     "damages from the Quasar maker and its chief executive, Priya Raman.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Microsoft is the biggest backer of Corvale Networks, which Tomas Lindqvist co-founded "
+     "and is now suing along with its chief executive, Priya Raman.",
+     "priya-raman", "executiveOf", "corvale-networks"),
+    ("Halvard Systems has marketed itself as a safety-focused rival to Corvale Networks.",
+     "corvale-networks", "rivalOf", "halvard-systems"),
+    ("Halvard Systems is a rival to Corvale Networks, whose Quasar chatbot popularised AI "
+     "chatbots last year.", "corvale-networks", "develops", "quasar"),
     ("Tidemark Holdings agreed this summer to put $2 billion into Corvale Networks.",
      "tidemark", "investsIn", "corvale-networks"),
     ("Halvard Systems said it would merge with Corvale Networks, the start-up behind the "
