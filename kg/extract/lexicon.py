@@ -102,6 +102,7 @@ HEDGING_HEADS = frozenset({
     "negotiation", "hope", "propose", "proposal", "weigh", "mull", "seek_approval", "bid",
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
+    "hop",  # the lemmatizer's reading of "hopes"
 })
 HEDGING_AUX = frozenset({"could", "may", "might", "should"})
 

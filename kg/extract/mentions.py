@@ -100,10 +100,12 @@ def _context_type(doc, start: int, end: int, full_name: bool = False) -> str | N
             if lemma in PERSON_NOUNS and child.i > head.i:
                 return "Person"  # "Sutskever, a co-founder and board member"
     # "the chief executive of Quora", "Qualcomm's founder": only organisations have these
-    holder = head.head if head.dep_ == "poss" else (
+    # ("Yukos chief executive Steven Theede" too, but not "named Jane Doe chief executive")
+    holder = head.head if head.dep_ == "poss" or head.dep_ == "compound" and not full_name else (
         head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else None)
-    if holder is not None and holder.lemma_.lower() in _ORG_ROLE_NOUNS and holder.i != head.i:
-        return "Organization"
+    if holder is not None and holder.lemma_.lower() in _ORG_ROLE_NOUNS and holder.i != head.i \
+            and not (head.dep_ == "compound" and holder.lemma_.lower() == "headquarters"):
+        return "Organization"  # ("the company's San Francisco headquarters" is a place)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         lemma = head.head.lemma_.lower()
         if lemma in PRODUCT_NOUNS:

@@ -361,7 +361,8 @@ class _Reader:
                     return hit
         for c in tok.children:
             # "named Jane Doe chief executive", parsed as a name modifying the title
-            e = self.ents.at(c) if c.dep_ in ("nmod", "compound") else None
+            e = self.ents.at(c) if c.dep_ in ("nmod", "compound") \
+                and tok.dep_ in ("oprd", "dobj") else None
             if e is not None and e.type == "Person":
                 return [e]
         if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS:

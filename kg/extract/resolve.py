@@ -97,9 +97,9 @@ class DocEntities:
         sued Beta, accusing the chip maker ...") unless it stands in what the
         subject says ("Acme said the company would ..."). Positions in
         ``skip`` are never taken. Entities that only appear as sources ("the
-        Post reported") are a last resort for a ``description``, not for a
-        pronoun; a description whose ``noun`` is part of a name ("the
-        department" for "the Justice Department") means that name.
+        Post reported", "told the BBC") are a last resort; a description whose
+        ``noun`` is part of a name ("the department" for "the Justice
+        Department") means that name.
         """
         speakers = self._speakers_of(token) if description else set()
         sents = self._sent_starts()
@@ -121,7 +121,7 @@ class DocEntities:
                 if description and distance == 0 and m.start not in speakers:
                     subject = not subject
                 rank = (named,
-                        not description or e.index not in self.sources,
+                        e.index not in self.sources,
                         -distance,
                         not modifier,
                         subject,

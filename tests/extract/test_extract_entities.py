@@ -57,6 +57,12 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
      "twitch", "Organization"),
     ("Acme Corp reported profits. Ilya Sutskever, a co-founder and board member, voted.",
      "ilya-sutskever", "Person"),
+    # a name before a title of a company's is the company
+    ("It was a last resort, said Yukos chief executive Steven Theede.", "yukos",
+     "Organization"),
+    # ... but not before "headquarters"
+    ("The mark was projected onto the company's San Francisco headquarters.",
+     "san-francisco", "Place"),
     pytest.param("Maya Okafor leads Larkspur Industries.", "maya-okafor", "Person",
                  marks=xfail("NER tags 'Maya Okafor' GPE in this sentence and no context "
                              "rule overrides it: the entity is typed Place")),

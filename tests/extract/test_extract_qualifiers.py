@@ -231,10 +231,11 @@ def test_extract_negated_claim_is_not_asserted(extract, claims_for, text, triple
 HEDGED = [
     ("Halvard Systems could buy Corvale Networks.", ACQ),
     ("Halvard Systems is in talks to buy Corvale Networks.", ACQ),
-    pytest.param("Halvard Systems hopes to partner with Corvale Networks.",
-                 ("halvard-systems", "partnerOf", "corvale-networks"),
-                 marks=xfail("the lemmatizer gives 'hopes' the lemma 'hop', so the hedging "
-                             "head 'hope' is missed and the claim is asserted")),
+    # the lemmatizer gives "hopes" the lemma "hop"
+    ("Halvard Systems hopes to partner with Corvale Networks.",
+     ("halvard-systems", "partnerOf", "corvale-networks")),
+    ("Halvard Systems hopes to land a deal with Corvale Networks.",
+     ("halvard-systems", "partnerOf", "corvale-networks")),
 ]
 
 

@@ -330,6 +330,9 @@ def test_extract_title_of_the_story_organisation(triples, normalise, text, subje
 
 
 NOT_CLAIMS = [
+    # "it" is not the outlet a source spoke to
+    ("Malcolm Glazer wants Corvale Networks, a fan told the BBC. \"He will use our money to "
+     "buy it.\"", ("malcolm-glazer", "acquires", "bbc")),
     # a head of state is no company's executive
     ("Halvard Systems launched a rocket. President Donald Trump watched the launch.",
      ("donald-trump", "executiveOf", "halvard-systems")),
