@@ -28,10 +28,10 @@ def clean_mention(text: str) -> str:
     'Elon Musk'
     """
     s = " ".join(text.split())
-    s = s.strip(" ,;:\"'()[]\u201c\u201d\u2018\u2014-")
+    s = s.strip(" ,;:\"'()[]<>\u201c\u201d\u2018\u2014-")
     s = _POSSESSIVE_RE.sub("", s).rstrip()
     s = _LEADING_THE_RE.sub("", s)
-    return s.strip(" ,;:\"'()[]\u201c\u201d")
+    return s.strip(" ,;:\"'()[]<>\u201c\u201d")
 
 
 def strip_suffix(name: str) -> str:

@@ -44,6 +44,11 @@ def test_money_find_money_for_each_is_a_rate_and_the_total_is_not():
     assert [(m.money.value, m.per_unit) for m in found] == [(150_000.0, True), (75e6, False)]
 
 
+def test_money_find_money_reads_wire_service_dollars():
+    found = find_money("for 4.5 mln dlrs in cash, or 1.2 bln dlrs in all")
+    assert [m.money for m in found] == [Money(4.5e6, "USD"), Money(1.2e9, "USD")]
+
+
 def test_money_find_money_ignores_numbers_without_currency():
     assert find_money("15 million users, a 4.5% stake, in 2015") == []
 
