@@ -75,8 +75,11 @@ def _context_type(doc, start: int, end: int, full_name: bool = False) -> str | N
         if last.lower_ in PRODUCT_NAME_WORDS or (last.like_num and not doc[start].like_num):
             # "Apple Watch", "Office 365", "Falcon 9"
             return "Product"
-    if last.head.i in range(end, end + 3) and last.head.lower_ in PRODUCT_NOUNS \
-            and last.head.pos_ == "NOUN" and last.dep_ in ("compound", "nmod", "amod"):
+    noun = last
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(noun.i + 1,
+                                                                             noun.i + 3):
+        noun = noun.head  # "the Zephyr warehouse robot": up to "robot"
+    if noun is not last and noun.lower_ in PRODUCT_NOUNS and noun.pos_ == "NOUN":
         return "Product"  # "the Grok chatbot", "Optimus humanoid robot"
     head = doc[start:end].root
     prev = doc[start - 1] if start > 0 else None
@@ -374,6 +377,11 @@ def _argument_type(doc, root, by_token: dict[int, RawMention]) -> str | None:
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
         return "Organization"
+    noun = root
+    while noun.dep_ in ("compound", "nmod") and noun.head.i in range(noun.i + 1, noun.i + 4):
+        noun = noun.head
+    if noun is not root and noun.pos_ == "NOUN" and noun.lower_ in PRODUCT_NOUNS:
+        return "Product"  # "the Zephyr 2 robot", "the Zephyr warehouse robot"
     if root.dep_ == "poss" and head.lemma_.lower() in _ORG_ROLE_NOUNS | {"rival", "competitor"}:
         return "Organization"
     if root.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in _ARGUMENT_VERBS:
@@ -394,6 +402,8 @@ def add_untagged_names(doc, mentions: list[RawMention]) -> list[RawMention]:
         if span is None:
             continue
         start, end = span
+        if end < len(doc) and _version_number(doc[end]) and doc[end].head.i in range(start, end):
+            end += 1  # "Zephyr 2"
         while start < end and doc[start].lower_ in TITLE_WORDS:
             start += 1  # "Vice President Mike Pence" names Mike Pence; "Vice President" nobody
         if start == end:

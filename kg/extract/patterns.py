@@ -69,6 +69,9 @@ VERBS: dict[str, list[Trigger]] = {
     "fund": [_t("investsIn", object_types=ORG)],
     "commit": [_t("investsIn", ("to",), direct=False, object_types=ORG, confidence=0.6)],
     "finance": [_t("investsIn", object_types=ORG)],
+    # "Beta raised $50 million from Acme and Gamma": the lenders invest in Beta
+    "raise": [_t("investsIn", ("from",), direct=False, reverse=True, object_types=ORGPER,
+                 subject_types=ORGPER, money_object=True)],
     # "put $2 billion into xAI", "poured $500m into Beta"
     **{w: [_t("investsIn", ("into", "in"), direct=False, object_types=ORG, money_object=True)]
        for w in ("put", "pour", "inject", "plough", "plow", "sink", "pump")},

@@ -79,6 +79,10 @@ _HIRING_VERBS = frozenset({"hire", "poach", "recruit", "lure"})
 #: Titles that before a name are a public office, not a company's: "President Jane Doe".
 _PUBLIC_TITLES = frozenset({"president", "leader"})
 
+#: Words that make a deal or an agreement a contract: "a supply agreement".
+_SUPPLY_WORDS = frozenset({"supply", "licensing", "licence", "license", "distribution",
+                           "service", "services", "procurement", "outsourcing", "purchase"})
+
 #: Pronouns that stand for the subject of their own verb.
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
@@ -255,7 +259,12 @@ class _Reader:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != tok.i]
-                return self.refer(subj[0], seen) if subj else []
+                if subj:
+                    return self.refer(subj[0], seen)
+                if not any(c.i == tok.i for c in node.children):
+                    return []
+                # "Acme and Beta said they would merge": "they" is the subject here,
+                # so the group is the subject of the clause above
         return []
 
     def _refer_noun(self, tok, seen) -> list[DocEntity]:
@@ -279,8 +288,8 @@ class _Reader:
             # "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers" nor
             # "a San Francisco start-up"
             wanted = "Product" if lemma in PRODUCT_NOUNS else "Organization"
-            for c in tok.children:
-                e = self.ents.at(c) if c.dep_ == "compound" else None
+            for c in _compounds(tok):
+                e = self.ents.at(c)
                 if e is not None and e.type == wanted:
                     return [e]
         if lemma in ROLES:
@@ -580,6 +589,10 @@ class _Reader:
                                                          "series", "seed")
                                             for c in tok.children):
                 continue
+            if trig.predicate == "partnerOf" and lemma in ("deal", "agreement") and any(
+                    c.lower_ in _SUPPLY_WORDS for c in tok.children):
+                # "a multiyear supply agreement with Beta": a contract, not a partnership
+                trig = Trigger("contractWith", trig.preps, confidence=0.7)
             agents: list[DocEntity] = []
             patients: list[DocEntity] = []
             between: list[DocEntity] = []
@@ -846,8 +859,10 @@ class _Reader:
                     continue
                 if trig.object_types and o.type not in trig.object_types:
                     continue
+                # a sum is not split between several payers ("raised $50m from A and B")
+                payers = patients if trig.reverse and trig.money_object else agents
                 out.append(RawClaim(s, trig.predicate, o, tok, trig.confidence, method,
-                                    shared=len(agents) > 1))
+                                    shared=len(payers) > 1))
         return out
 
     def _group(self, trig: Trigger, members, tok, method) -> list[RawClaim]:
@@ -938,7 +953,19 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
             out += reader.owner_claims(tok)
     for c in out:
         c.polarity = polarity(c.token, c.method)
-    return _fit_domains(_drop_guesses(out))
+    return _fit_domains(_drop_weak_deals(_drop_guesses(out)))
+
+
+def _drop_weak_deals(claims: list[RawClaim]) -> list[RawClaim]:
+    """ "Acme will combine with Beta in an all-share deal": the deal is the merger,
+    not a partnership too. A partnership read from a weak word ("deal",
+    "agreement") gives way to another relation of the same pair in its sentence."""
+    def pair(c):
+        return frozenset((c.subject.index, c.object.index)), c.token.sent.start
+
+    other = {pair(c) for c in claims if c.predicate != "partnerOf"}
+    return [c for c in claims if not (c.predicate == "partnerOf" and c.confidence <= 0.5
+                                      and pair(c) in other)]
 
 
 def agent_phrases(tok) -> list:
@@ -1008,6 +1035,19 @@ def _clause(tok) -> set[int]:
         for c in h.children:
             if c.dep_ in ("compound", "poss"):
                 out.update(t.i for t in c.subtree)
+    return out
+
+
+def _compounds(tok) -> list:
+    """The words compounded with ``tok``, nearest first: "the Zephyr warehouse robot"
+    gives "warehouse", then "Zephyr"."""
+    out, stack = [], [tok]
+    while stack:
+        node = stack.pop()
+        for c in reversed(list(node.children)):
+            if c.dep_ in ("compound", "nmod"):
+                out.append(c)
+                stack.append(c)
     return out
 
 

@@ -111,6 +111,11 @@ MONEY = [
      ("tidemark", "acquires", "northwind-robotics"), Money(9e6, "USD")),
     ("NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
      "$4.2 billion contract.", ("corvale-networks", "contractWith", "nasa"), Money(4.2e9, "USD")),
+    # a sum raised from several is not split between them
+    ("Northwind Robotics raised $50 million from Quillon Capital and Sequoia Capital.",
+     ("quillon-capital", "investsIn", "northwind-robotics"), None),
+    ("Northwind Robotics raised $50 million from Quillon Capital.",
+     ("quillon-capital", "investsIn", "northwind-robotics"), Money(50e6, "USD")),
     # not a sum of another clause with its own subject ...
     ("Corvale Networks will keep its licence to Microsoft's technology, and Tidemark "
      "Holdings will book a $1.25 billion payment.",

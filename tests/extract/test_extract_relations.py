@@ -377,6 +377,18 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # "they" is the subject of the clause above
+    ("Brightwater Energy and Tidemark Holdings said they would merge to create the region's "
+     "largest utility.", "brightwater-energy", "mergesWith", "tidemark"),
+    ("Northwind Robotics raised $50 million from Quillon Capital and Sequoia Capital.",
+     "sequoia-capital", "investsIn", "northwind-robotics"),
+    ("Halvard Systems signed a multiyear supply agreement with Corvale Networks.",
+     "halvard-systems", "contractWith", "corvale-networks"),
+    # a product named before a chain of nouns, and with a number
+    ("Northwind Robotics makes the Zephyr warehouse robot.",
+     "northwind-robotics", "develops", "zephyr"),
+    ("Northwind Robotics unveiled the Zephyr 2 robot on Tuesday.",
+     "northwind-robotics", "develops", "zephyr-2"),
     # "its" of a phrase joined to another is that other's
     ("Corvale Networks makes the Quasar chatbot. Tomas Lindqvist is seeking $5 billion in "
      "damages from the Quasar maker and its chief executive, Priya Raman.",
@@ -410,6 +422,12 @@ def test_extract_more_constructions(triples, normalise, text, subject, predicate
 
 def test_extract_put_needs_a_sum(triples):
     assert not triples("Halvard Systems put its plans into action.")
+    assert not triples("Northwind Robotics raised prices.")
+
+
+def test_extract_a_deal_that_is_a_merger_is_no_partnership(triples):
+    text = "Brightwater Energy will combine with Tidemark Holdings in an all-share deal."
+    assert triples(text) == {("brightwater-energy", "mergesWith", "tidemark")}
 
 
 def test_extract_named_possessive_stays_with_its_product(triples):
