@@ -103,6 +103,7 @@ HEDGING_HEADS = frozenset({
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
     "hop",  # the lemmatizer's reading of "hopes"
+    "plan", "intend", "seek",
 })
 HEDGING_AUX = frozenset({"could", "may", "might", "should"})
 

@@ -43,7 +43,7 @@ DAMAGE_VERBS = frozenset({"seek", "want", "demand", "claim", "ask", "request", "
 #: Verbs whose subject brings the lawsuit they govern ("X filed a suit against Y").
 FILING_VERBS = frozenset({"file", "bring", "launch", "lodge", "pursue", "initiate", "mount",
                           "wage", "press", "take", "escalate", "seek", "lead", "join",
-                          "be", "lock"})
+                          "be", "lock", "accuse", "charge", "allege"})
 
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "obj")
@@ -616,6 +616,15 @@ class _Reader:
                            if p.dep_ == "pobj" for e in self.refer(p)]
             self.avoid = set()
             governor = self._governing_verb(tok)
+            if trig.predicate == "sues" and governor is not None and not patients:
+                # "Acme accused Beta of stealing secrets in a lawsuit": Beta is the defendant
+                accuser = governor
+                while accuser.dep_ == "pcomp" and accuser.head.dep_ == "prep":
+                    accuser = accuser.head.head
+                if accuser.lemma_.lower() in ("accuse", "charge", "allege"):
+                    governor = accuser
+                    patients = [e for c in accuser.children if c.dep_ in _OBJ
+                                for e in self.refer(c)]
             if (trig.predicate == "sues" and governor is not None
                     and governor.lemma_.lower() not in FILING_VERBS):
                 governor = None
@@ -883,7 +892,19 @@ def _retype(e: DocEntity, types: tuple[str, ...]) -> None:
         e.type = types[0]
 
 
-def polarity(tok, method: str = "") -> str:
+#: Heads that undo an event after it happened: the event is still reported ("regulators
+#: blocked the acquisition", "the judge dismissed the lawsuit"), unlike a denial.
+_UNDOING = {
+    "acquires": frozenset({"abandon", "scrap", "block", "terminate", "cancel", "kill",
+                           "unwind", "halt", "drop", "call"}),
+    "mergesWith": frozenset({"abandon", "scrap", "block", "terminate", "cancel", "kill",
+                             "unwind", "halt", "drop", "call"}),
+    "investsIn": frozenset({"abandon", "scrap", "block", "unwind", "cancel"}),
+    "sues": frozenset({"dismiss", "drop", "settle", "withdraw", "reject", "throw"}),
+}
+
+
+def polarity(tok, method: str = "", predicate: str | None = None) -> str:
     """asserted, negated or hedged, from the words that govern the trigger.
 
     A description ("its chief executive, Jane Doe", "xAI's Grok") holds whatever
@@ -905,6 +926,8 @@ def polarity(tok, method: str = "") -> str:
                 return "hedged"
         lemma = node.lemma_.lower()
         if node.i != tok.i:
+            if lemma in _UNDOING.get(predicate, ()) and method.startswith("noun:"):
+                return "asserted"  # it happened, then was undone
             if lemma in NEGATING_HEADS:
                 return "negated"
             if lemma in HEDGING_HEADS and not method.startswith("noun:damage"):
@@ -952,7 +975,7 @@ def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
                                          is not ents.at(tok)):
             out += reader.owner_claims(tok)
     for c in out:
-        c.polarity = polarity(c.token, c.method)
+        c.polarity = polarity(c.token, c.method, c.predicate)
     return _fit_domains(_drop_weak_deals(_drop_guesses(out)))
 
 

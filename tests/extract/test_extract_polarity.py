@@ -15,6 +15,12 @@ pytestmark = pytest.mark.slow
     ("The acquisition of Beta Corp by Acme Corp did not happen.", "negated"),
     ("The partnership between Acme Corp and Beta Corp collapsed.", "negated"),
     ("Acme Corp denied that it would buy Beta Corp.", "negated"),
+    # a deal or lawsuit that happened and was then undone is still reported
+    ("Regulators blocked Acme Corp's acquisition of Beta Corp.", "asserted"),
+    ("A federal judge dismissed Acme Corp's lawsuit against Beta Corp.", "asserted"),
+    # a plan is not a deal
+    ("Acme Corp plans to acquire Beta Corp.", "hedged"),
+    ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
 ])
 def test_extract_polarity_of_named_events(extractor, text, polarity):
     claims = extractor.extract(Article(id="p", text=text)).claims

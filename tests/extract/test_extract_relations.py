@@ -377,6 +377,8 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    ("Halvard Systems accused Corvale Networks of stealing trade secrets in a lawsuit filed "
+     "in Delaware.", "halvard-systems", "sues", "corvale-networks"),
     # "they" is the subject of the clause above
     ("Brightwater Energy and Tidemark Holdings said they would merge to create the region's "
      "largest utility.", "brightwater-energy", "mergesWith", "tidemark"),
