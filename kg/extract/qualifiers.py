@@ -113,6 +113,13 @@ def _anchors(tok, method: str) -> set[int]:
             and tok.head.head.lemma_.lower() in _TAKING_UP:
         tok, method = tok.head.head, "verb:"
         out.add(tok.i)
+    elif method.startswith("role:") and tok.dep_ == "attr" and tok.head.lemma_ == "become":
+        # "won the contest on Monday to become TikTok's partner"
+        tok, method = tok.head, "verb:"
+        out.add(tok.i)
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj", "nsubj"):
+            out.add(tok.head.i)
+            tok = tok.head
     if not method.startswith(("verb:", "noun:")):
         return out
     if method.startswith("noun:"):

@@ -411,6 +411,16 @@ class _Reader:
                 return hit
         if verb.dep_ == "relcl":
             return self.refer(verb.head, seen)
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.pos_ == "NOUN":
+            # "Acme's plan to buy Beta", "Acme is in talks to buy Beta": whose plan, talks
+            noun = verb.head
+            owners = [e for c in noun.children if c.dep_ == "poss" for e in self.refer(c, seen)]
+            if owners:
+                return owners
+            governor = self._governing_verb(noun) or (
+                noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
+            return self.subject_of(governor, depth + 1, seen) if governor is not None else []
         if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.lemma_.lower() in _INTRANSITIVE):
             # "Acme, adding support for ...", and "Acme partnered with ..." misparsed as
             # a modifier of the name
@@ -924,6 +934,9 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
                 return "hedged"  # "the question of whether Acme should buy Beta"
             if c.dep_ == "compound" and c.lemma_.lower() in HEDGING_HEADS:
                 return "hedged"
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in HEDGING_HEADS for p in c.children):
+                return "hedged"  # "is in talks, to buy Beta"
         lemma = node.lemma_.lower()
         if node.i != tok.i:
             if lemma in _UNDOING.get(predicate, ()) and method.startswith("noun:"):

@@ -21,6 +21,10 @@ pytestmark = pytest.mark.slow
     # a plan is not a deal
     ("Acme Corp plans to acquire Beta Corp.", "hedged"),
     ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
+    ("Acme Corp is in advanced talks to buy Beta Corp, the Harbor Journal reported.",
+     "hedged"),
+    ("Acme Corp is reportedly in talks to buy Beta Corp.", "hedged"),
+    ("Acme Corp announced a plan to buy Beta Corp.", "hedged"),
 ])
 def test_extract_polarity_of_named_events(extractor, text, polarity):
     claims = extractor.extract(Article(id="p", text=text)).claims

@@ -177,6 +177,8 @@ DATES = [
     # two parallel clauses with one verb share the time phrase
     ("Halvard Systems sued Corvale Networks earlier this year, and Tomas Lindqvist sued "
      "Tidemark Holdings.", ("tomas-lindqvist", "sues", "tidemark"), "2026"),
+    ("Halvard Systems on Monday won the contest to become Corvale Networks' technology "
+     "partner.", ("corvale-networks", "partnerOf", "halvard-systems"), "2026-11-23"),
     # a role taken up is an event with a date
     ("Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
      "executive.", ("tomas-lindqvist", "executiveOf", "corvale-networks"), "2026-11-24"),
