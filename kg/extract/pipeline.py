@@ -61,7 +61,7 @@ class Extractor:
         ents.sources = _source_only(said, ents)
         quoted = quote_sources(doc, said)
         claims: dict[tuple, tuple[Claim, RawClaim]] = {}
-        for raw in find_relations(doc, ents):
+        for raw in find_relations(doc, ents, quoted):
             claim = _claim(raw, doc, said, published, quoted)
             key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
             claims[key] = (_merge(claims[key][0], claim), claims[key][1]) if key in claims \

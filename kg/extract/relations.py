@@ -120,9 +120,11 @@ def noun_lemma(tok) -> str:
 
 
 class _Reader:
-    def __init__(self, doc, ents: DocEntities):
+    def __init__(self, doc, ents: DocEntities, quoted: dict | None = None):
         self.doc = doc
         self.ents = ents
+        #: (start, end) of each quotation -> its speaker (see attribution.quote_sources)
+        self.quoted = quoted or {}
         #: entities a description must not resolve to: the other party of the claim
         #: being read ("Acme ... extending its partnership with the start-up")
         self.avoid: set[int] = set()
@@ -144,6 +146,11 @@ class _Reader:
                 and self.ents.at(self.doc[tok.i - 2]) is not None:
             # "OpenAI, whose ChatGPT ...": the name right before, whatever the parse says
             out.append(self.ents.at(self.doc[tok.i - 2]))
+        elif lower in ("we", "our", "us"):
+            # '"We are delighted to partner with Beta," said Jane Doe, Acme's chief
+            # executive': the speaker's organisation
+            org = self._speaker_organisation(tok)
+            out += [org] if org else []
         elif lower in _REFLEXIVES:
             # "Anthropic has marketed itself as a rival to OpenAI"
             verb = tok.head
@@ -174,6 +181,30 @@ class _Reader:
             if c.dep_ == "conj" and conj:
                 out += self.refer(c, seen)
         return _unique(out)
+
+    def _speaker_organisation(self, tok) -> DocEntity | None:
+        """The organisation of whoever speaks the quotation around ``tok``: the
+        speaker itself, or the company of the speaker's title ("said Jane Doe,
+        Acme's chief executive", "said Acme chief executive Jane Doe")."""
+        speaker = next((who for (start, end), who in self.quoted.items()
+                        if start <= tok.idx < end), None)
+        if speaker is None or speaker.type == "Organization":
+            return speaker
+        for m in speaker.mentions:
+            root = self.doc[m.start:m.end].root
+            for title in root.children:
+                if title.dep_ not in ("appos", "compound") or noun_lemma(title) not in ROLES:
+                    continue
+                for c in title.children:
+                    found = []
+                    if c.dep_ in ("poss", "compound", "nmod"):
+                        found = self.refer(c)
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "at"):
+                        found = [e for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                    orgs = [e for e in found if e.type == "Organization"]
+                    if orgs:
+                        return orgs[0]
+        return None
 
     def _coordinated_owner(self, tok) -> DocEntity | None:
         """ "OpenAI and its chief executive", "sued Acme along with its founder":
@@ -965,9 +996,10 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
     return "asserted"
 
 
-def find_relations(doc, ents: DocEntities) -> list[RawClaim]:
-    """Every relation the patterns find in ``doc``."""
-    reader = _Reader(doc, ents)
+def find_relations(doc, ents: DocEntities, quoted: dict | None = None) -> list[RawClaim]:
+    """Every relation the patterns find in ``doc``; ``quoted`` gives the speaker of
+    each quotation (:func:`kg.extract.attribution.quote_sources`)."""
+    reader = _Reader(doc, ents, quoted)
     out: list[RawClaim] = []
     for tok in doc:
         lemma = verb_lemma(tok)

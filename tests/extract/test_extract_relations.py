@@ -377,6 +377,11 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # "we" in a quotation is the speaker's company
+    ('"We are pleased to announce a partnership with Corvale Networks," said Priya Raman, '
+     "Halvard Systems' chief executive.", "corvale-networks", "partnerOf", "halvard-systems"),
+    ('"We have agreed to buy Corvale Networks," said Halvard Systems chief executive Priya '
+     "Raman.", "halvard-systems", "acquires", "corvale-networks"),
     ("Halvard Systems accused Corvale Networks of stealing trade secrets in a lawsuit filed "
      "in Delaware.", "halvard-systems", "sues", "corvale-networks"),
     # "they" is the subject of the clause above
