@@ -171,6 +171,8 @@ class _Reader:
             group = self._plural_subject(tok, seen) if lower in ("their", "they", "them") else []
             if len(group) > 1:
                 out += group  # "Acme and Beta ended their partnership"
+            elif lower == "them":
+                pass  # "pick models, test them and run them": things, not a company
             else:
                 a = self._coordinated_owner(tok) or self._controller(tok, ("Organization",)) \
                     or self.ents.antecedent(tok, ("Organization",), exclude=self._binders(tok))
@@ -499,6 +501,11 @@ class _Reader:
                     participle = participle.head  # "co-founded by X and run by Y"
                 if participle.dep_ == "acl" and not patients:
                     patients += self.refer(participle.head)
+                if not patients and participle.dep_ == "advcl" and participle.i >= 2 \
+                        and self.doc[participle.i - 1].text == "," \
+                        and self.ents.at(self.doc[participle.i - 2]) is not None:
+                    # "For OpenAI, led by chief executive Sam Altman, ..."
+                    patients.append(self.ents.at(self.doc[participle.i - 2]))
                 if tok.dep_ == "xcomp" and not patients:
                     # "Beta agreed to be acquired by Acme"
                     patients += self.subject_of(tok.head)
@@ -522,9 +529,10 @@ class _Reader:
                         # "SpaceX, the company Musk runs": the object is what the clause describes
                         patients += self.refer(tok.head)
                     if not patients and tok.dep_ == "conj" and not has_object:
-                        # "which Musk founded in 2002 and still leads": the first verb's object
+                        # "which Musk founded in 2002 and still leads": the first verb's
+                        # relative pronoun is the second's object too
                         patients += [e for c in tok.head.children if c.dep_ in _OBJ
-                                     for e in self.refer(c)]
+                                     and c.lower_ in RELATIVE_PRONOUNS for e in self.refer(c)]
                 elif trig.object_word:
                     patients += [e for c in tok.children if c.dep_ == "dative"
                                  for e in self.refer(c)]
@@ -884,6 +892,8 @@ class _Reader:
         for _ in range(5):
             if node.head.i == node.i:
                 return []
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+                return []  # a clause of its own: "X needs Y, and a stake in Z would ..."
             child, node = node, node.head
             if node.lemma_.lower() in SPEECH_VERBS:
                 return []  # the speaker is not a party to what they report
@@ -900,7 +910,8 @@ class _Reader:
         for a in agents:
             for p in patients:
                 s, o = (p, a) if trig.reverse else (a, p)
-                if trig.confidence >= 0.75:
+                if trig.confidence >= 0.75 and method.startswith(("role:", "hyphen:")):
+                    # "a co-founder of ... Twitch", "the maker of Fortnite", "Amazon-owned"
                     _retype(s, trig.subject_types)
                     _retype(o, trig.object_types)
                 if s is o or s.type not in _PARTY_TYPES or o.type not in _PARTY_TYPES:

@@ -330,6 +330,16 @@ def test_extract_title_of_the_story_organisation(triples, normalise, text, subje
 
 
 NOT_CLAIMS = [
+    # "them" is the models, not a company
+    ("Corvale Networks launched Foundry. Foundry lets businesses pick from a catalogue of AI "
+     "models, test them and run them inside their own applications.",
+     ("foundry", "executiveOf", "corvale-networks")),
+    # the agent of a conjoined clause is not the subject of the clause before it
+    ("Supporters argued that Tesla needs access to AI models, and that a stake in xAI would "
+     "tie the two businesses more closely.", ("tesla", "investsIn", "xai")),
+    # the second verb does not take the first one's object ("founded xAI ... and is suing")
+    ("Elon Musk founded xAI to compete with OpenAI, the lab he co-founded in 2015 and is "
+     "now suing, as well as with Google.", ("elon-musk", "sues", "xai")),
     # "it" is not the outlet a source spoke to
     ("Malcolm Glazer wants Corvale Networks, a fan told the BBC. \"He will use our money to "
      "buy it.\"", ("malcolm-glazer", "acquires", "bbc")),
@@ -377,6 +387,8 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    ("For Corvale Networks, led by chief executive Priya Raman, the deal is part of a push "
+     "to spread its needs across suppliers.", "priya-raman", "executiveOf", "corvale-networks"),
     # "we" in a quotation is the speaker's company
     ('"We are pleased to announce a partnership with Corvale Networks," said Priya Raman, '
      "Halvard Systems' chief executive.", "corvale-networks", "partnerOf", "halvard-systems"),
