@@ -103,7 +103,7 @@ HEDGING_HEADS = frozenset({
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
     "hop",  # the lemmatizer's reading of "hopes"
-    "plan", "intend", "seek",
+    "seek",  # not "plan": "Acme plans to buy Beta for $5bn" usually reports an agreed deal
 })
 HEDGING_AUX = frozenset({"could", "may", "might", "should"})
 

@@ -18,13 +18,12 @@ pytestmark = pytest.mark.slow
     # a deal or lawsuit that happened and was then undone is still reported
     ("Regulators blocked Acme Corp's acquisition of Beta Corp.", "asserted"),
     ("A federal judge dismissed Acme Corp's lawsuit against Beta Corp.", "asserted"),
-    # a plan is not a deal
-    ("Acme Corp plans to acquire Beta Corp.", "hedged"),
+    # seeking is not having; a plan to buy usually reports an agreed deal
     ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
+    ("Acme Corp plans to acquire Beta Corp for $5 billion.", "asserted"),
     ("Acme Corp is in advanced talks to buy Beta Corp, the Harbor Journal reported.",
      "hedged"),
     ("Acme Corp is reportedly in talks to buy Beta Corp.", "hedged"),
-    ("Acme Corp announced a plan to buy Beta Corp.", "hedged"),
 ])
 def test_extract_polarity_of_named_events(extractor, text, polarity):
     claims = extractor.extract(Article(id="p", text=text)).claims
