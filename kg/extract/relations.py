@@ -802,7 +802,9 @@ class _Reader:
             first = first.head  # "its own Apple Watch and Apple Pay", not "OpenAI's GPT-4o
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in first.children):
                 nouns.append(first)  # and DeepSeek-R1"
-        nouns += [c for c in tok.children if c.dep_ == "appos"]
+        # "Azure, Microsoft's cloud platform"; not a list "Sony's PlayStation, Microsoft's X-Box"
+        nouns += [c for c in tok.children if c.dep_ == "appos" and not c.ent_type_
+                  and (c.pos_ == "NOUN" or c.lower_ in PRODUCT_NOUNS)]
         owners = [e for n in nouns for c in n.children if c.dep_ == "poss"
                   for e in self.refer(c)]
         # "DeepSeek-R1, the reasoning model from DeepSeek", "the Zephyr app by Acme"
@@ -944,6 +946,11 @@ def _retype(e: DocEntity, types: tuple[str, ...]) -> None:
         e.type = types[0]
 
 
+#: Adjectives that make an event noun unsettled ("planned" is not one: "called off its
+#: planned purchase" reports an agreed deal).
+_UNSETTLED = frozenset({"possible", "potential", "proposed", "rumoured", "rumored", "mooted",
+                        "hypothetical", "prospective", "mulled"})
+
 #: Heads that undo an event after it happened: the event is still reported ("regulators
 #: blocked the acquisition", "the judge dismissed the lawsuit"), unlike a denial.
 _UNDOING = {
@@ -965,6 +972,9 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
     """
     if not method.startswith(("verb:", "noun:")):
         return "negated" if any(c.dep_ == "neg" for c in tok.children) else "asserted"
+    if method.startswith("noun:") and any(c.dep_ == "amod" and c.lower_ in _UNSETTLED
+                                          for c in tok.children):
+        return "hedged"  # "the possible takeover", "a proposed merger"
     node = tok
     for _ in range(6):
         for c in node.children:

@@ -21,6 +21,8 @@ pytestmark = pytest.mark.slow
     # seeking is not having; a plan to buy usually reports an agreed deal
     ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
     ("Acme Corp plans to acquire Beta Corp for $5 billion.", "asserted"),
+    ("Acme Corp's board has approved the possible takeover of Beta Corp.", "hedged"),
+    ("Acme Corp and Beta Corp announced a proposed merger.", "hedged"),
     ("Acme Corp is in advanced talks to buy Beta Corp, the Harbor Journal reported.",
      "hedged"),
     ("Acme Corp is reportedly in talks to buy Beta Corp.", "hedged"),

@@ -449,6 +449,13 @@ def test_extract_a_deal_that_is_a_merger_is_no_partnership(triples):
     assert triples(text) == {("brightwater-energy", "mergesWith", "tidemark")}
 
 
+def test_extract_list_of_products_is_no_apposition(triples):
+    text = ("The success of products such as Sony's Playstation, Microsoft's X-Box and "
+            "Nintendo's Game Cube has boosted demand.")
+    assert ("microsoft", "develops", "playstation") not in triples(text)
+    assert ("sony", "develops", "playstation") in triples(text)
+
+
 def test_extract_named_possessive_stays_with_its_product(triples):
     text = "The catalogue includes Meta's Llama, OpenAI's GPT-4o and DeepSeek-R1."
     assert ("openai", "develops", "deepseek-r1") not in triples(text)
