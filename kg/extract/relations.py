@@ -1042,7 +1042,34 @@ def find_relations(doc, ents: DocEntities, quoted: dict | None = None) -> list[R
             out += reader.owner_claims(tok)
     for c in out:
         c.polarity = polarity(c.token, c.method, c.predicate)
-    return _fit_domains(_drop_weak_deals(_drop_guesses(out)))
+    return _public_clients(_fit_domains(_drop_weak_deals(_drop_guesses(out))))
+
+
+#: Words that make a name a public body: governments buy, companies supply them.
+_PUBLIC_WORDS = frozenset({
+    "army", "navy", "pentagon", "department", "ministry", "agency", "government", "council",
+    "commission", "administration", "authority", "nasa", "military", "parliament", "congress",
+    "senate", "treasury", "cabinet", "police", "force", "nhs", "esa", "darpa",
+})
+
+
+def _public_clients(claims: list[RawClaim]) -> list[RawClaim]:
+    """ "The Army will renegotiate a contract with ITT": a contract between a public
+    body and a company is the company's, supplying the public body; a licence from a
+    public body is a permit, not a contract."""
+    def public(e: DocEntity) -> bool:
+        return e.type == "Organization" and bool(
+            {w.strip(".,").lower() for w in e.label.split()} & _PUBLIC_WORDS)
+
+    out = []
+    for c in claims:
+        if c.predicate == "contractWith" and (public(c.subject) or public(c.object)) \
+                and c.method.startswith("noun:lic"):
+            continue  # "its licence from the FCC": a regulator's licence, not a contract
+        if c.predicate == "contractWith" and public(c.subject) and not public(c.object):
+            c.subject, c.object = c.object, c.subject
+        out.append(c)
+    return out
 
 
 def _drop_weak_deals(claims: list[RawClaim]) -> list[RawClaim]:

@@ -330,6 +330,13 @@ def test_extract_title_of_the_story_organisation(triples, normalise, text, subje
 
 
 NOT_CLAIMS = [
+    # a regulator's licence is no contract
+    ("Under the terms of its licence from the Federal Communications Commission, Halvard "
+     "Systems must launch half of its satellites by 2026.",
+     ("federal-communications-commission", "contractWith", "halvard-systems")),
+    ("Under the terms of its licence from the Federal Communications Commission, Halvard "
+     "Systems must launch half of its satellites by 2026.",
+     ("halvard-systems", "contractWith", "federal-communications-commission")),
     # "them" is the models, not a company
     ("Corvale Networks launched Foundry. Foundry lets businesses pick from a catalogue of AI "
      "models, test them and run them inside their own applications.",
@@ -387,6 +394,9 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # a public body is the client of a contract
+    ("The Army said it will renegotiate a 400 mln dlr contract with Halvard Systems for "
+     "field radios.", "halvard-systems", "contractWith", "army"),
     ("For Corvale Networks, led by chief executive Priya Raman, the deal is part of a push "
      "to spread its needs across suppliers.", "priya-raman", "executiveOf", "corvale-networks"),
     # "we" in a quotation is the speaker's company
