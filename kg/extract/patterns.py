@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Trigger", "VERBS", "NOUNS", "ROLES", "HYPHEN_VERBS", "EXEC_TITLE_WORDS", "DOMAINS",
-           "PAST_ROLE_WORDS", "ENDING_VERBS", "INTO_VERBS"]
+           "PAST_ROLE_WORDS", "ENDING_VERBS", "INTO_VERBS", "SALE_WORDS", "JOINT_WORDS"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ VERBS: dict[str, list[Trigger]] = {
     # "Beta raised $50 million from Acme and Gamma": the lenders invest in Beta
     "raise": [_t("investsIn", ("from",), direct=False, reverse=True, object_types=ORGPER,
                  subject_types=ORGPER, money_object=True)],
+    # "Acme will pay $3bn for Beta": a price paid for a company
+    "pay": [_t("acquires", ("for",), direct=False, object_types=ORG, money_object=True)],
     # "put $2 billion into xAI", "poured $500m into Beta"
     **{w: [_t("investsIn", ("into", "in"), direct=False, object_types=ORG, money_object=True)]
        for w in ("put", "pour", "inject", "plough", "plow", "sink", "pump")},
@@ -174,6 +176,8 @@ ROLES: dict[str, list[Trigger]] = {
     **{w: [_t("investsIn", ("in", "of"))] for w in ("investor", "backer", "shareholder")},
     **{w: [_t("rivalOf", ("to", "of"))] for w in ("rival", "competitor")},
     "partner": [_t("partnerOf", ("of", "to"))],
+    # "Beta, now part of Acme"
+    "part": [_t("subsidiaryOf", ("of",), object_types=ORG, subject_types=ORG)],
     "supplier": [_t("contractWith", ("to", "for"))],
     # "Zoom, an Oracle customer", "won Zoom as a cloud customer": the supplier holds the
     # contract with its customer
@@ -212,6 +216,13 @@ HYPHEN_VERBS: dict[str, tuple[str, bool]] = {
     "made": ("develops", False),
     "built": ("develops", False),
 }
+
+#: Words that sell a company: "sold Beta to Gamma", "Beta's sale to Gamma" (the buyer is
+#: the object of "to"; what is sold the object, else the possessor).
+SALE_WORDS = frozenset({"sell", "sale", "divest", "divestiture", "offload"})
+
+#: Adverbs that make a coordinated subject partners: "Acme and Beta will jointly develop".
+JOINT_WORDS = frozenset({"jointly", "together"})
 
 #: Verbs that put a product into another's: "built Grok into its cars" (the
 #: builder offers it), "Grok is built into X" (X offers it).

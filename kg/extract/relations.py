@@ -24,9 +24,11 @@ from .patterns import (
     EXEC_TITLE_WORDS,
     HYPHEN_VERBS,
     INTO_VERBS,
+    JOINT_WORDS,
     NOUNS,
     PAST_ROLE_WORDS,
     ROLES,
+    SALE_WORDS,
     VERBS,
     Trigger,
 )
@@ -126,6 +128,8 @@ class _Reader(Referents):
                            if p.dep_ == "pobj" for e in self.refer(p)]
                 if trig.direct:
                     for c in tok.children:
+                        if trig.predicate == "acquires" and _part(c, self.ents):
+                            continue  # "bought Beta's chip unit" is not buying Beta
                         if c.dep_ in OBJ_DEPS or c.dep_ == "dative":
                             patients += self.refer(c)
                         elif c.dep_ in ("npadvmod", "ccomp") and self.ents.at(c) and c.i > tok.i:
@@ -162,6 +166,8 @@ class _Reader(Referents):
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in trig.preps:
                         patients += [e for p in c.children if p.dep_ == "pobj"
+                                     and not (trig.predicate == "acquires"
+                                              and _part(p, self.ents))
                                      for e in self.refer(p)]
             self.avoid = set()
             method = f"verb:{verb_lemma(tok)}" + (":passive" if passive else "")
@@ -191,6 +197,40 @@ class _Reader(Referents):
         trig = Trigger("offers", subject_types=("Organization",), object_types=("Product",),
                        confidence=0.75)
         return self._pairs(trig, distinct(hosts), products, tok, f"verb:{verb_lemma(tok)}:into")
+
+    def sale_claims(self, tok) -> list[RawClaim]:
+        """ "Acme sold Beta to Gamma", "Beta's sale to Gamma", "the sale of Beta to
+        Gamma": the buyer acquires what is sold."""
+        if tok.tag_ == "NNS":
+            return []  # "sales of Range Rovers" are revenue
+        # "to" on the word, or on the verb the sale is the object of
+        heads = [tok, tok.head] if tok.pos_ != "VERB" and tok.dep_ in OBJ_DEPS else [tok]
+        buyers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+        if not buyers:
+            return []
+        if tok.pos_ == "VERB":
+            things = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        else:
+            things = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"] or [
+                c for c in tok.children if c.dep_ == "poss"]
+        # a named company, not "it" nor "its US unit"
+        sold = [e for t in things if t.pos_ != "PRON" and not _part(t, self.ents)
+                for e in self.refer(t)]
+        trig = Trigger("acquires", object_types=("Organization",), confidence=0.75)
+        kind = "verb" if tok.pos_ == "VERB" else "noun"
+        return self._pairs(trig, buyers, sold, tok, f"{kind}:{tok.lemma_.lower()}:sale")
+
+    def joint_claims(self, tok) -> list[RawClaim]:
+        """ "Acme and Beta will jointly develop a battery": partners."""
+        if not any(c.dep_ == "advmod" and c.lower_ in JOINT_WORDS for c in tok.children):
+            return []
+        subjects = [e for c in tok.children if c.dep_ in SUBJ_DEPS for e in self.refer(c)]
+        if len(subjects) < 2:
+            return []
+        return self._group(Trigger("partnerOf", confidence=0.8), subjects, tok,
+                           f"verb:{verb_lemma(tok)}:jointly")
 
     def gap_claims(self, tok) -> list[RawClaim]:
         """A relative clause without "which" whose object is the name before it:
@@ -303,6 +343,8 @@ class _Reader(Referents):
                 patients += [self.ents.at(c) for c in governor.children
                              if c.dep_ == "conj" and c.pos_ == "PROPN" and self.ents.at(c)]
             method = f"noun:{tok.lemma_.lower()}"
+            if not agents and len(patients) > 1 and trig.predicate in SYMMETRIC_PREDICATES:
+                between, patients = patients, []  # "the merger of Acme and Beta"
             if between and trig.predicate in SYMMETRIC_PREDICATES:
                 found = self._group(trig, between, tok, method)
             elif trig.predicate == "mergesWith" and not patients and len(agents) == 1:
@@ -553,12 +595,17 @@ def find_relations(doc, ents: DocEntities, quoted: dict | None = None) -> list[R
                 out += reader.verb_claims(tok) + reader.gap_claims(tok)
             if lemma in INTO_VERBS:
                 out += reader.into_claims(tok)
+            if lemma in SALE_WORDS:
+                out += reader.sale_claims(tok)
+            out += reader.joint_claims(tok)
         elif tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "amod" and tok.lemma_ in ROLES):
             lemma = noun_lemma(tok)
             if lemma in NOUNS and not ents.at(tok):
                 out += reader.noun_claims(tok)
             if lemma in ROLES and not ents.at(tok):
                 out += reader.role_claims(tok)
+            if lemma in SALE_WORDS and not ents.at(tok):
+                out += reader.sale_claims(tok)
         if tok.lower_ in HYPHEN_VERBS:
             out += reader.hyphen_claims(tok)
         if ents.at(tok) is not None and (tok.i + 1 == len(doc) or ents.at(doc[tok.i + 1])
@@ -659,6 +706,22 @@ def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:
 
 
 def _is_sum(tok) -> bool:
-    """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros")."""
-    return any(t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree)
+    """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros",
+    "fresh capital")."""
+    return tok.lemma_.lower() in _MONEY_WORDS or any(
+        t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree)
+
+
+#: Nouns for a part of a company: selling or paying for one is not buying the company.
+_PARTS = frozenset({"unit", "arm", "division", "business", "operation", "stake", "share",
+                    "asset", "subsidiary", "affiliate", "brand", "label", "plant", "factory"})
+
+def _part(tok, ents) -> bool:
+    """Whether ``tok`` heads "its chip unit", "a stake": a part of a company (not the
+    company Arm)."""
+    return noun_lemma(tok) in _PARTS and ents.at(tok) is None
+
+
+#: Nouns that are money without a figure: "raised money from Acme".
+_MONEY_WORDS = frozenset({"money", "fund", "funds", "capital", "cash", "financing", "funding"})
 

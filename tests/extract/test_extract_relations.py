@@ -330,6 +330,14 @@ def test_extract_title_of_the_story_organisation(triples, normalise, text, subje
 
 
 NOT_CLAIMS = [
+    # buying or selling a part of a company is not buying the company
+    ("Halvard Systems bought Corvale Networks' chip unit for $2 billion.",
+     ("halvard-systems", "acquires", "corvale-networks")),
+    ("Tidemark Holdings founded the label and sold it to Halvard Systems.",
+     ("halvard-systems", "acquires", "tidemark")),
+    # sales are revenue
+    ("The sales of Corvale Networks to Halvard Systems rose.",
+     ("halvard-systems", "acquires", "corvale-networks")),
     # a regulator's licence is no contract
     ("Under the terms of its licence from the Federal Communications Commission, Halvard "
      "Systems must launch half of its satellites by 2026.",
@@ -394,6 +402,19 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # selling a company to a buyer is the buyer's acquisition; so is paying for one
+    ("Halvard Systems sold Corvale Networks to Tidemark Holdings for $1 billion.",
+     "tidemark", "acquires", "corvale-networks"),
+    ("Shareholders approved the sale of Corvale Networks to Tidemark Holdings.",
+     "tidemark", "acquires", "corvale-networks"),
+    ("Halvard Systems will pay $3.4 billion for Corvale Networks, the companies said.",
+     "halvard-systems", "acquires", "corvale-networks"),
+    ("Corvale Networks, now part of Halvard Systems, cut jobs.",
+     "corvale-networks", "subsidiaryOf", "halvard-systems"),
+    ("The merger of Brightwater Energy and Tidemark Holdings created a giant.",
+     "brightwater-energy", "mergesWith", "tidemark"),
+    ("Halvard Systems and Corvale Networks will jointly develop a new battery.",
+     "corvale-networks", "partnerOf", "halvard-systems"),
     # a public body is the client of a contract
     ("The Army said it will renegotiate a 400 mln dlr contract with Halvard Systems for "
      "field radios.", "halvard-systems", "contractWith", "army"),
