@@ -343,6 +343,15 @@ class Referents:
                 hit = self.refer(c, seen, conj=False)
                 if hit:
                     return hit
+        if any(c.dep_ == "poss" for c in tok.children) and any(
+                t.predicate == "subsidiaryOf" and not t.reverse for t in ROLES.get(
+                    noun_lemma(tok), ())):
+            # "Alphabet's Google unit": the unit is Google (without the possessor,
+            # "the Yukos unit" is a unit of Yukos)
+            named = [self.ents.at(c) for c in tok.children if c.dep_ == "compound"
+                     and self.ents.at(c) and self.ents.at(c).type == "Organization"]
+            if named:
+                return named[:1]
         if tok.dep_ == "nmod" and tok.head.dep_ == "appos":
             # "Ilya Sutskever, a co-founder and board member": two titles read as one
             return self.refer(tok.head.head, seen)

@@ -402,6 +402,11 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    # "X's Y unit": the unit is Y
+    ("Alphabet's Google unit agreed to pay $2.1 billion for Fitbit, the wearable-device "
+     "maker.", "google", "acquires", "fitbit"),
+    ("Alphabet's Google unit agreed to pay $2.1 billion for Fitbit, the wearable-device "
+     "maker.", "google", "subsidiaryOf", "alphabet"),
     # selling a company to a buyer is the buyer's acquisition; so is paying for one
     ("Halvard Systems sold Corvale Networks to Tidemark Holdings for $1 billion.",
      "tidemark", "acquires", "corvale-networks"),
