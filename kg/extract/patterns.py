@@ -92,7 +92,14 @@ VERBS: dict[str, list[Trigger]] = {
                   object_types=ORG, ends=True)],
     "step": [_t("executiveOf", ("as", "from"), direct=False, particle="down",
                 subject_types=("Person",), object_types=ORG, ends=True)],
-    "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG)],
+    "own": [_t("subsidiaryOf", reverse=True, object_types=ORG, subject_types=ORG),
+            # "owns 40% of Beta"
+            _t("investsIn", ("of", "in"), direct=False, object_types=ORG,
+               object_word=("%", "percent", "stake", "share", "shares", "quarter", "third",
+                            "half", "majority", "minority"))],
+    "hold": [_t("investsIn", ("of", "in"), direct=False, object_types=ORG,
+                object_word=("%", "percent", "share", "shares", "quarter", "third", "half",
+                             "majority", "minority"))],
     "develop": [_t("develops", object_types=PRODUCT)],
     "make": [_t("develops", object_types=PRODUCT)],
     "build": [_t("develops", object_types=PRODUCT, bars_prep="into")],
@@ -108,7 +115,10 @@ VERBS: dict[str, list[Trigger]] = {
     "collaborate": [_t("partnerOf", ("with",), direct=False)],
     "ally": [_t("partnerOf", ("with",), direct=False)],
     "supply": [_t("contractWith", ("to",))],
-    "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER)],
+    "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER),
+              # "the contract was awarded to Acme by the Navy"
+              _t("contractWith", ("to",), direct=False, reverse=True, object_types=ORGPER,
+                 subject_types=ORGPER)],
     "license": [_t("contractWith", ("to",), direct=False),
                 _t("contractWith", ("from",), direct=False, reverse=True),
                 # "Google licensed Acme's technology": Acme supplies Google

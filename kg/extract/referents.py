@@ -51,6 +51,10 @@ def verb_lemma(tok) -> str:
     lemma = tok.lemma_.lower()
     if lemma.startswith("co-found"):
         return "co-found"
+    if lemma == "find" and tok.lower_ in ("found", "founds", "founding") and (
+            tok.tag_ in ("VB", "VBP", "VBZ", "VBG") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return "found"  # "to found Beta": the lemmatizer reads "find"
     return lemma
 
 
@@ -368,6 +372,10 @@ class Referents:
                 return [e]
         if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in _COPULAS:
             return self.subject_of(tok.head, seen=seen)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "be") and tok.tag_ == "NNS":
+            # "Acme's shareholders include Beta and Gamma"
+            named = [c for c in tok.head.children if c.dep_ in OBJ_DEPS + ("attr",)]
+            return self.refer(named[0], seen) if named else []
         if tok.dep_ == "oprd":
             # "named Jane Doe chief executive", "Jane Doe was named chief executive"
             named = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -91,7 +91,7 @@ class _Reader(Referents):
             if trig.money_object and not any(_is_sum(c) for c in objects):
                 continue
             preps = {c.lower_ for h in [tok, *(c for c in tok.children if c.dep_ in OBJ_DEPS)]
-                     for c in h.children if c.dep_ == "prep"}
+                     for c in h.children if c.dep_ in ("prep", "dative")}
             if trig.needs_prep and trig.needs_prep not in preps:
                 continue
             if trig.bars_prep and trig.bars_prep in preps:
@@ -160,11 +160,11 @@ class _Reader(Referents):
                                          and r.head.lower_ in ("of", "at") for e in self.refer(r)]
                             patients += [e for p in role.children if p.dep_ == "poss"
                                          for e in self.refer(p)]
-            heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (c.like_num or
-                                                                          c.ent_type_ == "MONEY")]
+            heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
+                c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))]
             for h in heads:  # "invested $10 billion in Beta": the parser may hang it on the sum
                 for c in h.children:
-                    if c.dep_ == "prep" and c.lower_ in trig.preps:
+                    if c.dep_ in ("prep", "dative") and c.lower_ in trig.preps:
                         patients += [e for p in c.children if p.dep_ == "pobj"
                                      and not (trig.predicate == "acquires"
                                               and _part(p, self.ents))

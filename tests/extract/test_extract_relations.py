@@ -402,6 +402,15 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    ("The contract, worth $500 million, was awarded to Halvard Systems by the Navy in March.",
+     "halvard-systems", "contractWith", "navy"),
+    ("Quillon Capital, which owns 40% of Northwind Robotics, wants to sell.",
+     "quillon-capital", "investsIn", "northwind-robotics"),
+    ("Halvard Systems' shareholders include Quillon Capital and Tidemark Holdings.",
+     "tidemark", "investsIn", "halvard-systems"),
+    # the lemmatizer reads "to found" as "find"
+    ("Priya Raman left Halvard Systems last year to found Northwind Robotics.",
+     "priya-raman", "founderOf", "northwind-robotics"),
     # "X's Y unit": the unit is Y
     ("Alphabet's Google unit agreed to pay $2.1 billion for Fitbit, the wearable-device "
      "maker.", "google", "acquires", "fitbit"),
