@@ -94,6 +94,10 @@ _ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "
 _TAKING_UP = frozenset({"return", "rejoin", "join", "name", "appoint", "hire", "elect",
                         "install", "promote", "become", "win", "sign", "add", "take"})
 
+#: Nouns that name the deal a verb was done in ("bought Beta in a deal ...").
+_DEAL_NOUNS = frozenset({"deal", "agreement", "transaction", "merger", "acquisition",
+                         "takeover", "purchase"})
+
 #: Verbs that call a deal off: their date is not the deal's ("on Tuesday called off
 #: the purchase agreed in 2020").
 _CANCELLING = frozenset({"call", "abandon", "scrap", "cancel", "drop", "terminate", "withdraw",
@@ -122,6 +126,12 @@ def _anchors(tok, method: str) -> set[int]:
             tok = tok.head
     if not method.startswith(("verb:", "noun:")):
         return out
+    if method.startswith("verb:"):
+        # "acquired Beta in a deal announced in January 2024"
+        for p in (p for c in tok.children if c.dep_ == "prep" for p in c.children
+                  if p.dep_ == "pobj" and p.lemma_.lower() in _DEAL_NOUNS):
+            out.add(p.i)
+            out.update(c.i for c in p.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
     if method.startswith("noun:"):
         out.update(c.i for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
         out.update(b.i for b in agent_phrases(tok))  # "the acquisition of X by Y last year"

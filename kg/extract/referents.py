@@ -17,7 +17,7 @@ from .lexicon import (
 from .patterns import ROLES, VERBS
 from .resolve import DocEntities, DocEntity
 
-__all__ = ["Referents", "verb_lemma", "noun_lemma", "distinct", "SUBJ_DEPS",
+__all__ = ["Referents", "verb_lemma", "noun_lemma", "distinct", "compounds", "SUBJ_DEPS",
            "OBJ_DEPS"]
 
 #: Dependency labels of a verb's subject and of its direct object.
@@ -275,7 +275,7 @@ class Referents:
             # "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers" nor
             # "a San Francisco start-up"
             wanted = "Product" if lemma in PRODUCT_NOUNS else "Organization"
-            for c in _compounds(tok):
+            for c in compounds(tok):
                 e = self.ents.at(c)
                 if e is not None and e.type == wanted:
                     return [e]
@@ -469,7 +469,7 @@ def _clause(tok) -> set[int]:
     return out
 
 
-def _compounds(tok) -> list:
+def compounds(tok) -> list:
     """The words compounded with ``tok``, nearest first: "the Zephyr warehouse robot"
     gives "warehouse", then "Zephyr"."""
     out, stack = [], [tok]

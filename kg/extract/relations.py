@@ -18,6 +18,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
+from .money import find_money
 from .patterns import (
     DOMAINS,
     ENDING_VERBS,
@@ -33,7 +34,7 @@ from .patterns import (
     Trigger,
 )
 from .polarity import polarity
-from .referents import OBJ_DEPS, SUBJ_DEPS, Referents, distinct, noun_lemma, verb_lemma
+from .referents import OBJ_DEPS, SUBJ_DEPS, Referents, compounds, distinct, noun_lemma, verb_lemma
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["RawClaim", "find_relations", "agent_phrases", "FILING_VERBS", "DAMAGE_VERBS"]
@@ -161,7 +162,7 @@ class _Reader(Referents):
                             patients += [e for p in role.children if p.dep_ == "poss"
                                          for e in self.refer(p)]
             heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
-                c.like_num or c.ent_type_ in ("MONEY", "PERCENT"))]
+                c.like_num or c.ent_type_ == "PERCENT" or _is_sum(c))]
             for h in heads:  # "invested $10 billion in Beta": the parser may hang it on the sum
                 for c in h.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ in trig.preps:
@@ -284,8 +285,8 @@ class _Reader(Referents):
                 continue
             if lemma == "round" and not any(c.lower_ in ("funding", "financing", "investment",
                                                          "series", "seed")
-                                            for c in tok.children):
-                continue
+                                            for c in [*tok.children, *compounds(tok)]):
+                continue  # "a funding round", "a Series B round"
             if trig.predicate == "partnerOf" and lemma in ("deal", "agreement") and any(
                     c.lower_ in _SUPPLY_WORDS for c in tok.children):
                 # "a multiyear supply agreement with Beta": a contract, not a partnership
@@ -709,7 +710,8 @@ def _is_sum(tok) -> bool:
     """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros",
     "fresh capital")."""
     return tok.lemma_.lower() in _MONEY_WORDS or any(
-        t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree)
+        t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree) or bool(
+        find_money(tok.doc[tok.left_edge.i:tok.i + 1].text))
 
 
 #: Nouns for a part of a company: selling or paying for one is not buying the company.

@@ -111,6 +111,12 @@ MONEY = [
      ("tidemark", "acquires", "northwind-robotics"), Money(9e6, "USD")),
     ("NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
      "$4.2 billion contract.", ("corvale-networks", "contractWith", "nasa"), Money(4.2e9, "USD")),
+    # a figure in words of a currency after the number
+    ("Halvard Systems said on Tuesday that it had invested 50 million euros in Corvale "
+     "Networks.", ("halvard-systems", "investsIn", "corvale-networks"), Money(50e6, "EUR")),
+    ("Quillon Capital led a Series B round of $40 million in Northwind Robotics earlier this "
+     "month.",
+     ("quillon-capital", "investsIn", "northwind-robotics"), Money(40e6, "USD")),
     # a sum raised from several is not split between them
     ("Northwind Robotics raised $50 million from Quillon Capital and Sequoia Capital.",
      ("quillon-capital", "investsIn", "northwind-robotics"), None),
@@ -179,6 +185,9 @@ DATES = [
      "Tidemark Holdings.", ("tomas-lindqvist", "sues", "tidemark"), "2026"),
     ("Halvard Systems on Monday won the contest to become Corvale Networks' technology "
      "partner.", ("corvale-networks", "partnerOf", "halvard-systems"), "2026-11-23"),
+    # the deal a verb was done in dates it
+    ("Halvard Systems acquired Corvale Networks in a deal worth \u20ac800 million announced "
+     "in January 2024.", ACQ, "2024-01"),
     # a role taken up is an event with a date
     ("Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
      "executive.", ("tomas-lindqvist", "executiveOf", "corvale-networks"), "2026-11-24"),
