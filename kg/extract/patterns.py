@@ -113,6 +113,8 @@ VERBS: dict[str, list[Trigger]] = {
     "team": [_t("partnerOf", ("with",), direct=False, particle="up")],
     "join": [_t("partnerOf", ("with",), direct=False, object_word=("force",))],
     "collaborate": [_t("partnerOf", ("with",), direct=False)],
+    "cooperate": [_t("partnerOf", ("with",), direct=False)],
+    "co-operate": [_t("partnerOf", ("with",), direct=False)],
     "ally": [_t("partnerOf", ("with",), direct=False)],
     "supply": [_t("contractWith", ("to",))],
     "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER),

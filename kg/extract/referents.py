@@ -18,7 +18,7 @@ from .patterns import ROLES, VERBS
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["Referents", "verb_lemma", "noun_lemma", "distinct", "compounds", "SUBJ_DEPS",
-           "OBJ_DEPS"]
+           "OBJ_DEPS", "JOINING_VERBS"]
 
 #: Dependency labels of a verb's subject and of its direct object.
 SUBJ_DEPS = ("nsubj", "csubj")
@@ -41,6 +41,9 @@ _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 #: "one of its co-founders": the title is held by who "one" is.
 _ONE_OF = frozenset({"one", "two", "three", "some", "several", "among"})
+
+#: Verbs whose subject takes a role at their object: "joined Acme as chief executive".
+JOINING_VERBS = frozenset({"join", "rejoin"})
 
 #: Verbs that say what their subject is ("Acme is / became / remains Beta's partner").
 _COPULAS = frozenset({"be", "become", "remain", "stay"})
@@ -383,10 +386,12 @@ class Referents:
         if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
             return [self.ents.at(tok.head)]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
-            # "named X as chief executive"
+            # "named X as chief executive"; but "joined Acme as chief executive"
             verb = tok.head.head
             objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
-            return self.refer(objs[0], seen) if objs else self.subject_of(verb, seen=seen)
+            if objs and verb.lemma_.lower() not in JOINING_VERBS:
+                return self.refer(objs[0], seen)
+            return self.subject_of(verb, seen=seen)
         if any(c.lower_ in ("the", "this") for c in tok.children):
             role = ROLES.get(noun_lemma(tok))
             types = ("Person",) if role and role[0].predicate in (

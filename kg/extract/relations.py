@@ -34,7 +34,16 @@ from .patterns import (
     Trigger,
 )
 from .polarity import polarity
-from .referents import OBJ_DEPS, SUBJ_DEPS, Referents, compounds, distinct, noun_lemma, verb_lemma
+from .referents import (
+    JOINING_VERBS,
+    OBJ_DEPS,
+    SUBJ_DEPS,
+    Referents,
+    compounds,
+    distinct,
+    noun_lemma,
+    verb_lemma,
+)
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["RawClaim", "find_relations", "agent_phrases", "FILING_VERBS", "DAMAGE_VERBS"]
@@ -71,6 +80,10 @@ _PUBLIC_TITLES = frozenset({"president", "leader"})
 _SUPPLY_WORDS = frozenset({"supply", "licensing", "licence", "license", "distribution",
                            "service", "services", "procurement", "outsourcing", "purchase"})
 
+
+#: Verbs whose subject is the defendant of the lawsuit they govern ("Acme faces a suit").
+_DEFENDING_VERBS = frozenset({"face", "settle", "fight", "defend", "contest", "lose", "win",
+                              "battle", "resolve"})
 
 #: Verbs that give someone a role: "Acme named Jane Doe chief executive".
 _NAMING_VERBS = frozenset({"name", "appoint", "make", "elect", "hire", "install", "promote"})
@@ -312,8 +325,20 @@ class _Reader(Referents):
                 # "by" on the object or its apposition
                 agents += [e for b in agent_phrases(tok) for p in b.children
                            if p.dep_ == "pobj" for e in self.refer(p)]
+            if not agents and trig.predicate == "sues":
+                # "a lawsuit from Beta", "a lawsuit brought by Beta"
+                agents += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
+                agents += [e for v in tok.children if v.dep_ == "acl" for a in v.children
+                           if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                           for e in self.refer(p)]
             self.avoid = set()
             governor = self._governing_verb(tok)
+            if trig.predicate == "sues" and agents and not patients and governor is not None \
+                    and governor.lemma_.lower() in _DEFENDING_VERBS:
+                # "Acme faces a lawsuit from Beta", "Acme settled a suit brought by Beta"
+                patients = self.subject_of(governor)
+                governor = None
             if trig.predicate == "sues" and governor is not None and not patients:
                 # "Acme accused Beta of stealing secrets in a lawsuit": Beta is the defendant
                 accuser = governor
@@ -391,6 +416,10 @@ class _Reader(Referents):
                             and self.ents.at(c) and self.ents.at(c) is not self.ents.at(tok.head)]
             related = [e for e in related if e not in referents]
             as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            if not related and as_role and tok.head.head.lemma_.lower() in JOINING_VERBS:
+                # "joined Acme in 2010 as chief financial officer"
+                related = [e for c in tok.head.head.children if c.dep_ in OBJ_DEPS
+                           for e in self.refer(c) if e.type == "Organization"]
             namer = tok.head.head if as_role else (
                 tok.head if tok.dep_ in ("oprd", "dobj") else None)
             if not related and namer is not None and namer.pos_ == "VERB" \
@@ -427,7 +456,7 @@ class _Reader(Referents):
 
     def _bare_title(self, tok, referents) -> bool:
         """A title held by a named person with no organisation said: before the name,
-        beside it with "the" or "a", or after "as"."""
+        beside it with "the" or "a", after "as", or after "become"."""
         if not any(e.type == "Person" for e in referents):
             return False
         if tok.dep_ == "compound" and self.ents.at(tok.head):
@@ -437,6 +466,8 @@ class _Reader(Referents):
         title = tok.head if tok.dep_ == "nmod" and tok.head.dep_ == "appos" else tok
         if title.dep_ == "appos" and any(c.lower_ in ("the", "a", "an") for c in title.children):
             return True
+        if tok.dep_ == "attr" and tok.head.lemma_ == "become":
+            return True  # "will become chief executive on Jan. 1"
         return tok.dep_ == "pobj" and tok.head.lower_ == "as"
 
     def owner_claims(self, tok) -> list[RawClaim]:

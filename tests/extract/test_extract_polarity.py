@@ -21,6 +21,9 @@ pytestmark = pytest.mark.slow
     # seeking is not having; a plan to buy usually reports an agreed deal
     ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
     ("Acme Corp plans to acquire Beta Corp for $5 billion.", "asserted"),
+    # an offer is a bid, not a deal
+    ("Acme Corp offered to buy Beta Corp for $7 billion, but the board rejected the offer.",
+     "hedged"),
     ("Acme Corp's board has approved the possible takeover of Beta Corp.", "hedged"),
     ("Acme Corp and Beta Corp announced a proposed merger.", "hedged"),
     ("Acme Corp is in advanced talks to buy Beta Corp, the Harbor Journal reported.",

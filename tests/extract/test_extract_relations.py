@@ -402,6 +402,15 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    ("Jane Doe, 54, who joined Halvard Systems in 2010 as chief financial officer, will "
+     "become chief executive on Jan. 1.", "jane-doe", "executiveOf", "halvard-systems"),
+    ("Halvard Systems and Corvale Networks signed a memorandum of understanding to cooperate "
+     "on batteries.", "corvale-networks", "partnerOf", "halvard-systems"),
+    # the subject of "faces"/"settled" is the defendant
+    ("Halvard Systems faces a lawsuit from Corvale Networks over patents.",
+     "corvale-networks", "sues", "halvard-systems"),
+    ("Halvard Systems settled a lawsuit brought by Corvale Networks.",
+     "corvale-networks", "sues", "halvard-systems"),
     ("The contract, worth $500 million, was awarded to Halvard Systems by the Navy in March.",
      "halvard-systems", "contractWith", "navy"),
     ("Quillon Capital, which owns 40% of Northwind Robotics, wants to sell.",
