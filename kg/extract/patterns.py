@@ -117,6 +117,10 @@ VERBS: dict[str, list[Trigger]] = {
     "co-operate": [_t("partnerOf", ("with",), direct=False)],
     "ally": [_t("partnerOf", ("with",), direct=False)],
     "supply": [_t("contractWith", ("to",))],
+    "provide": [_t("contractWith", ("to",), direct=False, object_types=ORGPER)],
+    # "HSBC hired Corvale to build its platform": a firm hired is a supplier
+    **{w: [_t("contractWith", reverse=True, object_types=ORG, subject_types=ORG)]
+       for w in ("hire", "retain", "enlist", "tap")},
     "award": [_t("contractWith", reverse=True, object_types=ORGPER, subject_types=ORGPER),
               # "the contract was awarded to Acme by the Navy"
               _t("contractWith", ("to",), direct=False, reverse=True, object_types=ORGPER,

@@ -385,6 +385,10 @@ class Referents:
             return self.refer(named[0], seen) if named else []
         if tok.dep_ in ("compound", "amod") and self.ents.at(tok.head):
             return [self.ents.at(tok.head)]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ == "VERB":
+            # "counts HSBC and Barclays among its clients"
+            objs = [c for c in tok.head.head.children if c.dep_ in OBJ_DEPS]
+            return self.refer(objs[0], seen) if objs else []
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             # "named X as chief executive"; but "joined Acme as chief executive"
             verb = tok.head.head

@@ -219,7 +219,8 @@ class _Reader(Referents):
             return []  # "sales of Range Rovers" are revenue
         # "to" on the word, or on the verb the sale is the object of
         heads = [tok, tok.head] if tok.pos_ != "VERB" and tok.dep_ in OBJ_DEPS else [tok]
-        buyers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+        buyers = [e for h in heads for c in h.children
+                  if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                   for p in c.children if p.dep_ == "pobj" for e in self.refer(p)]
         if not buyers:
             return []
@@ -751,8 +752,11 @@ _PARTS = frozenset({"unit", "arm", "division", "business", "operation", "stake",
 
 def _part(tok, ents) -> bool:
     """Whether ``tok`` heads "its chip unit", "a stake": a part of a company (not the
-    company Arm)."""
-    return noun_lemma(tok) in _PARTS and ents.at(tok) is None
+    company Arm, nor "its Corvale unit", which names the unit)."""
+    if noun_lemma(tok) not in _PARTS or ents.at(tok) is not None:
+        return False
+    named = any(c.dep_ == "compound" and ents.at(c) is not None for c in tok.children)
+    return not (named and any(c.dep_ == "poss" for c in tok.children))
 
 
 #: Nouns that are money without a figure: "raised money from Acme".

@@ -330,6 +330,9 @@ def test_extract_title_of_the_story_organisation(triples, normalise, text, subje
 
 
 NOT_CLAIMS = [
+    # "the Yukos unit" is a unit of Yukos, not Yukos
+    ("Russia sold the Yukos unit to Baikal Finance Group.",
+     ("baikal-finance", "acquires", "yukos")),
     # buying or selling a part of a company is not buying the company
     ("Halvard Systems bought Corvale Networks' chip unit for $2 billion.",
      ("halvard-systems", "acquires", "corvale-networks")),
@@ -402,6 +405,14 @@ def test_extract_what_after_says_happened(triples):
 
 
 MORE = [
+    ("Halvard Systems has agreed to sell its Corvale Networks unit to Tidemark Holdings.",
+     "tidemark", "acquires", "corvale-networks"),
+    ("Corvale Networks counts HSBC and Barclays among its clients.",
+     "corvale-networks", "contractWith", "barclays"),
+    ("Corvale Networks provides cloud services to HSBC.",
+     "corvale-networks", "contractWith", "hsbc"),
+    ("HSBC has hired Corvale Networks to build its trading platform.",
+     "corvale-networks", "contractWith", "hsbc"),
     ("Jane Doe, 54, who joined Halvard Systems in 2010 as chief financial officer, will "
      "become chief executive on Jan. 1.", "jane-doe", "executiveOf", "halvard-systems"),
     ("Halvard Systems and Corvale Networks signed a memorandum of understanding to cooperate "
