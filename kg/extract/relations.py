@@ -394,6 +394,14 @@ class _Reader(Referents):
             return []
         if lemma == "chief" and tok.pos_ != "NOUN":
             return []  # "chief" of "chief executive" is read with its noun
+        if lemma == "partner" and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                      for c in tok.children):
+            return []  # "her partner, Trevor": not a business partner
+        if lemma == "part" and (tok.dep_ not in ("attr", "appos", "acomp") or not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    self.ents.at(p) for p in c.children if p.dep_ == "pobj")
+                for c in tok.children)):
+            return []  # "Beta is part of Acme", not "as part of Acme's plan"
         out = []
         # "X, Acme's co-founder, chairman and largest shareholder": later titles share
         # the holder and the company of the first
@@ -612,7 +620,8 @@ def _retype(e: DocEntity, types: tuple[str, ...]) -> None:
     company, "the maker of Fortnite" makes Fortnite a product. Only a type NER
     alone gave is changed, and only between parties and products."""
     if len(types) == 1 and e.type != types[0] and e.weakly_typed \
-            and e.type in _PARTY_TYPES and types[0] in _PARTY_TYPES:
+            and e.type in _PARTY_TYPES and types[0] in _PARTY_TYPES \
+            and not (e.type == "Person" and " " in e.label):  # "Thomas Slattery" stays a person
         e.type = types[0]
 
 
