@@ -17,7 +17,7 @@ _WEEKDAYS = {d: i for i, d in enumerate(
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-       r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+       r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 _FULL_MDY = re.compile(_MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I)
 _FULL_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+" + _YEAR, re.I)
 _ISO = re.compile(r"\b" + _YEAR + r"-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -70,6 +70,8 @@ def resolve_date(expr: str, published: date | None) -> str | None:
     '2026-11'
     >>> resolve_date("since last summer", date(2026, 2, 3))
     '2025'
+    >>> resolve_date("more than a decade ago", date(2026, 2, 3)) is None
+    True
     """
     s = expr.strip().lower()
     if m := _ISO.search(s):

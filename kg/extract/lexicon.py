@@ -100,7 +100,7 @@ NEGATING_HEADS = frozenset({
 HEDGING_HEADS = frozenset({
     "consider", "explore", "talk", "talks", "discuss", "discussion", "negotiate",
     "negotiation", "hope", "propose", "proposal", "weigh", "mull", "seek_approval", "bid",
-    "offer", "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
+    "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
     "hop",  # the lemmatizer's reading of "hopes"
     "seek",  # not "plan": "Acme plans to buy Beta for $5bn" usually reports an agreed deal

@@ -39,7 +39,7 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
     if method.startswith("noun:") and any(c.dep_ == "amod" and c.lower_ in _UNSETTLED
                                           for c in tok.children):
         return "hedged"  # "the possible takeover", "a proposed merger"
-    node = tok
+    node, came_from = tok, None
     for _ in range(6):
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
@@ -54,6 +54,9 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
                     p.dep_ == "pobj" and p.lemma_.lower() in HEDGING_HEADS for p in c.children):
                 return "hedged"  # "is in talks, to buy Beta"
         lemma = node.lemma_.lower()
+        if node.i != tok.i and lemma == "offer" and came_from is not None \
+                and came_from.dep_ == "xcomp":
+            return "hedged"  # "offered to buy Beta": a bid, not a deal
         if node.i != tok.i:
             if lemma in _UNDOING.get(predicate, ()) and method.startswith("noun:"):
                 return "asserted"  # it happened, then was undone
@@ -65,8 +68,8 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
                 break
         if node.head.i == node.i or node.dep_ in ("relcl",):
             break
-        if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS
-                                        for c in node.children):
+        if node.dep_ in ("advcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in node.children):
             break  # "relenting only after Acme sued him": what "after" says happened
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
             # an event named as a subject is taken for granted ("does not expect the
@@ -77,5 +80,5 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
                     verb.lemma_.lower() in NEGATING_HEADS:
                 return "negated"
             break
-        node = node.head
+        came_from, node = node, node.head
     return "asserted"

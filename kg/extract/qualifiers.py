@@ -183,14 +183,15 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
     return None
 
 
-#: Nouns a later sentence names an event with: "The deal, valued at $5bn, ...".
+#: Nouns a later sentence names an event with: "The deal, valued at $5bn, ...". Not
+#: "contract": two parties often hold several, and "the contract" may be another.
 EVENT_NOUNS: dict[str, frozenset[str]] = {
     "acquires": frozenset({"acquisition", "takeover", "purchase", "buyout", "deal",
                            "transaction", "agreement"}),
     "mergesWith": frozenset({"merger", "deal", "transaction", "combination", "agreement"}),
     "investsIn": frozenset({"investment", "stake", "round", "funding", "deal", "injection"}),
     "sues": frozenset({"lawsuit", "suit", "complaint", "case", "action", "damage"}),
-    "contractWith": frozenset({"contract", "deal", "agreement", "licence", "license"}),
+    "contractWith": frozenset({"deal", "agreement", "licence", "license"}),
     "partnerOf": frozenset({"partnership", "deal", "agreement", "alliance", "collaboration"}),
 }
 

@@ -137,7 +137,11 @@ MONEY = [
      "was announced on Monday.", ACQ, Money(5e9, "USD")),
     ("Halvard Systems sued Corvale Networks.\n\nThe complaint seeks $20 million in "
      "damages.", SUES, Money(20e6, "USD")),
-    # ... but not from a sentence about another event of the same kind
+    # "the contract" of a later sentence may be another contract between the same two
+    ("NASA first hired Halvard Systems to carry cargo more than a decade ago.\n\nHalvard "
+     "Systems also holds a NASA contract worth about $2.9 billion, awarded in 2021.",
+     ("halvard-systems", "contractWith", "nasa"), None),
+    # ... nor from a sentence about another event of the same kind
     ("Halvard Systems sued Corvale Networks.\n\nTidemark Holdings bought Northwind Robotics."
      "\n\nThe deal was worth $9 million.", SUES, None),
     ("Halvard Systems agreed to buy Corvale Networks.\n\nTidemark Holdings bought Northwind "
@@ -188,6 +192,9 @@ DATES = [
     # the deal a verb was done in dates it
     ("Halvard Systems acquired Corvale Networks in a deal worth \u20ac800 million announced "
      "in January 2024.", ACQ, "2024-01"),
+    # "a decade ago" is no December
+    ("NASA first hired Halvard Systems to carry cargo more than a decade ago.",
+     ("halvard-systems", "contractWith", "nasa"), None),
     # a role taken up is an event with a date
     ("Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
      "executive.", ("tomas-lindqvist", "executiveOf", "corvale-networks"), "2026-11-24"),
