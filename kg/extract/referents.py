@@ -131,6 +131,7 @@ class Referents:
                 pass  # "pick models, test them and run them": things, not a company
             else:
                 a = self._coordinated_owner(tok) or self._controller(tok, ("Organization",)) \
+                    or self._described_subject(tok) \
                     or self.ents.antecedent(tok, ("Organization",), exclude=self._binders(tok))
                 out += [a] if a else []
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -188,6 +189,33 @@ class Referents:
         hit = [e for e in self.refer(first, conj=False) if e.type == "Organization"] \
             if first is not None else []
         return hit[0] if len(hit) == 1 else None
+
+    def _described_subject(self, tok) -> DocEntity | None:
+        """ "The search company is a rival to Microsoft and OpenAI, and its Gemini
+        models ...": "its" is the subject of the clause, or of the clause its own
+        clause is joined to, when that subject is a description ("the company")."""
+        if tok.lower_ != "its":
+            return None
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+        else:
+            return None
+        for verb in (node, node.head if node.dep_ == "conj" else None):
+            if verb is None:
+                continue
+            subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS
+                    and tok not in c.subtree and c.pos_ == "NOUN"
+                    and noun_lemma(c) in ORG_NOUNS
+                    and any(d.lower_ in ("the", "this") for d in c.children)]
+            if subj:
+                hit = [e for e in self.refer(subj[0]) if e.type == "Organization"]
+                return hit[0] if len(hit) == 1 else None
+        return None
 
     def _binders(self, tok) -> set[int]:
         """Who an object pronoun cannot mean: the subject of its own verb ("Acme

@@ -292,6 +292,10 @@ def test_extract_built_into_is_not_develops(triples):
 
 
 PRONOUNS = [
+    # "its" is the clause's subject, a description resolved first
+    ("Halvard Systems makes search engines. The search company is a rival to both Corvale "
+     "Networks and Tidemark Holdings, and its Quasar models compete with theirs.",
+     "halvard-systems", "develops", "quasar"),
     # "it" cannot be the subject of its own verb; "its" is the accused's
     ("Halvard Systems sued Corvale Networks, accusing it of copying code to build its "
      "Zephyr app.", "corvale-networks", "develops", "zephyr"),
