@@ -16,13 +16,13 @@ process would take turns on it.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 
 from ..errors import ConfigError
 from ..model import Article, Extraction
+from .parallel import in_flight
 from .pipeline import Extractor
 
 __all__ = ["DaskExtractor", "worker_extractor"]
@@ -161,22 +161,9 @@ class DaskExtractor:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions of ``articles``, in order, ``batch_size`` articles a task."""
-        it = iter(articles)
         with self._session() as client:
             window = self.window or 2 * max(1, sum(client.nthreads().values()))
-            pending: deque = deque()
-            try:
-                while True:
-                    while len(pending) < window:
-                        batch = list(islice(it, self.batch_size))
-                        if not batch:
-                            break
-                        pending.append(client.submit(_extract_batch, batch, *self._args(),
-                                                     pure=False))
-                    if not pending:
-                        return
-                    results = pending.popleft().result()
-                    yield from results
-            finally:
-                if pending:
-                    client.cancel(list(pending))
+            yield from in_flight(
+                articles, self.batch_size, window,
+                lambda batch: client.submit(_extract_batch, batch, *self._args(), pure=False),
+                client.cancel)

@@ -102,7 +102,6 @@ HEDGING_HEADS = frozenset({
     "negotiation", "hope", "propose", "proposal", "weigh", "mull", "seek_approval", "bid",
     "offer_to", "rumour", "rumor", "speculation", "want", "try", "attempt", "vote",
     "hopes", "hoped", "hoping", "aim", "aims", "seek_to", "threaten", "plan_to",
-    "hop",  # the lemmatizer's reading of "hopes"
     "seek",  # not "plan": "Acme plans to buy Beta for $5bn" usually reports an agreed deal
 })
 HEDGING_AUX = frozenset({"could", "may", "might", "should"})

@@ -10,14 +10,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from ..model import Article, Extraction
 from .pipeline import Extractor
 
-__all__ = ["ParallelExtractor", "default_workers"]
+__all__ = ["ParallelExtractor", "default_workers", "in_flight"]
 
 _WORKER: Extractor | None = None
 
@@ -28,6 +28,28 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def in_flight(articles: Iterable[Article], batch_size: int, window: int,
+              submit: Callable, cancel: Callable) -> Iterator[Extraction]:
+    """The extractions of ``articles``, in order: batches of ``batch_size`` are
+    handed to ``submit`` (which returns a future), at most ``window`` at a time;
+    the futures still pending when the caller stops are given to ``cancel``."""
+    it = iter(articles)
+    pending: deque = deque()
+    try:
+        while True:
+            while len(pending) < window:
+                batch = list(islice(it, batch_size))
+                if not batch:
+                    break
+                pending.append(submit(batch))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        if pending:
+            cancel(list(pending))
 
 
 def _init(model: str | None, batch_size: int, curation) -> None:
@@ -63,21 +85,8 @@ class ParallelExtractor:
             return
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        it = iter(articles)
-        window = 2 * self.workers
         with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
                                  initargs=(self.model, self.batch_size, self.curation)) as pool:
-            pending: deque = deque()
-            try:
-                while True:
-                    while len(pending) < window:
-                        batch = list(islice(it, self.batch_size))
-                        if not batch:
-                            break
-                        pending.append(pool.submit(_extract, batch))
-                    if not pending:
-                        return
-                    yield from pending.popleft().result()
-            finally:
-                for f in pending:
-                    f.cancel()
+            yield from in_flight(articles, self.batch_size, 2 * self.workers,
+                                 lambda batch: pool.submit(_extract, batch),
+                                 lambda futures: [f.cancel() for f in futures])

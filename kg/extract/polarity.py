@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import HEDGING_AUX, HEDGING_HEADS, NEGATING_HEADS, SPEECH_VERBS
+from .referents import verb_lemma
 
 __all__ = ["polarity"]
 
@@ -53,7 +54,7 @@ def polarity(tok, method: str = "", predicate: str | None = None) -> str:
             if c.dep_ == "prep" and c.lower_ == "in" and any(
                     p.dep_ == "pobj" and p.lemma_.lower() in HEDGING_HEADS for p in c.children):
                 return "hedged"  # "is in talks, to buy Beta"
-        lemma = node.lemma_.lower()
+        lemma = verb_lemma(node)
         if node.i != tok.i and lemma == "offer" and came_from is not None \
                 and came_from.dep_ == "xcomp":
             return "hedged"  # "offered to buy Beta": a bid, not a deal

@@ -30,8 +30,7 @@ _INTRANSITIVE = frozenset(lemma for lemma, triggers in VERBS.items()
 
 #: Verbs whose object does what their "of"/"for" clause says: "accused Beta of copying".
 _ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "credit", "suspect", "sue", "fine",
-                             "criticise", "criticize", "praise", "thank", "convict",
-                             "fin"})  # the lemmatizer's reading of "fined"
+                             "criticise", "criticize", "praise", "thank", "convict"})
 
 #: Verbs that take on someone else's people: "Acme hired its co-founder" is another's.
 _HIRING_VERBS = frozenset({"hire", "poach", "recruit", "lure"})
@@ -49,9 +48,14 @@ JOINING_VERBS = frozenset({"join", "rejoin"})
 _COPULAS = frozenset({"be", "become", "remain", "stay"})
 
 
+#: Words the lemmatizer reads wrong, by surface form: "fined" -> "fin", "hopes" -> "hop".
+_LEMMA_SLIPS = {"fined": "fine", "fines": "fine", "hopes": "hope"}
+
+
 def verb_lemma(tok) -> str:
-    """The lemma of a verb, mending the lemmatizer on hyphenated words ("co-founded")."""
-    lemma = tok.lemma_.lower()
+    """The lemma of a verb, mending the lemmatizer's slips: hyphenated words
+    ("co-founded"), "fined", "hopes", "to found"."""
+    lemma = _LEMMA_SLIPS.get(tok.lower_) or tok.lemma_.lower()
     if lemma.startswith("co-found"):
         return "co-found"
     if lemma == "find" and tok.lower_ in ("found", "founds", "founding") and (
@@ -259,7 +263,7 @@ class Referents:
             return None
         gov = prep.head  # "of" hangs on the verb, or on one of its objects
         accusing = gov.head if gov.dep_ in OBJ_DEPS + ("dative",) else gov
-        if accusing.lemma_.lower() not in _ACCUSING_VERBS:
+        if verb_lemma(accusing) not in _ACCUSING_VERBS:
             return None
         # "fined Acme $5m for ...": the one fined, not the sum
         objs = [c for c in accusing.children if c.dep_ in OBJ_DEPS + ("dative",)

@@ -677,7 +677,7 @@ def _public_clients(claims: list[RawClaim]) -> list[RawClaim]:
     out = []
     for c in claims:
         if c.predicate == "contractWith" and (public(c.subject) or public(c.object)) \
-                and c.method.startswith("noun:lic"):
+                and noun_lemma(c.token) in ("licence", "license"):
             continue  # "its licence from the FCC": a regulator's licence, not a contract
         if c.predicate == "contractWith" and public(c.subject) and not public(c.object):
             c.subject, c.object = c.object, c.subject
