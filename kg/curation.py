@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError
-from .extract.names import name_key
+from .names import name_key
 
 __all__ = ["CURATION_FILE", "HISTORY_LIMIT", "Curation", "entity_key", "likely_duplicates",
            "review_entities"]

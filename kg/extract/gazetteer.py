@@ -11,7 +11,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import COARSE_TYPES
-from .names import name_key
+from ..names import name_key
 
 __all__ = ["KnownEntity", "Gazetteer", "load_gazetteer"]
 

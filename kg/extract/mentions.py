@@ -16,7 +16,7 @@ from .lexicon import (
     PRODUCT_NOUNS,
     REJECTED_MENTIONS,
 )
-from .names import CORPORATE_SUFFIXES, clean_mention, name_key
+from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
 
 __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
 

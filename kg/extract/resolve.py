@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, lookup_surname
 from .mentions import RawMention
-from .names import acronym, name_key
+from ..names import acronym, name_key
 
 __all__ = ["DocEntity", "DocEntities", "resolve_mentions"]
 

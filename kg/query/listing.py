@@ -162,7 +162,7 @@ def find_entity(entities: list[dict], name: str) -> dict:
     import difflib
 
     from ..errors import KGError
-    from ..extract.names import name_key
+    from ..names import name_key
 
     wanted = name_key(name)
     exact = [e for e in entities if name == e["iri"] or name == e["iri"].rsplit("/", 1)[-1]]

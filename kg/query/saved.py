@@ -168,7 +168,7 @@ class EntityNames:
     """
 
     def __init__(self, entities: list[dict]):
-        from ..extract.names import name_key
+        from ..names import name_key
 
         self.entities = entities
         self._key = name_key

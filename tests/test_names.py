@@ -1,4 +1,4 @@
-"""Name normalisation (kg.extract.names): the keys under which mentions of one entity meet.
+"""Name normalisation (kg.names): the keys under which mentions of one entity meet.
 
 Plain string functions: no model needed.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import acronym, clean_mention, name_key, strip_suffix
+from kg.names import acronym, clean_mention, name_key, strip_suffix
 
 
 @pytest.mark.parametrize("text,expected", [
