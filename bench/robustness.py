@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 import _common
 
 from kg.errors import KGError
-from kg.extract.pipeline import MONEY_PREDICATES, Extractor
-from kg.model import COARSE_TYPES, PREDICATES, Article, Claim, Extraction
+from kg.extract.pipeline import Extractor
+from kg.model import COARSE_TYPES, Article, Claim, Extraction
+from kg.predicates import MONEY_PREDICATES, PREDICATES
 
 POLARITIES = ("asserted", "negated", "hedged")
 

@@ -9,6 +9,7 @@ can turn any of them into a one-line message::
      |    +-- StoreLockedError  another process holds the store
      +-- QueryError          a SPARQL query that does not parse or run
      +-- ConfigError         a setting (model name, curation file) that is wrong
+          +-- RuleError       an extraction rule file that is wrong
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ __all__ = [
     "StoreLockedError",
     "QueryError",
     "ConfigError",
+    "RuleError",
 ]
 
 
@@ -45,3 +47,7 @@ class QueryError(KGError):
 
 class ConfigError(KGError):
     """A setting or data file that is wrong."""
+
+
+class RuleError(ConfigError):
+    """An extraction rule file (triggers or word lists) that is wrong."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import Enum
 
 __all__ = [
     "COARSE_TYPES",
-    "PREDICATES",
-    "SYMMETRIC_PREDICATES",
+    "EntityType",
+    "Polarity",
     "Article",
     "Money",
     "Mention",
@@ -21,26 +22,36 @@ __all__ = [
     "Extraction",
 ]
 
-#: The coarse entity types of the evaluation contract.
-COARSE_TYPES = ("Person", "Organization", "Place", "Product", "Other")
+class _Name(str, Enum):
+    """A closed set of names that compare, hash and print as their plain string."""
 
-#: The twelve claim predicates (local names in the ontology).
-PREDICATES = (
-    "partnerOf",
-    "sues",
-    "acquires",
-    "mergesWith",
-    "investsIn",
-    "founderOf",
-    "executiveOf",
-    "subsidiaryOf",
-    "develops",
-    "contractWith",
-    "offers",
-    "rivalOf",
-)
+    def __str__(self) -> str:
+        return self.value
 
-SYMMETRIC_PREDICATES = frozenset({"partnerOf", "mergesWith", "rivalOf"})
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+class EntityType(_Name):
+    """The coarse entity types of the evaluation contract."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    PLACE = "Place"
+    PRODUCT = "Product"
+    OTHER = "Other"
+
+
+class Polarity(_Name):
+    """Whether an article asserts a claim, denies it, or reports it as unsettled."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HEDGED = "hedged"
+
+
+#: The coarse entity types, as strings.
+COARSE_TYPES = tuple(t.value for t in EntityType)
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ class Entity:
 
     key: str
     label: str
-    type: str  # one of COARSE_TYPES
+    type: str  # an EntityType value
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     wikidata: str | None = None
@@ -103,7 +114,7 @@ class Claim:
     """
 
     subject: str  # entity key
-    predicate: str  # one of PREDICATES
+    predicate: str  # one of kg.predicates.PREDICATES
     object: str  # entity key
     sentence: str
     sentence_start: int
@@ -112,7 +123,7 @@ class Claim:
     amount: Money | None = None
     date: str | None = None  # ISO date, year-month or year
     confidence: float = 0.5
-    polarity: str = "asserted"  # asserted | negated | hedged
+    polarity: str = "asserted"  # a Polarity value
     method: str = "pattern"
     ended: bool = False  # the relation no longer holds ("former chief executive")
     end_date: str | None = None  # when it ended, where the article says

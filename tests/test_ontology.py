@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 import kg.vocab
-from kg.model import PREDICATES, SYMMETRIC_PREDICATES
+from kg.predicates import PREDICATES, SYMMETRIC_PREDICATES
 from kg.vocab import NKG, PREFIXES
 
 ONTOLOGIES = Path(__file__).parents[1] / "ontologies"

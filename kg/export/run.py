@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import KGError
 from ..graph.store import KGStore
-from ..model import PREDICATES
+from ..predicates import PREDICATES
 from ..network.data import NetworkData, read_network_data
 from ..network.filters import Filters
 from ..network.metrics import top_nodes

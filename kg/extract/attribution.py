@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .lexicon import SPEECH_VERBS
+from ..model import EntityType
 from .resolve import DocEntities, DocEntity
 
 __all__ = ["sentence_sources", "quote_sources"]
@@ -15,18 +15,19 @@ _QUOTES = "\"\u201c\u201d"
 def _speaker(tok, ents: DocEntities) -> DocEntity | None:
     e = ents.at(tok)
     if e is None and tok.lower_ in ("he", "she"):
-        e = ents.antecedent(tok, ("Person",))
+        e = ents.antecedent(tok, (EntityType.PERSON,))
     if e is None and tok.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and ents.at(c):
                 e = ents.at(c)
-    if e is not None and e.type in ("Person", "Organization"):
+    if e is not None and e.type in (EntityType.PERSON, EntityType.ORGANIZATION):
         return e
     return None
 
 
 def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, object]]:
-    """(source, speech verb or "according", the source's phrase) found in one sentence."""
+    """(source, speech verb or "according", the source's phrase) found in one sentence
+    (the speech verbs are those ``ents`` was resolved with)."""
     out = []
     for tok in sent:
         if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod", "case"):
@@ -35,7 +36,7 @@ def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, o
                     e = _speaker(obj, ents)
                     if e:
                         out.append((e, tok, obj))
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ents.speech_verbs:
             deps = {c.dep_ for c in tok.children}
             if "dobj" in deps and not deps & {"ccomp", "parataxis"}:
                 continue  # "added support for X" reports nothing
@@ -71,10 +72,11 @@ def quote_sources(doc, said: dict[int, list]) -> dict[tuple[int, int], DocEntity
     sents = list(doc.sents)
     ends = [s.end_char for s in sents]
     out: dict[tuple[int, int], DocEntity] = {}
-    for span in _quoted_spans(doc.text):
+    text = doc.text  # built anew on each access
+    for span in _quoted_spans(text):
         first = bisect_right(ends, span[0])
         for nxt in sents[first: first + 3]:
-            if "\n\n" in doc.text[span[0]:nxt.start_char]:
+            if "\n\n" in text[span[0]:nxt.start_char]:
                 break
             found = said.get(nxt.start)
             if found:

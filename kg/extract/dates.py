@@ -74,46 +74,65 @@ def resolve_date(expr: str, published: date | None) -> str | None:
     True
     """
     s = expr.strip().lower()
+    return _absolute(s) or (_relative(s, published) if published is not None else None) \
+        or _year(s)
+
+
+def _absolute(s: str) -> str | None:
+    """A date the words give in full: "2024-03-05", "Jan. 23, 2023", "March 2024"."""
     if m := _ISO.search(s):
         return _ymd(int(m["year"]), int(m["m"]), int(m["d"]))
     if m := _FULL_MDY.search(s) or _FULL_DMY.search(s):
         return _ymd(int(m["year"]), _month(m["mon"]), int(m["day"]))
     if m := _MON_YEAR.search(s):
         return f"{int(m['year']):04d}-{_month(m['mon']):02d}"
-    if published is not None:
-        if m := _MON_DAY.search(s) or _DAY_MON.search(s):
-            month = _month(m["mon"])
-            year = published.year - (1 if month > published.month else 0)
-            return _ymd(year, month, int(m["day"]))
-        if m := _MONTH_ONLY.search(s):
-            month = _month(m["mon"])
-            year = published.year - (1 if month > published.month else 0)
-            return f"{year:04d}-{month:02d}"
-        if m := _WEEKDAY.search(s):
-            back = (published.weekday() - _WEEKDAYS[m["wd"]]) % 7
-            if "last" in s.split() and back == 0:
-                back = 7
-            return (published - timedelta(days=back)).isoformat()
-        if re.search(r"\byesterday\b", s):
-            return (published - timedelta(days=1)).isoformat()
-        if re.search(r"\btoday\b", s):
-            return published.isoformat()
-        if re.search(r"\blast year\b|\ba year ago\b|\bprevious year\b", s):
-            return str(published.year - 1)
-        if re.search(r"\bthis year\b|\bearlier this year\b", s):
-            return str(published.year)
-        if re.search(r"\bnext year\b", s):
-            return str(published.year + 1)
-        if m := _SEASON.search(s):
-            # the season of that name that ended last, or the one of this year
-            ended = published.month > _SEASON_END[m["season"]]
-            last = m["which"] in ("last", "past")
-            return str(published.year - (1 if last and not ended else 0))
-        if re.search(r"\bthis month\b", s):
-            return f"{published.year:04d}-{published.month:02d}"
-        if re.search(r"\blast month\b", s):
-            first = published.replace(day=1) - timedelta(days=1)
-            return f"{first.year:04d}-{first.month:02d}"
+    return None
+
+
+def _relative(s: str, published: date) -> str | None:
+    """A date relative to the publication date: "Jan. 23", "in March", "on Tuesday",
+    "last year", "last summer", "this month"."""
+    if m := _MON_DAY.search(s) or _DAY_MON.search(s):
+        month = _month(m["mon"])
+        year = published.year - (1 if month > published.month else 0)
+        return _ymd(year, month, int(m["day"]))
+    if m := _MONTH_ONLY.search(s):
+        month = _month(m["mon"])
+        year = published.year - (1 if month > published.month else 0)
+        return f"{year:04d}-{month:02d}"
+    if m := _WEEKDAY.search(s):
+        back = (published.weekday() - _WEEKDAYS[m["wd"]]) % 7
+        if "last" in s.split() and back == 0:
+            back = 7
+        return (published - timedelta(days=back)).isoformat()
+    return _relative_words(s, published)
+
+
+def _relative_words(s: str, published: date) -> str | None:
+    if re.search(r"\byesterday\b", s):
+        return (published - timedelta(days=1)).isoformat()
+    if re.search(r"\btoday\b", s):
+        return published.isoformat()
+    if re.search(r"\blast year\b|\ba year ago\b|\bprevious year\b", s):
+        return str(published.year - 1)
+    if re.search(r"\bthis year\b|\bearlier this year\b", s):
+        return str(published.year)
+    if re.search(r"\bnext year\b", s):
+        return str(published.year + 1)
+    if m := _SEASON.search(s):
+        # the season of that name that ended last, or the one of this year
+        ended = published.month > _SEASON_END[m["season"]]
+        last = m["which"] in ("last", "past")
+        return str(published.year - (1 if last and not ended else 0))
+    if re.search(r"\bthis month\b", s):
+        return f"{published.year:04d}-{published.month:02d}"
+    if re.search(r"\blast month\b", s):
+        first = published.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    return None
+
+
+def _year(s: str) -> str | None:
     if m := _YEAR_ONLY.search(s):
         return m["year"]
     return None

@@ -4,36 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import EntityType
+from ..names import clean_mention, name_key
+from .entity_types import argument_type, context_type, name_ending_type
 from .gazetteer import Gazetteer
-from .lexicon import (
-    NER_TYPES,
-    ORG_NAME_WORDS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
-    PLACE_NAME_WORDS,
-    PLACE_NOUNS,
-    PRODUCT_NAME_WORDS,
-    PRODUCT_NOUNS,
-    REJECTED_MENTIONS,
-)
-from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
+from .rules import Rules
 
 __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
 
-_SUFFIX_WORDS = {s.lower() for s in CORPORATE_SUFFIXES}
-#: Words of a title, not of a name.
-TITLE_WORDS = frozenset({
-    "vice", "president", "chief", "executive", "officer", "secretary", "attorney", "general",
-    "counsel", "chairman", "chairwoman", "chair", "director", "minister", "prime", "senator",
-    "governor", "judge", "ceo", "cfo", "cto", "coo", "head", "treasury", "deputy", "sen.",
-    "rep.", "gov.", "mr.", "mrs.", "ms.", "dr.", "founder", "co-founder", "prince", "princess",
-    "king", "queen", "sheikh", "sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr",
-})
-_ORG_ROLE_NOUNS = frozenset({"ceo", "president", "chairman", "chairwoman", "founder", "co-founder",
-                             "cofounder", "cfo", "coo", "cto", "shareholder", "subsidiary",
-                             "arm", "unit", "division", "headquarters", "board", "spokesman",
-                             "spokeswoman", "spokesperson", "employee", "staff", "acquisition",
-                             "executive", "officer"})
+#: Words after a name that are a title, not part of it: "Microsoft CEO" is Microsoft.
+_TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")
 
 
 @dataclass
@@ -45,7 +25,7 @@ class RawMention:
     text: str
     start_char: int
     end_char: int
-    type: str
+    type: EntityType
     known: str | None = None  # gazetteer name, when the table knows it
     strong: bool = False  # the type comes from the table or the context, not NER alone
 
@@ -61,66 +41,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _context_type(doc, start: int, end: int, full_name: bool = False) -> str | None:
-    """A type read from the words around a name ("Northwind, a startup").
-
-    A ``full_name`` NER calls a person's is not made a company by an apposition
-    alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    last = doc[end - 1]
-    if end - start > 1:
-        if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in ORG_NAME_WORDS:
-            return "Organization"
-        if last.lower_ in PLACE_NAME_WORDS:
-            return "Place"
-        if last.lower_ in PRODUCT_NAME_WORDS or (last.like_num and not doc[start].like_num):
-            # "Apple Watch", "Office 365", "Falcon 9"
-            return "Product"
-    noun = last
-    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(noun.i + 1,
-                                                                             noun.i + 3):
-        noun = noun.head  # "the Zephyr warehouse robot": up to "robot"
-    if noun is not last and noun.lower_ in PRODUCT_NOUNS and noun.pos_ == "NOUN":
-        return "Product"  # "the Grok chatbot", "Optimus humanoid robot"
-    head = doc[start:end].root
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.pos_ == "NOUN" and prev.head.i in range(start, end) \
-            and prev.dep_ in ("compound", "nmod", "amod"):
-        # "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok"
-        lemma = prev.lemma_.lower()
-        if lemma in ORG_NOUNS and lemma not in PRODUCT_NOUNS | PERSON_NOUNS:
-            return "Organization"
-        if lemma in PRODUCT_NOUNS and lemma not in ORG_NOUNS:
-            return "Product"
-    for child in head.children:
-        if child.dep_ == "appos":
-            lemma = child.lemma_.lower()
-            if lemma in PRODUCT_NOUNS:
-                return "Product"
-            if lemma in PLACE_NOUNS:
-                return "Place"
-            if lemma in ORG_NOUNS:
-                return "Organization"
-            if lemma in PERSON_NOUNS and child.i > head.i:
-                return "Person"  # "Sutskever, a co-founder and board member"
-    # "the chief executive of Quora", "Qualcomm's founder": only organisations have these
-    # ("Yukos chief executive Steven Theede" too, but not "named Jane Doe chief executive")
-    holder = head.head if head.dep_ == "poss" or head.dep_ == "compound" and not full_name else (
-        head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") else None)
-    if holder is not None and holder.lemma_.lower() in _ORG_ROLE_NOUNS and holder.i != head.i \
-            and not (head.dep_ == "compound" and holder.lemma_.lower() == "headquarters"):
-        return "Organization"  # ("the company's San Francisco headquarters" is a place)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        lemma = head.head.lemma_.lower()
-        if lemma in PRODUCT_NOUNS:
-            return "Product"
-        if lemma in PERSON_NOUNS:
-            return "Person"
-        if lemma in ORG_NOUNS and not full_name:
-            return "Organization"
-    return None
-
-
-def _ner_spans(doc):
+def _ner_spans(doc, rules: Rules):
     """NER's entity spans, split where one runs across a comma ("Tarn Labs, Quillon"),
     and a known name joined with the name it begins ("Google" + "Cloud")."""
     spans = []
@@ -153,13 +74,13 @@ def _ner_spans(doc):
                 and doc[end - 1].whitespace_:
             end += 1
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
-        while start > 0 and _first_name(doc[start - 1], start, end):
+        while start > 0 and _first_name(doc[start - 1], start, end, rules):
             start -= 1
         if label == "PERSON":
-            while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
+            while end - start > 1 and doc[start].lower_ in rules.title_words:
                 start += 1
-        while end - start > 1 and doc[end - 1].lower_ in ("ceo", "cfo", "cto", "coo", "chief"):
-            end -= 1  # "Microsoft CEO" is Microsoft
+        while end - start > 1 and doc[end - 1].lower_ in _TRAILING_TITLES:
+            end -= 1
         yield start, end, label
 
 
@@ -183,12 +104,12 @@ def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     return not (after is not None and after.text in ("-", "\u2013") and not doc[start].whitespace_)
 
 
-def _first_name(tok, start: int, end: int) -> bool:
+def _first_name(tok, start: int, end: int, rules: Rules) -> bool:
     """An untagged capitalised word that modifies the name after it ("Ilya")."""
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "compound" \
         and tok.head.i in range(start, end) and tok.text.istitle() \
         and len(tok.doc[start].text) > 1 and not tok.lower_.endswith("ing") \
-        and tok.lower_ not in TITLE_WORDS and tok.lower_ not in _SKIP_WORDS
+        and tok.lower_ not in rules.title_words and tok.lower_ not in rules.skip_words
 
 
 def _two_names(doc, start: int, conj: int, end: int) -> bool:
@@ -207,48 +128,60 @@ def _continues_known(doc, first, second) -> bool:
         and doc[a_end - 1].head.i in range(b_start, b_end) and bool(doc[a_end - 1].whitespace_)
 
 
-def find_mentions(doc, gazetteer: Gazetteer, outlet: str | None = None) -> list[RawMention]:
+def find_mentions(doc, gazetteer: Gazetteer, rules: Rules,
+                  outlet: str | None = None) -> list[RawMention]:
     """Every named mention of a person, organisation, place or product.
 
     ``outlet`` is the article's source: where the text names it, it is an
     organisation whatever NER says.
     """
     out: list[RawMention] = []
-    for ent_start, ent_end, label in _ner_spans(doc):
-        ner_type = NER_TYPES.get(label)
+    for ent_start, ent_end, label in _ner_spans(doc, rules):
+        ner_type = rules.words.ner_types.get(label)
         if ner_type is None:
             continue
         start, end = _trim(doc, ent_start, ent_end)
-        if start >= end:
-            continue
-        span = doc[start:end]
-        text = clean_mention(span.text)
-        if len(text) < 2 and not _lone_letter_name(doc, start, end, gazetteer):
-            continue
-        if not any(c.isupper() for c in text):
-            continue
-        if text.lower() in REJECTED_MENTIONS or not any(c.isalpha() for c in text):
-            continue
-        if all(t.lower_ in TITLE_WORDS for t in span):
-            continue  # "Vice President", "Chief Executive"
-        # part of a hyphenated word ("low-Earth orbit", "Musk-founded")
-        if start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
-            continue
-        known = gazetteer.lookup(text)
-        if known is not None:
-            typ, strong = known.type, True
-        else:
-            ctx = _context_type(doc, start, end,
-                                full_name=ner_type == "Person" and end - start > 1)
-            typ, strong = (ctx, True) if ctx else (ner_type, False)
-        out.append(RawMention(start, end, text, span.start_char, span.end_char, typ,
-                              known.name if known else None, strong))
+        if start < end and _is_name(doc, start, end, gazetteer, rules):
+            out.append(_typed_mention(doc, start, end, ner_type, gazetteer, rules))
     taken = {i for m in out for i in range(m.start, m.end)}
-    out.extend(_unlabelled_products(doc, gazetteer, taken))
+    out.extend(_unlabelled_products(doc, gazetteer, rules, taken))
     if outlet:
         out.extend(_outlet_mentions(doc, outlet, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
+    """Whether an NER span is a name: not a title, a rejected word, or part of a
+    hyphenated word ("low-Earth orbit", "Musk-founded")."""
+    span = doc[start:end]
+    text = clean_mention(span.text)
+    if len(text) < 2 and not _lone_letter_name(doc, start, end, gazetteer):
+        return False
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return False
+    if text.lower() in rules.rejected_mentions:
+        return False
+    if all(t.lower_ in rules.title_words for t in span):
+        return False  # "Vice President", "Chief Executive"
+    return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
+
+
+def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: Gazetteer,
+                   rules: Rules) -> RawMention:
+    """The mention ``doc[start:end]``, typed by the known-entities table, the words
+    around it, or NER (the one weak source)."""
+    span = doc[start:end]
+    text = clean_mention(span.text)
+    known = gazetteer.lookup(text)
+    if known is not None:
+        typ, strong = EntityType(known.type), True
+    else:
+        found = context_type(doc, start, end, rules,
+                             full_name=ner_type == EntityType.PERSON and end - start > 1)
+        typ, strong = (found, True) if found else (ner_type, False)
+    return RawMention(start, end, text, span.start_char, span.end_char, typ,
+                      known.name if known else None, strong)
 
 
 def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
@@ -259,7 +192,8 @@ def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
         span = doc.char_span(pos, pos + len(outlet), alignment_mode="contract")
         if span is not None and not taken.intersection(range(span.start, span.end)):
             found.append(RawMention(span.start, span.end, clean_mention(span.text),
-                                    span.start_char, span.end_char, "Organization", None, True))
+                                    span.start_char, span.end_char, EntityType.ORGANIZATION,
+                                    None, True))
             taken.update(range(span.start, span.end))
         pos = text.find(outlet, pos + len(outlet))
     return found
@@ -276,15 +210,19 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
     for m in mentions:
         words = tuple(t.text for t in doc[m.start:m.end])
         forms.setdefault(words, m)
-        if m.type == "Person" and len(words) > 1:
+        if m.type == EntityType.PERSON and len(words) > 1:
             forms.setdefault((words[-1],), m)
+    by_first: dict[str, list[tuple[tuple[str, ...], RawMention]]] = {}
+    for words, m in forms.items():  # in the order the names were first found
+        by_first.setdefault(words[0], []).append((words, m))
+    texts = [t.text for t in doc]
     extra = []
     for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper():
+        if tok.i in taken or not tok.text[:1].isupper() or tok.text not in by_first:
             continue
-        for words, m in forms.items():
+        for words, m in by_first[tok.text]:
             end = tok.i + len(words)
-            if end > len(doc) or tuple(t.text for t in doc[tok.i:end]) != words:
+            if end > len(doc) or tuple(texts[tok.i:end]) != words:
                 continue
             if taken.intersection(range(tok.i, end)) or doc[tok.i].pos_ not in ("PROPN", "NOUN"):
                 continue
@@ -296,11 +234,12 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def _unlabelled_products(doc, gazetteer: Gazetteer, taken: set[int]) -> list[RawMention]:
+def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
+                         taken: set[int]) -> list[RawMention]:
     """Capitalised names right before a product noun that NER missed ("the Zephyr app")."""
     found = []
     for tok in doc:
-        if tok.lower_ not in PRODUCT_NOUNS or tok.pos_ != "NOUN":
+        if tok.lower_ not in rules.words.product_nouns or tok.pos_ != "NOUN":
             continue
         end = tok.i
         start = end
@@ -311,25 +250,14 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, taken: set[int]) -> list[Raw
             continue
         span = doc[start:end]
         text = clean_mention(span.text)
-        if len(text) < 2 or name_key(text) in REJECTED_MENTIONS:
+        if len(text) < 2 or name_key(text) in rules.rejected_mentions:
             continue
         known = gazetteer.lookup(text)
         found.append(RawMention(start, end, text, span.start_char, span.end_char,
-                                known.type if known else "Product",
+                                EntityType(known.type) if known else EntityType.PRODUCT,
                                 known.name if known else None, True))
         taken.update(range(start, end))
     return found
-
-
-_ARGUMENT_VERBS = frozenset({
-    "acquire", "buy", "sue", "invest", "merge", "partner", "found", "co-found", "compete",
-    "develop", "license", "supply", "sign", "announce", "agree", "launch", "back", "fund",
-})
-_SKIP_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", "ceo", "ai", "inc", "corp",
-})
 
 
 def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
@@ -349,76 +277,48 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     return start, end + 1
 
 
-def _name_ending_type(doc, start: int, end: int) -> str | None:
-    """"Acme Corp", "Mawingu Networks": a name whose last word says it is a company."""
-    last = doc[end - 1].lower_.rstrip(".")
-    if end - start > 1 and (last in _SUFFIX_WORDS or last in ORG_NAME_WORDS):
-        return "Organization"
-    return None
-
-
-def _argument_type(doc, root, by_token: dict[int, RawMention]) -> str | None:
-    """A type for an untagged name from its place in the sentence."""
-    # coordinated with, or set in apposition to, a tagged name: same type
-    for other in [root.head, *[c for c in root.children if c.dep_ in ("conj", "appos")]]:
-        if root.dep_ in ("conj", "appos") or other.head.i == root.i:
-            m = by_token.get(other.i)
-            if m is not None and other.i != root.i:
-                return m.type
-    for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
-            lemma = c.lemma_.lower()
-            if lemma in PRODUCT_NOUNS:
-                return "Product"
-            if lemma in ORG_NOUNS:
-                return "Organization"
-            if lemma in PERSON_NOUNS:
-                return "Person"
-    head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
-        return "Organization"
-    noun = root
-    while noun.dep_ in ("compound", "nmod") and noun.head.i in range(noun.i + 1, noun.i + 4):
-        noun = noun.head
-    if noun is not root and noun.pos_ == "NOUN" and noun.lower_ in PRODUCT_NOUNS:
-        return "Product"  # "the Zephyr 2 robot", "the Zephyr warehouse robot"
-    if root.dep_ == "poss" and head.lemma_.lower() in _ORG_ROLE_NOUNS | {"rival", "competitor"}:
-        return "Organization"
-    if root.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in _ARGUMENT_VERBS:
-        return "Organization"
-    return None
-
-
-def add_untagged_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[RawMention]:
     """Names NER left untagged, kept where the sentence shows what they are
     ("Salesforce, Microsoft's rival", "Apple, Qualcomm and Samsung")."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
-        if tok.ent_type_ or tok.lower_ in _SKIP_WORDS:
+        if tok.ent_type_ or tok.lower_ in rules.skip_words:
             continue
-        span = _chunk(doc, tok, taken)
+        span = _untagged_span(doc, tok, taken, rules)
         if span is None:
             continue
         start, end = span
-        if end < len(doc) and _version_number(doc[end]) and doc[end].head.i in range(start, end):
-            end += 1  # "Zephyr 2"
-        while start < end and doc[start].lower_ in TITLE_WORDS:
-            start += 1  # "Vice President Mike Pence" names Mike Pence; "Vice President" nobody
-        if start == end:
-            continue
-        text = clean_mention(doc[start:end].text)
-        if len(text) < 2 or text.lower() in REJECTED_MENTIONS or text.lower() in _SKIP_WORDS:
-            continue
-        typ = _name_ending_type(doc, start, end) or _argument_type(doc, doc[start:end].root,
-                                                                   by_token)
+        typ = name_ending_type(doc, start, end, rules) or argument_type(
+            doc[start:end].root, by_token, rules)
         if typ is None:
             continue
         sp = doc[start:end]
-        m = RawMention(start, end, text, sp.start_char, sp.end_char, typ, None, False)
+        m = RawMention(start, end, clean_mention(sp.text), sp.start_char, sp.end_char, typ,
+                       None, False)
         extra.append(m)
         taken.update(range(start, end))
         for i in range(start, end):
             by_token[i] = m
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] | None:
+    """The untagged name starting at or around ``tok``, without a title before it
+    ("Vice President Mike Pence" names Mike Pence; "Vice President" nobody), with a
+    version number after it ("Zephyr 2")."""
+    span = _chunk(doc, tok, taken)
+    if span is None:
+        return None
+    start, end = span
+    if end < len(doc) and _version_number(doc[end]) and doc[end].head.i in range(start, end):
+        end += 1
+    while start < end and doc[start].lower_ in rules.title_words:
+        start += 1
+    if start == end:
+        return None
+    text = clean_mention(doc[start:end].text).lower()
+    if len(text) < 2 or text in rules.rejected_mentions or text in rules.skip_words:
+        return None
+    return start, end

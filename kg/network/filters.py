@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import KGError
-from ..model import COARSE_TYPES, PREDICATES
+from ..model import COARSE_TYPES
+from ..predicates import PREDICATES
 
 __all__ = ["Filters"]
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..model import SYMMETRIC_PREDICATES
+from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import article_iri
 from .data import ArticleInfo, ClaimInfo, NetworkData
 from .filters import Filters

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..graph.store import KGStore
+from ..predicates import ONE_OFF_PREDICATES
 from ..vocab import conflict_iri
 from .listing import list_claims, list_entities
 from .statements import article_info, build_statements, statement_key
@@ -30,8 +31,6 @@ __all__ = ["CONFLICT_KINDS", "ONE_OFF_PREDICATES", "AMOUNT_TOLERANCE", "dates_di
 
 CONFLICT_KINDS = ("amount", "currency", "date", "end-date", "polarity")
 
-#: Predicates whose event happens once, so that two dates for it are a conflict.
-ONE_OFF_PREDICATES = frozenset({"acquires", "mergesWith", "founderOf", "sues"})
 
 #: Amounts closer than this (relative to the larger) are the same figure, rounded.
 AMOUNT_TOLERANCE = 0.02

@@ -11,7 +11,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 from ..graph.store import KGStore
-from ..model import SYMMETRIC_PREDICATES
+from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import statement_iri
 from .listing import list_claims, list_entities
 

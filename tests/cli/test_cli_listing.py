@@ -9,7 +9,8 @@ from collections import Counter
 
 import pytest
 
-from kg.model import COARSE_TYPES, PREDICATES
+from kg.model import COARSE_TYPES
+from kg.predicates import PREDICATES
 
 pytestmark = pytest.mark.slow
 

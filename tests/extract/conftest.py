@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import SYMMETRIC_PREDICATES, Article, Claim, Extraction
+from kg.model import Article, Claim, Extraction
+from kg.predicates import SYMMETRIC_PREDICATES
 
 #: The publication date of every test article unless a test says otherwise (a Wednesday).
 PUBLISHED = "2026-11-25"

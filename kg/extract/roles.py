@@ -1,0 +1,189 @@
+"""Claims read from descriptions: role nouns ("Sam Altman, OpenAI's chief
+executive", "the ChatGPT maker", "Starlink, the satellite arm of SpaceX") in
+apposition, after a copula, before a name or compounded with one, and an
+organisation's own products ("xAI's Grok", "its Claude chatbot").
+
+The *referent* holds the role (:func:`~kg.extract.referents.role_referent`);
+the *related* party is the possessor, the "of"/"at" object or a name
+compounded with the title.
+"""
+
+from __future__ import annotations
+
+from ..model import EntityType
+from ..predicates import SYMMETRIC_PREDICATES
+from .claims import RawClaim, Reading, group, pairs
+from .context import OBJ_DEPS, Context
+from .nouns import trigger_applies
+from .referents import distinct, noun_lemma, refer, role_referent, subject_of
+from .resolve import DocEntity
+from .rules import Trigger
+
+__all__ = ["role_claims", "owner_claims"]
+
+ORG, PERSON, PRODUCT = EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PRODUCT
+
+
+def role_claims(ctx: Context, tok) -> list[RawClaim]:
+    """The claims of the role noun ``tok``: its holder in the role toward the
+    related party."""
+    lemma = noun_lemma(tok)
+    first = _first_title(ctx, tok)
+    referents = role_referent(ctx, first)
+    out = []
+    for trig in ctx.rules.roles.get(lemma, ()):
+        if not trigger_applies(ctx, tok, trig):
+            continue
+        holders = referents
+        related = [e for e in _related(ctx, tok, first, trig) if e not in holders]
+        related = related or _joined(ctx, tok)
+        if not related:
+            related, holders = _named_by(ctx, tok, holders)
+        method, guessed = f"role:{lemma}", False
+        if not related and trig.predicate in ("executiveOf", "founderOf") \
+                and not trig.public_office and _bare_title(ctx, tok, holders):
+            story = ctx.ents.story_organisation(tok)
+            related, guessed = distinct([story]), True
+            method += ":context"
+        if not related and trig.predicate in SYMMETRIC_PREDICATES and len(holders) > 1 \
+                and tok.dep_ in ("attr", "acomp", "oprd", "appos"):
+            # "Acme and Beta are partners"; not "sued rivals, including Acme and Beta"
+            found = group(trig, holders, tok, method, Reading.DESCRIPTION)
+        elif related:
+            found = pairs(trig, holders, related, tok, method, Reading.DESCRIPTION)
+        else:
+            found = []
+        past = _past(ctx, tok)
+        for c in found:
+            c.ended, c.guessed = past, guessed
+        out += found
+    return out
+
+
+def _first_title(ctx: Context, tok):
+    """ "X, Acme's co-founder, chairman and largest shareholder": later titles share
+    the holder and the company of the first; not "the ChatGPT maker and its chief
+    executive, Sam Altman"."""
+    first = tok
+    while first.dep_ == "conj" and noun_lemma(first.head) in ctx.rules.roles and not any(
+            c.dep_ in ("poss", "det", "appos") for c in first.children):
+        first = first.head
+    return first
+
+
+def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
+    """The party the title relates its holder to: "Acme's chief executive", "Acme
+    chief executive", "chief executive of Acme"; "Microsoft CEO Satya Nadella",
+    "Acme's rival Beta Corp" (a sibling modifier of the name)."""
+    related: list[DocEntity] = []
+    for c in [*tok.children, *(first.children if first.i != tok.i else ())]:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and ctx.at(c)):
+            related += refer(ctx, c)
+        elif c.dep_ == "prep" and c.lower_ in trig.preps:
+            related += [e for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+    named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
+    if named is not None:
+        related += [ctx.at(c) for c in tok.head.children
+                    if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
+                    and ctx.at(c) and ctx.at(c) is not named]
+    return related
+
+
+def _joined(ctx: Context, tok) -> list[DocEntity]:
+    """ "joined Acme in 2010 as chief financial officer": Acme."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            and tok.head.head.lemma_.lower() in ctx.rules.words.joining_verbs):
+        return []
+    return [e for c in tok.head.head.children if c.dep_ in OBJ_DEPS
+            for e in refer(ctx, c) if e.type == ORG]
+
+
+def _named_by(ctx: Context, tok, holders: list[DocEntity]):
+    """ "Acme named Jane Doe (as) chief executive", "Acme won Beta as a customer": of
+    the organisation that named her, that won it. Returns (related, holders)."""
+    as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as"
+    namer = tok.head.head if as_role else (tok.head if tok.dep_ in ("oprd", "dobj") else None)
+    if namer is None or namer.pos_ != "VERB" \
+            or any(c.dep_ == "nsubjpass" for c in namer.children):
+        return [], holders
+    naming = namer.lemma_.lower() in ctx.rules.words.naming_verbs
+    if not (naming or as_role and any(c.dep_ in OBJ_DEPS for c in namer.children)):
+        return [], holders
+    related = [e for e in subject_of(ctx, namer) if e.type == ORG]
+    return related, [e for e in holders if e not in related]
+
+
+def _past(ctx: Context, tok) -> bool:
+    """ "former chief executive", "ex-partner"."""
+    return any(c.lower_ in ctx.rules.words.past_role_words for c in tok.children) or (
+        tok.i >= 2 and ctx.doc[tok.i - 1].text == "-" and ctx.doc[tok.i - 2].lower_ == "ex")
+
+
+def _bare_title(ctx: Context, tok, referents) -> bool:
+    """A title held by a named person with no organisation said: before the name,
+    beside it with "the" or "a", after "as", or after "become"."""
+    if not any(e.type == PERSON for e in referents):
+        return False
+    if tok.dep_ == "compound" and ctx.at(tok.head):
+        return True
+    if any(c.dep_ == "appos" and ctx.at(c) for c in tok.children):
+        return True
+    title = tok.head if tok.dep_ == "nmod" and tok.head.dep_ == "appos" else tok
+    if title.dep_ == "appos" and any(c.lower_ in ("the", "a", "an") for c in title.children):
+        return True
+    if tok.dep_ == "attr" and tok.head.lemma_ == "become":
+        return True  # "will become chief executive on Jan. 1"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "as"
+
+
+# --------------------------------------------------------------------- products
+def owner_claims(ctx: Context, tok) -> list[RawClaim]:
+    """An organisation's own product: "xAI's Grok models", "its Claude chatbot",
+    "Azure, Microsoft's cloud platform", "Its chatbot, Grok", "DeepSeek-R1, the
+    reasoning model from DeepSeek", "the start-up behind the Grok chatbot"."""
+    product = ctx.at(tok)
+    if product is None or product.type != PRODUCT or not ctx.rules.owned:
+        return []
+    nouns = _product_nouns(ctx, tok)
+    words = ctx.rules.words
+    owners = [e for n in nouns for c in n.children if c.dep_ == "poss" for e in refer(ctx, c)]
+    owners += [e for n in nouns if n.i == tok.i or noun_lemma(n) in words.product_nouns
+               for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+               for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)
+               if e.type == ORG]
+    owners += [e for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "behind"
+               for e in refer(ctx, n.head.head) if e.type == ORG]
+    owners += _possessor_before(ctx, tok, product)
+    return [c for trig in ctx.rules.owned for c in pairs(
+        trig, distinct(owners), [product], tok, "poss:product", Reading.DESCRIPTION)]
+
+
+def _product_nouns(ctx: Context, tok) -> list:
+    """The words that may carry the product's owner: the name, the noun it is
+    compounded with or set beside, the first of a list of products with its own
+    possessive ("its own Apple Watch and Apple Pay"; not "OpenAI's GPT-4o and
+    DeepSeek-R1"), an apposition ("Azure, Microsoft's cloud platform"; not a list
+    "Sony's PlayStation, Microsoft's X-Box")."""
+    words = ctx.rules.words
+    nouns = [tok]
+    if tok.dep_ in ("compound", "appos") or tok.head.lower_ in words.product_nouns:
+        nouns.append(tok.head)
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN":
+        first = first.head
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in first.children):
+            nouns.append(first)
+    nouns += [c for c in tok.children if c.dep_ == "appos" and not c.ent_type_
+              and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)]
+    return nouns
+
+
+def _possessor_before(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
+    """ "Meta's Llama" read from the words, whatever the parse."""
+    spans = [m.start for m in product.mentions if m.start <= tok.i < m.end]
+    first = min(spans) if spans else tok.i
+    if first >= 2 and ctx.doc[first - 1].tag_ == "POS":
+        owner = ctx.at(ctx.doc[first - 2])
+        if owner is not None and owner.type == ORG:
+            return [owner]
+    return []

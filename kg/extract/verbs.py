@@ -1,0 +1,315 @@
+"""Claims read from verbs: the active and passive voice, relative and reduced
+relative clauses, gaps ("the company Musk founded"), products built into
+others, sales, joint action, and hyphenated participles ("Musk-founded").
+
+Each function takes the document's :class:`~kg.extract.context.Context` and a
+token, and returns :class:`~kg.extract.claims.RawClaim` records.
+"""
+
+from __future__ import annotations
+
+from ..model import EntityType
+from .claims import RawClaim, Reading, group, pairs
+from .context import OBJ_DEPS, SUBJ_DEPS, Context
+from .money import find_money
+from .referents import distinct, noun_lemma, refer, role_referent, subject_of, verb_lemma
+from .resolve import DocEntity
+from .rules import Trigger
+
+__all__ = ["verb_claims", "gap_claims", "into_claims", "sale_claims", "joint_claims",
+           "hyphen_claims", "is_sum"]
+
+ORG, PRODUCT = EntityType.ORGANIZATION, EntityType.PRODUCT
+
+
+def verb_claims(ctx: Context, tok) -> list[RawClaim]:
+    """ "Acme acquired Beta", "Beta was acquired by Acme", "Acme, which acquired Beta",
+    "Beta, acquired by Acme", "Acme invested $5bn in Beta"."""
+    out = []
+    lemma = verb_lemma(tok, ctx.rules)
+    for trig in ctx.rules.verbs.get(lemma, ()):
+        if not _verb_applies(ctx, tok, trig):
+            continue
+        passive = _is_passive(tok, trig)
+        if passive:
+            agents, patients = _passive_arguments(ctx, tok)
+            reading_ctx = ctx
+        else:
+            subjects = subject_of(ctx, tok)
+            reading_ctx = ctx.avoiding(subjects)
+            agents = subjects + _alongside(reading_ctx, tok)
+            patients = _active_patients(reading_ctx, tok, trig)
+        patients += _role_left(reading_ctx, tok) if trig.ends else []
+        patients += _prep_patients(reading_ctx, tok, trig)
+        method = f"verb:{lemma}" + (":passive" if passive else "")
+        found = pairs(trig, agents, patients, tok, method, Reading.VERB)
+        for c in found:
+            c.ended = c.end_dated = trig.ends
+        out += found
+    return out
+
+
+def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
+    """Whether the verb has what its trigger requires: a particle ("take over"), an
+    object word ("join forces"), a sum ("put $2bn into"), a preposition or none."""
+    if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle
+                                 for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    if trig.object_word and not any(c.lemma_.lower() in trig.object_word for c in objects):
+        return False
+    if trig.money_object and not any(is_sum(c, ctx) for c in objects):
+        return False
+    preps = {c.lower_ for h in [tok, *objects] for c in h.children
+             if c.dep_ in ("prep", "dative")}
+    if trig.needs_prep and trig.needs_prep not in preps:
+        return False
+    return not (trig.bars_prep and trig.bars_prep in preps)
+
+
+def _is_passive(tok, trig: Trigger) -> bool:
+    """ "was acquired by", and a participle modifying a noun ("Beta, acquired by Acme")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.direct)
+
+
+def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEntity]]:
+    """The "by" phrase and the passive subject, or the noun a participle modifies:
+    "co-founded by X and run by Y", "For OpenAI, led by chief executive Sam Altman",
+    "Beta agreed to be acquired by Acme"."""
+    agents: list[DocEntity] = []
+    patients: list[DocEntity] = []
+    for c in tok.children:
+        if c.dep_ == "agent":
+            agents += [e for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+        if c.dep_ == "nsubjpass":
+            patients += refer(ctx, c)
+    participle = tok
+    while participle.dep_ == "conj" and participle.head.tag_ == "VBN":
+        participle = participle.head
+    if participle.dep_ == "acl" and not patients:
+        patients += refer(ctx, participle.head)
+    if not patients and participle.dep_ == "advcl" and participle.i >= 2 \
+            and ctx.doc[participle.i - 1].text == "," \
+            and ctx.at(ctx.doc[participle.i - 2]) is not None:
+        patients.append(ctx.at(ctx.doc[participle.i - 2]))
+    if tok.dep_ == "xcomp" and not patients:
+        patients += subject_of(ctx, tok.head)
+    return agents, patients
+
+
+def _alongside(ctx: Context, tok) -> list[DocEntity]:
+    """Who the subject acted "alongside" ("Musk started OpenAI alongside Altman and
+    Brockman")."""
+    return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"
+            for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+
+
+def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """The object of an active verb, or what a relative clause describes."""
+    if trig.direct:
+        return _direct_objects(ctx, tok, trig)
+    if trig.object_word:
+        return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)]
+    if trig.owner_object:
+        return [e for c in tok.children if c.dep_ in OBJ_DEPS
+                for p in c.children if p.dep_ == "poss" for e in refer(ctx, p)]
+    return []
+
+
+def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """ "acquired Beta"; "runs the carmaker Tesla", "makes Office 365" misread as an
+    adverbial or a clause; "SpaceX, the company Musk runs"; "which Musk founded in
+    2002 and still leads" (the first verb's relative pronoun is the second's object)."""
+    out: list[DocEntity] = []
+    for c in tok.children:
+        if trig.predicate == "acquires" and _part(c, ctx):
+            continue  # "bought Beta's chip unit" is not buying Beta
+        if c.dep_ in OBJ_DEPS or c.dep_ == "dative":
+            out += refer(ctx, c)
+        elif c.dep_ in ("npadvmod", "ccomp") and ctx.at(c) and c.i > tok.i:
+            out.append(ctx.at(c))
+    has_object = any(c.dep_ in OBJ_DEPS for c in tok.children)
+    if not out and tok.dep_ == "relcl" and not has_object:
+        out += refer(ctx, tok.head)
+    if not out and tok.dep_ == "conj" and not has_object:
+        out += [e for c in tok.head.children if c.dep_ in OBJ_DEPS
+                and c.lower_ in ctx.rules.words.relative_pronouns for e in refer(ctx, c)]
+    return out
+
+
+def _role_left(ctx: Context, tok) -> list[DocEntity]:
+    """ "stepped down as chief executive of Acme": the organisation of the role."""
+    out: list[DocEntity] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for role in c.children:
+                out += [e for r in role.subtree if r.dep_ == "pobj"
+                        and r.head.lower_ in ("of", "at") for e in refer(ctx, r)]
+                out += [e for p in role.children if p.dep_ == "poss" for e in refer(ctx, p)]
+    return out
+
+
+def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """The objects of the trigger's prepositions, on the verb or on a sum it governs
+    ("invested $10 billion in Beta": the parser may hang "in" on the sum)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
+        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx))]
+    out: list[DocEntity] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in trig.preps:
+                out += [e for p in c.children if p.dep_ == "pobj"
+                        and not (trig.predicate == "acquires" and _part(p, ctx))
+                        for e in refer(ctx, p)]
+    return out
+
+
+# ------------------------------------------------------------------------- gaps
+def gap_claims(ctx: Context, tok) -> list[RawClaim]:
+    """A relative clause without "which" whose object is the name before it:
+    "SpaceX, the company Musk founded in 2002, ...", "Tesla, the carmaker Musk
+    also runs". Read from the words, as the parser often misreads these."""
+    doc = ctx.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM") or ctx.at(nxt)):
+        return []  # the verb has an object of its own
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    agent = ctx.at(doc[j]) if j >= 0 else None
+    described = _described_before(ctx, agent, j, tok) if agent is not None else None
+    if described is None or described is agent:
+        return []
+    lemma = verb_lemma(tok, ctx.rules)
+    out = []
+    for trig in ctx.rules.verbs.get(lemma, ()):
+        if trig.direct and not trig.particle and not trig.object_word \
+                and not trig.needs_prep:
+            out += pairs(trig, [agent], [described], tok, f"gap:{lemma}", Reading.DESCRIPTION)
+    return out
+
+
+def _described_before(ctx: Context, agent: DocEntity, j: int, tok) -> DocEntity | None:
+    """The name before ", the company" in "X, the company AGENT VERB"."""
+    doc, words = ctx.doc, ctx.rules.words
+    k = j
+    while k > 0 and ctx.at(doc[k - 1]) is agent:
+        k -= 1
+    k -= 1  # the noun of the description: "company", "maker", "start-up"
+    if k < 3 or noun_lemma(doc[k]) not in words.org_nouns | words.product_nouns \
+            or ctx.at(doc[k]):
+        return None
+    while k > 0 and doc[k - 1].lower_ not in ("the", "a", "an"):
+        k -= 1
+        if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT") or doc[k].text == ",":
+            return None
+        if tok.i - k > 10:
+            return None
+    if k < 3 or doc[k - 2].text != ",":
+        return None
+    return ctx.at(doc[k - 3])
+
+
+# ------------------------------------------------------- products, sales, joint
+def into_claims(ctx: Context, tok) -> list[RawClaim]:
+    """ "Tesla built Grok into its cars": Tesla offers Grok; "Grok is built into
+    X and into Tesla's cars": X and Tesla offer it."""
+    lemma = verb_lemma(tok, ctx.rules)
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS + ("nsubjpass",)]
+    preps = [c for h in [tok, *objs] for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "into"]
+    if not preps:
+        return []
+    products = [e for c in objs for e in refer(ctx, c) if e.type == PRODUCT]
+    if any(c.dep_ == "nsubjpass" for c in objs):
+        hosts = []
+        for p in (p for c in preps for p in c.children if p.dep_ == "pobj"):
+            # "into Tesla's cars": the cars' owner
+            owner = [e for c in p.children if c.dep_ == "poss" for e in refer(ctx, c)]
+            hosts += owner or refer(ctx, p)
+    else:
+        hosts = subject_of(ctx, tok)
+    out = []
+    for trig in ctx.rules.into.get(lemma, ()):
+        out += pairs(trig, distinct(hosts), products, tok, f"verb:{lemma}:into", Reading.VERB)
+    return out
+
+
+def sale_claims(ctx: Context, tok) -> list[RawClaim]:
+    """ "Acme sold Beta to Gamma", "Beta's sale to Gamma", "the sale of Beta to
+    Gamma": the buyer acquires what is sold."""
+    if tok.tag_ == "NNS":
+        return []  # "sales of Range Rovers" are revenue
+    verb = tok.pos_ == "VERB"
+    # "to" on the word, or on the verb the sale is the object of
+    heads = [tok, tok.head] if not verb and tok.dep_ in OBJ_DEPS else [tok]
+    buyers = [e for h in heads for c in h.children
+              if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+    if not buyers:
+        return []
+    if verb:
+        things = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    else:
+        things = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"] or [
+            c for c in tok.children if c.dep_ == "poss"]
+    # a named company, not "it" nor "its US unit"
+    sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)]
+    lemma = tok.lemma_.lower()
+    kind, reading = ("verb", Reading.VERB) if verb else ("noun", Reading.NOUN)
+    out = []
+    for trig in ctx.rules.sales.get(lemma, ()):
+        out += pairs(trig, buyers, sold, tok, f"{kind}:{lemma}:sale", reading)
+    return out
+
+
+def joint_claims(ctx: Context, tok) -> list[RawClaim]:
+    """ "Acme and Beta will jointly develop a battery": partners."""
+    adverbs = [c.lower_ for c in tok.children if c.dep_ == "advmod"
+               and c.lower_ in ctx.rules.joint]
+    if not adverbs:
+        return []
+    subjects = [e for c in tok.children if c.dep_ in SUBJ_DEPS for e in refer(ctx, c)]
+    if len(subjects) < 2:
+        return []
+    method = f"verb:{verb_lemma(tok, ctx.rules)}:jointly"
+    return [c for trig in ctx.rules.joint[adverbs[0]]
+            for c in group(trig, subjects, tok, method, Reading.VERB)]
+
+
+def hyphen_claims(ctx: Context, tok) -> list[RawClaim]:
+    """ "the Musk-founded start-up": name, hyphen, participle, noun."""
+    triggers = ctx.rules.hyphens.get(tok.lower_, ())
+    if not triggers or tok.i < 2 or ctx.doc[tok.i - 1].text != "-":
+        return []
+    named = ctx.at(ctx.doc[tok.i - 2])
+    if named is None:
+        return []
+    noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+    while noun is not None and noun.dep_ == "compound":
+        noun = noun.head
+    if noun is None:
+        return []
+    referents = refer(ctx, noun) or role_referent(ctx, noun)
+    return [c for trig in triggers for c in pairs(
+        trig, [named], referents, tok, "hyphen:" + tok.lower_, Reading.DESCRIPTION)]
+
+
+# ---------------------------------------------------------------------- phrases
+def is_sum(tok, ctx: Context) -> bool:
+    """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros",
+    "fresh capital")."""
+    return tok.lemma_.lower() in ctx.rules.words.money_nouns or any(
+        t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree) \
+        or bool(find_money(tok.doc[tok.left_edge.i:tok.i + 1].text))
+
+
+def _part(tok, ctx: Context) -> bool:
+    """Whether ``tok`` heads "its chip unit", "a stake": a part of a company (not the
+    company Arm, nor "its Corvale unit", which names the unit)."""
+    if noun_lemma(tok) not in ctx.rules.words.part_nouns or ctx.at(tok) is not None:
+        return False
+    named = any(c.dep_ == "compound" and ctx.at(c) is not None for c in tok.children)
+    return not (named and any(c.dep_ == "poss" for c in tok.children))
