@@ -7,12 +7,12 @@ from pathlib import Path
 
 from ..errors import KGError
 from ..graph.store import KGStore
-from ..predicates import PREDICATES
 from ..network.data import NetworkData, read_network_data
 from ..network.filters import Filters
 from ..network.metrics import top_nodes
 from ..network.paths import ego_network, resolve_node
 from ..network.projections import build_network, entity_network
+from ..predicates import PREDICATES
 from ..vocab import NKG, PREFIXES, article_graph_iri
 from .registry import get_exporter
 

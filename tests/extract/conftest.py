@@ -74,3 +74,65 @@ def claims_for(extract):
                 if normalise(c.subject, c.predicate, c.object) == want]
 
     return run
+
+
+# ------------------------------------------------------------- docs built by hand
+#: Punctuation written without a space before it.
+_CLOSING = {",", ".", "'s", "\u2019s", ";", ":", ")", "?", "!", "%"}
+
+
+def hand_doc(table: str):
+    """A parsed ``Doc`` from a table, one token a line: ``word lemma POS TAG dep head
+    ent`` (``head`` the index of the token's head, ``ent`` an IOB tag such as
+    ``B-ORG`` or ``O``). A word written ``+word`` follows the previous one with no
+    space ("Musk", "+-", "+founded"). No trained model is loaded: this is how
+    spaCy's own tests build their docs."""
+    import spacy
+    from spacy.tokens import Doc
+
+    rows = [line.split() for line in table.strip().splitlines() if line.strip()]
+    words = [r[0].removeprefix("+") if len(r[0]) > 1 else r[0] for r in rows]
+    spaces = [not (i + 1 < len(rows) and (rows[i + 1][0] in _CLOSING
+                                          or rows[i + 1][0].startswith("+")
+                                          and len(rows[i + 1][0]) > 1))
+              for i in range(len(rows))]
+    spaces[-1] = False
+    if "vocab" not in _VOCAB:  # an English vocabulary, without a trained model
+        _VOCAB["vocab"] = spacy.blank("en").vocab
+    return Doc(_VOCAB["vocab"], words=words, spaces=spaces,
+               lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+               tags=[r[3] for r in rows], deps=[r[4] for r in rows],
+               heads=[int(r[5]) for r in rows], ents=[r[6] for r in rows])
+
+
+_VOCAB: dict = {}
+
+
+@pytest.fixture(scope="session")
+def read_table():
+    """``read_table(table, published=None, outlet=None)`` -> (entities, claims) that
+    kg's rules read from a hand-built doc (:func:`hand_doc`), without a model."""
+    from kg.extract.dates import parse_iso_date
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.reader import ReadOptions, read_doc
+    from kg.extract.rules import load_rules
+
+    def run(table: str, published: str | None = None, outlet: str | None = None):
+        options = ReadOptions(load_rules(), load_gazetteer(), parse_iso_date(published),
+                              outlet)
+        return read_doc(hand_doc(table), options)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def table_triples(read_table):
+    """``table_triples(table)`` -> the asserted (subject, predicate, object) of a
+    hand-built doc, symmetric predicates in sorted order."""
+
+    def run(table: str, **kw) -> set[tuple[str, str, str]]:
+        _, claims = read_table(table, **kw)
+        return {normalise(c.subject, c.predicate, c.object)
+                for c in claims if c.polarity == "asserted"}
+
+    return run
