@@ -37,10 +37,11 @@ from .derive import (
     CLAIM_PATTERN,
     CLAIM_VARIABLES,
     CONFLICT_KINDS,
-    ENTITY_PATTERN,
     IN_ARTICLE_GRAPH,
+    article_info_pattern,
     build_conflicts,
     build_statements,
+    claim_pattern,
     claim_record,
     conflict_local_id,
     derived_quads,
@@ -54,10 +55,7 @@ __all__ = ["write_graphs", "write_articles", "derived_update", "rederive", "merg
 
 _DERIVED = str(DERIVED_GRAPH)
 _ALL_CLAIMS = f"SELECT {CLAIM_VARIABLES} WHERE {{ {CLAIM_PATTERN} }}"
-_ALL_LABELS = (f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{ {ENTITY_PATTERN} }} "
-               "GROUP BY ?e ?label")
 _ALL_INFO = f"SELECT ?id ?published ?source ?hash WHERE {{ {ARTICLE_INFO_PATTERN} }}"
-_MENTIONS = f"SELECT DISTINCT ?e WHERE {{ {ENTITY_PATTERN} }}"
 
 
 # ------------------------------------------------------------------ SPARQL pieces
@@ -103,11 +101,6 @@ def merge_all(store) -> str:
             f"{scope} }}")
 
 
-def _values(variables: str, rows: Iterable[tuple[str, ...]]) -> str:
-    body = " ".join("(" + " ".join(row) + ")" for row in rows)
-    return f"VALUES ({variables}) {{ {body} }}"
-
-
 def _literal(text: str) -> str:
     from pyoxigraph import Literal
 
@@ -133,27 +126,39 @@ def _nt(term) -> str:
 
 
 # ------------------------------------------------------------------ the derived graph
-class _Side:
-    """What a set of article graphs says: their claims (rows), entity label counts,
-    the entities they mention and the articles' info."""
+def _labels_query(store, entity: str = "?e") -> str:
+    """How many graphs give ``entity`` (a variable or an IRI) each label."""
+    inside = f"FILTER(?g != {_iri(store.merged_graph)})" if store.merged_graph else ""
+    bind = "" if entity.startswith("?") else f"BIND({entity} AS ?e) "
+    return f"{{ {bind}GRAPH ?g {{ {entity} skos:prefLabel ?label }} {inside} }}"
 
-    def __init__(self, ox_store=None):
-        rows = _select(ox_store, _ALL_CLAIMS) if ox_store is not None else []
-        self.claims = rows
-        self.labels: dict[str, Counter] = defaultdict(Counter)
-        self.mentioned: set[str] = set()
-        self.info: dict[str, dict] = {}
-        if ox_store is None:
-            return
-        for r in _select(ox_store, _ALL_LABELS):
-            self.labels[r["e"]][r["label"]] += int(r["n"])
-        self.mentioned = {r["e"] for r in _select(ox_store, _MENTIONS)}
-        self.info = _info(_select(ox_store, _ALL_INFO))
+
+def _union(blocks: list[str]) -> str:
+    return " UNION ".join(blocks)
+
+
+def _counts(rows: list[dict]) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        out[r["e"]][r["label"]] += int(r["n"])
+    return out
 
 
 def _info(rows: list[dict]) -> dict[str, dict]:
     return {r["id"]: {"published": r.get("published"), "source": r.get("source"),
                       "hash": r.get("hash") or r["id"]} for r in rows}
+
+
+class _Side:
+    """What some article graphs say (all of an in-memory store's): their claims (rows),
+    how many of them give each entity each label, and their articles' info."""
+
+    def __init__(self, ox_store):
+        self.claims = _select(ox_store, _ALL_CLAIMS)
+        self.labels = _counts(_select(
+            ox_store, "SELECT ?e ?label (COUNT(*) AS ?n) WHERE { GRAPH ?g { "
+                      "?e skos:prefLabel ?label } } GROUP BY ?e ?label"))
+        self.info = _info(_select(ox_store, _ALL_INFO))
 
 
 def _pair(row: dict) -> frozenset:
@@ -164,60 +169,80 @@ def _key(row: dict) -> tuple[str, str, str]:
     return statement_key(row["s"], local_name(row["p"]), row["o"])
 
 
+#: Entities (or pairs, or articles) looked up in one query.
+_BATCH = 40
+
+
+def _batches(items) -> Iterable[list]:
+    items = sorted(items)
+    for i in range(0, len(items), _BATCH):
+        yield items[i:i + _BATCH]
+
+
 class _Rest:
-    """The store but the graphs being changed: what the other articles say."""
+    """The store but the graphs being changed: what the other articles say.
+
+    Every lookup names its entities, pairs or articles in the query text rather than
+    in a VALUES block, so that the store reads them off its indexes: the cost is
+    that of what is found, not of the store.
+    """
 
     def __init__(self, store, exclude: set[str]):
         self.store = store
         self.exclude = _excluding(exclude)
 
     def claims(self, pairs: set[frozenset]) -> list[dict]:
-        if not pairs:
-            return []
+        ends = sorted({tuple(sorted(p)) for p in pairs})
+        ways = sorted({(a, b) for x, y in ((e[0], e[-1]) for e in ends)
+                       for a, b in ((x, y), (y, x))})
         rows = []
-        for pair in pairs:
-            a, *rest = sorted(pair)
-            b = rest[0] if rest else a
-            rows += [(_iri(a), _iri(b)), (_iri(b), _iri(a))] if a != b else [(_iri(a), _iri(a))]
-        return self.store.select(f"SELECT {CLAIM_VARIABLES} WHERE {{ {_values('?s ?o', rows)} "
-                                 f"{CLAIM_PATTERN} {self.exclude} }}")
+        for batch in _batches(ways):
+            blocks = [f"{{ BIND({_iri(a)} AS ?s) BIND({_iri(b)} AS ?o) "
+                      f"{claim_pattern(_iri(a), _iri(b))} {self.exclude} }}" for a, b in batch]
+            rows += self.store.select(f"SELECT {CLAIM_VARIABLES} WHERE {{ {_union(blocks)} }}")
+        return rows
 
-    def labels(self, entities: set[str]) -> dict[str, Counter]:
+    def label_totals(self, entities: set[str]) -> dict[str, Counter]:
+        """How many graphs of the whole store (the changed ones too) give each label."""
         out: dict[str, Counter] = defaultdict(Counter)
-        if entities:
-            rows = self.store.select(
-                f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{ "
-                f"{_values('?e', ((_iri(e),) for e in sorted(entities)))} {ENTITY_PATTERN} "
-                f"{self.exclude} }} GROUP BY ?e ?label")
-            for r in rows:
-                out[r["e"]][r["label"]] += int(r["n"])
+        for batch in _batches(entities):
+            blocks = [_labels_query(self.store, _iri(e)) for e in batch]
+            out.update(_counts(self.store.select(
+                f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{ {_union(blocks)} }} "
+                "GROUP BY ?e ?label")))
         return out
 
     def info(self, ids: set[str]) -> dict[str, dict]:
-        if not ids:
-            return {}
-        return _info(self.store.select(
-            f"SELECT ?id ?published ?source ?hash WHERE {{ "
-            f"{_values('?id', ((_literal(i),) for i in sorted(ids)))} {ARTICLE_INFO_PATTERN} "
-            f"{self.exclude} }}"))
+        out = {}
+        for batch in _batches(ids):
+            blocks = [f"{{ BIND({_literal(i)} AS ?id) {article_info_pattern(_literal(i))} "
+                      f"{self.exclude} }}" for i in batch]
+            out |= _info(self.store.select(
+                f"SELECT ?id ?published ?source ?hash WHERE {{ {_union(blocks)} }}"))
+        return out
 
     def pairs_of(self, entities: set[str]) -> set[frozenset]:
         """The pairs joined by an asserted claim of one of ``entities``."""
-        if not entities:
-            return set()
-        rows = self.store.select(
-            f"SELECT DISTINCT ?s ?o WHERE {{ {_values('?e', ((_iri(e),) for e in entities))} "
-            "GRAPH ?g { { ?c rdf:subject ?e } UNION { ?c rdf:object ?e } "
-            "?c rdf:subject ?s ; rdf:object ?o ; nkg:polarity \"asserted\" } "
-            f"{IN_ARTICLE_GRAPH} {self.exclude} }}")
-        return {_pair(r) for r in rows}
+        out = set()
+        for batch in _batches(entities):
+            blocks = [f"{{ GRAPH ?g {{ ?c {side} {_iri(e)} ; rdf:subject ?s ; rdf:object ?o ; "
+                      f"nkg:polarity \"asserted\" }} {IN_ARTICLE_GRAPH} {self.exclude} }}"
+                      for e in batch for side in ("rdf:subject", "rdf:object")]
+            out |= {_pair(r) for r in self.store.select(
+                f"SELECT DISTINCT ?s ?o WHERE {{ {_union(blocks)} }}")}
+        return out
 
 
-def _add(counts: dict[str, Counter], more: dict[str, Counter]) -> dict[str, Counter]:
+def _plus(counts: dict[str, Counter], more: dict[str, Counter],
+          less: dict[str, Counter] | None = None) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
-    for source in (counts, more):
-        for e, c in source.items():
-            out[e].update(c)
+    for e, c in counts.items():
+        out[e].update(c)
+    for e, c in more.items():
+        out[e].update(c)
+    for e, c in (less or {}).items():
+        out[e].subtract(c)
+        out[e] = +out[e]
     return out
 
 
@@ -231,33 +256,39 @@ def _derived_subjects(keys: Iterable[tuple[str, str, str]]) -> set[str]:
     return out
 
 
-def derived_update(store, old, new, exclude: set[str]) -> list[str]:
+def derived_update(store, old, new, exclude: set[str], *, written: bool = False) -> list[str]:
     """The update steps that bring the derived graph up to date when the article graphs
-    ``exclude`` go from what the in-memory store ``old`` holds to what ``new`` holds."""
+    ``exclude`` go from what the in-memory store ``old`` holds to what ``new`` holds.
+
+    ``written``: whether the store already holds ``new`` (else it holds ``old``).
+    Only the pairs of entities that the old or new claims join are computed again,
+    and those of an entity whose label changes (which all its statements show).
+    """
     before, after = _Side(old), _Side(new)
     rest = _Rest(store, exclude)
+    present = after if written else before
     pairs = {_pair(r) for r in before.claims + after.claims}
-    # entities whose label may change: those the changed articles describe
-    described = before.mentioned | after.mentioned
-    ends = {e for p in pairs for e in p}
-    counts = rest.labels(described | ends)
-    was, now = _add(counts, before.labels), _add(counts, after.labels)
+    described = set(before.labels) | set(after.labels)
+    totals = rest.label_totals(described | {e for p in pairs for e in p})
+    others = _plus(totals, {}, present.labels)  # the graphs that stay as they are
+    was, now = _plus(others, before.labels), _plus(others, after.labels)
     relabelled = {e for e in described if _label(e, was) != _label(e, now)}
     if relabelled:  # every statement of theirs reads differently now
         more = rest.pairs_of(relabelled) - pairs
         pairs |= more
-        counts.update(rest.labels({e for p in more for e in p} - ends - described))
+        counted = set(totals)
+        extra = rest.label_totals({e for p in more for e in p} - counted)
+        now = _plus(now, extra)
     if not pairs:
         return []
-    labels_after = _add(counts, after.labels)
     rows = rest.claims(pairs) + after.claims
-    info = rest.info({r["id"] for r in rows}) | after.info
-    keys = {_key(r) for r in rows} | {_key(r) for r in before.claims if _pair(r) in pairs}
+    info = rest.info({r["id"] for r in rows} - set(after.info)) | after.info
+    keys = {_key(r) for r in rows} | {_key(r) for r in before.claims}
 
     def ref(iri: str | None, with_type: bool = True) -> dict | None:
         if iri is None:
             return None
-        out = {"iri": iri, "label": _label(iri, labels_after)}
+        out = {"iri": iri, "label": _label(iri, now)}
         if with_type:
             out["type"] = None  # the derived graph carries no types
         return out
@@ -280,12 +311,13 @@ def replace_derived(store, quads, subjects: set[str] | None) -> list[str]:
     steps = []
     if subjects is None:
         steps += [unmerge_graph(store, _DERIVED), f"DROP SILENT GRAPH {g}"]
-    elif subjects:
-        values = _values("?s", ((_iri(s),) for s in sorted(subjects)))
-        steps += [f"DELETE {{ {_merged(store)} }} WHERE {{ {values} GRAPH {g} {{ ?s ?p ?o }} "
-                  f"{_held_elsewhere(store, _DERIVED)} }}",
-                  f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {values} "
-                  f"GRAPH {g} {{ ?s ?p ?o }} }}"]
+    elif subjects:  # named in the text, so that the store reads them off its indexes
+        for batch in _batches(subjects):
+            found = _union([f"{{ BIND({_iri(s)} AS ?s) GRAPH {g} {{ {_iri(s)} ?p ?o }} }}"
+                            for s in batch])
+            steps += [f"DELETE {{ {_merged(store)} }} WHERE {{ {found} "
+                      f"{_held_elsewhere(store, _DERIVED)} }}",
+                      f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {found} }}"]
     if quads:
         body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
         steps.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
@@ -296,21 +328,19 @@ def replace_derived(store, quads, subjects: set[str] | None) -> list[str]:
 def rederive(store) -> tuple[int, int]:
     """Compute the derived graph again from every article graph and write it, in one
     transaction: (statements, conflicts). Its cost grows with the store: for repairs."""
-    side = _Side()
-    side.claims = store.select(_ALL_CLAIMS)
-    for r in store.select(_ALL_LABELS):
-        side.labels[r["e"]][r["label"]] += int(r["n"])
+    labels = _counts(store.select(f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE "
+                                  f"{_labels_query(store)} GROUP BY ?e ?label"))
     info = _info(store.select(_ALL_INFO))
 
     def ref(iri: str | None, with_type: bool = True) -> dict | None:
         if iri is None:
             return None
-        out = {"iri": iri, "label": _label(iri, side.labels)}
+        out = {"iri": iri, "label": _label(iri, labels)}
         if with_type:
             out["type"] = None
         return out
 
-    claims = [claim_record(r, ref) for r in side.claims]
+    claims = [claim_record(r, ref) for r in store.select(_ALL_CLAIMS)]
     statements = build_statements(claims, info)
     conflicts = build_conflicts(claims, info, statements)
     store.update(" ;\n".join(replace_derived(store, derived_quads(statements, conflicts), None)))

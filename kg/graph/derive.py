@@ -44,8 +44,9 @@ from ..vocab import (
     statement_iri,
 )
 
-__all__ = ["ARTICLE_GRAPHS", "IN_ARTICLE_GRAPH", "CLAIM_VARIABLES", "CLAIM_PATTERN",
-           "ENTITY_PATTERN", "ARTICLE_INFO_PATTERN", "claim_record", "entity_label",
+__all__ = ["ARTICLE_GRAPHS", "IN_ARTICLE_GRAPH", "CLAIM_VARIABLES", "claim_pattern",
+           "CLAIM_PATTERN", "ENTITY_PATTERN", "article_info_pattern", "ARTICLE_INFO_PATTERN",
+           "claim_record", "entity_label",
            "statement_key", "statement_local_id", "build_statements", "CONFLICT_KINDS",
            "ONE_OFF_PREDICATES", "AMOUNT_TOLERANCE", "dates_disagree", "amounts_disagree",
            "build_conflicts", "conflict_local_id", "derived_quads"]
@@ -60,9 +61,12 @@ IN_ARTICLE_GRAPH = f'FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPHS}"))'
 CLAIM_VARIABLES = ("?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol "
                    "?method ?ended ?end_date")
 
-#: A claim with everything a claim dict holds, inside one article graph ``?g``.
-CLAIM_PATTERN = """GRAPH ?g {
-  ?c a nkg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+def claim_pattern(subject: str = "?s", obj: str = "?o") -> str:
+    """A claim with everything a claim dict holds, inside one article graph ``?g``; its
+    subject and object are the variables ``?s`` and ``?o``, or the given IRIs (written
+    into the pattern, so that the store looks them up in its indexes)."""
+    return """GRAPH ?g {
+  ?c a nkg:Claim ; rdf:subject SUBJECT ; rdf:predicate ?p ; rdf:object OBJECT ;
      prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
   ?a nkg:articleId ?id .
   ?ev oa:exact ?sentence ; oa:start ?start ; oa:end ?end .
@@ -72,23 +76,32 @@ CLAIM_PATTERN = """GRAPH ?g {
   OPTIONAL { ?c nkg:method ?method }
   OPTIONAL { ?c nkg:ended ?ended }
   OPTIONAL { ?c nkg:endDate ?end_date }
-} """ + IN_ARTICLE_GRAPH
+} """.replace("SUBJECT", subject).replace("OBJECT", obj) + IN_ARTICLE_GRAPH
 
-#: An entity as one article describes it: one row per type, label and alias
-#: (:func:`entity_label` counts these rows).
+
+def article_info_pattern(article_id: str = "?id") -> str:
+    """An article's id (the variable ``?id``, or the given literal), date, outlet and text
+    hash."""
+    return """GRAPH ?g {
+  ?a a nkg:Article ; nkg:articleId ARTICLE_ID .
+  OPTIONAL { ?a nkg:textHash ?hash }
+  OPTIONAL { ?a schema:datePublished ?published }
+  OPTIONAL { ?a nkg:outlet ?source }
+} """.replace("ARTICLE_ID", article_id) + IN_ARTICLE_GRAPH
+
+
+#: A claim, as :func:`claim_pattern` gives it.
+CLAIM_PATTERN = claim_pattern()
+
+#: An entity as one article describes it: one row per type, label and alias.
 ENTITY_PATTERN = """GRAPH ?g {
   ?a nkg:articleId ?id ; schema:mentions ?e .
   ?e a ?type ; skos:prefLabel ?label .
   OPTIONAL { ?e skos:altLabel ?alias }
 } """ + IN_ARTICLE_GRAPH
 
-#: An article's id, date, outlet and text hash.
-ARTICLE_INFO_PATTERN = """GRAPH ?g {
-  ?a a nkg:Article ; nkg:articleId ?id .
-  OPTIONAL { ?a nkg:textHash ?hash }
-  OPTIONAL { ?a schema:datePublished ?published }
-  OPTIONAL { ?a nkg:outlet ?source }
-} """ + IN_ARTICLE_GRAPH
+#: An article, as :func:`article_info_pattern` gives it.
+ARTICLE_INFO_PATTERN = article_info_pattern()
 
 
 def _number(text: str):
@@ -121,8 +134,8 @@ def claim_record(r: dict[str, str], ref: Callable[..., dict | None]) -> dict:
 
 
 def entity_label(labels: Counter) -> str:
-    """The label an entity goes by: the one of most :data:`ENTITY_PATTERN` rows, then the
-    longest, then the last in code-point order.
+    """The label an entity goes by, from how many articles give it each label: the one of
+    most articles, then the longest, then the last in code-point order.
 
     >>> entity_label(Counter({"Acme": 3, "Acme Corp": 3, "ACME": 1}))
     'Acme Corp'

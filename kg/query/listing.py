@@ -40,21 +40,22 @@ WHERE { GRAPH ?g {
 
 
 def list_entities(store: KGStore) -> list[dict]:
-    """One dict per entity: iri, label, type, aliases, articles."""
-    labels: dict[str, Counter] = defaultdict(Counter)
+    """One dict per entity: iri, label (the one most articles give it, see
+    :func:`~kg.graph.derive.entity_label`), type, aliases, articles."""
+    labels: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     types: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, set] = defaultdict(set)
     articles: dict[str, set] = defaultdict(set)
     for r in store.select(_ENTITIES):
         e = r["e"]
-        labels[e][r["label"]] += 1
+        labels[e][r["label"]].add(r["id"])
         types[e][local_name(r["type"])] += 1
         if "alias" in r:
             aliases[e].add(r["alias"])
         articles[e].add(r["id"])
     out = []
     for e in sorted(labels):
-        label = entity_label(labels[e])
+        label = entity_label(Counter({n: len(ids) for n, ids in labels[e].items()}))
         out.append({
             "iri": e,
             "label": label,
