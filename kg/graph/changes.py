@@ -73,6 +73,8 @@ def _merged(store, triple: str = "?s ?p ?o") -> str:
 def _held_elsewhere(store, *graphs: str) -> str:
     """A filter: ``?s ?p ?o`` is in no named graph but ``graphs`` (and the merged one)."""
     others = [*graphs, *([store.merged_graph] if store.merged_graph else [])]
+    if not others:
+        return "FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } }"
     condition = " && ".join(f"?h != {_iri(g)}" for g in others)
     return f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER({condition}) }}"
 
