@@ -9,9 +9,11 @@ graph in the same request.
 
 An endpoint has no default graph of kg's own to keep the merged graph in, so
 it lives in the named graph :data:`~kg.vocab.MERGED_GRAPH`, and every query
-without a dataset of its own asks for it as its default graph
-(``default-graph-uri``). ``GRAPH ?g`` must still range over the endpoint's
-named graphs, as it does in Virtuoso; there the merged graph is one of them.
+without a dataset or ``GRAPH`` patterns of its own asks for it as its default
+graph (``default-graph-uri``). A query with ``GRAPH`` patterns is sent as it
+is: with a default graph given, Virtuoso answers ``GRAPH <iri>`` from no graph
+at all; without one, its default graph is its own union of all graphs (a bag,
+the merged graph included), and ``GRAPH ?g`` sees the merged graph too.
 """
 
 from __future__ import annotations
@@ -58,6 +60,20 @@ def has_dataset_clause(sparql: str) -> tuple[bool, bool]:
         else:
             found_from = True
     return found_from, found_named
+
+
+_GRAPH = re.compile(r"(?i)(?<![\w:?$])GRAPH\b")
+
+
+def _names_graphs(sparql: str) -> bool:
+    """Whether a query has ``GRAPH`` patterns. Given a default graph, Virtuoso answers
+    ``GRAPH <iri>`` from no graph at all (while ``GRAPH ?g`` still sees every graph), so
+    such a query is sent without one.
+
+    >>> _names_graphs('SELECT * WHERE { GRAPH ?g { ?s ?p "GRAPH" } }'), _names_graphs('ASK {}')
+    (True, False)
+    """
+    return bool(_GRAPH.search(_SKIP.sub(" ", sparql)))
 
 
 def is_endpoint(location) -> bool:
@@ -211,7 +227,8 @@ class RemoteStore(KGStore):
         graph = form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else "application/sparql-results+xml"
         form = {"query": _prologue() + sparql + _values(bindings)}
-        if not any(has_dataset_clause(sparql)) and self._has_merged():
+        if not any(has_dataset_clause(sparql)) and not _names_graphs(sparql) \
+                and self._has_merged():
             form["default-graph-uri"] = self.merged_graph
         data = self._post(self.query_url, form, accept)
         try:
