@@ -67,12 +67,13 @@ class KGStore:
 
     @property
     def dataset(self):
-        """The store as an rdflib ``Dataset`` (oxrdflib), default graph = union."""
+        """The store as an rdflib ``Dataset`` (oxrdflib); its default graph is the merged
+        graph (the union, for a store from before it)."""
         if self._dataset is None:
             from oxrdflib import OxigraphStore
             from rdflib import Dataset
 
-            ds = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+            ds = Dataset(store=OxigraphStore(store=self._ox), default_union=self._union)
             for prefix, ns in PREFIXES.items():
                 ds.bind(prefix, ns, override=True)
             self._dataset = ds

@@ -111,3 +111,21 @@ def test_store_from_before_the_merged_graph_is_converted(tmp_path):
         assert not store.default_is_union
         assert store.select(label) == [{"l": "Acme Corp"}]
         assert_consistent(store)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_store_rdflib_view_sees_each_triple_once(tmp_path):
+    from query.handmade import story  # tests/ is on sys.path
+
+    buy = ("Acme Corp agreed to buy Widget Inc.", "acme", "acquires", "widget")
+    with open_store(tmp_path / "s") as store:
+        for i in "ab":
+            store.put_article(i, article_quads(story(i, buy)))
+        ds = store.dataset
+        labels = list(ds.query("SELECT ?l WHERE { <https://w3id.org/nkg/entity/acme> "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+        graphs = list(ds.query("SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/nkg/entity/acme> "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"))
+
+    assert [str(r[0]) for r in labels] == ["Acme Corp"]
+    assert len(graphs) == 2
