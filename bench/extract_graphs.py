@@ -9,7 +9,7 @@ corpus, then Reuters stories, as :func:`_scale.store_items` orders them, and
 ``--extra`` more after the store's ``-n`` (the new articles of
 ``incremental_add.py``), in a second file.
 
-    nice python bench/extract_graphs.py BBC.jsonl REUTERS.jsonl -n 20000 -o /work/bench-stores/graphs
+    nice python bench/extract_graphs.py BBC.jsonl REUTERS.jsonl -n 20000 -o /tmp/graphs
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ graphs (:func:`kg.graph.changes.derived_update` and the update it sends), and
 checks at the end that the big store's derived graph is what a recomputation
 from scratch gives (``--no-check`` skips that: it reads the whole store).
 
-    python bench/incremental_add.py /work/bench-stores/store-20000 BBC.jsonl REUTERS.jsonl --size 20000
+    python bench/incremental_add.py /tmp/store-20000 BBC.jsonl REUTERS.jsonl --size 20000
 """
 
 from __future__ import annotations

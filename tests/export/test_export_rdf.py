@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import pytest
 from rdflib import Dataset, Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import KGError
 from kg.export import export, rdf_statements
