@@ -34,6 +34,8 @@ from ..vocab import (
 )
 from .derive import (
     ARTICLE_INFO_PATTERN,
+    CLAIM_CORE_VARIABLES,
+    CLAIM_DETAIL_VARIABLES,
     CLAIM_PATTERN,
     CLAIM_VARIABLES,
     CONFLICT_KINDS,
@@ -41,7 +43,8 @@ from .derive import (
     article_info_pattern,
     build_conflicts,
     build_statements,
-    claim_pattern,
+    claim_core_pattern,
+    claim_details_pattern,
     claim_record,
     conflict_local_id,
     derived_quads,
@@ -194,15 +197,27 @@ class _Rest:
         self.exclude = _excluding(exclude)
 
     def claims(self, pairs: set[frozenset]) -> list[dict]:
+        """The claims (rows of :data:`~kg.graph.derive.CLAIM_VARIABLES`) between ``pairs``,
+        looked up by subject and object, then their details claim by claim."""
         ends = sorted({tuple(sorted(p)) for p in pairs})
         ways = sorted({(a, b) for x, y in ((e[0], e[-1]) for e in ends)
                        for a, b in ((x, y), (y, x))})
-        rows = []
+        cores = []
         for batch in _batches(ways):
             blocks = [f"{{ BIND({_iri(a)} AS ?s) BIND({_iri(b)} AS ?o) "
-                      f"{claim_pattern(_iri(a), _iri(b))} {self.exclude} }}" for a, b in batch]
-            rows += self.store.select(f"SELECT {CLAIM_VARIABLES} WHERE {{ {_union(blocks)} }}")
-        return rows
+                      f"{claim_core_pattern(_iri(a), _iri(b))} {self.exclude} }}"
+                      for a, b in batch]
+            cores += self.store.select(f"SELECT {CLAIM_CORE_VARIABLES} WHERE "
+                                       f"{{ {_union(blocks)} }}")
+        details: dict[tuple, list[dict]] = defaultdict(list)
+        for batch in _batches({(r["c"], r["g"]) for r in cores}):
+            blocks = [f"{{ BIND({_iri(c)} AS ?c) BIND({_iri(g)} AS ?g) "
+                      f"{claim_details_pattern(_iri(c), _iri(g))} }}" for c, g in batch]
+            for r in self.store.select(f"SELECT ?c ?g {CLAIM_DETAIL_VARIABLES} WHERE "
+                                       f"{{ {_union(blocks)} }}"):
+                details[(r["c"], r["g"])].append(r)
+        return [{**core, **more} for core in cores
+                for more in details.get((core["c"], core["g"])) or [{}]]
 
     def label_totals(self, entities: set[str]) -> dict[str, Counter]:
         """How many graphs of the whole store (the changed ones too) give each label."""
@@ -266,23 +281,45 @@ def derived_update(store, old, new, exclude: set[str], *, written: bool = False)
     Only the pairs of entities that the old or new claims join are computed again,
     and those of an entity whose label changes (which all its statements show).
     """
+    return _derived(store, old, new, exclude, written=written)[0]
+
+
+def _derived(store, old, new, exclude: set[str], *, written: bool = False,
+             labels: dict[str, Counter] | None = None) -> tuple[list[str], dict[str, Counter]]:
+    """:func:`derived_update`, and how the store's label counts change with the write.
+
+    ``labels``: what is known of the store's label counts (entity -> how many graphs
+    give each label), read from it and filled in as needed.
+    """
     before, after = _Side(old), _Side(new)
     rest = _Rest(store, exclude)
     present = after if written else before
+
+    def totals(entities: set[str]) -> dict[str, Counter]:
+        if labels is None:
+            return rest.label_totals(entities)
+        missing = entities - labels.keys()
+        if missing:
+            found = rest.label_totals(missing)
+            labels.update({e: found.get(e, Counter()) for e in missing})
+        return {e: labels[e] for e in entities}
+
+    delta = _plus(after.labels, {}, None)
+    for e, c in before.labels.items():
+        delta[e].subtract(c)
     pairs = {_pair(r) for r in before.claims + after.claims}
     described = set(before.labels) | set(after.labels)
-    totals = rest.label_totals(described | {e for p in pairs for e in p})
-    others = _plus(totals, {}, present.labels)  # the graphs that stay as they are
+    counts = totals(described | {e for p in pairs for e in p})
+    others = _plus(counts, {}, present.labels)  # the graphs that stay as they are
     was, now = _plus(others, before.labels), _plus(others, after.labels)
     relabelled = {e for e in described if _label(e, was) != _label(e, now)}
     if relabelled:  # every statement of theirs reads differently now
         more = rest.pairs_of(relabelled) - pairs
         pairs |= more
-        counted = set(totals)
-        extra = rest.label_totals({e for p in more for e in p} - counted)
+        extra = totals({e for p in more for e in p} - set(counts))
         now = _plus(now, extra)
     if not pairs:
-        return []
+        return [], delta
     rows = rest.claims(pairs) + after.claims
     info = rest.info({r["id"] for r in rows} - set(after.info)) | after.info
     keys = {_key(r) for r in rows} | {_key(r) for r in before.claims}
@@ -298,7 +335,8 @@ def derived_update(store, old, new, exclude: set[str], *, written: bool = False)
     claims = [claim_record(r, ref) for r in rows]
     statements = build_statements(claims, info)
     conflicts = build_conflicts(claims, info, statements)
-    return replace_derived(store, derived_quads(statements, conflicts), _derived_subjects(keys))
+    quads = derived_quads(statements, conflicts)
+    return replace_derived(store, quads, _derived_subjects(keys)), delta
 
 
 def _label(entity: str, counts: dict[str, Counter]) -> str:
@@ -366,17 +404,54 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
     if data:
         new.update(f"INSERT DATA {{ {' '.join(data)} }}")
     steps = []
+    orphans = _orphans(store, old, new, set(bodies))
     for g, body in bodies.items():
         if existed[g]:
-            steps += [unmerge_graph(store, g), f"DROP SILENT GRAPH {_iri(g)}"]
+            if orphans is None:
+                steps.append(unmerge_graph(store, g))
+            steps.append(f"DROP SILENT GRAPH {_iri(g)}")
         if body:
             steps += [f"INSERT DATA {{ GRAPH {_iri(g)} {{\n{body}\n}} }}", merge_graph(store, g)]
         elif body is not None:
             steps.append(f"CREATE SILENT GRAPH {_iri(g)}")
-    steps += derived_update(store, old, new, set(bodies))
+    if orphans:  # what no graph holds any more leaves the merged graph
+        steps.append("DELETE DATA { " + " ".join(orphans) + " }")
+    known = store.label_counts  # None when another process may write the store too
+    more, delta = _derived(store, old, new, set(bodies), labels=known)
+    steps += more
+    kept = dict(known) if known is not None else None
     if steps:
-        store.update(" ;\n".join(steps))
+        store.update(" ;\n".join(steps))  # which forgets the label counts: put them back
+    if kept is not None:
+        for e, change in delta.items():
+            if e in kept:
+                counts = Counter(kept[e])
+                counts.update(change)
+                kept[e] = +counts
+        store.label_counts.update(kept)
     return existed
+
+
+def _orphans(store, old, new, changed: set[str]) -> list[str] | None:
+    """The triples of the old graphs that no graph will hold after the write (SPARQL data
+    lines), looked up in the store's index before writing, as only this process writes
+    it. None where that cannot be done (an external store, or blank nodes): the update
+    then looks them up itself (:func:`unmerge_graph`)."""
+    import pyoxigraph as ox
+
+    if store.merged_graph is not None or store.label_counts is None:
+        return None
+    out = []
+    for q in old.quads_for_pattern(None, None, None, None):
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            return None
+        if next(iter(new.quads_for_pattern(q.subject, q.predicate, q.object, None)), None):
+            continue
+        held = any(isinstance(h.graph_name, ox.NamedNode) and h.graph_name.value not in changed
+                   for h in store.ox.quads_for_pattern(q.subject, q.predicate, q.object, None))
+        if not held:
+            out.append(f"{q.subject} {q.predicate} {q.object} .")
+    return sorted(set(out))
 
 
 def write_articles(store, bodies: dict[str, str | None]) -> dict[str, bool]:

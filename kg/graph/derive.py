@@ -45,6 +45,8 @@ from ..vocab import (
 )
 
 __all__ = ["ARTICLE_GRAPHS", "IN_ARTICLE_GRAPH", "CLAIM_VARIABLES", "claim_pattern",
+           "CLAIM_CORE_VARIABLES", "CLAIM_DETAIL_VARIABLES", "claim_core_pattern",
+           "claim_details_pattern",
            "CLAIM_PATTERN", "ENTITY_PATTERN", "article_info_pattern", "ARTICLE_INFO_PATTERN",
            "claim_record", "entity_label",
            "statement_key", "statement_local_id", "build_statements", "CONFLICT_KINDS",
@@ -61,22 +63,45 @@ IN_ARTICLE_GRAPH = f'FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPHS}"))'
 CLAIM_VARIABLES = ("?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol "
                    "?method ?ended ?end_date")
 
+_CLAIM_CORE = """?c a nkg:Claim ; rdf:subject SUBJECT ; rdf:predicate ?p ; rdf:object OBJECT ;
+     prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
+  ?a nkg:articleId ?id .
+  ?ev oa:exact ?sentence ; oa:start ?start ; oa:end ?end ."""
+
+_CLAIM_DETAILS = """OPTIONAL { CLAIM nkg:attributedTo ?attr }
+  OPTIONAL { CLAIM nkg:amount ?m . ?m schema:value ?value ; schema:currency ?cur }
+  OPTIONAL { CLAIM nkg:eventDate ?date }
+  OPTIONAL { CLAIM nkg:method ?method }
+  OPTIONAL { CLAIM nkg:ended ?ended }
+  OPTIONAL { CLAIM nkg:endDate ?end_date }"""
+
+#: The variables of :func:`claim_core_pattern` and of :func:`claim_details_pattern`.
+CLAIM_CORE_VARIABLES = "?c ?g ?id ?s ?p ?o ?sentence ?start ?end ?conf ?pol"
+CLAIM_DETAIL_VARIABLES = "?attr ?value ?cur ?date ?method ?ended ?end_date"
+
+
 def claim_pattern(subject: str = "?s", obj: str = "?o") -> str:
     """A claim with everything a claim dict holds, inside one article graph ``?g``; its
     subject and object are the variables ``?s`` and ``?o``, or the given IRIs (written
     into the pattern, so that the store looks them up in its indexes)."""
-    return """GRAPH ?g {
-  ?c a nkg:Claim ; rdf:subject SUBJECT ; rdf:predicate ?p ; rdf:object OBJECT ;
-     prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
-  ?a nkg:articleId ?id .
-  ?ev oa:exact ?sentence ; oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?c nkg:attributedTo ?attr }
-  OPTIONAL { ?c nkg:amount ?m . ?m schema:value ?value ; schema:currency ?cur }
-  OPTIONAL { ?c nkg:eventDate ?date }
-  OPTIONAL { ?c nkg:method ?method }
-  OPTIONAL { ?c nkg:ended ?ended }
-  OPTIONAL { ?c nkg:endDate ?end_date }
-} """.replace("SUBJECT", subject).replace("OBJECT", obj) + IN_ARTICLE_GRAPH
+    core = _CLAIM_CORE.replace("SUBJECT", subject).replace("OBJECT", obj)
+    return f"GRAPH ?g {{\n  {core}\n  {_CLAIM_DETAILS.replace('CLAIM', '?c')}\n}} " \
+        + IN_ARTICLE_GRAPH
+
+
+def claim_core_pattern(subject: str, obj: str) -> str:
+    """:func:`claim_pattern` without the optional details: what a lookup by subject and
+    object can answer from the store's indexes (Oxigraph evaluates an ``OPTIONAL`` on
+    its own before joining it, so the details of one claim are asked for by name, with
+    :func:`claim_details_pattern`)."""
+    core = _CLAIM_CORE.replace("SUBJECT", subject).replace("OBJECT", obj)
+    return f"GRAPH ?g {{\n  {core}\n}} " + IN_ARTICLE_GRAPH
+
+
+def claim_details_pattern(claim: str, graph: str) -> str:
+    """The optional details of one claim (an IRI) in one graph (an IRI): one row for each
+    combination, as :func:`claim_pattern` joins them."""
+    return f"GRAPH {graph} {{\n  {_CLAIM_DETAILS.replace('CLAIM', claim)}\n}}"
 
 
 def article_info_pattern(article_id: str = "?id") -> str:

@@ -119,6 +119,7 @@ class RemoteStore(KGStore):
                          urllib.request.HTTPDigestAuthHandler(manager)]
         self._opener = urllib.request.build_opener(*handlers)
         self._merged: bool | None = None  # the endpoint holds the merged graph (asked once)
+        self.label_counts = None  # other clients may write the endpoint meanwhile
 
     @classmethod
     def from_environment(cls, url: str) -> RemoteStore:

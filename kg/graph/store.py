@@ -58,6 +58,10 @@ class KGStore:
         self._dataset = None
         # a store from before the merged graph, opened read-only: queried as the union
         self._union = union
+        #: How many graphs give each entity each label, as far as this process has read
+        #: them: the writes keep it up to date, and any other update forgets it. (None in a
+        #: store that other processes may write meanwhile.)
+        self.label_counts: dict | None = {}
 
     # ------------------------------------------------------------------ access
     @property
@@ -97,6 +101,8 @@ class KGStore:
     # Everything else is written with these five, which a remote store overrides.
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update, in one transaction."""
+        if self.label_counts:
+            self.label_counts.clear()
         try:
             self._ox.update(sparql)
         except OSError as exc:

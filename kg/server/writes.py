@@ -99,6 +99,8 @@ def update_targets(sparql: str) -> UpdateTargets:
 
 
 def _run(store: KGStore, sparql: str) -> None:
+    if store.label_counts:
+        store.label_counts.clear()
     try:
         store.ox.update(sparql, prefixes=PREFIXES)
     except SyntaxError as exc:
