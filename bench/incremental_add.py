@@ -43,7 +43,7 @@ class _Clock:
 
     def __init__(self):
         self.seconds = 0.0
-        self._real = kg.graph.changes.derived_update
+        self._real = kg.graph.changes._derived
 
     def __enter__(self):
         def timed(*args, **kwargs):
@@ -53,11 +53,11 @@ class _Clock:
             finally:
                 self.seconds += time.perf_counter() - start
 
-        kg.graph.changes.derived_update = timed
+        kg.graph.changes._derived = timed
         return self
 
     def __exit__(self, *exc):
-        kg.graph.changes.derived_update = self._real
+        kg.graph.changes._derived = self._real
 
 
 def timed_run(store_path: Path, articles, extractor) -> dict:

@@ -238,15 +238,17 @@ class _Rest:
                 f"SELECT ?id ?published ?source ?hash WHERE {{ {_union(blocks)} }}"))
         return out
 
-    def pairs_of(self, entities: set[str]) -> set[frozenset]:
-        """The pairs joined by an asserted claim of one of ``entities``."""
-        out = set()
+    def pairs_of(self, entities: set[str]) -> dict[str, set[frozenset]]:
+        """Entity -> the pairs it is in by an asserted claim (for those of ``entities``
+        that are in any)."""
+        out: dict[str, set[frozenset]] = defaultdict(set)
         for batch in _batches(entities):
-            blocks = [f"{{ GRAPH ?g {{ ?c {side} {_iri(e)} ; rdf:subject ?s ; rdf:object ?o ; "
-                      f"nkg:polarity \"asserted\" }} {IN_ARTICLE_GRAPH} {self.exclude} }}"
+            blocks = [f"{{ BIND({_iri(e)} AS ?e) GRAPH ?g {{ ?c {side} {_iri(e)} ; "
+                      f"rdf:subject ?s ; rdf:object ?o ; nkg:polarity \"asserted\" }} "
+                      f"{IN_ARTICLE_GRAPH} {self.exclude} }}"
                       for e in batch for side in ("rdf:subject", "rdf:object")]
-            out |= {_pair(r) for r in self.store.select(
-                f"SELECT DISTINCT ?s ?o WHERE {{ {_union(blocks)} }}")}
+            for r in self.store.select(f"SELECT DISTINCT ?e ?s ?o WHERE {{ {_union(blocks)} }}"):
+                out[r["e"]].add(_pair(r))
         return out
 
 
@@ -308,16 +310,24 @@ def _derived(store, old, new, exclude: set[str], *, written: bool = False,
     for e, c in before.labels.items():
         delta[e].subtract(c)
     pairs = {_pair(r) for r in before.claims + after.claims}
+    ends = {e for p in pairs for e in p}
+    # an entity the changed articles describe may now go by another label, which every
+    # statement of its shows: those not among the pairs above matter only if the other
+    # articles join it to someone (most entities are in no claim at all)
     described = set(before.labels) | set(after.labels)
-    counts = totals(described | {e for p in pairs for e in p})
+    linked = rest.pairs_of(described - ends)
+    check = (described & ends) | set(linked)
+    counts = totals(ends | check)
     others = _plus(counts, {}, present.labels)  # the graphs that stay as they are
     was, now = _plus(others, before.labels), _plus(others, after.labels)
-    relabelled = {e for e in described if _label(e, was) != _label(e, now)}
+    relabelled = {e for e in check if _label(e, was) != _label(e, now)}
     if relabelled:  # every statement of theirs reads differently now
-        more = rest.pairs_of(relabelled) - pairs
+        more = set().union(*(linked[e] for e in relabelled & set(linked)))
+        for found in rest.pairs_of(relabelled & ends).values():
+            more |= found
+        more -= pairs
         pairs |= more
-        extra = totals({e for p in more for e in p} - set(counts))
-        now = _plus(now, extra)
+        now = _plus(now, totals({e for p in more for e in p} - set(counts)))
     if not pairs:
         return [], delta
     rows = rest.claims(pairs) + after.claims
