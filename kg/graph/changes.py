@@ -15,7 +15,13 @@ Two graphs follow the article graphs (see :mod:`kg.graph.store`):
   change turns to another name.
 
 :func:`write_articles` plans all of it before writing (reading the store, the
-articles' old graphs and their new quads) and sends one SPARQL update.
+articles' old graphs and their new quads) and sends one SPARQL update. Every
+lookup names its entities, pairs, claims or articles in the query text, so that
+Oxigraph reads them off its indexes (with a ``VALUES`` block, or an ``OPTIONAL``
+over variables, it evaluates the pattern over the whole store first). On the
+embedded store, which only the writing process may change, the triples that
+leave the merged graph are looked up before the update, and the label counts
+read are kept for the next write of the same process.
 """
 
 from __future__ import annotations
