@@ -107,6 +107,8 @@ def add_articles(
         tick()
     if stopped:
         raise stopped[0]
+    if report.added + report.replaced >= FLUSH_EVERY:
+        store.optimize()  # compacted, the store answers the next reads and writes faster
     return report
 
 

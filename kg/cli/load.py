@@ -184,6 +184,8 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
         if report.graphs:
             # write the log out now: the next process to open the store need not replay it
             store.flush()
+    if report.graphs >= FLUSH_EVERY:
+        store.optimize()
     return report
 
 

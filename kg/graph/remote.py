@@ -167,6 +167,9 @@ class RemoteStore(KGStore):
     def flush(self) -> None:
         """Nothing to do: every update request is committed by the endpoint."""
 
+    def optimize(self) -> None:
+        """Nothing to do: the endpoint looks after its own files."""
+
     def update(self, sparql: str) -> None:
         self._bring_up_to_date()
         self._post(self.update_url, {"update": _prologue() + sparql}, "*/*")

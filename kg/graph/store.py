@@ -122,6 +122,12 @@ class KGStore:
         with contextlib.suppress(OSError):
             self._ox.flush()
 
+    def optimize(self) -> None:
+        """Compact the store's files after a long ingest: the writes that follow, and every
+        process that opens the store, read fewer of them (seconds on 20,000 articles)."""
+        with contextlib.suppress(OSError):
+            self._ox.optimize()
+
     def quads(self, graph: str | None = None) -> Iterator:
         """Every quad (pyoxigraph ``Quad``) of the named graphs, or of one of them (the
         merged graph is not listed: it repeats them)."""
