@@ -162,3 +162,16 @@ def test_cli_load_corpus_export_gives_the_same_quads(kg, corpus_store, tmp_path,
     assert res.err.startswith("12 added, 0 replaced;")
     assert _quads(store) == _quads(corpus_store)  # the derived graph too, recomputed
     assert quad_count(store) == quad_count(corpus_store)
+
+
+def test_cli_load_long_load_ends_compacted(kg, sample_store, sample_nq, tmp_path, monkeypatch):
+    """A load of many graphs ends by compacting the store (here "many" is one): the
+    store holds what was loaded, and opens."""
+    import kg.cli.load as load_module
+
+    monkeypatch.setattr(load_module, "FLUSH_EVERY", 1)
+    store = tmp_path / "fresh"
+
+    assert kg("--store", store, "load", sample_nq).code == 0
+
+    assert _article_quads(store) == _article_quads(sample_store)
