@@ -69,14 +69,15 @@ def bound_times(store, name, params, entities, repeat: int) -> list[float]:
 
 
 def rdflib_dataset(store):
-    """The store's quads in an in-memory rdflib Dataset (default graph: the union)."""
+    """The store's quads in an in-memory rdflib Dataset (default graph: the store's, the
+    merged graph)."""
     import pyoxigraph as ox
     from rdflib import Dataset
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-rdflib-") as tmp:
         path = Path(tmp) / "all.nq"
         store.ox.dump(output=str(path), format=ox.RdfFormat.N_QUADS)
-        ds = Dataset(default_union=True)
+        ds = Dataset(default_union=store.default_is_union)
         ds.parse(str(path), format="nquads")
     return ds
 

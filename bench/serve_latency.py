@@ -90,7 +90,8 @@ def direct_times(store, query, params, entities, repeat: int) -> tuple[list[floa
     for i in range(repeat + 1):
         start = time.perf_counter()
         rows = len(list(store.ox.query(query.sparql, prefixes=PREFIXES,
-                                       use_default_graph_as_union=True, substitutions=subs)))
+                                       use_default_graph_as_union=store.default_is_union,
+                                       substitutions=subs)))
         if i:  # the first run warms the caches
             times.append(time.perf_counter() - start)
     return times, rows

@@ -36,6 +36,7 @@ __all__ = [
     "claim_iri",
     "predicate_iri",
     "DERIVED_GRAPH",
+    "MERGED_GRAPH",
     "statement_iri",
     "conflict_iri",
     "local_name",
@@ -174,6 +175,10 @@ def claim_iri(article_id: str, local: str) -> URIRef:
 #: The graph of what kg derives from all articles together (statements and
 #: conflicts); outside ``graph/`` so that no article id can name it.
 DERIVED_GRAPH = URIRef(BASE + "derived")
+
+#: Where an external store keeps the merged graph, the default graph of kg's queries: every
+#: triple of kg's graphs once. The embedded store keeps it in its own default graph.
+MERGED_GRAPH = URIRef(BASE + "merged")
 
 
 def statement_iri(local: str) -> URIRef:

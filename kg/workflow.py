@@ -1,15 +1,13 @@
 """The jobs that move articles through every stage: add, remove, rebuild.
 
 read -> extract -> build RDF -> store. Each article is written in one
-transaction; an article whose text, metadata and pipeline are unchanged is
-not extracted again.
+transaction, which also brings the merged graph and the derived graph of
+statements and conflicts up to date (:mod:`kg.graph.changes`); an article
+whose text, metadata and pipeline are unchanged is not extracted again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -109,6 +107,8 @@ def add_articles(
         tick()
     if stopped:
         raise stopped[0]
+    if report.added + report.replaced >= FLUSH_EVERY:
+        store.optimize()  # compacted, the store answers the next reads and writes faster
     return report
 
 
@@ -298,61 +298,3 @@ def _recurate(store: KGStore, curation_path, curation, keys: set[str], names: se
                             bindings={"s": name})
         ids |= {r["id"] for r in rows}
     return rebuild(store, lambda: extractor_factory(curation), ids=ids)
-
-
-# ------------------------------------------------------------------ the derived graph
-# Every job that changes the article graphs recomputes the derived graph
-# (statements and conflicts, kg.query.derived) once, when the outermost job ends.
-
-#: The outermost running job's state: whether it has reached a writing step.
-_JOB: contextvars.ContextVar[dict | None] = contextvars.ContextVar("kg_job", default=None)
-
-
-def _changed(result) -> bool:
-    if isinstance(result, AddReport):
-        return bool(result.added or result.replaced)
-    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], list):
-        return bool(result[0])  # remove_articles: (removed, missing)
-    return True
-
-
-def _then_derive(job: Callable, writes: bool = False) -> Callable:
-    """``job``, then the derived graph recomputed if the job changed the store (also
-    when it failed after a writing step: some articles may have been written)."""
-
-    @functools.wraps(job)
-    def run(store: KGStore, *args, **kwargs):
-        from .query.derived import refresh_derived
-        from .vocab import DERIVED_GRAPH
-
-        state = _JOB.get()
-        outermost = state is None
-        if outermost:
-            state = {"wrote": False}
-            token = _JOB.set(state)
-        state["wrote"] = state["wrote"] or writes
-        try:
-            result = job(store, *args, **kwargs)
-        except Exception:
-            if outermost and state["wrote"]:
-                with contextlib.suppress(KGError):
-                    refresh_derived(store)
-            raise
-        finally:
-            if outermost:
-                _JOB.reset(token)
-        if outermost and (_changed(result) or not store.has_graph(str(DERIVED_GRAPH))):
-            refresh_derived(store)
-        return result
-
-    return run
-
-
-add_articles = _then_derive(add_articles, writes=True)
-remove_articles = _then_derive(remove_articles, writes=True)
-rebuild = _then_derive(rebuild)
-merge_entities = _then_derive(merge_entities)
-alias_entity = _then_derive(alias_entity)
-split_entity = _then_derive(split_entity)
-rename_entity = _then_derive(rename_entity)
-undo_curation = _then_derive(undo_curation)

@@ -4,7 +4,8 @@ A cluster run, or another store's ``kg export --format nquads``, gives files
 of per-article named graphs. Every file is read through once and checked
 before anything is written, so a bad file changes nothing; then each article
 graph is written in one transaction, replacing the article's graph if the
-store has it, and the derived graph is recomputed once at the end.
+store has it, with the merged graph and the derived graph brought up to date
+in the same transaction.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def check_file(path: str | Path) -> GraphFile:
     Each named graph must be ``graph:ID`` and describe ``article:ID`` as an
     ``nkg:Article`` with ``nkg:articleId "ID"`` (as ``kg add`` writes it); the
     derived graph (statements and conflicts) is allowed and left out, since
-    the store recomputes its own. Raises :class:`InputError` otherwise.
+    the store keeps its own. Raises :class:`InputError` otherwise.
     """
     path = Path(path)
     fmt = LOAD_FORMATS.get(path.suffix.lower())
@@ -165,9 +166,7 @@ def _graphs(checked: GraphFile) -> Iterator[tuple[str, list]]:
 def load_files(store: KGStore, checked: Iterable[GraphFile],
                on_graph: Callable[[LoadReport], None] | None = None) -> LoadReport:
     """Write the article graphs of files checked by :func:`check_file` into ``store``,
-    one transaction per article graph, then recompute the derived graph."""
-    from ..query.derived import refresh_derived
-
+    one transaction per article graph (with its statements and conflicts)."""
     report = LoadReport(files=list(checked))
     try:
         for graph_file in report.files:
@@ -181,11 +180,12 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
                     store.flush()
                 if on_graph:
                     on_graph(report)
-    finally:  # also after Ctrl-C: what was written gets its statements
+    finally:
         if report.graphs:
-            refresh_derived(store)
             # write the log out now: the next process to open the store need not replay it
             store.flush()
+    if report.graphs >= FLUSH_EVERY:
+        store.optimize()
     return report
 
 

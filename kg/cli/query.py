@@ -52,9 +52,10 @@ def _short(term) -> str:
 def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph.
 
-    The default graph is the union of every article's graph, and the
-    prefixes nkg:, entity:, claim:, article:, schema:, prov:, skos:, oa:,
-    rdf:, rdfs:, owl:, xsd: and wd: are declared for you.
+    The default graph holds every triple of the articles' graphs once (so
+    COUNT counts facts); GRAPH ?g reaches each article's graph. The prefixes
+    nkg:, entity:, claim:, article:, schema:, prov:, skos:, oa:, rdf:, rdfs:,
+    owl:, xsd: and wd: are declared for you.
 
     \b
     Examples:

@@ -4,8 +4,16 @@
 writes through SPARQL 1.1 Update (at ``KG_UPDATE_URL`` when the endpoint has
 a separate one), with credentials from ``KG_STORE_USER`` and
 ``KG_STORE_PASSWORD`` (HTTP basic or digest). Each article is still one named
-graph written by one update request. The endpoint's default graph must be the
-union of its named graphs, as it is in Virtuoso (Fuseki: ``unionDefaultGraph``).
+graph written by one update request, with the merged graph and the derived
+graph in the same request.
+
+An endpoint has no default graph of kg's own to keep the merged graph in, so
+it lives in the named graph :data:`~kg.vocab.MERGED_GRAPH`, and every query
+without a dataset or ``GRAPH`` patterns of its own asks for it as its default
+graph (``default-graph-uri``). A query with ``GRAPH`` patterns is sent as it
+is: with a default graph given, Virtuoso answers ``GRAPH <iri>`` from no graph
+at all; without one, its default graph is its own union of all graphs (a bag,
+the merged graph included), and ``GRAPH ?g`` sees the merged graph too.
 """
 
 from __future__ import annotations
@@ -18,13 +26,54 @@ import urllib.request
 from collections.abc import Iterator
 
 from ..errors import QueryError, StoreError
-from ..vocab import BASE, PREFIXES
+from ..vocab import BASE, MERGED_GRAPH, PREFIXES
 from .store import KGStore
 
-__all__ = ["RemoteStore", "is_endpoint"]
+__all__ = ["RemoteStore", "is_endpoint", "has_dataset_clause"]
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _OUR_GRAPHS = BASE + "graph/"
+
+
+_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+                   r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s{}|^`\\\"]*>"
+                   r"|#[^\n]*", re.S)
+_FROM = re.compile(r"(?i)(?<![\w:?$])FROM\s+(NAMED\b)?")
+
+
+def has_dataset_clause(sparql: str) -> tuple[bool, bool]:
+    """Whether a query has ``FROM`` and ``FROM NAMED`` clauses: (from, from_named).
+
+    The default graph is kg's merged graph unless the query or the request
+    names its own dataset, so kg must know.
+
+    >>> has_dataset_clause('SELECT * FROM <g> WHERE { ?s ?p "from <x>" }')
+    (True, False)
+    >>> has_dataset_clause('SELECT * WHERE { ?s ?p ?o } # FROM <g>')
+    (False, False)
+    """
+    text = _SKIP.sub(" ", sparql)
+    found_from = found_named = False
+    for m in _FROM.finditer(text):
+        if m.group(1):
+            found_named = True
+        else:
+            found_from = True
+    return found_from, found_named
+
+
+_GRAPH = re.compile(r"(?i)(?<![\w:?$])GRAPH\b")
+
+
+def _names_graphs(sparql: str) -> bool:
+    """Whether a query has ``GRAPH`` patterns. Given a default graph, Virtuoso answers
+    ``GRAPH <iri>`` from no graph at all (while ``GRAPH ?g`` still sees every graph), so
+    such a query is sent without one.
+
+    >>> _names_graphs('SELECT * WHERE { GRAPH ?g { ?s ?p "GRAPH" } }'), _names_graphs('ASK {}')
+    (True, False)
+    """
+    return bool(_GRAPH.search(_SKIP.sub(" ", sparql)))
 
 
 def is_endpoint(location) -> bool:
@@ -53,6 +102,8 @@ def _values(bindings: dict | None) -> str:
 class RemoteStore(KGStore):
     """The store on a SPARQL endpoint. Use :func:`kg.graph.store.open_store`."""
 
+    merged_graph = str(MERGED_GRAPH)
+
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None, timeout: float = 120):
         super().__init__(query_url, None)
@@ -67,6 +118,8 @@ class RemoteStore(KGStore):
             handlers += [urllib.request.HTTPBasicAuthHandler(manager),
                          urllib.request.HTTPDigestAuthHandler(manager)]
         self._opener = urllib.request.build_opener(*handlers)
+        self._merged: bool | None = None  # the endpoint holds the merged graph (asked once)
+        self.label_counts = None  # other clients may write the endpoint meanwhile
 
     @classmethod
     def from_environment(cls, url: str) -> RemoteStore:
@@ -114,8 +167,38 @@ class RemoteStore(KGStore):
     def flush(self) -> None:
         """Nothing to do: every update request is committed by the endpoint."""
 
+    def optimize(self) -> None:
+        """Nothing to do: the endpoint looks after its own files."""
+
     def update(self, sparql: str) -> None:
+        self._bring_up_to_date()
         self._post(self.update_url, {"update": _prologue() + sparql}, "*/*")
+
+    def _ask(self, sparql: str) -> bool:
+        import pyoxigraph as ox
+
+        data = self._post(self.query_url, {"query": sparql}, "application/sparql-results+xml")
+        return bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.XML))
+
+    def _has_merged(self) -> bool:
+        """Whether queries can be answered from the merged graph: it is there, or there is
+        nothing of kg's (False for data written by a kg from before the merged graph)."""
+        if self._merged is None:
+            self._merged = (self._ask(f"ASK {{ GRAPH <{self.merged_graph}> {{ ?s ?p ?o }} }}")
+                            or not self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                             f"FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\")) }}"))
+        return self._merged
+
+    def _bring_up_to_date(self) -> None:
+        """Before the first write to data from a kg without the merged graph: build it,
+        and the derived graph (once; both cost a pass over the store)."""
+        if self._has_merged():
+            return
+        from .changes import merge_all, rederive
+
+        self._merged = True
+        self._post(self.update_url, {"update": _prologue() + merge_all(self)}, "*/*")
+        rederive(self)
 
     def has_graph(self, iri: str) -> bool:
         return bool(self.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"))
@@ -147,8 +230,11 @@ class RemoteStore(KGStore):
             raise QueryError("malformed SPARQL: no SELECT, ASK, CONSTRUCT or DESCRIBE")
         graph = form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else "application/sparql-results+xml"
-        data = self._post(self.query_url, {"query": _prologue() + sparql + _values(bindings)},
-                          accept)
+        form = {"query": _prologue() + sparql + _values(bindings)}
+        if not any(has_dataset_clause(sparql)) and not _names_graphs(sparql) \
+                and self._has_merged():
+            form["default-graph-uri"] = self.merged_graph
+        data = self._post(self.query_url, form, accept)
         try:
             if graph:
                 return [ox.Triple(q.subject, q.predicate, q.object)

@@ -8,33 +8,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..graph.derive import (
+    CLAIM_PATTERN,
+    CLAIM_VARIABLES,
+    ENTITY_PATTERN,
+    IN_ARTICLE_GRAPH,
+    claim_record,
+    entity_label,
+)
 from ..graph.store import KGStore
 from ..vocab import local_name
 
 __all__ = ["list_entities", "list_claims", "list_articles", "find_entity"]
 
-_ENTITIES = """
-SELECT ?e ?type ?label ?alias ?id WHERE { GRAPH ?g {
-  ?a nkg:articleId ?id ; schema:mentions ?e .
-  ?e a ?type ; skos:prefLabel ?label .
-  OPTIONAL { ?e skos:altLabel ?alias }
-} }"""
+_ENTITIES = f"SELECT ?e ?type ?label ?alias ?id WHERE {{ {ENTITY_PATTERN} }}"
 
-_CLAIMS = """
-SELECT ?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol ?method
-       ?ended ?end_date
-WHERE { GRAPH ?g {
-  ?c a nkg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-     prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
-  ?a nkg:articleId ?id .
-  ?ev oa:exact ?sentence ; oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?c nkg:attributedTo ?attr }
-  OPTIONAL { ?c nkg:amount ?m . ?m schema:value ?value ; schema:currency ?cur }
-  OPTIONAL { ?c nkg:eventDate ?date }
-  OPTIONAL { ?c nkg:method ?method }
-  OPTIONAL { ?c nkg:ended ?ended }
-  OPTIONAL { ?c nkg:endDate ?end_date }
-} } ORDER BY ?id ?start ?c"""
+_CLAIMS = f"SELECT {CLAIM_VARIABLES} WHERE {{ {CLAIM_PATTERN} }} ORDER BY ?id ?start ?c"
 
 _ARTICLES = """
 SELECT ?id ?title ?published ?source ?url ?hash
@@ -47,25 +36,26 @@ WHERE { GRAPH ?g {
   OPTIONAL { ?a schema:url ?url }
   OPTIONAL { ?a schema:mentions ?e }
   OPTIONAL { ?c prov:wasDerivedFrom ?a ; nkg:polarity "asserted" }
-} } GROUP BY ?id ?title ?published ?source ?url ?hash ORDER BY ?id"""
+} """ + IN_ARTICLE_GRAPH + """ } GROUP BY ?id ?title ?published ?source ?url ?hash ORDER BY ?id"""
 
 
 def list_entities(store: KGStore) -> list[dict]:
-    """One dict per entity: iri, label, type, aliases, articles."""
-    labels: dict[str, Counter] = defaultdict(Counter)
+    """One dict per entity: iri, label (the one most articles give it, see
+    :func:`~kg.graph.derive.entity_label`), type, aliases, articles."""
+    labels: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     types: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, set] = defaultdict(set)
     articles: dict[str, set] = defaultdict(set)
     for r in store.select(_ENTITIES):
         e = r["e"]
-        labels[e][r["label"]] += 1
+        labels[e][r["label"]].add(r["id"])
         types[e][local_name(r["type"])] += 1
         if "alias" in r:
             aliases[e].add(r["alias"])
         articles[e].add(r["id"])
     out = []
     for e in sorted(labels):
-        label = max(labels[e], key=lambda n: (labels[e][n], len(n), n))
+        label = entity_label(Counter({n: len(ids) for n, ids in labels[e].items()}))
         out.append({
             "iri": e,
             "label": label,
@@ -74,11 +64,6 @@ def list_entities(store: KGStore) -> list[dict]:
             "articles": sorted(articles[e]),
         })
     return out
-
-
-def _number(text: str):
-    v = float(text)
-    return int(v) if v.is_integer() else v
 
 
 def list_claims(store: KGStore, *, include_all: bool = False,
@@ -109,25 +94,7 @@ def list_claims(store: KGStore, *, include_all: bool = False,
     for r in store.select(_CLAIMS):
         if not include_all and r["pol"] != "asserted":
             continue
-        claim = {
-            "iri": r["c"],
-            "article": r["id"],
-            "subject": ref(r["s"]),
-            "predicate": local_name(r["p"]),
-            "object": ref(r["o"]),
-            "attributed_to": ref(r.get("attr"), with_type=False),
-            "amount": ({"value": _number(r["value"]), "currency": r["cur"]}
-                       if "value" in r else None),
-            "date": r.get("date"),
-            "sentence": r["sentence"],
-            "start": int(r["start"]),
-            "end": int(r["end"]),
-            "confidence": float(r["conf"]),
-            "polarity": r["pol"],
-            "method": r.get("method"),
-            "ended": r.get("ended") == "true",
-            "end_date": r.get("end_date"),
-        }
+        claim = claim_record(r, ref)
         out.append(claim)
     if day is not None:
         from .timeline import claims_as_of

@@ -41,7 +41,8 @@ def service_description(endpoint: str, *, update_endpoint: str | None = None) ->
         Triple(dataset, sd("defaultGraph"), graph),
         Triple(graph, type_, sd("Graph")),
         Triple(graph, NamedNode(_DCT + "description"),
-               Literal("The union of every article's named graph (one graph per article).")),
+               Literal("Every triple of the articles' named graphs once (their RDF merge); "
+                       "GRAPH ?g reaches each article's graph.")),
     ]
     for name in _RESULT_FORMATS:
         out.append(Triple(service, sd("resultFormat"), NamedNode(FORMATS + name)))

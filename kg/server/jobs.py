@@ -124,7 +124,8 @@ def _graph_terms(iris: list[str] | None):
 def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None = None,
                named_graphs: list[str] | None = None, max_rows: int = 10_000,
                bindings: dict | None = None):
-    """Run a query as the protocol asks: the union default graph unless a dataset is named.
+    """Run a query as the protocol asks: the merged graph as the default graph unless a
+    dataset is named.
 
     Returns ``(result, truncated)``.
     """
@@ -137,8 +138,8 @@ def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None 
     named = _graph_terms(named_graphs)
     if default is not None:
         kwargs["default_graph"] = default
-    elif not has_dataset_clause(sparql)[0]:
-        kwargs["use_default_graph_as_union"] = True
+    elif store.default_is_union and not has_dataset_clause(sparql)[0]:
+        kwargs["use_default_graph_as_union"] = True  # a store from before the merged graph
     if named is not None:
         kwargs["named_graphs"] = named
     if bindings:
@@ -385,42 +386,25 @@ def run_write(path: str | os.PathLike, job: dict) -> Reply:
 
 
 def _update(store: KGStore, sparql: str) -> Reply:
-    if not sparql.strip():
-        raise QueryError("empty update")
-    try:
-        store.ox.update(sparql, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL Update: {_one_line(exc)}") from None
-    except (ValueError, RuntimeError) as exc:
-        raise QueryError(f"update failed: {_one_line(exc)}") from None
-    except OSError as exc:
-        raise StoreError(f"cannot write the store ({_one_line(exc)})") from None
+    from .writes import apply_update
+
+    apply_update(store, sparql)
     log.info("update applied (%d characters)", len(sparql))
     return Reply(204, "text/plain", b"")
 
 
 def _graph_write(store: KGStore, method: str, graph: str | None, quads) -> Reply:
     """PUT replaces a graph, POST adds to it, DELETE drops it: each in one transaction."""
+    from .writes import DefaultGraphWrite, apply_graph_write
+
     node = _graph_node(graph)
-    target = "DEFAULT" if graph is None else str(node)
-    existed = graph is None or store.ox.contains_named_graph(node)
-    if method == "DELETE":
-        if not existed:
-            return text_reply(404, f"no graph {graph}")
-        store.ox.update(f"DROP SILENT {'DEFAULT' if graph is None else 'GRAPH ' + target}")
-        return Reply(204, "text/plain", b"")
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    data = body if graph is None else f"GRAPH {target} {{\n{body}\n}}"
-    steps = []
-    if method == "PUT":
-        steps.append(f"DROP SILENT {'DEFAULT' if graph is None else 'GRAPH ' + target}")
-    if quads:
-        steps.append(f"INSERT DATA {{\n{data}\n}}")
-    elif graph is not None and not existed:
-        steps.append(f"CREATE SILENT GRAPH {target}")
-    if steps:
-        try:
-            store.ox.update(" ;\n".join(steps))
-        except (SyntaxError, ValueError) as exc:
-            raise QueryError(f"cannot store these triples: {_one_line(exc)}") from None
-    return Reply(204 if existed else 201, "text/plain", b"")
+    try:
+        existed = apply_graph_write(store, method, None if graph is None else node.value, quads)
+    except DefaultGraphWrite as exc:
+        return Reply(405, "text/plain; charset=utf-8", f"{exc}\n".encode(),
+                     (("Allow", "GET, HEAD"),))
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"cannot store these triples: {_one_line(exc)}") from None
+    if method == "DELETE" and not existed:
+        return text_reply(404, f"no graph {graph}")
+    return Reply(204 if existed or method == "DELETE" else 201, "text/plain", b"")

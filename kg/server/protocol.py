@@ -5,7 +5,7 @@ Plain functions of strings, so they are tested without a socket.
 
 from __future__ import annotations
 
-import re
+from ..graph.remote import has_dataset_clause
 
 __all__ = [
     "RESULT_MEDIA",
@@ -131,28 +131,3 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> tuple[st
 
 
 # Strings, IRIs and comments, which may contain "FROM" without it being a keyword.
-_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-                   r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s{}|^`\\\"]*>"
-                   r"|#[^\n]*", re.S)
-_FROM = re.compile(r"(?i)(?<![\w:?$])FROM\s+(NAMED\b)?")
-
-
-def has_dataset_clause(sparql: str) -> tuple[bool, bool]:
-    """Whether a query has ``FROM`` and ``FROM NAMED`` clauses: (from, from_named).
-
-    The default graph is the union of all graphs unless the query or the
-    request names its own dataset, so kg must know.
-
-    >>> has_dataset_clause('SELECT * FROM <g> WHERE { ?s ?p "from <x>" }')
-    (True, False)
-    >>> has_dataset_clause('SELECT * WHERE { ?s ?p ?o } # FROM <g>')
-    (False, False)
-    """
-    text = _SKIP.sub(" ", sparql)
-    found_from = found_named = False
-    for m in _FROM.finditer(text):
-        if m.group(1):
-            found_named = True
-        else:
-            found_from = True
-    return found_from, found_named

@@ -7,6 +7,7 @@ from collections import defaultdict
 import pytest
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import KGError
 from kg.export import export, rdf_statements
@@ -33,12 +34,14 @@ def simple(term):
 
 
 def store_graphs(path) -> dict[str, Graph]:
-    """The store's named graphs as rdflib sees them (through oxrdflib), by graph IRI."""
+    """The store's named graphs as rdflib sees them (through oxrdflib), by graph IRI (the
+    default graph, the merge of the others, is not exported)."""
     graphs: dict[str, Graph] = defaultdict(Graph)
     with open_store(path, read_only=True) as store:
         for s, p, o, ctx in store.dataset.quads((None, None, None, None)):
             name = str(getattr(ctx, "identifier", ctx))
-            graphs[name].add((s, p, simple(o)))
+            if name != str(DATASET_DEFAULT_GRAPH_ID):
+                graphs[name].add((s, p, simple(o)))
     return dict(graphs)
 
 

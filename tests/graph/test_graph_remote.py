@@ -12,6 +12,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from graph.invariants import assert_consistent  # tests/ is on sys.path
+
+from kg.graph import open_store
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]
 
@@ -121,6 +124,41 @@ def test_graph_remote_query_formats(kg, both):
     assert isomorphic(*graphs)
 
 
+def test_graph_remote_default_graph_is_a_set(kg, both):
+    """Each triple once in the default graph, on Virtuoso as in the embedded store."""
+    count = "SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT *) AS ?distinct) WHERE { ?s ?p ?o }"
+    label = "SELECT ?l WHERE { entity:microsoft rdfs:label ?l }"
+    for store in both:
+        res = kg("--store", store, "query", count, "--format", "csv")
+        total, distinct = res.out.splitlines()[1].split(",")
+        assert total == distinct, store
+        assert kg("--store", store, "query", label, "--format", "csv").out.split() == \
+            ["l", "Microsoft"], store
+    remote, local = both
+    assert kg("--store", remote, "query", count, "--format", "csv").out == \
+        kg("--store", local, "query", count, "--format", "csv").out
+    with open_store(remote) as store:
+        assert_consistent(store)
+
+
+def test_graph_remote_curation_keeps_statements(kg, both, tmp_path, monkeypatch):
+    remote, _ = both
+    monkeypatch.setenv("KG_CURATION", str(tmp_path / "curation.yaml"))
+    statement = ("SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; rdfs:label ?l "
+                 'FILTER(STRSTARTS(?l, "Sam A. Altman ")) }')
+
+    res = kg("--store", remote, "entities", "rename", "Sam Altman", "Sam A. Altman")
+    assert res.code == 0, res.err
+    assert kg("--store", remote, "query", statement, "--format", "csv").out.split()[1:]
+    with open_store(remote) as store:
+        assert_consistent(store)
+
+    assert kg("--store", remote, "entities", "undo").code == 0
+    assert kg("--store", remote, "query", statement, "--format", "csv").out.split() == ["n"]
+    with open_store(remote) as store:
+        assert_consistent(store)
+
+
 def test_graph_remote_malformed_query_is_one_line(kg, both):
     remote, _ = both
     res = kg("--store", remote, "query", "SELECT WHERE {")
@@ -133,8 +171,12 @@ def test_graph_remote_remove_and_network(kg, both, tmp_path):
     article.write_text("---\nid: remote-extra\n---\nQuillon Systems agreed to buy Tarn Labs.\n")
     assert kg("--store", remote, "add", article).code == 0
     assert any(c[0] == "remote-extra" for c in _claims(kg, remote))
+    with open_store(remote) as store:
+        assert_consistent(store)
     assert kg("--store", remote, "remove", "remote-extra").code == 0
     assert not any(c[0] == "remote-extra" for c in _claims(kg, remote))
+    with open_store(remote) as store:
+        assert_consistent(store)
     summary = kg("--store", remote, "network", "summary")
     assert summary.code == 0, summary.err
 

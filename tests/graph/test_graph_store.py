@@ -83,3 +83,49 @@ def test_store_default_from_env(tmp_path, monkeypatch):
     with open_store() as store:
         assert str(store.path) == ".kg"
     assert (tmp_path / "env").is_dir() and (tmp_path / ".kg").is_dir()
+
+
+def test_store_from_before_the_merged_graph_is_converted(tmp_path):
+    """A store whose default graph is empty (as kg wrote them before) is queried as the
+    union of its graphs until a writer opens it; then it has the merged graph."""
+    import pyoxigraph as ox
+    from graph.invariants import assert_consistent  # tests/ is on sys.path
+    from query.handmade import story
+
+    buy = ("Acme Corp agreed to buy Widget Inc.", "acme", "acquires", "widget")
+    path = tmp_path / "old"
+    with open_store(path) as store:
+        for i in "ab":
+            store.put_article(i, article_quads(story(i, buy)))
+    raw = ox.Store(str(path))
+    raw.update("CLEAR DEFAULT ; DROP SILENT GRAPH <https://w3id.org/nkg/derived>")
+    raw.flush()
+    del raw
+    label = "SELECT ?l WHERE { entity:acme rdfs:label ?l }"
+
+    with open_store(path, read_only=True) as store:
+        assert store.default_is_union
+        assert len(store.select(label)) == 2  # a bag, as before
+
+    with open_store(path) as store:
+        assert not store.default_is_union
+        assert store.select(label) == [{"l": "Acme Corp"}]
+        assert_consistent(store)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_store_rdflib_view_sees_each_triple_once(tmp_path):
+    from query.handmade import story  # tests/ is on sys.path
+
+    buy = ("Acme Corp agreed to buy Widget Inc.", "acme", "acquires", "widget")
+    with open_store(tmp_path / "s") as store:
+        for i in "ab":
+            store.put_article(i, article_quads(story(i, buy)))
+        ds = store.dataset
+        labels = list(ds.query("SELECT ?l WHERE { <https://w3id.org/nkg/entity/acme> "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
+        graphs = list(ds.query("SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/nkg/entity/acme> "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"))
+
+    assert [str(r[0]) for r in labels] == ["Acme Corp"]
+    assert len(graphs) == 2

@@ -9,6 +9,7 @@ import pytest
 
 from kg.graph import open_store
 from kg.server.jobs import ReaderSession, run_write
+from kg.server.writes import apply_update
 
 IDS = "SELECT ?id WHERE { ?a nkg:articleId ?id } ORDER BY ?id"
 
@@ -56,8 +57,7 @@ def test_server_jobs_reader_sees_later_writes(newsroom_store, tmp_path):
     before = _ids(session.handle({"op": "query", "sparql": IDS}))
 
     with open_store(store) as writer:
-        writer.ox.update('INSERT DATA { GRAPH <urn:g> { <urn:a> nkg:articleId "zz-new" } }',
-                         prefixes={"nkg": "https://w3id.org/nkg/ontology#"})
+        apply_update(writer, 'INSERT DATA { GRAPH <urn:g> { <urn:a> nkg:articleId "zz-new" } }')
     after = _ids(session.handle({"op": "query", "sparql": IDS}))
     session.close()
 
