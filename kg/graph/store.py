@@ -145,6 +145,19 @@ class KGStore:
                     f"INSERT DATA {{ GRAPH {_nt(g)} {{\n{body}\n}} }}")
         return existed
 
+    def put_article_graphs(self, graphs) -> list[bool]:
+        """:meth:`put_article_graph` for several articles, all in one transaction:
+        ``graphs`` is (article id, statements) pairs. Returns, for each, whether the
+        article was already there."""
+        existed = [self.has_graph(article_graph_iri(article_id)) for article_id, _ in graphs]
+        drops = [f"DROP SILENT GRAPH {_nt(article_graph_iri(a))} ;" for a, _ in graphs]
+        data = "\n".join(
+            f"GRAPH {_nt(article_graph_iri(article_id))} {{\n"
+            + "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in statements)
+            + "\n}" for article_id, statements in graphs)
+        self.update("\n".join(drops) + f"\nINSERT DATA {{\n{data}\n}}")
+        return existed
+
     def remove_article(self, article_id: str) -> bool:
         """Drop an article's graph. Returns False if there was none."""
         g = article_graph_iri(article_id)
