@@ -43,6 +43,52 @@ HISTORY_LIMIT = 50
 _SECTIONS = {"merge": "merges", "alias": "aliases", "rename": "renames"}
 _REQUIRED = {"merge": ("from", "into"), "alias": ("name", "entity"),
              "rename": ("entity", "label")}
+#: The fields that are names a person reads (the others are entity keys).
+_NAMES = frozenset({"name", "label"})
+_REPAIR = ("fix the file, or run `kg entities undo` or a new `kg entities` correction, "
+           "which leave such rows out")
+
+
+def _row_problem(section: str, row) -> str | None:
+    """Why a row of ``section`` cannot be used (None when it can); scalars become strings."""
+    needs = _REQUIRED[section]
+    if not isinstance(row, dict):
+        return "is not a mapping"
+    for key, value in list(row.items()):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            row[key] = str(value)
+    for key in needs:
+        value = row.get(key)
+        if not isinstance(value, str) or not value.strip():
+            return "needs " + " and ".join(f"'{k}'" for k in needs)
+        if key in _NAMES and not name_key(value):
+            return f"has {key} {value!r}, which is not a name"
+    label = row.get("label")
+    if label is not None and not isinstance(label, str):
+        return "has a 'label' that is not a string"
+    return None
+
+
+def _history_problem(entry) -> str | None:
+    if not isinstance(entry, dict) or entry.get("section") not in _SECTIONS:
+        return "needs a 'section' (merge, alias or rename)"
+    for key in ("added", "removed"):
+        rows = entry.get(key) or []
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            return f"has '{key}' that is not a list of rows"
+    return None
+
+
+def _check_name(value: str, what: str) -> str:
+    if not isinstance(value, str) or not name_key(value):
+        raise ConfigError(f"{value!r} is not a name: {what} needs a letter or a digit")
+    return value
+
+
+def _check_key(value: str, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{what} needs an entity key, not {value!r}")
+    return value
 
 
 def entity_key(name: str) -> str:
@@ -69,34 +115,57 @@ class Curation:
     aliases: list[dict] = field(default_factory=list)
     renames: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
+    #: Rows :meth:`load` left out with ``repair`` (what each was and why), not saved.
+    dropped: list[str] = field(default_factory=list, compare=False)
 
     # ----------------------------------------------------------------- reading
     @classmethod
-    def load(cls, path: str | Path) -> Curation:
-        """The curation at ``path``; an empty one if the file does not exist."""
+    def load(cls, path: str | Path, *, repair: bool = False) -> Curation:
+        """The curation at ``path``; an empty one if the file does not exist.
+
+        A row that cannot be used (a merge without 'into', an alias whose name
+        has no letter) raises :class:`ConfigError`; with ``repair`` it is left
+        out and described in :attr:`dropped`, so that a correction or an undo
+        can go on and save a sound file. A file that is not YAML always raises.
+        """
         p = Path(path)
         if not p.exists():
             return cls()
         try:
             data = yaml.safe_load(p.read_text("utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{p}: not a readable curation file ({exc})") from None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError, ValueError) as exc:
+            reason = " ".join(str(exc).split())[:300]
+            raise ConfigError(f"{p}: not a readable curation file ({reason}); fix it or move "
+                              "it away") from None
         if not isinstance(data, dict):
-            raise ConfigError(f"{p}: expected 'merge:' and 'alias:' lists")
-        rows = {}
-        for section, needs in _REQUIRED.items():
-            rows[section] = data.get(section) or []
-            for row in rows[section]:
-                if not isinstance(row, dict) or not all(row.get(k) for k in needs):
-                    raise ConfigError(f"{p}: every {section} needs "
-                                      + " and ".join(f"'{k}'" for k in needs))
-        history = data.get("history") or []
-        for entry in history:
-            if not isinstance(entry, dict) or entry.get("section") not in _SECTIONS:
-                raise ConfigError(f"{p}: every history entry needs a 'section' "
-                                  "(merge, alias or rename)")
+            raise ConfigError(f"{p}: expected 'merge:' and 'alias:' lists; fix it or move it "
+                              "away")
         # rows shared through YAML anchors would change together
-        return cls(*copy.deepcopy([rows["merge"], rows["alias"], rows["rename"], history]))
+        data = copy.deepcopy(data)
+        rows: dict[str, list] = {}
+        dropped: list[str] = []
+
+        def usable(section: str, items, problem) -> list:
+            if not isinstance(items, list):
+                items = [items]
+            kept = []
+            for n, row in enumerate(items, start=1):
+                why = problem(row)
+                if why is None:
+                    kept.append(row)
+                elif repair:
+                    dropped.append(f"{section} {n} ({why})")
+                else:
+                    every = "history entry" if section == "history" else section
+                    raise ConfigError(f"{p}: {section} {n} {why} (every {every} must be "
+                                      f"whole; {_REPAIR})")
+            return kept
+
+        for section in _REQUIRED:
+            rows[section] = usable(section, data.get(section) or [],
+                                   lambda row, s=section: _row_problem(s, row))
+        history = usable("history", data.get("history") or [], _history_problem)
+        return cls(rows["merge"], rows["alias"], rows["rename"], history, dropped)
 
     def save(self, path: str | Path) -> None:
         p = Path(path)
@@ -179,6 +248,8 @@ class Curation:
         return entry
 
     def add_merge(self, source: str, target: str, label: str | None) -> None:
+        _check_key(source, "a merge")
+        _check_key(target, "a merge")
         if self.resolve_key(target)[0] == source:
             raise ConfigError(f"cannot merge {source} into {target}: {target} is merged into "
                               f"{source} already")
@@ -190,6 +261,11 @@ class Curation:
         self._change("merge", f"merge {source} into {target}", change)
 
     def add_alias(self, name: str, key: str, label: str | None) -> None:
+        """Make ``name`` always mean entity ``key``; a name without a letter or a digit
+        ("" or "  ") is refused before anything changes."""
+        _check_name(name, "an alias")
+        _check_key(key, "an alias")
+
         def change(rows):
             rows[:] = [a for a in rows if name_key(a["name"]) != name_key(name)]
             rows.append({"name": name, "entity": key, "label": label})
@@ -198,9 +274,10 @@ class Curation:
 
     def add_rename(self, key: str, label: str) -> str:
         """Call entity ``key`` ``label`` from now on; returns its key under the new name."""
-        new_key = entity_key(label)
+        _check_key(key, "a rename")
+        new_key = entity_key(label) if isinstance(label, str) else ""
         if not new_key:
-            raise ConfigError(f"{label!r} is not a name")
+            raise ConfigError(f"{label!r} is not a name: a rename needs a letter or a digit")
 
         def change(rows):
             # earlier renames into this key now go straight to the new name

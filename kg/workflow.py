@@ -34,6 +34,7 @@ class AddReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (origin, message)
     entities: int = 0
     claims: int = 0
+    notes: list[str] = field(default_factory=list)  # what a curation change repaired
 
     @property
     def seen(self) -> int:
@@ -156,12 +157,12 @@ def merge_entities(store: KGStore, curation_path, source: str, target: str,
     a, b = find_entity(entities, source), find_entity(entities, target)
     if a["iri"] == b["iri"]:
         raise KGError(f"{source!r} and {target!r} are one entity already")
-    curation = Curation.load(curation_path)
+    curation = Curation.load(curation_path, repair=True)
     curation.add_merge(_key(a), _key(b), b["label"])
     curation.save(curation_path)
     report = rebuild(store, lambda: extractor_factory(curation),
                      ids=set(a["articles"]) | set(b["articles"]))
-    return a, b, report
+    return a, b, _noted(report, curation)
 
 
 def alias_entity(store: KGStore, curation_path, name: str, alias: str,
@@ -172,14 +173,20 @@ def alias_entity(store: KGStore, curation_path, name: str, alias: str,
     from .query.listing import find_entity, list_entities
 
     entity = find_entity(list_entities(store), name)
-    curation = Curation.load(curation_path)
-    curation.add_alias(alias, _key(entity), entity["label"])
+    curation = Curation.load(curation_path, repair=True)
+    curation.add_alias(alias, _key(entity), entity["label"])  # refuses "" before any write
     curation.save(curation_path)
     rows = store.select("SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
                         "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
                         bindings={"s": alias})
     report = rebuild(store, lambda: extractor_factory(curation), ids={r["id"] for r in rows})
-    return entity, report
+    return entity, _noted(report, curation)
+
+
+def _noted(report: AddReport, curation) -> AddReport:
+    """The report, noting the unusable rows of the curation file that were left out."""
+    report.notes.extend(f"left out of the curation file: {d}" for d in curation.dropped)
+    return report
 
 
 def _key(entity: dict) -> str:
@@ -197,7 +204,7 @@ def split_entity(store: KGStore, curation_path, name: str,
     report)."""
     from .curation import Curation, entity_key
 
-    curation = Curation.load(curation_path)
+    curation = Curation.load(curation_path, repair=True)
     merged = {m["from"] for m in curation.merges}
     key = name if name in merged else entity_key(name)
     if key not in merged:
@@ -205,7 +212,7 @@ def split_entity(store: KGStore, curation_path, name: str,
     target = curation.resolve_key(key)[0]
     curation.remove_merge(key)
     report = _recurate(store, curation_path, curation, {key, target}, set(), extractor_factory)
-    return key, target, report
+    return key, target, _noted(report, curation)
 
 
 def _not_merged(store: KGStore, curation, name: str) -> str:
@@ -250,11 +257,11 @@ def rename_entity(store: KGStore, curation_path, name: str, label: str,
     if clash:
         raise KGError(f"{label!r} would make {entity['label']} one entity with "
                       f"{clash[0]['label']}; use `kg entities merge` for that")
-    curation = Curation.load(curation_path)
+    curation = Curation.load(curation_path, repair=True)
     curation.add_rename(_key(entity), label)
     report = _recurate(store, curation_path, curation, {_key(entity), new_key}, set(),
                        extractor_factory)
-    return entity, new_key, report
+    return entity, new_key, _noted(report, curation)
 
 
 def undo_curation(store: KGStore, curation_path,
@@ -262,21 +269,29 @@ def undo_curation(store: KGStore, curation_path,
     """Take back the last curation change (merge, split, alias or rename) and re-read the
     articles it touched: (the history entry undone, report)."""
     from .curation import Curation, entity_key
+    from .names import name_key
 
-    curation = Curation.load(curation_path)
-    before = Curation.load(curation_path)
+    curation = Curation.load(curation_path, repair=True)
+    before = Curation.load(curation_path, repair=True)
+    if not curation.history and curation.dropped:
+        # nothing to undo but a damaged file: save it without the rows it cannot use
+        curation.save(curation_path)
+        entry = {"change": "left out " + "; ".join(curation.dropped), "section": None}
+        return entry, _noted(AddReport(), Curation())
     entry = curation.undo()
     keys: set[str] = set()
     names: set[str] = set()
     for row in [*(entry.get("added") or []), *(entry.get("removed") or [])]:
-        keys.update(row[k] for k in ("from", "into", "entity") if row.get(k))
-        if entry["section"] == "rename":
+        keys.update(row[k] for k in ("from", "into", "entity")
+                    if isinstance(row.get(k), str) and row[k].strip())
+        if entry["section"] == "rename" and isinstance(row.get("label"), str):
             keys.add(entity_key(row["label"]))
-        if entry["section"] == "alias":
+        if entry["section"] == "alias" and isinstance(row.get("name"), str) \
+                and name_key(row["name"]):
             names.add(row["name"])
     keys |= {c.resolve_key(k)[0] for k in set(keys) for c in (before, curation)}
     report = _recurate(store, curation_path, curation, keys, names, extractor_factory)
-    return entry, report
+    return entry, _noted(report, curation)
 
 
 def _recurate(store: KGStore, curation_path, curation, keys: set[str], names: set[str],

@@ -192,3 +192,72 @@ def test_curation_review_names_keys_when_labels_clash():
     found = likely_duplicates([_e("larkspur", "Larkspur"), _e("larkspur-2", "Larkspur")])
 
     assert found[0]["command"] == 'kg entities merge "larkspur" "larkspur-2"'
+
+
+# -- bad input is refused before it is written; a damaged file can be repaired ---------------
+
+
+@pytest.mark.parametrize("name", ["", "   ", "!!", None, ["a"]])
+def test_curation_alias_without_a_name_is_refused(name):
+    c = Curation()
+
+    with pytest.raises(ConfigError, match="is not a name: an alias needs a letter or a digit"):
+        c.add_alias(name, "acme", "Acme")
+
+    assert c == Curation()  # nothing changed, nothing to undo
+
+
+@pytest.mark.parametrize(("source", "target"), [("", "acme"), ("acme", "  "), (None, "acme")])
+def test_curation_merge_without_keys_is_refused(source, target):
+    with pytest.raises(ConfigError, match="a merge needs an entity key"):
+        Curation().add_merge(source, target, "Acme")
+
+
+DAMAGED = """merge:
+- {from: musk, into: elon-musk, label: Elon Musk}
+- {from: '', into: elon-musk}
+alias:
+- {name: '', entity: acme, label: Acme Corp.}
+- {name: 2024, entity: acme, label: Acme Corp.}
+history:
+- {change: "alias '' for acme", section: alias,
+   added: [{name: '', entity: acme, label: Acme Corp.}], removed: []}
+"""
+
+
+def test_curation_damaged_file_names_the_row_and_the_fix(tmp_path):
+    path = tmp_path / "curation.yaml"
+    path.write_text(DAMAGED)
+
+    with pytest.raises(ConfigError) as info:
+        Curation.load(path)
+
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}: merge 2 needs 'from' and 'into' (")
+    assert "kg entities undo" in message
+
+
+def test_curation_repair_leaves_out_unusable_rows_and_undo_goes_on(tmp_path):
+    path = tmp_path / "curation.yaml"
+    path.write_text(DAMAGED)
+
+    c = Curation.load(path, repair=True)
+    entry = c.undo()
+    c.save(path)
+
+    assert c.dropped == ["merge 2 (needs 'from' and 'into')",
+                         "alias 1 (needs 'name' and 'entity')"]
+    assert entry["change"] == "alias '' for acme"
+    assert c.merges == [{"from": "musk", "into": "elon-musk", "label": "Elon Musk"}]
+    assert c.aliases == [{"name": "2024", "entity": "acme", "label": "Acme Corp."}]
+    assert Curation.load(path) == c  # the saved file reads without complaint
+
+
+@pytest.mark.parametrize("text", ["merge: [unclosed", "\tmerge: x", "- a list"])
+def test_curation_unreadable_file_says_to_fix_or_move_it(tmp_path, text):
+    path = tmp_path / "curation.yaml"
+    path.write_text(text)
+
+    with pytest.raises(ConfigError, match="fix it or move it away$"):
+        Curation.load(path, repair=True)

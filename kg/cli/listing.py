@@ -41,6 +41,12 @@ def entities(ctx: click.Context, fmt: str) -> None:
     emit_records(rows, fmt, ["label", "type", "aliases", "articles", "iri"])
 
 
+def _notes(report) -> None:
+    """What a correction repaired in the curation file (always said, even with --quiet)."""
+    for note in report.notes:
+        click.echo(f"kg: note: {note}", err=True)
+
+
 @entities.command("merge")
 @click.argument("source")
 @click.argument("target")
@@ -58,6 +64,7 @@ def entities_merge(obj: Context, source: str, target: str) -> None:
     with open_store(obj.store, create=False) as store:
         a, b, report = merge_entities(store, obj.curation_path, source, target,
                                       obj.curated_extractor_factory())
+    _notes(report)
     if not obj.quiet:
         click.echo(f"{a['label']} merged into {b['label']}; {report.replaced} articles "
                    f"re-extracted", err=True)
@@ -77,6 +84,7 @@ def entities_alias(obj: Context, name: str, alias: str) -> None:
     with open_store(obj.store, create=False) as store:
         entity, report = alias_entity(store, obj.curation_path, name, alias,
                                       obj.curated_extractor_factory())
+    _notes(report)
     if not obj.quiet:
         click.echo(f"{alias!r} now names {entity['label']}; {report.replaced} articles "
                    f"re-extracted", err=True)
@@ -123,6 +131,7 @@ def entities_split(obj: Context, name: str) -> None:
     with open_store(obj.store, create=False) as store:
         key, target, report = split_entity(store, obj.curation_path, name,
                                            obj.curated_extractor_factory())
+    _notes(report)
     if not obj.quiet:
         click.echo(f"{key} split out of {target}; {report.replaced} articles re-extracted",
                    err=True)
@@ -146,6 +155,7 @@ def entities_rename(obj: Context, name: str, label: str) -> None:
     with open_store(obj.store, create=False) as store:
         entity, key, report = rename_entity(store, obj.curation_path, name, label,
                                             obj.curated_extractor_factory())
+    _notes(report)
     if not obj.quiet:
         click.echo(f"{entity['label']} is now {label} (entity/{key}); {report.replaced} "
                    f"articles re-extracted", err=True)
@@ -165,6 +175,7 @@ def entities_undo(obj: Context) -> None:
     with open_store(obj.store, create=False) as store:
         entry, report = undo_curation(store, obj.curation_path,
                                       obj.curated_extractor_factory())
+    _notes(report)
     if not obj.quiet:
         click.echo(f"undone: {entry.get('change') or entry['section']}; {report.replaced} "
                    f"articles re-extracted", err=True)

@@ -1,11 +1,13 @@
 """``kg load``: bulk-load article graphs extracted elsewhere (N-Quads or TriG).
 
 A cluster run, or another store's ``kg export --format nquads``, gives files
-of per-article named graphs. Every file is read through once and checked
-before anything is written, so a bad file changes nothing; then each article
-graph is written in one transaction, replacing the article's graph if the
-store has it, with the merged graph and the derived graph brought up to date
-in the same transaction.
+of per-article named graphs. Every file is read through and every graph in it
+checked against what ``kg add`` writes (:mod:`kg.graph.shape`) before anything
+is written, so a bad file changes nothing; then each file is written in one
+transaction (a file of more than :data:`TRANSACTION_QUADS` quads in several,
+each of whole article graphs), replacing the graphs of articles the store
+has, with the merged graph and the derived graph brought up to date in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from urllib.parse import unquote
 
 import click
 
-from ..errors import InputError
+from ..errors import InputError, KGError
+from ..graph.shape import check_article_graph
 from ..graph.store import KGStore, open_store
-from ..vocab import BASE, DERIVED_GRAPH, NKG, RDF, article_graph_iri, article_iri
+from ..vocab import BASE, DERIVED_GRAPH, article_graph_iri
 from . import Context, cli
 
 __all__ = ["LoadReport", "GraphFile", "check_file", "load_files", "LOAD_FORMATS"]
@@ -31,6 +34,9 @@ _GRAPHS = BASE + "graph/"
 #: Article graphs between flushes of the store's write log: the log is held in memory
 #: until flushed, so a long load would otherwise grow with the number of graphs.
 FLUSH_EVERY = 1000
+#: The most quads written in one transaction: a file is one transaction up to this size,
+#: else several, each of whole article graphs (a transaction is held in memory).
+TRANSACTION_QUADS = 500_000
 _DERIVED = str(DERIVED_GRAPH)
 
 
@@ -73,6 +79,9 @@ def _parse(path: Path, fmt: str) -> Iterator:
         yield from ox.parse(path=str(path), format=getattr(ox.RdfFormat, fmt))
     except SyntaxError as exc:
         raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]} ({_short(exc)})") from None
+    except MemoryError:  # the parser's buffer: one term of 16 MiB or more
+        raise InputError(f"{path}: a term longer than the parser reads (16 MiB); kg article "
+                         "graphs hold none") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read ({_short(getattr(exc, 'strerror', None) or exc)})"
                          ) from None
@@ -86,26 +95,10 @@ def _article_id(graph: str) -> str | None:
     return article_id if article_id and str(article_graph_iri(article_id)) == graph else None
 
 
-def check_file(path: str | Path) -> GraphFile:
-    """Read a file through and check that it holds kg article graphs and nothing else.
-
-    Each named graph must be ``graph:ID`` and describe ``article:ID`` as an
-    ``nkg:Article`` with ``nkg:articleId "ID"`` (as ``kg add`` writes it); the
-    derived graph (statements and conflicts) is allowed and left out, since
-    the store keeps its own. Raises :class:`InputError` otherwise.
-    """
-    path = Path(path)
-    fmt = LOAD_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{path}: unknown extension {path.suffix or '(none)'!r} "
-                         f"(kg load reads {', '.join(LOAD_FORMATS)})")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    type_, article_class, id_pred = str(RDF.type), str(NKG.Article), str(NKG.articleId)
-    described: dict[str, set[str]] = {}  # graph -> what of the article it says
-    done: set[str] = set()  # graphs whose run of quads has ended
-    grouped = True
-    current = None
+def _read_graphs(path: Path, fmt: str) -> tuple[dict[str, list], int]:
+    """The file's article graphs (graph IRI -> quads, the derived graph left out) and its
+    number of quads; InputError for anything outside a kg article graph."""
+    graphs: dict[str, list] = {}
     quads = 0
     for q in _parse(path, fmt):
         graph = getattr(q.graph_name, "value", None)
@@ -115,71 +108,81 @@ def check_file(path: str | Path) -> GraphFile:
                              "(as `kg export --format nquads` writes them)")
         if graph == _DERIVED:
             continue
-        article_id = _article_id(graph)
-        if article_id is None:
+        if _article_id(graph) is None:
             raise InputError(f"{path}: graph <{_short(graph, 100)}> is not a kg article graph "
                              f"(those are <{_GRAPHS}ID>)")
-        if graph != current:
-            if current is not None:
-                done.add(current)
-            grouped = grouped and graph not in done
-            current = graph
-        said = described.setdefault(graph, set())
-        if q.subject.value == str(article_iri(article_id)):
-            if q.predicate.value == type_ and q.object.value == article_class:
-                said.add("type")
-            elif q.predicate.value == id_pred and q.object.value == article_id:
-                said.add("id")
+        graphs.setdefault(graph, []).append(q)
         quads += 1
-    for graph, said in described.items():
-        if said != {"type", "id"}:
-            raise InputError(f"{path}: graph <{_short(graph, 100)}> does not describe its "
-                             "article (an nkg:Article with its nkg:articleId); not a kg "
-                             "article graph")
-    if not described:
+    if not graphs:
         raise InputError(f"{path}: no kg article graph in it")
-    return GraphFile(path, fmt, len(described), quads, grouped)
+    for graph, qs in graphs.items():
+        check_article_graph(_article_id(graph), qs, str(path))
+    return graphs, quads
 
 
-def _graphs(checked: GraphFile) -> Iterator[tuple[str, list]]:
-    """(article id, its quads) for every article graph of a checked file."""
-    quads = (q for q in _parse(checked.path, checked.format)
-             if q.graph_name.value != _DERIVED)
-    if not checked.grouped:  # a graph in several runs: gather them first
-        by_graph: dict[str, list] = {}
-        for q in quads:
-            by_graph.setdefault(q.graph_name.value, []).append(q)
-        for graph, qs in by_graph.items():
-            yield _article_id(graph), qs
-        return
-    current, run = None, []
-    for q in quads:
-        if q.graph_name.value != current:
-            if run:
-                yield _article_id(current), run
-            current, run = q.graph_name.value, []
-        run.append(q)
-    if run:
-        yield _article_id(current), run
+def check_file(path: str | Path) -> GraphFile:
+    """Read a file through and check that it holds kg article graphs and nothing else.
+
+    Each named graph must be ``graph:ID`` and hold what ``kg add`` writes for
+    article ``ID`` (:func:`~kg.graph.shape.check_article_graph`): its article,
+    the entities it mentions and its claims; the derived graph (statements
+    and conflicts) is allowed and left out, since the store recomputes its
+    own. Raises :class:`InputError` otherwise.
+    """
+    path = Path(path)
+    fmt = LOAD_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown extension {path.suffix or '(none)'!r} "
+                         f"(kg load reads {', '.join(LOAD_FORMATS)})")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    graphs, quads = _read_graphs(path, fmt)
+    return GraphFile(path, fmt, len(graphs), quads, True)
+
+
+def _batches(graphs: dict[str, list]) -> Iterator[list[tuple[str, list]]]:
+    """Whole article graphs, in batches of at most TRANSACTION_QUADS quads (or one graph)."""
+    batch, size = [], 0
+    for graph, quads in graphs.items():
+        if batch and size + len(quads) > TRANSACTION_QUADS:
+            yield batch
+            batch, size = [], 0
+        batch.append((_article_id(graph), quads))
+        size += len(quads)
+    if batch:
+        yield batch
 
 
 def load_files(store: KGStore, checked: Iterable[GraphFile],
                on_graph: Callable[[LoadReport], None] | None = None) -> LoadReport:
     """Write the article graphs of files checked by :func:`check_file` into ``store``,
-    one transaction per article graph (with its statements and conflicts)."""
+    each file in one transaction with its statements and conflicts (see
+    :data:`TRANSACTION_QUADS`). A file is checked again as it is read for writing (it
+    may have changed since), and a failure names it."""
     report = LoadReport(files=list(checked))
+    flushed = 0
     try:
         for graph_file in report.files:
-            for article_id, quads in _graphs(graph_file):
-                if store.put_article_graph(article_id, quads):
-                    report.replaced += 1
-                else:
-                    report.added += 1
-                report.quads += len(quads)
-                if report.graphs % FLUSH_EVERY == 0:
-                    store.flush()
+            graphs, _ = _read_graphs(graph_file.path, graph_file.format)
+            written = 0
+            for batch in _batches(graphs):
+                try:
+                    replaced = store.put_article_graphs(batch)
+                except KGError as exc:
+                    kept = (f"{written} of its {len(graphs)} article graphs were written"
+                            if written else "the store has none of its graphs")
+                    raise InputError(f"{graph_file.path}: cannot be written ({exc}); "
+                                     f"{kept}") from None
+                written += len(batch)
+                report.replaced += sum(replaced)
+                report.added += len(replaced) - sum(replaced)
+                report.quads += sum(len(quads) for _, quads in batch)
                 if on_graph:
                     on_graph(report)
+                if report.graphs - flushed >= FLUSH_EVERY:
+                    store.flush()
+                    flushed = report.graphs
+            del graphs
     finally:
         if report.graphs:
             # write the log out now: the next process to open the store need not replay it

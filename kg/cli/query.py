@@ -48,14 +48,20 @@ def _short(term) -> str:
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
               help="Output format: table (default for SELECT/ASK), csv, tsv, json, xml "
                    "(SPARQL results); turtle (default for CONSTRUCT/DESCRIBE), nt, jsonld.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL-PREFIX",
+              help="Let SERVICE (federation) fetch from URLs starting so. Repeatable; "
+                   "without it SERVICE is refused.")
 @click.pass_obj
-def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None) -> None:
+def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None,
+          allow_service: tuple[str, ...]) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph.
 
     The default graph holds every triple of the articles' graphs once (so
     COUNT counts facts); GRAPH ?g reaches each article's graph. The prefixes
     nkg:, entity:, claim:, article:, schema:, prov:, skos:, oa:, rdf:, rdfs:,
-    owl:, xsd: and wd: are declared for you.
+    owl:, xsd: and wd: are declared for you. Queries nested more than 128 deep
+    or with over 1,000 operators are refused, and so is SERVICE unless
+    --allow-service names the URL.
 
     \b
     Examples:
@@ -74,7 +80,7 @@ def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None) -
     if not sparql:
         raise click.UsageError("give a SPARQL query, or -f FILE.rq")
     with open_store(obj.store, read_only=True) as store:
-        result = run_query(store, sparql)
+        result = run_query(store, sparql, allow_service=allow_service)
     if fmt is None:
         fmt = "turtle" if result.kind == "graph" else "table"
     if fmt == "table":

@@ -37,9 +37,16 @@ def _stop(signum, frame) -> None:
 @click.option("--token-env", default="KG_TOKEN", show_default=True, metavar="NAME",
               help="Environment variable holding the token that writes must bear "
                    "(Authorization: Bearer TOKEN).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL-PREFIX",
+              help="Let SERVICE (federated queries) fetch from URLs starting so. Repeatable; "
+                   "without it SERVICE is refused (400).")
+@click.option("--allow-load", "allow_load", multiple=True, metavar="URL-PREFIX",
+              help="Let LOAD (in updates, with --allow-update) read URLs starting so. "
+                   "Repeatable; without it LOAD is refused (400).")
 @click.pass_obj
 def serve(obj: Context, host: str, port: int, timeout: float, max_rows: int, workers: int | None,
-          allow_update: bool, token_env: str) -> None:
+          allow_update: bool, token_env: str, allow_service: tuple[str, ...],
+          allow_load: tuple[str, ...]) -> None:
     """Serve the graph over the SPARQL 1.1 Protocol, with a page for people at /.
 
     /sparql answers queries (GET ?query=, POST form or application/sparql-query;
@@ -57,6 +64,8 @@ def serve(obj: Context, host: str, port: int, timeout: float, max_rows: int, wor
     """
     from ..server import ServerConfig, make_server
 
+    if allow_load and not allow_update:
+        raise click.UsageError("--allow-load is for updates: give --allow-update too")
     token = os.environ.get(token_env) if allow_update else None
     if allow_update and not token:
         raise click.UsageError(f"--allow-update needs a token: set {token_env} in the "
@@ -70,7 +79,8 @@ def serve(obj: Context, host: str, port: int, timeout: float, max_rows: int, wor
     logger.setLevel(level)
     config = ServerConfig(store=obj.store, host=host, port=port, timeout=timeout,
                           max_rows=max_rows, allow_update=allow_update, token=token,
-                          log_level=level, **({"workers": workers} if workers else {}))
+                          log_level=level, allow_service=allow_service, allow_load=allow_load,
+                          **({"workers": workers} if workers else {}))
     server = make_server(config)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)

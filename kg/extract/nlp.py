@@ -12,6 +12,7 @@ from spacy.symbols import ORTH
 from spacy.util import compile_suffix_regex
 
 from ..errors import ConfigError
+from ..limits import max_chars
 from .gazetteer import Gazetteer, load_gazetteer
 from .rules import load_rules
 
@@ -120,6 +121,8 @@ def load_nlp(model: str | None = None):
         for name in e.names:
             if "." in name.strip(".") and " " not in name:
                 nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+    # the readers refuse longer texts; spaCy must take what they let through
+    nlp.max_length = max(nlp.max_length, max_chars())
     if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:

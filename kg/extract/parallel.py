@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -52,8 +54,22 @@ def in_flight(articles: Iterable[Article], batch_size: int, window: int,
             cancel(list(pending))
 
 
-def _init(model: str | None, batch_size: int, curation) -> None:
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this process when ``parent`` is gone: a ``kg add`` killed with -9 or -TERM
+    cannot stop its workers, and they would run on for good, holding its output open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _init(model: str | None, batch_size: int, curation, parent: int | None = None) -> None:
     global _WORKER
+    if parent is not None:
+        _exit_with_parent(parent)
     _WORKER = Extractor(model, batch_size=batch_size, curation=curation)
 
 
@@ -86,7 +102,8 @@ class ParallelExtractor:
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
-                                 initargs=(self.model, self.batch_size, self.curation)) as pool:
+                                 initargs=(self.model, self.batch_size, self.curation,
+                                           os.getpid())) as pool:
             yield from in_flight(articles, self.batch_size, 2 * self.workers,
                                  lambda batch: pool.submit(_extract, batch),
                                  lambda futures: [f.cancel() for f in futures])

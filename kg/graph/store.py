@@ -182,6 +182,18 @@ class KGStore:
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in statements)
         return write_articles(self, {article_id: body})[article_id]
 
+    def put_article_graphs(self, graphs) -> list[bool]:
+        """:meth:`put_article_graph` for several articles, all in one transaction (with
+        the merged and derived graphs): ``graphs`` is (article id, statements) pairs.
+        Returns, for each, whether the article was already there."""
+        from .changes import write_articles
+
+        bodies = {article_id: "\n".join(f"{t.subject} {t.predicate} {t.object} ."
+                                         for t in statements)
+                  for article_id, statements in graphs}
+        existed = write_articles(self, bodies)
+        return [existed[article_id] for article_id, _ in graphs]
+
     def remove_article(self, article_id: str) -> bool:
         """Drop an article's graph, in one transaction with the merged and the derived
         graph. Returns False if there was none."""

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import email.utils
+import errno
 import json
+import os
 import re
+import signal
+import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
+from kg import limits
 from kg.errors import InputError
 from kg.model import Article
 
@@ -28,6 +36,9 @@ __all__ = [
     "read_jsonl_stream",
     "html_to_article",
     "iso_date",
+    "display_path",
+    "time_limit",
+    "MAX_ATTRIBUTES",
 ]
 
 #: How standard input is named in messages and in ``Article.origin``.
@@ -36,41 +47,185 @@ STDIN_ORIGIN = "<stdin>"
 _SNIFF_BYTES = 8192
 _FRONT_MATTER_KEYS = ("id", "title", "published", "source", "url")
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+#: Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+#: Characters an id may not hold: controls (NUL, tab, newline...) and line separators.
+_BAD_ID_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_ID_CHARS = 1000
+#: Most attributes one HTML tag may have: libxml2 takes quadratic time over them.
+MAX_ATTRIBUTES = 1000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
+_ATTRIBUTE = re.compile(r"\s[^\s=/>]+")
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 # -- shared checks ---------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> bytes:
-    """Read a whole file, turning OS failures into InputError."""
+def display_path(path: str | os.PathLike) -> str:
+    """A path as it can be printed: the bytes of a name that is not UTF-8 as ``\\xNN``.
+
+    >>> display_path(os.fsdecode(b"caf\\xe9.md"))
+    'caf\\\\xe9.md'
+    """
+    text = os.fspath(path)
     try:
-        return path.read_bytes()
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _too_large(origin: str, size: int) -> InputError:
+    return InputError(f"{origin}: too large to be one article ({_megabytes(size)}; kg reads texts "
+                      f"of up to {limits.max_chars():,} characters, set KG_MAX_CHARS to raise it)")
+
+
+def _open_regular(path: Path, origin: str) -> tuple[IO[bytes], int]:
+    """Open a regular file for reading (never a FIFO, device or socket: those could block
+    or never end) and return it with its size; every failure is an InputError."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{origin}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
+        raise InputError(f"{origin}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{origin}: a loop of symbolic links") from None
+        raise InputError(f"{origin}: cannot read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{origin}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+            raise InputError(f"{origin}: not a regular file ({kind}); kg reads files only")
+        return os.fdopen(fd, "rb"), info.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_bytes(path: Path, origin: str, limit: int) -> bytes:
+    """Read a whole regular file of at most ``limit`` bytes, else InputError."""
+    handle, size = _open_regular(path, origin)
+    with handle:
+        if size > limit:
+            raise _too_large(origin, size)
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{origin}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:  # the file grew while it was read
+        raise _too_large(origin, len(data))
+    return data
 
 
 def _decode(data: bytes, origin: str) -> str:
-    """Decode article bytes strictly as UTF-8 (BOM allowed), with "\\n" line ends."""
+    """Decode article bytes strictly as UTF-8, or as UTF-16 or UTF-32 when a byte-order mark
+    says so, with "\\n" line ends; a NUL anywhere means binary data, not an article."""
+    encoding, name = next(((enc, nm) for bom, enc, nm in _BOMS if data.startswith(bom)),
+                          ("utf-8", "UTF-8"))
     if not data.strip():
         raise InputError(f"{origin}: empty file")
-    if b"\0" in data[:_SNIFF_BYTES]:
+    if encoding == "utf-8" and b"\0" in data:
         raise InputError(f"{origin}: binary file, not an article")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(f"{origin}: not UTF-8 text") from None
+        raise InputError(f"{origin}: not {name} text") from None
+    if "\0" in text:
+        raise InputError(f"{origin}: binary file, not an article")
     if not text.strip():
         raise InputError(f"{origin}: empty file")
     return text.replace("\r\n", "\n")
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, origin: str, *, html: bool = False) -> str:
     """The text of an article file after the shared checks."""
-    return _decode(_read_bytes(path), str(path))
+    return _decode(_read_bytes(path, origin, limits.max_file_bytes(html)), origin)
+
+
+def _check_id(value: str, where: str, *, from_name: bool = False) -> str:
+    """An article id, refused when it is not one line of printable text."""
+    if _SURROGATE.search(value):
+        if from_name:
+            raise InputError(f"{where}: the file name is not UTF-8; rename the file "
+                             "(or give the article an id)")
+        raise InputError(f"{where}: the id is not valid Unicode (a lone surrogate)")
+    bad = _BAD_ID_CHAR.search(value)
+    if bad:
+        raise InputError(f"{where}: the id {value!r} holds a control character or line "
+                         f"break ({bad.group()!r}); an id is one line of printable text")
+    if len(value) > MAX_ID_CHARS:
+        raise InputError(f"{where}: the id is {len(value):,} characters long "
+                         f"(at most {MAX_ID_CHARS:,})")
+    return value
+
+
+def _article(where: str, *, id: str, text: str, from_name: bool = False,
+             **fields: str | None) -> Article:
+    """An Article, after checking what the store and the extractor cannot take: a lone
+    surrogate (from a JSON or YAML escape), a NUL, a bad id, a text over the limit."""
+    limit = limits.max_chars()
+    if len(text) > limit:
+        raise InputError(f"{where}: the text is {len(text):,} characters long; kg reads up to "
+                         f"{limit:,} (set KG_MAX_CHARS to raise the limit)")
+    if _SURROGATE.search(text):
+        raise InputError(f"{where}: the text is not valid Unicode (a lone surrogate such as "
+                         "\\ud800, from an escape)")
+    if "\0" in text:
+        raise InputError(f"{where}: the text holds a NUL character; not an article")
+    for key, value in fields.items():
+        if key != "origin" and value is not None and _SURROGATE.search(value):
+            raise InputError(f"{where}: '{key}' is not valid Unicode (a lone surrogate)")
+    return Article(id=_check_id(id, where, from_name=from_name), text=text, **fields)
+
+
+class _Overtime(Exception):
+    """Raised by the alarm of :func:`time_limit`."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, origin: str):
+    """Raise InputError when the body runs longer than ``seconds`` (default
+    ``KG_READ_TIMEOUT``). Only in the main thread of a POSIX process (it uses SIGALRM);
+    elsewhere the body runs without a limit."""
+    seconds = limits.read_timeout() if seconds is None else seconds
+    if (not hasattr(signal, "setitimer") or seconds <= 0
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0]):  # someone else's alarm is set
+        yield
+        return
+    armed = [True]
+
+    def alarm(signum, frame):
+        if armed[0]:
+            raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            armed[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overtime:
+        raise InputError(f"{origin}: reading it took longer than {seconds:g} s; skipped "
+                         "(set KG_READ_TIMEOUT to allow more)") from None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 # -- field normalisation ---------------------------------------------------------------------
@@ -147,6 +302,35 @@ def _split_front_matter(text: str, origin: str) -> tuple[str | None, str]:
     raise InputError(f"{origin}: front matter has no closing '---' line")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but dates stay strings: kg reads them itself, and an
+    impossible one ("2026-02-30") is then a message about 'published', not a crash."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _load_front_matter(header: str, origin: str) -> Any:
+    try:
+        return yaml.load(header, Loader=_FrontMatterLoader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{origin}: front matter is not valid YAML ({_yaml_reason(exc)})") \
+            from None
+    except RecursionError:
+        raise InputError(f"{origin}: front matter is not valid YAML (nested too deeply)") \
+            from None
+    except (ValueError, OverflowError) as exc:  # a value no Python type holds
+        raise InputError(f"{origin}: front matter is not valid YAML ({_one_line(exc)})") \
+            from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
 def _yaml_reason(exc: yaml.YAMLError) -> str:
     """A short, one-line reason for a YAML error, with the line number in the file."""
     if isinstance(exc, yaml.MarkedYAMLError):
@@ -163,16 +347,11 @@ def read_markdown(path: Path) -> list[Article]:
     The body is the text after the closing ``---`` line with surrounding
     whitespace stripped and nothing else changed, so offsets into it are stable.
     """
-    origin = str(path)
-    header, body = _split_front_matter(_read_text(path), origin)
+    origin = display_path(path)
+    header, body = _split_front_matter(_read_text(path, origin), origin)
     meta: dict[str, Any] = {}
     if header is not None:
-        try:
-            loaded = yaml.safe_load(header)
-        except yaml.YAMLError as exc:
-            raise InputError(
-                f"{origin}: front matter is not valid YAML ({_yaml_reason(exc)})"
-            ) from None
+        loaded = _load_front_matter(header, origin)
         if loaded is not None and not isinstance(loaded, dict):
             raise InputError(
                 f"{origin}: front matter is not valid YAML "
@@ -183,9 +362,12 @@ def read_markdown(path: Path) -> list[Article]:
     if not body:
         raise InputError(f"{origin}: no article text after the front matter")
     fields = {key: meta.get(key) for key in _FRONT_MATTER_KEYS}
+    article_id = _opt_str(fields["id"], "id", origin)
     return [
-        Article(
-            id=_opt_str(fields["id"], "id", origin) or path.stem,
+        _article(
+            origin,
+            id=article_id or path.stem,
+            from_name=article_id is None,
             text=body,
             title=_opt_str(fields["title"], "title", origin),
             published=_published(fields["published"], origin),
@@ -200,8 +382,13 @@ def read_markdown(path: Path) -> list[Article]:
 
 
 def read_txt(path: Path) -> list[Article]:
-    """Read a plain-text file: the whole text, stripped, with the file stem as id."""
-    return [Article(id=path.stem, text=_read_text(path).strip(), origin=str(path))]
+    """Read a plain-text file: the whole text, stripped, with the file stem as id.
+
+    UTF-8, or UTF-16 or UTF-32 with a byte-order mark.
+    """
+    origin = display_path(path)
+    return [_article(origin, id=path.stem, from_name=True, text=_read_text(path, origin).strip(),
+                     origin=origin)]
 
 
 # -- .html -----------------------------------------------------------------------------------
@@ -211,17 +398,23 @@ def html_to_article(html: str, *, id: str, origin: str, url: str | None = None) 
     """Extract the main text, title, date and site name of an HTML page with trafilatura.
 
     Navigation, footers and comments are left out. ``source`` is the site name
-    from the page metadata, or None. Raises InputError when no main text is found.
+    from the page metadata, or None. Raises InputError when no main text is found,
+    and for a page no browser would serve whole (a tag with more than
+    :data:`MAX_ATTRIBUTES` attributes, which the HTML parser takes minutes over).
     """
     import trafilatura  # imported lazily: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    _check_markup(html, origin)
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except RecursionError:
+        raise InputError(f"{origin}: the page is nested too deeply to read") from None
     text = (getattr(doc, "text", None) or "").replace("\r\n", "\n").strip()
     if not text:
         raise InputError(f"{origin}: no main text found in the page")
@@ -229,7 +422,8 @@ def html_to_article(html: str, *, id: str, origin: str, url: str | None = None) 
         published = iso_date(getattr(doc, "date", None))
     except ValueError:
         published = None  # page metadata is a hint, not something the user wrote
-    return Article(
+    return _article(
+        origin,
         id=id,
         text=text,
         title=(getattr(doc, "title", None) or "").strip() or None,
@@ -240,9 +434,21 @@ def html_to_article(html: str, *, id: str, origin: str, url: str | None = None) 
     )
 
 
+def _check_markup(html: str, origin: str) -> None:
+    """Refuse a page whose tags carry more attributes than a page needs (checked on long
+    tags only, in linear time)."""
+    for match in _LONG_TAG.finditer(html):
+        count = len(_ATTRIBUTE.findall(match.group()))
+        if count > MAX_ATTRIBUTES:
+            raise InputError(f"{origin}: an HTML tag with {count:,} attributes (kg reads pages "
+                             f"with up to {MAX_ATTRIBUTES:,} a tag)")
+
+
 def read_html(path: Path) -> list[Article]:
     """Read an HTML file: its main text, and title and date from the page metadata."""
-    return [html_to_article(_read_text(path), id=path.stem, origin=str(path))]
+    origin = display_path(path)
+    _check_id(path.stem, origin, from_name=True)
+    return [html_to_article(_read_text(path, origin, html=True), id=path.stem, origin=origin)]
 
 
 # -- .jsonl ----------------------------------------------------------------------------------
@@ -255,13 +461,20 @@ def _jsonl_article(line: str, number: int, origin: str, stem: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # a number too long to convert
+        raise InputError(f"{where}: not valid JSON ({_one_line(exc)})") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: not a JSON object")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: no 'text'")
-    return Article(
-        id=_opt_str(record.get("id"), "id", where) or f"{stem}-{number}",
+    article_id = _opt_str(record.get("id"), "id", where)
+    return _article(
+        where,
+        id=article_id or f"{stem}-{number}",
+        from_name=article_id is None,
         text=text.replace("\r\n", "\n").strip(),
         title=_opt_str(record.get("title"), "title", where),
         published=_published(record.get("published"), where),
@@ -269,6 +482,26 @@ def _jsonl_article(line: str, number: int, origin: str, stem: str) -> Article:
         url=_opt_str(record.get("url"), "url", where),
         origin=origin,
     )
+
+
+def _bounded_lines(stream, limit: int) -> Iterator[str | bytes | None]:
+    """The lines of a stream, or None for a line longer than ``limit`` (which is skipped
+    without being held in memory)."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # a plain iterable of lines
+        for line in stream:
+            yield line if len(line) <= limit else None
+        return
+    while True:
+        line = readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit:
+            yield line
+            continue
+        while line and line[-1:] not in ("\n", b"\n"):
+            line = readline(1024 * 1024)
+        yield None
 
 
 def read_jsonl_stream(
@@ -280,11 +513,13 @@ def read_jsonl_stream(
     ``source``, ``published`` and ``url`` (other keys are ignored). A missing
     ``id`` becomes "<stem>-<line number>", the stem defaulting to the origin's
     file stem ("stdin" for standard input). Blank lines are skipped; a stream
-    with no line at all yields a single "empty file" error.
+    with no line at all yields a single "empty file" error. A line longer than
+    the longest article text could make (see ``KG_MAX_CHARS``) is skipped unread.
     """
     if stem is None:
         stem = "stdin" if origin == STDIN_ORIGIN else Path(origin).stem
-    lines = iter(stream)
+    limit = limits.max_line_bytes()
+    lines = _bounded_lines(stream, limit)
     number = 0
     seen = False
     while True:
@@ -296,6 +531,11 @@ def read_jsonl_stream(
             yield InputError(f"{origin}:{number + 1}: not UTF-8 text")
             return
         number += 1
+        if raw is None:
+            seen = True
+            yield InputError(f"{origin}:{number}: the line is longer than kg reads ({limit:,} "
+                             "bytes; set KG_MAX_CHARS to raise the limit)")
+            continue
         if isinstance(raw, bytes):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -320,17 +560,11 @@ def read_jsonl_stream(
 
 def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
     """Stream a .jsonl file line by line after the shared file checks (never loaded whole)."""
-    origin = str(path)
+    origin = display_path(path)
     try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        yield InputError(f"{origin}: no such file")
-        return
-    except IsADirectoryError:
-        yield InputError(f"{origin}: is a folder, not a file")
-        return
-    except OSError as exc:
-        yield InputError(f"{origin}: cannot read ({exc.strerror or exc})")
+        handle, _size = _open_regular(path, origin)
+    except InputError as exc:
+        yield exc
         return
     with handle:
         if b"\0" in handle.read(_SNIFF_BYTES):
@@ -369,15 +603,22 @@ def read_path(path: Path | str) -> list[Article]:
     """Read one article file with the reader registered for its extension.
 
     Raises InputError for a missing file, an unknown extension, or a file
-    that fails the shared checks (empty, binary, not UTF-8).
+    that fails the shared checks (a regular file, not empty, not binary, text
+    in UTF-8, not larger than ``KG_MAX_CHARS`` allows), and when reading it
+    takes longer than ``KG_READ_TIMEOUT`` seconds.
     """
     path = Path(path)
+    shown = display_path(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        if path.is_symlink():
+            _open_regular(path, shown)  # says why: a loop, or where the link points is gone
+        raise InputError(f"{shown}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+        raise InputError(f"{shown}: is a folder, not a file")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        what = f"unknown extension '{path.suffix}'" if path.suffix else "no extension"
-        raise InputError(f"{path}: {what} (kg reads .md, .txt, .html, .jsonl)")
-    return reader(path)
+        what = f"unknown extension '{display_path(path.suffix)}'" if path.suffix \
+            else "no extension"
+        raise InputError(f"{shown}: {what} (kg reads .md, .txt, .html, .jsonl)")
+    with time_limit(None, shown):
+        return reader(path)

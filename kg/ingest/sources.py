@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 import sys
@@ -14,6 +13,7 @@ from kg.errors import InputError
 from kg.ingest.readers import (
     KNOWN_EXTENSIONS,
     STDIN_ORIGIN,
+    display_path,
     read_jsonl_file,
     read_jsonl_stream,
     read_path,
@@ -21,7 +21,7 @@ from kg.ingest.readers import (
 from kg.ingest.web import fetch_url, read_feed
 from kg.model import Article
 
-__all__ = ["STDIN", "expand_inputs", "iter_articles", "is_url"]
+__all__ = ["STDIN", "expand_inputs", "iter_articles", "is_url", "glob_files"]
 
 #: The input that stands for standard input.
 STDIN = "-"
@@ -56,6 +56,90 @@ def _walk(folder: str) -> list[str]:
     return [path for _, path in sorted(found)]
 
 
+def _glob_part(part: str) -> str:
+    """One path component of a glob pattern as a regular expression (no "/" matched)."""
+    out = [] if part.startswith(".") else [r"(?!\.)"]  # "*" does not match hidden names
+    i = 0
+    while i < len(part):
+        char = part[i]
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and part.find("]", i + 2) > 0:
+            end = part.find("]", i + 2)  # "[]...]" holds a "]"
+            body = part[i + 1:end]
+            negate = body[:1] in ("!", "^")
+            body = body[1:] if negate else body
+            out.append("[" + ("^/" if negate else "") + body.replace("\\", "\\\\") + "]")
+            i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
+
+
+def _glob_regex(parts: list[str]) -> re.Pattern:
+    pieces = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        if part == "**":
+            pieces.append(r"(?:(?!\.)[^/]+/)*(?!\.)[^/]+" if last else r"(?:(?!\.)[^/]+/)*")
+        else:
+            pieces.append(_glob_part(part) + ("" if last else "/"))
+    return re.compile("".join(pieces) + r"\Z", re.S)
+
+
+def glob_files(pattern: str) -> list[str]:
+    """The paths matching a glob pattern (``**`` for any depth of folders), sorted.
+
+    Like ``glob.glob(pattern, recursive=True)``, except that a folder reached
+    through symbolic links is walked once: a link back up the tree (a loop)
+    is not followed round and round.
+    """
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = 0
+    while fixed < len(parts) - 1 and not _is_glob(parts[fixed]):
+        fixed += 1
+    base = "/".join(parts[:fixed])
+    if pattern.startswith("/") and not base:
+        base = "/"
+    rest = parts[fixed:]
+    if not rest or (base and not os.path.isdir(base)):
+        return []
+    matcher = _glob_regex(rest)
+    depth = None if "**" in rest else len(rest)
+    root_dir = base or "."
+    try:
+        top = os.stat(root_dir)
+    except OSError:
+        return []
+    seen = {(top.st_dev, top.st_ino)}
+    found: list[str] = []
+    for root, dirs, files in os.walk(root_dir, followlinks=True):
+        rel = os.path.relpath(root, root_dir)
+        rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        level = rel.count("/")
+        keep = []
+        for name in sorted(dirs):
+            path = os.path.join(root, name)
+            if matcher.match(rel + name):
+                found.append(path)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) in seen or (depth is not None and level + 1 >= depth):
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            keep.append(name)
+        dirs[:] = keep
+        found.extend(os.path.join(root, name) for name in files if matcher.match(rel + name))
+    if not base:
+        found = [p[2:] if p.startswith("./") else p for p in found]
+    return sorted(found)
+
+
 def _expand_one(item: str) -> list[str]:
     if item == STDIN or is_url(item):
         return [item]
@@ -64,7 +148,7 @@ def _expand_one(item: str) -> list[str]:
     if os.path.exists(item) or not _is_glob(item):
         return [item]
     matches: list[str] = []
-    for match in sorted(glob.glob(item, recursive=True)):
+    for match in glob_files(item):
         if os.path.isdir(match):
             matches.extend(_walk(match))
         elif Path(match).suffix.lower() in KNOWN_EXTENSIONS:
@@ -114,13 +198,15 @@ def _read_one(item: str, stdin: TextIO | None) -> Iterator[tuple[str, Article | 
             yield item, exc
         return
     path = Path(item)
+    shown = display_path(item)
     if os.path.isdir(item):
         yield (
             item,
-            InputError(f"{item}: folder has no article files (kg reads .md, .txt, .html, .jsonl)"),
+            InputError(f"{shown}: folder has no article files "
+                       "(kg reads .md, .txt, .html, .jsonl)"),
         )
-    elif not path.exists() and _is_glob(item):
-        yield item, InputError(f"{item}: no file matches")
+    elif not path.exists() and not path.is_symlink() and _is_glob(item):
+        yield item, InputError(f"{shown}: no file matches")
     elif path.suffix.lower() == ".jsonl":
         for result in read_jsonl_file(path):  # streamed line by line
             yield item, result

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from email.message import Message
 
 from kg.errors import InputError
-from kg.ingest.readers import html_to_article, iso_date
+from kg.ingest.readers import html_to_article, iso_date, time_limit
 from kg.model import Article
 
 __all__ = ["USER_AGENT", "MAX_BYTES", "fetch_url", "read_feed", "url_slug"]
@@ -54,6 +54,11 @@ def _check_url(url: str) -> None:
         raise InputError(f"{url}: not an http(s) URL")
 
 
+def _line(reason) -> str:
+    """A reason on one line (urllib's redirect-loop message spans three)."""
+    return " ".join(str(reason).split())
+
+
 def _get(url: str, *, timeout: float, accept: str) -> tuple[bytes, Message]:
     """GET a URL and return its body and headers; every failure is an InputError."""
     _check_url(url)
@@ -65,13 +70,13 @@ def _get(url: str, *, timeout: float, accept: str) -> tuple[bytes, Message]:
             data = response.read(MAX_BYTES + 1)
             headers = response.headers
     except urllib.error.HTTPError as exc:
-        raise InputError(f"{url}: HTTP error {exc.code} ({exc.reason})") from None
+        raise InputError(f"{url}: HTTP error {exc.code} ({_line(exc.reason)})") from None
     except urllib.error.URLError as exc:
-        raise InputError(f"{url}: cannot fetch ({exc.reason})") from None
+        raise InputError(f"{url}: cannot fetch ({_line(exc.reason)})") from None
     except TimeoutError:
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
     except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise InputError(f"{url}: cannot fetch ({exc or type(exc).__name__})") from None
+        raise InputError(f"{url}: cannot fetch ({_line(exc) or type(exc).__name__})") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
     return data, headers
@@ -99,7 +104,8 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> Article:
             raise InputError(f"{url}: not an HTML page ({content_type})")
     if not data.strip():
         raise InputError(f"{url}: empty page")
-    article = html_to_article(_decode(data, headers), id=url_slug(url), origin=url, url=url)
+    with time_limit(None, url):
+        article = html_to_article(_decode(data, headers), id=url_slug(url), origin=url, url=url)
     if article.source is None:
         article = dataclasses.replace(article, source=urllib.parse.urlsplit(url).hostname)
     return article
@@ -145,13 +151,14 @@ def read_feed(url: str, *, timeout: float = 20.0) -> Iterator[Article | InputErr
     )
     if not feed.entries and (feed.bozo or not feed.version):
         reason = feed.get("bozo_exception") or "no entries"
-        yield InputError(f"{url}: not an RSS or Atom feed ({reason})")
+        yield InputError(f"{url}: not an RSS or Atom feed ({_line(reason)})")
         return
     for number, entry in enumerate(feed.entries, start=1):
         link = entry.get("link")
         title = (entry.get("title") or "").strip() or None
         if not link:
-            yield InputError(f"{url}: entry {number} ({title or 'untitled'}) has no link")
+            yield InputError(f"{url}: entry {number} ({_line(title or 'untitled')}) has no "
+                             "link")
             continue
         try:
             article = fetch_url(link, timeout=timeout)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..graph.store import KGStore
 from ..vocab import PREFIXES
+from .guard import check_sparql
 
 __all__ = ["QueryResult", "run_query", "QUERY_FORMATS", "RESULT_FORMATS", "GRAPH_FORMATS"]
 
@@ -87,12 +89,19 @@ def _graph_text(triples, fmt: str) -> str:
 
 
 
-def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None) -> QueryResult:
-    """Run a SPARQL query on the store and collect its answer."""
+def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None,
+              allow_service: Sequence[str] = ()) -> QueryResult:
+    """Run a SPARQL query on the store and collect its answer.
+
+    The query is checked first (:func:`~kg.query.guard.check_sparql`): one too
+    deep or too long for the parser, or with a ``SERVICE`` to a URL not under
+    ``allow_service``, raises :class:`QueryError` before it runs.
+    """
     import pyoxigraph as ox
 
     if not sparql.strip():
         raise QueryError("empty query")
+    check_sparql(sparql, allow_service=allow_service)
     result = store.query(sparql, bindings=bindings)
     try:
         if isinstance(result, bool) or isinstance(result, ox.QueryBoolean):

@@ -22,6 +22,9 @@ import logging
 import multiprocessing
 import os
 import re
+import socket
+import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,12 +32,13 @@ from importlib import resources
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .. import __version__
-from ..errors import KGError, StoreError
+from ..errors import KGError, QueryError, StoreError
 from ..graph.store import open_store, store_path
+from ..query.guard import check_sparql
 from ..query.saved import saved_queries
 from ..vocab import PREFIXES
 from .description import service_description
-from .jobs import Reply, text_reply
+from .jobs import Reply, SnapshotVersions, text_reply
 from .protocol import negotiate
 from .workers import QueryTimeout, ServerBusy, WorkerError, WorkerPool, reader_main, writer_main
 
@@ -50,6 +54,9 @@ _UPDATE_TYPES = ("application/sparql-update",)
 _FORM = "application/x-www-form-urlencoded"
 _CONTROL = frozenset({"format", "output", "results"})
 _HOST = re.compile(r"[A-Za-z0-9.-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+#: What a client that went away makes the socket raise: not worth a traceback.
+_GONE = (ConnectionError, TimeoutError, socket.timeout)
 
 
 def default_workers() -> int:
@@ -73,6 +80,17 @@ class ServerConfig:
     #: Seconds a reader keeps its snapshot when another process (kg add) writes;
     #: writes through this server are seen at once.
     refresh: float = 1.0
+    #: URL prefixes that SERVICE (federation) may fetch from; none by default.
+    allow_service: tuple[str, ...] = ()
+    #: URL prefixes that LOAD (in an update, with the token) may read; none by default.
+    allow_load: tuple[str, ...] = ()
+    #: Reader processes kept for queries that find every other one busy, and the
+    #: seconds a query may run on one (then it waits for a regular reader).
+    spare: int = 1
+    quick: float = 1.0
+    #: Seconds a client has to send a whole request (line, headers and body) once its
+    #: connection waits for one; a slow or silent client is then disconnected.
+    request_timeout: float = 120.0
 
 
 class HTTPError(Exception):
@@ -107,11 +125,16 @@ class KGServer(ThreadingHTTPServer):
         ctx = multiprocessing.get_context("spawn")
         #: Writes through this server so far: readers reopen the store when it moves.
         self.writes = ctx.Value("Q", 0)
+        #: The newest snapshot any answer came from: no later answer comes from an older one.
+        self.served = 0
+        self._served_lock = threading.Lock()
+        self._watchdog = _Watchdog()
         try:
             self.readers = WorkerPool(
                 reader_main, (self.store, config.max_rows, config.log_level, config.refresh,
-                              self.writes),
-                size=config.workers, name="kg-reader", ctx=ctx)
+                              self.writes, SnapshotVersions(ctx)),
+                size=config.workers, name="kg-reader", ctx=ctx, spare=config.spare,
+                quick=config.quick)
             replies = self.readers.warm({"op": "ping"}, timeout=max(60.0, config.timeout))
             for r in replies:
                 if r.status != 200:
@@ -130,13 +153,70 @@ class KGServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
+    def read(self, job: dict) -> Reply:
+        """Run a reading job on a reader, from a snapshot at least as new as any answer
+        given before (so that a client never sees the store go back in time)."""
+        reply = self.readers.run({**job, "min_snapshot": self.served},
+                                 self.config.timeout)
+        with self._served_lock:
+            self.served = max(self.served, reply.snapshot)
+        return reply
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away is no error of ours: no traceback for it."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _GONE):
+            log.debug("%s went away (%s)", client_address[0], type(exc).__name__)
+            return
+        log.exception("error on a connection from %s", client_address[0])
+
     def close(self) -> None:
         """Stop the workers and release the socket."""
         for pool in (self.readers, self.writer):
             if pool is not None:
                 pool.close()
         self.readers = self.writer = None
+        self._watchdog.stop()
         self.server_close()
+
+
+class _Watchdog:
+    """Shuts down connections whose request is not in by its deadline, so that a slow or
+    silent client holds a thread for a bounded time (the socket timeout alone is per
+    read, and a client sending a byte now and then would never meet it)."""
+
+    def __init__(self, every: float = 0.5):
+        self._due: dict[socket.socket, float] = {}
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._loop, args=(every,), daemon=True,
+                                        name="kg-request-watchdog")
+        self._thread.start()
+
+    def watch(self, conn: socket.socket, seconds: float) -> None:
+        with self._lock:
+            self._due[conn] = time.monotonic() + seconds
+
+    def release(self, conn: socket.socket) -> None:
+        with self._lock:
+            self._due.pop(conn, None)
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def _loop(self, every: float) -> None:
+        while not self._stopped.wait(every):
+            now = time.monotonic()
+            with self._lock:
+                late = [c for c, due in self._due.items() if due <= now]
+                for conn in late:
+                    del self._due[conn]
+            for conn in late:
+                log.info("closing a connection whose request did not come in time")
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
 
 def make_server(config: ServerConfig) -> KGServer:
@@ -157,6 +237,26 @@ class Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
 
     # ------------------------------------------------------------------ plumbing
+    def handle_one_request(self) -> None:
+        # the whole request must be in within request_timeout of waiting for it
+        self.server._watchdog.watch(self.connection, self.server.config.request_timeout)
+        try:
+            super().handle_one_request()
+        except _GONE:
+            self.close_connection = True
+        finally:
+            self.server._watchdog.release(self.connection)
+
+    def parse_request(self) -> bool:
+        words = str(self.raw_requestline, "iso-8859-1").split()
+        if len(words) == 2:  # HTTP/0.9 has no headers: http.server would wait for them
+            self.command, self.path = words
+            self.request_version = "HTTP/1.0"
+            self.close_connection = True
+            self.send_error(400, "HTTP/0.9 is not served: send an HTTP/1.x request")
+            return False
+        return super().parse_request()
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
         log.debug("%s %s", self.address_string(), format % args)
 
@@ -174,6 +274,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head and reply.body:
             self.wfile.write(reply.body)
+        self.wfile.flush()
 
     def _cors(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -188,27 +289,51 @@ class Handler(BaseHTTPRequestHandler):
         try:
             n = int(length)
         except ValueError:
+            n = -1
+        if n < 0:
             self.close_connection = True
-            raise HTTPError(400, "bad Content-Length") from None
+            raise HTTPError(400, "bad Content-Length")
         if n > MAX_BODY:
             self.close_connection = True
             raise HTTPError(413, f"request body over {MAX_BODY // (1024 * 1024)} MiB")
-        return self.rfile.read(n) if n > 0 else b""
+        body = self.rfile.read(n) if n > 0 else b""
+        if len(body) < n:
+            self.close_connection = True
+            raise HTTPError(400, "the request body ended before its Content-Length")
+        return body
+
+    def _line(self) -> bytes:
+        """One line of a chunked body (a size or a trailer), refused when it is too long."""
+        line = self.rfile.readline(1025)
+        if not line.endswith(b"\n"):
+            self.close_connection = True
+            raise HTTPError(400, "malformed chunked body (a line too long or cut short)")
+        return line
 
     def _chunked(self) -> bytes:
         parts, total = [], 0
         while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            text = self._line().split(b";")[0].strip()
+            if not _CHUNK_SIZE.fullmatch(text):
+                self.close_connection = True
+                raise HTTPError(400, f"malformed chunked body: bad chunk size "
+                                     f"{text[:20].decode('ascii', 'replace')!r}")
+            size = int(text, 16)
             if size == 0:
-                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                    pass
-                return b"".join(parts)
+                for _ in range(100):  # the trailer, up to its blank line
+                    if self._line() in (b"\r\n", b"\n"):
+                        return b"".join(parts)
+                self.close_connection = True
+                raise HTTPError(400, "malformed chunked body: too many trailer lines")
             total += size
             if total > MAX_BODY:
                 self.close_connection = True
                 raise HTTPError(413, f"request body over {MAX_BODY // (1024 * 1024)} MiB")
-            parts.append(self.rfile.read(size))
-            self.rfile.readline()
+            part = self.rfile.read(size)
+            if len(part) < size or self._line() not in (b"\r\n", b"\n"):
+                self.close_connection = True
+                raise HTTPError(400, "malformed chunked body: a chunk is cut short")
+            parts.append(part)
 
     def _handle(self, method: str) -> None:
         start = time.perf_counter()
@@ -216,6 +341,7 @@ class Handler(BaseHTTPRequestHandler):
         reply = None
         try:
             body = self._body() if method in ("POST", "PUT", "DELETE") else b""
+            self.server._watchdog.release(self.connection)  # the request is in
             reply = self._route(method, url.path, parse_qs(url.query, keep_blank_values=True),
                                 body)
         except HTTPError as exc:
@@ -227,11 +353,17 @@ class Handler(BaseHTTPRequestHandler):
             reply = Reply(reply.status, reply.content_type, reply.body, (("Retry-After", "1"),))
         except WorkerError as exc:
             reply = text_reply(500, str(exc))
+        except _GONE:  # the client went away while sending its request
+            self.close_connection = True
+            return
         except Exception as exc:  # a bug: answer, log, keep serving
             log.exception("error answering %s %s", method, self.path)
             reply = text_reply(500, f"internal error: {type(exc).__name__}")
         try:
             self._send(reply, head=method == "HEAD")
+        except _GONE:  # the client went away before its answer: nothing to say to it
+            self.close_connection = True
+            log.debug("%s went away before its answer", self.client_address[0])
         finally:
             log.info("%s %s %s %d %.1f ms", self.client_address[0], method,
                      url.path, reply.status, 1000 * (time.perf_counter() - start))
@@ -340,11 +472,22 @@ class Handler(BaseHTTPRequestHandler):
             query = self._one(params, "query")
             if query is None:
                 return self._description(params)
+        self._check(query)
         job = {"op": "query", "sparql": query, "accept": self.headers.get("Accept"),
                "format": self._format(params),
                "default_graphs": params.get("default-graph-uri") or None,
                "named_graphs": params.get("named-graph-uri") or None}
-        return self.server.readers.run(job, self.server.config.timeout)
+        return self.server.read(job)
+
+    def _check(self, sparql: str, update: bool = False) -> frozenset[str]:
+        """Refuse (400) a query or update too deep for the parser, or one that fetches a
+        URL the operator did not allow; what it fetches with (SERVICE, LOAD) otherwise."""
+        config = self.server.config
+        try:
+            return check_sparql(sparql, update=update, allow_service=config.allow_service,
+                                allow_load=config.allow_load)
+        except QueryError as exc:
+            raise HTTPError(400, str(exc)) from None
 
     def _format(self, params: dict[str, list[str]]) -> str | None:
         for name in ("format", "output", "results"):
@@ -391,7 +534,7 @@ class Handler(BaseHTTPRequestHandler):
             values[key] = vals[0]
         job = {"op": "saved", "name": name, "params": values,
                "accept": self.headers.get("Accept"), "format": self._format(params)}
-        return self.server.readers.run(job, self.server.config.timeout)
+        return self.server.read(job)
 
     # ------------------------------------------------------------------ writes
     def _authorise(self) -> None:
@@ -424,7 +567,8 @@ class Handler(BaseHTTPRequestHandler):
         raise HTTPError(415, f"POST an update as {_UPDATE_TYPES[0]} or as a form ({_FORM})")
 
     def _update(self, sparql: str) -> Reply:
-        return self._write({"op": "update", "sparql": sparql})
+        fetches = self._check(sparql, update=True)
+        return self._write({"op": "update", "sparql": sparql, "loads": "LOAD" in fetches})
 
     def _write(self, job: dict) -> Reply:
         try:
@@ -442,6 +586,6 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, "give graph= or default, not both")
         if method in ("GET", "HEAD"):
             job = {"op": "graph-get", "graph": graph, "accept": self.headers.get("Accept")}
-            return self.server.readers.run(job, self.server.config.timeout)
+            return self.server.read(job)
         return self._write({"op": "graph-write", "method": method, "graph": graph, "body": body,
                             "content_type": self.headers.get("Content-Type")})

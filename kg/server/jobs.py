@@ -9,6 +9,7 @@ read-write for one request and close it again.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -22,7 +23,8 @@ from ..query.sparql import QueryResult
 from ..vocab import PREFIXES
 from .protocol import has_dataset_clause, negotiate
 
-__all__ = ["Reply", "ReaderSession", "run_write", "answer_result", "text_reply"]
+__all__ = ["Reply", "ReaderSession", "SnapshotVersions", "run_write", "answer_result",
+           "text_reply"]
 
 log = logging.getLogger("kg.server")
 
@@ -40,6 +42,9 @@ class Reply:
     content_type: str
     body: bytes
     headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: The version of the reader's snapshot that answered (not sent to the client): the
+    #: server never answers from an older one afterwards, so reads never go back in time.
+    snapshot: int = 0
 
 
 def text_reply(status: int, message: str) -> Reply:
@@ -154,6 +159,43 @@ def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None 
 
 
 # --------------------------------------------------------------------------- readers
+class SnapshotVersions:
+    """Numbers for the snapshots the readers of one server open, in the order of the
+    states they hold (shared by the reader processes; snapshots are opened one at a
+    time under its lock). Two snapshots of a store that did not change in between
+    get the same number."""
+
+    def __init__(self, ctx=None):
+        import multiprocessing
+
+        ctx = ctx or multiprocessing.get_context("spawn")
+        self.lock = ctx.Lock()
+        self._newest = ctx.Value("Q", 0, lock=False)
+        self._state = ctx.Value("q", 0, lock=False)  # hash of the newest one's files, or 0
+
+    def number(self, fingerprint: tuple | None, stable: bool) -> int:
+        """The number of a snapshot just opened (call it holding :attr:`lock`)."""
+        state = _state(fingerprint) if stable else 0
+        if not (state and state == self._state.value and self._newest.value):
+            self._newest.value += 1
+            self._state.value = state
+        return self._newest.value
+
+    def same(self, fingerprint: tuple | None) -> int | None:
+        """The newest number, if the newest snapshot holds the state of ``fingerprint``
+        (call it holding :attr:`lock`)."""
+        state = _state(fingerprint)
+        return self._newest.value if state and state == self._state.value else None
+
+
+def _state(fingerprint: tuple | None) -> int:
+    """A number for the store's files, the same in every process (0: unknown)."""
+    if fingerprint is None:
+        return 0
+    digest = hashlib.blake2b(repr(fingerprint).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True) or 1
+
+
 class ReaderSession:
     """A reader's view of the store: a read-only snapshot, renewed when the store changed.
 
@@ -161,21 +203,29 @@ class ReaderSession:
     while when a long ``kg add`` is running; so a snapshot younger than
     ``refresh`` seconds (or four times what opening it took) is kept even if
     the store changed, unless a write went through this server (``writes``,
-    a shared counter, moved on).
+    a shared counter, moved on), or a job asks for a newer snapshot than this
+    one (``min_snapshot``: another reader already answered from a newer one).
+    ``versions`` (:class:`SnapshotVersions`) numbers the snapshots of all the
+    server's readers in the order of the states they hold.
     """
 
     def __init__(self, path: str | os.PathLike, max_rows: int = 10_000, *,
-                 refresh: float = 0.0, writes=None):
+                 refresh: float = 0.0, writes=None, versions: SnapshotVersions | None = None):
         self.path = Path(path)
         self.max_rows = max_rows
         self.refresh = refresh
         self._writes = writes
+        self._versions = versions
         self._stack: ExitStack | None = None
         self._store: KGStore | None = None
         self._seen: tuple | None = None
+        self._stable = False  # the store's files did not change while the snapshot opened
         self._opened = self._open_seconds = 0.0
         self._generation = 0
         self._entities = None
+        #: The number of the open snapshot (see :class:`SnapshotVersions`).
+        self.version = 0
+        self._min = 0  # the job's min_snapshot
 
     def _current(self, now: tuple | None) -> bool:
         if self._store is None or now is None:
@@ -187,17 +237,36 @@ class ReaderSession:
         min_age = max(self.refresh, 4 * self._open_seconds) if self.refresh else 0.0
         return generation == self._generation and time.monotonic() - self._opened < min_age
 
-    def store(self) -> KGStore:
-        """The snapshot, reopened when anyone has written to the store since it was opened.
+    def store(self, min_snapshot: int = 0) -> KGStore:
+        """The snapshot, reopened when anyone has written to the store since it was opened,
+        and always at least as new as snapshot number ``min_snapshot``.
 
         A writer flushing or closing the store creates, renames and deletes
         files, and a read-only open racing with that can see a torn state (a
         log deleted before the new table is listed). So an open counts only if
         the store's files stayed put while it ran; else it is tried again, and
-        meanwhile the previous snapshot (if any) keeps answering.
+        meanwhile the previous snapshot (if any) keeps answering, unless it is
+        older than ``min_snapshot``.
         """
-        if self._current(_fingerprint(self.path)):
+        now = _fingerprint(self.path)
+        if self.version >= min_snapshot and self._current(now):
             return self._store
+        if self._versions is None:
+            return self._open(min_snapshot)
+        waited = time.monotonic()
+        with self._versions.lock:
+            waited = time.monotonic() - waited
+            if waited > 0.5:
+                log.info("waited %.1f s for another reader to open the store", waited)
+            if self._store is not None and self._stable and now == self._seen:
+                newest = self._versions.same(now)
+                if newest is not None:  # nothing changed since: this is the newest state
+                    self.version = max(self.version, newest)
+                    if self.version >= min_snapshot and self._current(now):
+                        return self._store
+            return self._open(min_snapshot)
+
+    def _open(self, min_snapshot: int) -> KGStore:
         error: Exception | None = None
         for attempt in range(OPEN_ATTEMPTS):
             if attempt:
@@ -218,11 +287,15 @@ class ReaderSession:
                 continue
             self.close()
             self._store, self._stack, self._seen = store, stack, before
+            self._stable = before == after
             self._opened = time.monotonic()
             self._open_seconds = self._opened - started
             self._generation = self._writes.value if self._writes is not None else 0
+            self.version = (self._versions.number(after, self._stable)
+                            if self._versions is not None else self.version + 1)
+            log.debug("snapshot %d opened in %.2f s", self.version, self._open_seconds)
             return store
-        if self._store is not None:
+        if self._store is not None and self.version >= min_snapshot:
             log.warning("cannot open a fresh snapshot (%s); answering from the previous one",
                         _one_line(error))
             return self._store
@@ -235,7 +308,7 @@ class ReaderSession:
         from ..query.listing import list_entities
         from ..query.saved import EntityNames
 
-        store = self.store()
+        store = self.store(self._min)
         if self._entities is None:
             self._entities = EntityNames(list_entities(store))
         return self._entities
@@ -246,7 +319,15 @@ class ReaderSession:
         self._stack = self._store = self._entities = None
 
     def handle(self, job: dict) -> Reply:
-        """Answer one job (a dict made by the HTTP layer); never raises."""
+        """Answer one job (a dict made by the HTTP layer); never raises. The reply
+        carries the number of the snapshot that answered it."""
+        import dataclasses
+
+        reply = self._handle(job)
+        return dataclasses.replace(reply, snapshot=self.version)
+
+    def _handle(self, job: dict) -> Reply:
+        self._min = int(job.get("min_snapshot") or 0)
         try:
             return self._dispatch(job)
         except StoreError as exc:
@@ -266,22 +347,22 @@ class ReaderSession:
         if op == "saved":
             return self._saved(job)
         if op == "graph-get":
-            return graph_get(self.store(), job.get("graph"), accept=job.get("accept"))
+            return graph_get(self.store(self._min), job.get("graph"), accept=job.get("accept"))
         if op == "ping":
-            self.store()
+            self.store(self._min)
             return text_reply(200, "ok")
         raise KGError(f"unknown job {op!r}")
 
     def _retrying(self, run):
         """Run ``run(store)``; once more on a fresh snapshot if the store changed under it."""
         try:
-            return run(self.store())
+            return run(self.store(self._min))
         except QueryError as exc:
             if str(exc).startswith(("malformed", "empty")) or _fingerprint(self.path) == self._seen:
                 raise
             log.info("store changed during a query; retrying on a fresh snapshot")
             self.close()
-            return run(self.store())
+            return run(self.store(self._min))
 
     def _query(self, job: dict) -> Reply:
         max_rows = int(job.get("max_rows") or self.max_rows)
@@ -367,7 +448,8 @@ def run_write(path: str | os.PathLike, job: dict) -> Reply:
     path = Path(path)
     try:
         if job["op"] == "update":
-            return _write(path, lambda store: _update(store, job["sparql"]))
+            return _write(path, lambda store: _update(store, job["sparql"],
+                                                      loads=bool(job.get("loads"))))
         if job["op"] == "graph-write":
             quads = (_parse_body(job.get("body") or b"", job.get("content_type"))
                      if job["method"] in ("PUT", "POST") else [])
@@ -385,10 +467,18 @@ def run_write(path: str | os.PathLike, job: dict) -> Reply:
         return text_reply(500, f"internal error: {type(exc).__name__}: {_one_line(exc)}")
 
 
-def _update(store: KGStore, sparql: str) -> Reply:
+def _update(store: KGStore, sparql: str, *, loads: bool = False) -> Reply:
+    """Run an update (with the merged and derived graphs kept in step); with ``loads``
+    (it has a LOAD the operator allowed), a failure to read is the LOAD's (a 400), not
+    the store's."""
     from .writes import apply_update
 
-    apply_update(store, sparql)
+    try:
+        apply_update(store, sparql)
+    except StoreError as exc:
+        if loads:
+            raise QueryError(f"LOAD failed: {exc}") from None
+        raise
     log.info("update applied (%d characters)", len(sparql))
     return Reply(204, "text/plain", b"")
 

@@ -140,3 +140,62 @@ def test_cli_curation_more_bad_input_is_one_line(kg, curated, args):
     assert res.code != 0
     assert len(res.error_lines) == 1, res.err
     assert "Traceback" not in res.err
+
+
+@pytest.mark.parametrize("alias", ["", "   ", "--"])
+def test_cli_curation_alias_without_a_name_is_refused_before_writing(kg, curated, tmp_path,
+                                                                      alias):
+    curation = curated / "curation.yaml"
+    before = curation.read_text() if curation.exists() else None
+
+    res = kg("--store", curated, "entities", "alias", "--", "Quillon Systems", alias)
+
+    assert res.code == 1
+    assert res.error_lines == [f"kg: error: {alias!r} is not a name: an alias needs a letter "
+                               "or a digit"]
+    assert (curation.read_text() if curation.exists() else None) == before
+    (tmp_path / "later.md").write_text(LATER)
+    assert kg("--store", curated, "add", tmp_path / "later.md").code == 0  # not locked
+
+
+BUGGY = """merge: []
+alias:
+- {name: '', entity: quillon-systems, label: Quillon Systems}
+history:
+- change: alias '' for quillon-systems
+  section: alias
+  added:
+  - {name: '', entity: quillon-systems, label: Quillon Systems}
+  removed: []
+"""
+
+
+def test_cli_curation_damaged_file_never_blocks_undo(kg, jsonl, curated, tmp_path):
+    (curated / "curation.yaml").write_text(BUGGY)  # as `alias NAME ''` used to write it
+    (tmp_path / "later.md").write_text(LATER)
+    blocked = kg("--store", curated, "add", tmp_path / "later.md")
+    assert blocked.code == 1 and len(blocked.error_lines) == 1
+    assert "alias 1 needs 'name' and 'entity'" in blocked.err
+    assert "kg entities undo" in blocked.err
+
+    res = kg("--store", curated, "entities", "undo")
+
+    assert res.code == 0, res.err
+    assert "undone: alias '' for quillon-systems" in res.err
+    assert kg("--store", curated, "add", tmp_path / "later.md").code == 0
+    assert "later" in _labels(jsonl, curated)["Quillon Systems"]["articles"]
+
+
+def test_cli_curation_damaged_file_is_repaired_by_a_correction(kg, jsonl, curated):
+    (curated / "curation.yaml").write_text(
+        "merge:\n- {from: tarn-labs}\nalias: []\n")  # a hand edit gone wrong, no history
+
+    res = kg("--store", curated, "entities", "merge", "Tarn Labs", "Quillon Systems")
+
+    assert res.code == 0, res.err
+    assert "kg: note: left out of the curation file: merge 1 (needs 'from' and 'into')" \
+        in res.err
+    assert "Tarn Labs" not in _labels(jsonl, curated)
+    undo = kg("--store", curated, "entities", "undo")
+    assert undo.code == 0, undo.err
+    assert "Tarn Labs" in _labels(jsonl, curated)

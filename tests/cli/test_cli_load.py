@@ -175,3 +175,87 @@ def test_cli_load_long_load_ends_compacted(kg, sample_store, sample_nq, tmp_path
     assert kg("--store", store, "load", sample_nq).code == 0
 
     assert _article_quads(store) == _article_quads(sample_store)
+
+
+# -- the whole file against what kg add writes, before anything is written -------------------
+
+ARTICLE = "<https://w3id.org/nkg/article/{id}>"
+ACME = "<https://w3id.org/nkg/entity/acme>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+
+def _three(sample_nq: Path, extra: str) -> str:
+    """Three article graphs (b1, b2, b3) from the sample; ``extra`` quads go in b2's graph."""
+    text = sample_nq.read_text("utf-8")
+    graphs = [_renamed(text, "a1", name) for name in ("b1", "b2", "b3")]
+    graph = "<https://w3id.org/nkg/graph/b2>"
+    return graphs[0] + graphs[1] + "".join(f"{line} {graph} .\n" for line in extra) + graphs[2]
+
+
+HOSTILE = {
+    "triple-term": ([f"{ARTICLE.format(id='b2')} <urn:p> <<( <urn:a> <urn:b> <urn:c> )>>"],
+                    "holds an RDF 1.2 triple term"),
+    "relabelled": ([f'{ACME} {LABEL} "HACKED"'],
+                   "labels <https://w3id.org/nkg/entity/acme> 'HACKED', a name that does not "
+                   "give its key"),
+    "other-article": ([f'{ARTICLE.format(id="a1")} <https://schema.org/articleBody> "Lies."'],
+                      "describes <https://w3id.org/nkg/article/a1>, which is neither its "
+                      "article"),
+    "fake-fact": ([f"{ACME} <https://w3id.org/nkg/ontology#sues> "
+                   "<https://w3id.org/nkg/entity/widget>"], "without a claim that asserts it"),
+    "alias-not-in-text": ([f'{ACME} <http://www.w3.org/2004/02/skos/core#altLabel> "Evil Co"'],
+                          "which its text does not use"),
+    "unmentioned-entity": (['<https://w3id.org/nkg/entity/zed> ' + LABEL + ' "Zed"'],
+                           "an entity its article does not mention"),
+    "blank-node": ([f'{ACME} <http://www.w3.org/2002/07/owl#sameAs> _:b0'], "a blank node"),
+    "long-literal": ([f'{ARTICLE.format(id="b2")} <https://schema.org/headline> '
+                      f'"{"x" * 1_000_001}"'], "a literal of 1,000,001 characters"),
+    "huge-literal": ([f'{ARTICLE.format(id="b2")} <https://schema.org/headline> '
+                      f'"{"x" * (17 * 1024 * 1024)}"'], "a term longer than the parser reads"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_cli_load_graph_kg_would_not_write_changes_nothing(kg, sample_store, sample_nq,
+                                                           tmp_path, case):
+    extra, message = HOSTILE[case]
+    bad = tmp_path / "three.nq"
+    bad.write_text(_three(sample_nq, extra), "utf-8")
+    before = _quads(sample_store)
+
+    res = kg("--store", sample_store, "load", bad)
+
+    assert res.code == 1
+    assert "internal error" not in res.err and len(res.err.splitlines()) == 1
+    assert res.err.startswith(f"kg: error: {bad}: ")
+    assert message in res.err
+    assert _quads(sample_store) == before  # before: b1 was written, then an error
+
+
+def test_cli_load_three_good_graphs_in_one_go(kg, sample_store, sample_nq, tmp_path):
+    good = tmp_path / "three.nq"
+    good.write_text(_three(sample_nq, []), "utf-8")
+
+    res = kg("--store", sample_store, "load", good)
+
+    assert res.code == 0, res.err
+    assert res.err.startswith("3 added, 0 replaced;")
+
+
+def test_cli_load_writes_a_file_in_one_transaction(sample_store, sample_nq):
+    """put_article_graphs: if the store refuses any graph of the batch, it has none of them."""
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.graph import open_store
+
+    quads = list(ox.parse(path=str(sample_nq), format=ox.RdfFormat.N_QUADS))
+    poisoned = [*quads, ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"),
+                                ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"),
+                                          ox.NamedNode("urn:c")))]
+    before = _quads(sample_store)
+
+    with open_store(sample_store) as store, pytest.raises(QueryError):
+        store.put_article_graphs([("c1", quads), ("c2", poisoned), ("c3", quads)])
+
+    assert _quads(sample_store) == before

@@ -84,6 +84,12 @@ class Handler(BaseHTTPRequestHandler):
             "/logo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
             "/ua": ("text/html", ua_page(self.headers.get("User-Agent")).encode()),
         }
+        if self.path == "/loop":  # redirects to itself for ever
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if self.path not in routes:
             self.send_error(404, "Not Found")
             return
@@ -231,3 +237,13 @@ def test_web_iter_articles_urls_and_feeds(server):
     ]
     kinds = [type(result) for _, result in results]
     assert kinds == [Article, InputError, Article, Article, InputError]
+
+
+def test_web_redirect_loop_is_one_line(server):
+    with pytest.raises(InputError) as info:
+        fetch_url(f"{server}/loop")
+
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{server}/loop: HTTP error 302 (")
+    assert "infinite loop" in message
