@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from ..errors import QueryError
 from ..vocab import (
     BASE,
     DERIVED_GRAPH,
@@ -418,7 +419,11 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
             old.extend(store.quads(g))
     data = [f"GRAPH {_iri(g)} {{\n{body}\n}}" for g, body in bodies.items() if body]
     if data:
-        new.update(f"INSERT DATA {{ {' '.join(data)} }}")
+        try:
+            new.update(f"INSERT DATA {{ {' '.join(data)} }}")
+        except SyntaxError as exc:  # what the store would refuse: nothing is written
+            raise QueryError(f"malformed SPARQL update: {' '.join(str(exc).split())}") \
+                from None
     steps = []
     orphans = _orphans(store, old, new, set(bodies))
     for g, body in bodies.items():

@@ -16,8 +16,8 @@ from urllib.parse import unquote
 
 from ..errors import InputError
 from ..limits import max_chars
-from ..model import PREDICATES
 from ..names import name_key
+from ..predicates import PREDICATES
 from ..vocab import (
     BASE,
     NKG,

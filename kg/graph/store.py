@@ -168,10 +168,16 @@ class KGStore:
         the graph is not read) in one transaction, which also brings the merged and
         the derived graph up to date. Returns True when the article was already there
         (a replacement)."""
+        return self.put_articles({article_id: quads})[article_id]
+
+    def put_articles(self, articles: dict) -> dict[str, bool]:
+        """:meth:`put_article` for several articles (id -> quads), all in one
+        transaction. Returns, for each, whether it was already there."""
         from .changes import write_articles
 
-        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
-        return write_articles(self, {article_id: body})[article_id]
+        return write_articles(self, {
+            article_id: "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
+            for article_id, quads in articles.items()})
 
     def put_article_graph(self, article_id: str, statements) -> bool:
         """:meth:`put_article` for pyoxigraph quads or triples, as parsed from a file

@@ -475,8 +475,8 @@ def _update(store: KGStore, sparql: str, *, loads: bool = False) -> Reply:
 
     try:
         apply_update(store, sparql)
-    except StoreError as exc:
-        if loads:
+    except (StoreError, QueryError) as exc:
+        if loads and not str(exc).startswith("malformed"):
             raise QueryError(f"LOAD failed: {exc}") from None
         raise
     log.info("update applied (%d characters)", len(sparql))

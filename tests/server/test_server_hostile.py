@@ -114,8 +114,9 @@ def test_server_load_allowed_by_the_operator(federated, target, token):
 
     loaded = federated.post("/update", f"LOAD <{target.url}/data.ttl> INTO GRAPH <urn:kg:l>",
                             UPDATE, authorization=auth)
-    missing = federated.post("/update", f"LOAD <{target.url}/data-gone.ttl>", UPDATE,
-                             authorization=auth)
+    missing = federated.post("/update",
+                             f"LOAD <{target.url}/data-gone.ttl> INTO GRAPH <urn:kg:m>",
+                             UPDATE, authorization=auth)
     elsewhere = federated.post("/update", f"LOAD <{target.url}/sparql>", UPDATE,
                                authorization=auth)
 
