@@ -28,12 +28,20 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (_own_words_type(doc, start, end, rules)
+    return (_honorific_type(doc, start, rules)
+            or _own_words_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
             or _apposition_type(doc[start:end].root, rules)
             or _holder_type(doc[start:end].root, rules, full_name)
             or _described_type(doc[start:end].root, rules, full_name))
+
+
+def _honorific_type(doc, start: int, rules: Rules) -> EntityType | None:
+    """ "Mr Ebbers", "Dr. Okafor": only people have honorifics."""
+    if start > 0 and doc[start - 1].lower_ in rules.words.honorifics:
+        return PERSON
+    return None
 
 
 def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:

@@ -179,9 +179,20 @@ def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: G
     else:
         found = context_type(doc, start, end, rules,
                              full_name=ner_type == EntityType.PERSON and end - start > 1)
-        typ, strong = (found, True) if found else (ner_type, False)
+        typ, strong = (found, True) if found else (_doubted(ner_type, text, gazetteer, rules),
+                                                   False)
     return RawMention(start, end, text, span.start_char, span.end_char, typ,
                       known.name if known else None, strong)
+
+
+def _doubted(ner_type: EntityType, text: str, gazetteer: Gazetteer,
+             rules: Rules) -> EntityType:
+    """NER's type, unless it calls a place a name no table of places knows: a name
+    like that is a company far more often ("Verizon", "Iberdrola")."""
+    if ner_type == EntityType.PLACE and not gazetteer.is_place(text) \
+            and name_key(text) not in rules.region_keys:
+        return EntityType.ORGANIZATION
+    return ner_type
 
 
 def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:

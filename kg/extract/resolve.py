@@ -47,6 +47,11 @@ class DocEntity:
                 if m.type == EntityType.PERSON and len(m.text.split()) > 1:
                     votes[EntityType.PERSON] += 2
         self.type = self.known_type or votes.most_common(1)[0][0]
+        if self.type == EntityType.PERSON and not strong and not self.known_type \
+                and all(" " not in m.text for m in self.mentions):
+            # news names a person in full, or with a title: a lone word NER calls a
+            # person ("Pfizer", "Novartis") is a company far more often
+            self.type = EntityType.ORGANIZATION
 
     @property
     def weakly_typed(self) -> bool:
@@ -259,15 +264,12 @@ def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None
             okey = name_key(other.text).split()
             person = EntityType.PERSON
             if other.type == person or e.known is None and m.type == person:
-                if mkey in (okey[-1], okey[0]) and len(words) == 1:
-                    hits.append(e)
-                    break
-            elif m.type != person and okey[: len(mkey.split())] == mkey.split() and (
+                found = mkey in (okey[-1], okey[0]) and len(words) == 1
+            else:
+                found = m.type != person and okey[: len(mkey.split())] == mkey.split() and (
                     m.type == other.type or other.type == EntityType.ORGANIZATION
-                    and not m.strong):
-                hits.append(e)
-                break
-            elif m.text.isupper() and acronym(other.text) == m.text:
+                    and not m.strong)
+            if found or m.text.isupper() and acronym(other.text) == m.text:
                 hits.append(e)
                 break
     unique = {e.index: e for e in hits}

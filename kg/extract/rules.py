@@ -130,6 +130,7 @@ class Words:
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
     place_nouns: frozenset[str] = _match("lemma", "nouns describing a place")
+    region_names: frozenset[str] = _match("text", "places the tables of places lack")
     other_person_nouns: frozenset[str] = _match("lemma", "people that are not roles")
     org_possessed_nouns: frozenset[str] = _match("lemma", "an organisation's people, things")
     office_titles: frozenset[str] = _match("word", "titles of public office")
@@ -221,6 +222,13 @@ class Rules:
     def rejected_mentions(self) -> frozenset[str]:
         """Lower-case names NER tags that are never entities on their own."""
         return self.words.not_entities | self.words.weekdays
+
+    @cached_property
+    def region_keys(self) -> frozenset[str]:
+        """The name keys of ``region_names`` ("fla." -> "fla")."""
+        from ..names import name_key
+
+        return frozenset(name_key(w) for w in self.words.region_names)
 
     @cached_property
     def month_words(self) -> frozenset[str]:
