@@ -32,6 +32,8 @@ def context_type(doc, start: int, end: int, rules: Rules,
             or _own_words_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
+            or _listed_before_type(doc, start, end, rules)
+            or _listed_after_type(doc, start, rules)
             or _apposition_type(doc[start:end].root, rules)
             or _holder_type(doc[start:end].root, rules, full_name)
             or _described_type(doc[start:end].root, rules, full_name))
@@ -68,6 +70,66 @@ def _noun_after_type(doc, start: int, end: int, rules: Rules) -> EntityType | No
     if noun is not last and noun.lower_ in rules.words.product_nouns and noun.pos_ == "NOUN":
         return PRODUCT
     return None
+
+
+#: Words that may stand between the names of a list: "A, B and C", "A's".
+_LIST_GLUE = frozenset({",", "and", "&", "or", "'s", "\u2019s", "the"})
+#: Determiners that make "the X brand" one thing of a kind, not a maker's wares
+#: ("Nissan cars").
+_ONE_OF_A_KIND = frozenset({"the", "a", "an", "its", "their", "his", "her", "whose"})
+
+
+def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """A name in a list before the noun that says what its members are: "the
+    Churchill, Privilege and Darwin brands", "the Leaf and Ariya electric cars";
+    not a maker's wares ("Nissan cars")."""
+    i, names = end, 1
+    while i < min(len(doc), end + 14):
+        tok = doc[i]
+        if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE:
+            return None  # "Boeing's Starliner capsule": Boeing owns it
+        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM":
+            i += 1
+        elif tok.pos_ == "PROPN" or tok.ent_type_:
+            names += doc[i - 1].lower_ in (",", "and", "or")
+            i += 1
+        elif tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("amod", "compound", "nmod") \
+                and tok.head.i > tok.i:
+            i += 1  # "electric", "cough", "sport-utility"
+        else:
+            break
+    if i == end or i >= len(doc) or doc[i].pos_ != "NOUN":
+        return None
+    noun, lemma = doc[i], doc[i].lemma_.lower()
+    words = rules.words
+    if lemma not in words.product_nouns or lemma in words.org_nouns:
+        return None
+    before = doc[start - 1] if start > 0 else None
+    kind = before is not None and (before.lower_ in _ONE_OF_A_KIND or before.tag_ == "POS")
+    if kind or names > 1 or lemma in words.kind_nouns or noun.tag_ == "NN":
+        return PRODUCT
+    return None
+
+
+def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
+    """A name listed after the noun that says what its members are: "brands include
+    A, B and C", "rivals including A", "carriers such as A", "programmes like A"."""
+    i = start - 1
+    while i >= max(0, start - 14) and (doc[i].lower_ in _LIST_GLUE or doc[i].pos_ == "PROPN"
+                                         or doc[i].ent_type_ and doc[i].pos_ != "VERB"):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    noun = None
+    if tok.lemma_.lower() == "include" and tok.pos_ == "VERB" and tok.dep_ != "prep":
+        noun = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    elif tok.lower_ in ("including", "like") or tok.lower_ == "as" and i > 0 \
+            and doc[i - 1].lower_ == "such":
+        noun = tok.head.head if tok.lower_ == "as" else tok.head
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    return _noun_type(noun.lemma_.lower(), rules)
 
 
 def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:

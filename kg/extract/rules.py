@@ -129,6 +129,7 @@ class Words:
     product_name_words: frozenset[str] = _match("word", "last words of product names")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
+    kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")
     place_nouns: frozenset[str] = _match("lemma", "nouns describing a place")
     region_names: frozenset[str] = _match("text", "places the tables of places lack")
     other_person_nouns: frozenset[str] = _match("lemma", "people that are not roles")
