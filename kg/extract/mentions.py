@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import EntityType
-from ..names import clean_mention, name_key
+from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
 from .entity_types import argument_type, context_type, name_ending_type
 from .gazetteer import Gazetteer
 from .rules import Rules
@@ -14,6 +15,10 @@ __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_na
 
 #: Words after a name that are a title, not part of it: "Microsoft CEO" is Microsoft.
 _TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")
+#: A wire's ticker: "BONA.S", "HLDN.L", "AAPL.O".
+_TICKER_RE = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,2}$")
+#: The last words of company names ("Inc", "Plc").
+_SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 
 
 @dataclass
@@ -33,11 +38,13 @@ class RawMention:
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive or punctuation."""
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
-                           or (doc[start].text.islower() and end - start > 1)):
-        start += 1
+                           or (doc[start].text.islower() and end - start > 1)
+                           or doc[start].tag_ in ("PRP$", "DT") and end - start > 1):
+        start += 1  # "the", "Its British Sugar"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in {"'s", "\u2019s"}):
-        end -= 1
+                           or doc[end - 1].lower_ in {"'s", "\u2019s"}
+                           or doc[end - 1].is_lower and doc[end - 1].is_alpha):
+        end -= 1  # "Acme's", "Eléctrica del Nervión and"
     return start, end
 
 
@@ -76,12 +83,71 @@ def _ner_spans(doc, rules: Rules):
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
         while start > 0 and _first_name(doc[start - 1], start, end, rules):
             start -= 1
-        if label == "PERSON":
-            while end - start > 1 and doc[start].lower_ in rules.title_words:
-                start += 1
-        while end - start > 1 and doc[end - 1].lower_ in _TRAILING_TITLES:
-            end -= 1
+        start, label = _after_title(doc, start, end, label, rules)
+        while end - start > 1 and (doc[end - 1].lower_ in _TRAILING_TITLES
+                                   or doc[end - 1].lower_ in rules.title_words
+                                   and doc[end - 1].lower_ not in rules.words.name_titles):
+            end -= 1  # "Microsoft CEO", "UK Chancellor"
+        start = _firm_start(doc, start, end, rules)
         yield start, end, label
+
+
+def _after_title(doc, start: int, end: int, label: str, rules: Rules) -> tuple[int, str]:
+    """The start of a name after the titles that open its span ("Chancellor Gordon
+    Brown"): a person's, whatever NER called the span, when a person's title opens
+    two or three capitalised words; never a word that begins company names
+    ("General Motors")."""
+    first = start
+    while end - start > 1 and doc[start].lower_ in rules.title_words \
+            and (label == "PERSON" or doc[start].lower_ not in rules.words.name_titles):
+        start += 1
+    if start > first and label != "PERSON":
+        rest = doc[start:end]
+        if 2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            return start, "PERSON"
+        return first, label
+    return start, label
+
+
+def _firm_start(doc, start: int, end: int, rules: Rules) -> int:
+    """The start of a company's name that NER cut after "and" or a number: "Charles
+    Schwab and Co Inc", "Tate and Lyle Plc", "S and W Berisford Plc", "Six Flags"."""
+    last = doc[end - 1].lower_.rstrip(".")
+    if start > 0 and _name_number(doc[start - 1]) and doc[start].pos_ == "PROPN":
+        return start - 1
+    if last not in _SUFFIX_WORDS:
+        return start
+    while start > 0 and _firm_word(doc[start - 1]) and doc[start - 1].head.i in range(start, end):
+        start -= 1  # "McDermott" + "International Inc"
+    # "X and Co Inc" may follow a name NER took for a company's ("Marcus Schloss")
+    bare = all(t.lower_.rstrip(".") in _SUFFIX_WORDS for t in doc[start:end])
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&") \
+            or not _firm_word(doc[start - 2], bare):
+        return start
+    if doc[start - 2].is_title and doc[start - 2].lower_.rstrip(".") not in _SUFFIX_WORDS \
+            or len(doc[start - 2]) == 1 and doc[start - 2].is_upper:
+        first = start - 2
+        while first > 0 and first > start - 5 and doc[first - 1].pos_ == "PROPN" \
+                and doc[first - 1].is_title and not doc[first - 1].is_sent_start \
+                and doc[first - 1].lower_.rstrip(".") not in _SUFFIX_WORDS:
+            first -= 1
+        if doc[first].is_sent_start or doc[first].pos_ == "PROPN" \
+                or len(doc[first]) == 1:
+            return first
+    return start
+
+
+def _firm_word(tok, any_name: bool = False) -> bool:
+    """A capitalised word a company's name may begin with: untagged, or part of a
+    person's name ("Charles Schwab and Co"), never a known company's."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ \
+        and (any_name or tok.ent_type_ in ("", "PERSON"))
+
+
+def _name_number(tok) -> bool:
+    """A number word written as part of a name: "Six Flags", "Seven Arts"; not the
+    first word of a sentence."""
+    return tok.is_title and tok.is_alpha and tok.like_num and not tok.is_sent_start
 
 
 def _version_number(tok) -> bool:
@@ -164,6 +230,9 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"
+    if _TICKER_RE.match(text) or (start > 0 and doc[start - 1].text == "<") \
+            or (end < len(doc) and doc[end].text.startswith(">")):
+        return False  # a wire's ticker: "<AAPL>", "BONA.S"
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityType, Mention
-from ..names import acronym, name_key
+from ..names import acronym, clean_mention, name_key, strip_suffix
 from .gazetteer import Gazetteer, lookup_surname
 from .mentions import RawMention
 
@@ -175,10 +175,12 @@ class DocEntities:
 
 
 def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
-                     curation=None, speech_verbs: frozenset[str] = frozenset()) -> DocEntities:
+                     curation=None, speech_verbs: frozenset[str] = frozenset(),
+                     distinct: frozenset[str] = frozenset()) -> DocEntities:
     """Group mentions into entities, honouring a person's ``curation``
     (:class:`kg.curation.Curation`: merges and aliases) where given. Longer names
-    are placed first, so that "Musk" finds "Elon Musk"."""
+    are placed first, so that "Musk" finds "Elon Musk"; a name is no short form of
+    a longer one that goes on with a word of ``distinct`` ("X" of "X Foundation")."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
@@ -188,7 +190,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
             target = by_key.get(key) or _new(clusters)
             target.curated_key, target.curated_label = curated
         else:
-            key, target = _place(m, gazetteer, clusters, by_key)
+            key, target = _place(m, gazetteer, clusters, by_key, distinct)
         target.mentions.append(m)
         by_key.setdefault(key, target)
         if curated is None and target.known is None:
@@ -208,14 +210,14 @@ def _new(clusters: list[DocEntity], known=None) -> DocEntity:
 
 
 def _place(m: RawMention, gazetteer: Gazetteer, clusters: list[DocEntity],
-           by_key: dict[str, DocEntity]) -> tuple[str, DocEntity]:
+           by_key: dict[str, DocEntity], distinct: frozenset[str]) -> tuple[str, DocEntity]:
     """The key of a mention and the entity it joins: a known entity, one with the
     same key, a longer name it abbreviates, a known person's surname, or a new one."""
     known = gazetteer.lookup(m.known or m.text)
     key = name_key(known.name if known else m.text)
     target = by_key.get(key)
     if target is None and known is None:
-        target = _partial_match(m, clusters)
+        target = _partial_match(m, clusters, distinct)
     if target is None and known is None and len(m.text.split()) == 1:
         known = lookup_surname(gazetteer, m.text)
         if known is not None:
@@ -251,10 +253,27 @@ def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
     return entities
 
 
-def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None:
+def _short_form(mkey: str, okey: list[str], distinct: frozenset[str]) -> bool:
+    """Whether a name (key ``mkey``) is the first words of a longer one (``okey``)
+    that names the same organisation: "Mawingu" of "Mawingu Networks", not
+    "Carlsberg" of "Carlsberg Foundation" (a word of ``distinct`` follows it)."""
+    words = mkey.split()
+    return okey[: len(words)] == words and not distinct.intersection(okey[len(words):])
+
+
+def _acronyms(name: str) -> set[str]:
+    """The initials of a name, without and with its corporate suffix: "BS" and "BSC"
+    of "British Sugar Corp"."""
+    return {a for a in (acronym(name), acronym(clean_mention(name))) if a}
+
+
+def _partial_match(m: RawMention, clusters: list[DocEntity],
+                   distinct: frozenset[str] = frozenset()) -> DocEntity | None:
     """A longer name this mention abbreviates: a surname, a first word, an acronym."""
     words = m.text.split()
     mkey = name_key(m.text)
+    # a name with its suffix is a company's full name, not a short one ("Beta Corp")
+    full = strip_suffix(m.text) != m.text
     hits = []
     for e in clusters:
         for other in e.mentions:
@@ -266,10 +285,10 @@ def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None
             if other.type == person or e.known is None and m.type == person:
                 found = mkey in (okey[-1], okey[0]) and len(words) == 1
             else:
-                found = m.type != person and okey[: len(mkey.split())] == mkey.split() and (
-                    m.type == other.type or other.type == EntityType.ORGANIZATION
-                    and not m.strong)
-            if found or m.text.isupper() and acronym(other.text) == m.text:
+                found = m.type != person and not full and _short_form(mkey, okey, distinct) \
+                    and (m.type == other.type or other.type == EntityType.ORGANIZATION
+                         and not m.strong)
+            if found or m.text.isupper() and m.text in _acronyms(other.text):
                 hits.append(e)
                 break
     unique = {e.index: e for e in hits}

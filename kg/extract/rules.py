@@ -125,6 +125,7 @@ class Words:
     ner_types: Mapping[str, EntityType] = field(default_factory=dict,
                                                 metadata={"match": "map", "doc": "NER"})
     org_name_words: frozenset[str] = _match("word", "last words of organisation names")
+    distinct_name_words: frozenset[str] = _match("word", "'X Foundation' is not X")
     place_name_words: frozenset[str] = _match("word", "last words of place names")
     product_name_words: frozenset[str] = _match("word", "last words of product names")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
@@ -135,6 +136,7 @@ class Words:
     other_person_nouns: frozenset[str] = _match("lemma", "people that are not roles")
     org_possessed_nouns: frozenset[str] = _match("lemma", "an organisation's people, things")
     office_titles: frozenset[str] = _match("word", "titles of public office")
+    name_titles: frozenset[str] = _match("word", "title words that begin or end names")
     honorifics: frozenset[str] = _match("word", "honorifics")
     organisation_verbs: frozenset[str] = _match("lemma", "verbs of organisations")
     not_entities: frozenset[str] = _match("text", "never names")
