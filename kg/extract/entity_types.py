@@ -28,7 +28,7 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (_honorific_type(doc, start, rules)
+    return (_honorific_type(doc, start, end, rules)
             or _own_words_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
@@ -39,9 +39,18 @@ def context_type(doc, start: int, end: int, rules: Rules,
             or _described_type(doc[start:end].root, rules, full_name))
 
 
-def _honorific_type(doc, start: int, rules: Rules) -> EntityType | None:
-    """ "Mr Ebbers", "Dr. Okafor": only people have honorifics."""
-    if start > 0 and doc[start - 1].lower_ in rules.words.honorifics:
+def _honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """ "Mr Ebbers", "Dr. Okafor", "Chancellor Olaf Scholz": only people have
+    honorifics, and a capitalised title before a name of two or three words is a
+    person's (not a word that begins company names: "General")."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is None:
+        return None
+    if prev.lower_ in rules.words.honorifics:
+        return PERSON
+    if prev.is_title and prev.lower_ in rules.title_words \
+            and prev.lower_ not in rules.words.name_titles and 2 <= end - start <= 3 \
+            and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
         return PERSON
     return None
 
@@ -52,7 +61,8 @@ def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | Non
         return None
     last = doc[end - 1]
     words = rules.words
-    if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in words.org_name_words:
+    if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in words.org_name_words \
+            or doc[start].lower_ in words.org_first_words:
         return ORG
     if last.lower_ in words.place_name_words:
         return PLACE
@@ -160,7 +170,8 @@ def _apposition_type(head, rules: Rules) -> EntityType | None:
             return PLACE
         if lemma in words.org_nouns:
             return ORG
-        if lemma in rules.person_nouns and child.i > head.i:
+        if lemma in rules.person_nouns and child.i > head.i \
+                and lemma not in words.party_nouns:
             return PERSON
     return None
 

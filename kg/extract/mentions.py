@@ -83,6 +83,7 @@ def _ner_spans(doc, rules: Rules):
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
         while start > 0 and _first_name(doc[start - 1], start, end, rules):
             start -= 1
+        start, end = _hyphen_joined(doc, start, end)
         start, label = _after_title(doc, start, end, label, rules)
         while end - start > 1 and (doc[end - 1].lower_ in _TRAILING_TITLES
                                    or doc[end - 1].lower_ in rules.title_words
@@ -90,6 +91,22 @@ def _ner_spans(doc, rules: Rules):
             end -= 1  # "Microsoft CEO", "UK Chancellor"
         start = _firm_start(doc, start, end, rules)
         yield start, end, label
+
+
+def _hyphen_joined(doc, start: int, end: int) -> tuple[int, int]:
+    """A name the tokenizer split at a hyphen, whole again: "CR-V", "Ito-Yokado",
+    "SSN-AUKUS"; not "Redmond-based" or "Musk-founded" (lower case)."""
+    def joins(left, dash, right) -> bool:
+        return dash.text == "-" and not left.whitespace_ and not dash.whitespace_ \
+            and (right.text[:1].isupper() or right.text[:1].isdigit()) \
+            and (left.text[:1].isupper() or left.text[:1].isdigit()) and not right.is_punct \
+            and not left.ent_id_ and not right.ent_id_  # "the Microsoft-Inflection deal"
+    while end + 1 < len(doc) and joins(doc[end - 1], doc[end], doc[end + 1]):
+        end += 2
+    while start >= 2 and joins(doc[start - 2], doc[start - 1], doc[start]) \
+            and not doc[start - 2].is_punct:
+        start -= 2
+    return start, end
 
 
 def _after_title(doc, start: int, end: int, label: str, rules: Rules) -> tuple[int, str]:

@@ -254,11 +254,16 @@ def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
 
 
 def _short_form(mkey: str, okey: list[str], distinct: frozenset[str]) -> bool:
-    """Whether a name (key ``mkey``) is the first words of a longer one (``okey``)
-    that names the same organisation: "Mawingu" of "Mawingu Networks", not
-    "Carlsberg" of "Carlsberg Foundation" (a word of ``distinct`` follows it)."""
+    """Whether a name (key ``mkey``) is the first or last words of a longer one
+    (``okey``) that names the same organisation: "Mawingu" of "Mawingu Networks",
+    "Couche-Tard" of "Alimentation Couche-Tard"; not "Carlsberg" of "Carlsberg
+    Foundation" (a word of ``distinct`` follows it)."""
     words = mkey.split()
-    return okey[: len(words)] == words and not distinct.intersection(okey[len(words):])
+    if okey[: len(words)] == words:
+        return not distinct.intersection(okey[len(words):])
+    # "Couche-Tard" of "Alimentation Couche-Tard": the last words, of two or more letters
+    return okey[-len(words):] == words and len(okey) > len(words) and len(mkey) > 3 \
+        and not distinct.intersection(words)
 
 
 def _acronyms(name: str) -> set[str]:
@@ -292,4 +297,9 @@ def _partial_match(m: RawMention, clusters: list[DocEntity],
                 hits.append(e)
                 break
     unique = {e.index: e for e in hits}
-    return next(iter(unique.values())) if len(unique) == 1 else None
+    if len(unique) > 1 and m.type != EntityType.PERSON:
+        # "Aranya" of "Aranya Pharma" and "Aranya Wellness": the company the story
+        # names first (its units come later)
+        firsts = sorted((min(x.start for x in e.mentions), e.index) for e in unique.values())
+        return unique[firsts[0][1]] if firsts[0][0] < m.start else None
+    return next(iter(unique.values())) if unique else None

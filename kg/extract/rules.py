@@ -125,6 +125,7 @@ class Words:
     ner_types: Mapping[str, EntityType] = field(default_factory=dict,
                                                 metadata={"match": "map", "doc": "NER"})
     org_name_words: frozenset[str] = _match("word", "last words of organisation names")
+    org_first_words: frozenset[str] = _match("word", "first words of organisation names")
     distinct_name_words: frozenset[str] = _match("word", "'X Foundation' is not X")
     place_name_words: frozenset[str] = _match("word", "last words of place names")
     product_name_words: frozenset[str] = _match("word", "last words of product names")
@@ -134,6 +135,7 @@ class Words:
     place_nouns: frozenset[str] = _match("lemma", "nouns describing a place")
     region_names: frozenset[str] = _match("text", "places the tables of places lack")
     other_person_nouns: frozenset[str] = _match("lemma", "people that are not roles")
+    party_nouns: frozenset[str] = _match("lemma", "nouns for a person or a company alike")
     org_possessed_nouns: frozenset[str] = _match("lemma", "an organisation's people, things")
     office_titles: frozenset[str] = _match("word", "titles of public office")
     name_titles: frozenset[str] = _match("word", "title words that begin or end names")
