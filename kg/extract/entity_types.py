@@ -108,7 +108,7 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
             i += 1  # "electric", "cough", "sport-utility"
         else:
             break
-    if i == end or i >= len(doc) or doc[i].pos_ != "NOUN":
+    if i >= len(doc) or doc[i].pos_ != "NOUN":
         return None
     noun, lemma = doc[i], doc[i].lemma_.lower()
     words = rules.words

@@ -145,7 +145,7 @@ def _firm_start(doc, start: int, end: int, rules: Rules) -> int:
             or len(doc[start - 2]) == 1 and doc[start - 2].is_upper:
         first = start - 2
         while first > 0 and first > start - 5 and doc[first - 1].pos_ == "PROPN" \
-                and doc[first - 1].is_title and not doc[first - 1].is_sent_start \
+                and doc[first - 1].is_title \
                 and doc[first - 1].lower_.rstrip(".") not in _SUFFIX_WORDS:
             first -= 1
         if doc[first].is_sent_start or doc[first].pos_ == "PROPN" \
@@ -219,7 +219,11 @@ def find_mentions(doc, gazetteer: Gazetteer, rules: Rules,
     organisation whatever NER says.
     """
     out: list[RawMention] = []
-    for ent_start, ent_end, label in _ner_spans(doc, rules):
+    spans = list(_ner_spans(doc, rules))
+    for ent_start, ent_end, label in spans:
+        if any(s <= ent_start and ent_end <= e and e - s > ent_end - ent_start
+               for s, e, _ in spans):
+            continue  # "Charles Schwab" of "Charles Schwab and Co Inc"
         ner_type = rules.words.ner_types.get(label)
         if ner_type is None:
             continue
@@ -362,15 +366,15 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
     start = end = tok.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
+            and doc[end].head.i in range(end + 1, end + 4) and not doc[end + 1].ent_type_:
+        end += 1  # "McDorran" -> "International" -> "Inc", both compounds of "Inc"
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ != "PROPN" or prev.i in taken or prev.ent_type_ \
-                or prev.head.i not in range(start - 1, tok.i + 1):
+                or prev.head.i not in range(start - 1, end + 1):
             break
         start -= 1
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
-            and doc[end].head.i == end + 1 and not doc[end + 1].ent_type_:
-        end += 1
     return start, end + 1
 
 

@@ -269,7 +269,8 @@ def _short_form(mkey: str, okey: list[str], distinct: frozenset[str]) -> bool:
 def _acronyms(name: str) -> set[str]:
     """The initials of a name, without and with its corporate suffix: "BS" and "BSC"
     of "British Sugar Corp"."""
-    return {a for a in (acronym(name), acronym(clean_mention(name))) if a}
+    words = [w for w in clean_mention(name).replace("-", " ").split() if w[0].isalnum()]
+    return {a for a in (acronym(name), "".join(w[0] for w in words).upper()) if a}
 
 
 def _partial_match(m: RawMention, clusters: list[DocEntity],
