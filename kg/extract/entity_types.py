@@ -41,15 +41,15 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
 def _honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
     """ "Mr Ebbers", "Dr. Okafor", "Chancellor Olaf Scholz": only people have
-    honorifics, and a capitalised title before a name of two or three words is a
-    person's (not a word that begins company names: "General")."""
+    honorifics, and a capitalised title before a name of up to three words is a
+    person's ("President Bush"; not a word that begins company names: "General")."""
     prev = doc[start - 1] if start > 0 else None
     if prev is None:
         return None
     if prev.lower_ in rules.words.honorifics:
         return PERSON
     if prev.is_title and prev.lower_ in rules.title_words \
-            and prev.lower_ not in rules.words.name_titles and 2 <= end - start <= 3 \
+            and prev.lower_ not in rules.words.name_titles and end - start <= 3 \
             and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
         return PERSON
     return None

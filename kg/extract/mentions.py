@@ -120,7 +120,9 @@ def _after_title(doc, start: int, end: int, label: str, rules: Rules) -> tuple[i
         start += 1
     if start > first and label != "PERSON":
         rest = doc[start:end]
-        if 2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+        honorific = doc[start - 1].lower_ in rules.words.honorifics  # "Ms Hessel"
+        if (honorific or len(rest) >= 2) and len(rest) <= 3 \
+                and all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return start, "PERSON"
         return first, label
     return start, label

@@ -334,3 +334,16 @@ def test_extract_entity_types_short_name_of_several_is_the_first_named(read_tabl
     """)
     assert found["Aranvo Pharma"] == ("Aranvo",)
     assert found["Aranvo Wellness"] == ()
+
+
+def test_extract_entity_types_honorific_or_title_before_one_word(read_table) -> None:
+    """ "Ms Hessen" inside a span NER calls a company's, "President Brandt" before a
+    lone word NER calls a person's: people both."""
+    assert types(read_table, """
+        Ms        Ms       PROPN NNP compound 1 B-ORG
+        Hessen    Hessen   PROPN NNP nsubj 2 I-ORG
+        met       meet     VERB  VBD ROOT  2 O
+        President President PROPN NNP compound 4 O
+        Brandt    Brandt   PROPN NNP dobj  2 B-PERSON
+        .         .        PUNCT .   punct 2 O
+    """) == {"Hessen": "Person", "Brandt": "Person"}
