@@ -12,7 +12,7 @@ CORPORATE_SUFFIXES = (
     "llc", "plc", "ag", "sa", "nv", "gmbh", "pbc", "holdings", "group", "lp", "llp",
 )
 _SUFFIX_RE = re.compile(
-    r"(?:,?\s+(?:" + "|".join(CORPORATE_SUFFIXES) + r")\.?)+$", re.IGNORECASE
+    r"(?:,?\s+(?:(?:and|&)\s+co|" + "|".join(CORPORATE_SUFFIXES) + r")\.?)+$", re.IGNORECASE
 )
 _POSSESSIVE_RE = re.compile(r"(?:'s|'|\u2019s|\u2019)$")
 _LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -39,6 +39,8 @@ def strip_suffix(name: str) -> str:
 
     >>> strip_suffix("Microsoft Corp.")
     'Microsoft'
+    >>> strip_suffix("Merrill Lynch and Co Inc")
+    'Merrill Lynch'
     """
     stripped = _SUFFIX_RE.sub("", name).strip(" ,")
     return stripped or name

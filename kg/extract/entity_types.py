@@ -28,12 +28,31 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (_own_words_type(doc, start, end, rules)
+    return (_honorific_type(doc, start, end, rules)
+            or _own_words_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
+            or _listed_before_type(doc, start, end, rules)
+            or _listed_after_type(doc, start, rules)
             or _apposition_type(doc[start:end].root, rules)
             or _holder_type(doc[start:end].root, rules, full_name)
             or _described_type(doc[start:end].root, rules, full_name))
+
+
+def _honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """ "Mr Ebbers", "Dr. Okafor", "Chancellor Olaf Scholz": only people have
+    honorifics, and a capitalised title before a name of up to three words is a
+    person's ("President Bush"; not a word that begins company names: "General")."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is None:
+        return None
+    if prev.lower_ in rules.words.honorifics:
+        return PERSON
+    if prev.is_title and prev.lower_ in rules.title_words \
+            and prev.lower_ not in rules.words.name_titles and end - start <= 3 \
+            and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
+        return PERSON
+    return None
 
 
 def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
@@ -42,7 +61,8 @@ def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | Non
         return None
     last = doc[end - 1]
     words = rules.words
-    if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in words.org_name_words:
+    if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in words.org_name_words \
+            or doc[start].lower_ in words.org_first_words:
         return ORG
     if last.lower_ in words.place_name_words:
         return PLACE
@@ -60,6 +80,66 @@ def _noun_after_type(doc, start: int, end: int, rules: Rules) -> EntityType | No
     if noun is not last and noun.lower_ in rules.words.product_nouns and noun.pos_ == "NOUN":
         return PRODUCT
     return None
+
+
+#: Words that may stand between the names of a list: "A, B and C", "A's".
+_LIST_GLUE = frozenset({",", "and", "&", "or", "'s", "\u2019s", "the"})
+#: Determiners that make "the X brand" one thing of a kind, not a maker's wares
+#: ("Nissan cars").
+_ONE_OF_A_KIND = frozenset({"the", "a", "an", "its", "their", "his", "her", "whose"})
+
+
+def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """A name in a list before the noun that says what its members are: "the
+    Churchill, Privilege and Darwin brands", "the Leaf and Ariya electric cars";
+    not a maker's wares ("Nissan cars")."""
+    i, names = end, 1
+    while i < min(len(doc), end + 14):
+        tok = doc[i]
+        if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE:
+            return None  # "Boeing's Starliner capsule": Boeing owns it
+        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM":
+            i += 1
+        elif tok.pos_ == "PROPN" or tok.ent_type_:
+            names += doc[i - 1].lower_ in (",", "and", "or")
+            i += 1
+        elif tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("amod", "compound", "nmod") \
+                and tok.head.i > tok.i:
+            i += 1  # "electric", "cough", "sport-utility"
+        else:
+            break
+    if i >= len(doc) or doc[i].pos_ != "NOUN":
+        return None
+    noun, lemma = doc[i], doc[i].lemma_.lower()
+    words = rules.words
+    if lemma not in words.product_nouns or lemma in words.org_nouns:
+        return None
+    before = doc[start - 1] if start > 0 else None
+    kind = before is not None and (before.lower_ in _ONE_OF_A_KIND or before.tag_ == "POS")
+    if kind or names > 1 or lemma in words.kind_nouns or noun.tag_ == "NN":
+        return PRODUCT
+    return None
+
+
+def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
+    """A name listed after the noun that says what its members are: "brands include
+    A, B and C", "rivals including A", "carriers such as A", "programmes like A"."""
+    i = start - 1
+    while i >= max(0, start - 14) and (doc[i].lower_ in _LIST_GLUE or doc[i].pos_ == "PROPN"
+                                         or doc[i].ent_type_ and doc[i].pos_ != "VERB"):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    noun = None
+    if tok.lemma_.lower() == "include" and tok.pos_ == "VERB" and tok.dep_ != "prep":
+        noun = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    elif tok.lower_ in ("including", "like") or tok.lower_ == "as" and i > 0 \
+            and doc[i - 1].lower_ == "such":
+        noun = tok.head.head if tok.lower_ == "as" else tok.head
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    return _noun_type(noun.lemma_.lower(), rules)
 
 
 def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
@@ -90,7 +170,8 @@ def _apposition_type(head, rules: Rules) -> EntityType | None:
             return PLACE
         if lemma in words.org_nouns:
             return ORG
-        if lemma in rules.person_nouns and child.i > head.i:
+        if lemma in rules.person_nouns and child.i > head.i \
+                and lemma not in words.party_nouns:
             return PERSON
     return None
 

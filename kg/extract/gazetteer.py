@@ -12,6 +12,7 @@ import yaml
 from ..errors import ConfigError
 from ..model import COARSE_TYPES
 from ..names import name_key
+from .places import load_places
 
 __all__ = ["KnownEntity", "Gazetteer", "load_gazetteer"]
 
@@ -29,10 +30,12 @@ class KnownEntity:
 
 
 class Gazetteer:
-    """Known entities, looked up by any of their names' keys."""
+    """Known entities, looked up by any of their names' keys, and known places
+    (the keys of :func:`kg.extract.places.load_places`)."""
 
-    def __init__(self, entries: list[KnownEntity]):
+    def __init__(self, entries: list[KnownEntity], places: frozenset[str] = frozenset()):
         self.entries = entries
+        self.places = places
         self._by_key: dict[str, KnownEntity] = {}
         for e in entries:
             for n in e.names:
@@ -40,6 +43,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> KnownEntity | None:
         return self._by_key.get(name_key(name))
+
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a known place, or a known entity that is a place."""
+        known = self.lookup(name)
+        return name_key(name) in self.places if known is None else known.type == "Place"
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -82,7 +90,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{origin}: not valid YAML ({exc})") from None
-    return Gazetteer(_parse(data, origin))
+    return Gazetteer(_parse(data, origin), load_places())
 
 
 def _surname_index(gazetteer: Gazetteer) -> dict[str, list[KnownEntity]]:

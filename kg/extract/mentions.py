@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import EntityType
-from ..names import clean_mention, name_key
+from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
 from .entity_types import argument_type, context_type, name_ending_type
 from .gazetteer import Gazetteer
 from .rules import Rules
@@ -14,6 +15,10 @@ __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_na
 
 #: Words after a name that are a title, not part of it: "Microsoft CEO" is Microsoft.
 _TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")
+#: A wire's ticker: "BONA.S", "HLDN.L", "AAPL.O".
+_TICKER_RE = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,2}$")
+#: The last words of company names ("Inc", "Plc").
+_SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 
 
 @dataclass
@@ -33,11 +38,13 @@ class RawMention:
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive or punctuation."""
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
-                           or (doc[start].text.islower() and end - start > 1)):
-        start += 1
+                           or (doc[start].text.islower() and end - start > 1)
+                           or doc[start].tag_ in ("PRP$", "DT") and end - start > 1):
+        start += 1  # "the", "Its British Sugar"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in {"'s", "\u2019s"}):
-        end -= 1
+                           or doc[end - 1].lower_ in {"'s", "\u2019s"}
+                           or doc[end - 1].is_lower and doc[end - 1].is_alpha):
+        end -= 1  # "Acme's", "Eléctrica del Nervión and"
     return start, end
 
 
@@ -76,12 +83,90 @@ def _ner_spans(doc, rules: Rules):
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
         while start > 0 and _first_name(doc[start - 1], start, end, rules):
             start -= 1
-        if label == "PERSON":
-            while end - start > 1 and doc[start].lower_ in rules.title_words:
-                start += 1
-        while end - start > 1 and doc[end - 1].lower_ in _TRAILING_TITLES:
-            end -= 1
+        start, end = _hyphen_joined(doc, start, end)
+        start, label = _after_title(doc, start, end, label, rules)
+        while end - start > 1 and (doc[end - 1].lower_ in _TRAILING_TITLES
+                                   or doc[end - 1].lower_ in rules.title_words
+                                   and doc[end - 1].lower_ not in rules.words.name_titles):
+            end -= 1  # "Microsoft CEO", "UK Chancellor"
+        start = _firm_start(doc, start, end, rules)
         yield start, end, label
+
+
+def _hyphen_joined(doc, start: int, end: int) -> tuple[int, int]:
+    """A name the tokenizer split at a hyphen, whole again: "CR-V", "Ito-Yokado",
+    "SSN-AUKUS"; not "Redmond-based" or "Musk-founded" (lower case)."""
+    def joins(left, dash, right) -> bool:
+        return dash.text == "-" and not left.whitespace_ and not dash.whitespace_ \
+            and (right.text[:1].isupper() or right.text[:1].isdigit()) \
+            and (left.text[:1].isupper() or left.text[:1].isdigit()) and not right.is_punct \
+            and not left.ent_id_ and not right.ent_id_  # "the Microsoft-Inflection deal"
+    while end + 1 < len(doc) and joins(doc[end - 1], doc[end], doc[end + 1]):
+        end += 2
+    while start >= 2 and joins(doc[start - 2], doc[start - 1], doc[start]) \
+            and not doc[start - 2].is_punct:
+        start -= 2
+    return start, end
+
+
+def _after_title(doc, start: int, end: int, label: str, rules: Rules) -> tuple[int, str]:
+    """The start of a name after the titles that open its span ("Chancellor Gordon
+    Brown"): a person's, whatever NER called the span, when a person's title opens
+    two or three capitalised words; never a word that begins company names
+    ("General Motors")."""
+    first = start
+    while end - start > 1 and doc[start].lower_ in rules.title_words \
+            and (label == "PERSON" or doc[start].lower_ not in rules.words.name_titles):
+        start += 1
+    if start > first and label != "PERSON":
+        rest = doc[start:end]
+        honorific = doc[start - 1].lower_ in rules.words.honorifics  # "Ms Hessel"
+        if (honorific or len(rest) >= 2) and len(rest) <= 3 \
+                and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            return start, "PERSON"
+        return first, label
+    return start, label
+
+
+def _firm_start(doc, start: int, end: int, rules: Rules) -> int:
+    """The start of a company's name that NER cut after "and" or a number: "Charles
+    Schwab and Co Inc", "Tate and Lyle Plc", "S and W Berisford Plc", "Six Flags"."""
+    last = doc[end - 1].lower_.rstrip(".")
+    if start > 0 and _name_number(doc[start - 1]) and doc[start].pos_ == "PROPN":
+        return start - 1
+    if last not in _SUFFIX_WORDS:
+        return start
+    while start > 0 and _firm_word(doc[start - 1]) and doc[start - 1].head.i in range(start, end):
+        start -= 1  # "McDermott" + "International Inc"
+    # "X and Co Inc" may follow a name NER took for a company's ("Marcus Schloss")
+    bare = all(t.lower_.rstrip(".") in _SUFFIX_WORDS for t in doc[start:end])
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&") \
+            or not _firm_word(doc[start - 2], bare):
+        return start
+    if doc[start - 2].is_title and doc[start - 2].lower_.rstrip(".") not in _SUFFIX_WORDS \
+            or len(doc[start - 2]) == 1 and doc[start - 2].is_upper:
+        first = start - 2
+        while first > 0 and first > start - 5 and doc[first - 1].pos_ == "PROPN" \
+                and doc[first - 1].is_title \
+                and doc[first - 1].lower_.rstrip(".") not in _SUFFIX_WORDS:
+            first -= 1
+        if doc[first].is_sent_start or doc[first].pos_ == "PROPN" \
+                or len(doc[first]) == 1:
+            return first
+    return start
+
+
+def _firm_word(tok, any_name: bool = False) -> bool:
+    """A capitalised word a company's name may begin with: untagged, or part of a
+    person's name ("Charles Schwab and Co"), never a known company's."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ \
+        and (any_name or tok.ent_type_ in ("", "PERSON"))
+
+
+def _name_number(tok) -> bool:
+    """A number word written as part of a name: "Six Flags", "Seven Arts"; not the
+    first word of a sentence."""
+    return tok.is_title and tok.is_alpha and tok.like_num and not tok.is_sent_start
 
 
 def _version_number(tok) -> bool:
@@ -136,7 +221,11 @@ def find_mentions(doc, gazetteer: Gazetteer, rules: Rules,
     organisation whatever NER says.
     """
     out: list[RawMention] = []
-    for ent_start, ent_end, label in _ner_spans(doc, rules):
+    spans = list(_ner_spans(doc, rules))
+    for ent_start, ent_end, label in spans:
+        if any(s <= ent_start and ent_end <= e and e - s > ent_end - ent_start
+               for s, e, _ in spans):
+            continue  # "Charles Schwab" of "Charles Schwab and Co Inc"
         ner_type = rules.words.ner_types.get(label)
         if ner_type is None:
             continue
@@ -164,6 +253,9 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"
+    if _TICKER_RE.match(text) or (start > 0 and doc[start - 1].text == "<") \
+            or (end < len(doc) and doc[end].text.startswith(">")):
+        return False  # a wire's ticker: "<AAPL>", "BONA.S"
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
 
 
@@ -179,9 +271,20 @@ def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: G
     else:
         found = context_type(doc, start, end, rules,
                              full_name=ner_type == EntityType.PERSON and end - start > 1)
-        typ, strong = (found, True) if found else (ner_type, False)
+        typ, strong = (found, True) if found else (_doubted(ner_type, text, gazetteer, rules),
+                                                   False)
     return RawMention(start, end, text, span.start_char, span.end_char, typ,
                       known.name if known else None, strong)
+
+
+def _doubted(ner_type: EntityType, text: str, gazetteer: Gazetteer,
+             rules: Rules) -> EntityType:
+    """NER's type, unless it calls a place a name no table of places knows: a name
+    like that is a company far more often ("Verizon", "Iberdrola")."""
+    if ner_type == EntityType.PLACE and not gazetteer.is_place(text) \
+            and name_key(text) not in rules.region_keys:
+        return EntityType.ORGANIZATION
+    return ner_type
 
 
 def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
@@ -265,15 +368,15 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
     start = end = tok.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
+            and doc[end].head.i in range(end + 1, end + 4) and not doc[end + 1].ent_type_:
+        end += 1  # "McDorran" -> "International" -> "Inc", both compounds of "Inc"
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ != "PROPN" or prev.i in taken or prev.ent_type_ \
-                or prev.head.i not in range(start - 1, tok.i + 1):
+                or prev.head.i not in range(start - 1, end + 1):
             break
         start -= 1
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
-            and doc[end].head.i == end + 1 and not doc[end + 1].ent_type_:
-        end += 1
     return start, end + 1
 
 

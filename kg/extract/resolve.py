@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityType, Mention
-from ..names import acronym, name_key
+from ..names import acronym, clean_mention, name_key, strip_suffix
 from .gazetteer import Gazetteer, lookup_surname
 from .mentions import RawMention
 
@@ -47,6 +47,11 @@ class DocEntity:
                 if m.type == EntityType.PERSON and len(m.text.split()) > 1:
                     votes[EntityType.PERSON] += 2
         self.type = self.known_type or votes.most_common(1)[0][0]
+        if self.type == EntityType.PERSON and not strong and not self.known_type \
+                and all(" " not in m.text for m in self.mentions):
+            # news names a person in full, or with a title: a lone word NER calls a
+            # person ("Pfizer", "Novartis") is a company far more often
+            self.type = EntityType.ORGANIZATION
 
     @property
     def weakly_typed(self) -> bool:
@@ -170,10 +175,12 @@ class DocEntities:
 
 
 def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
-                     curation=None, speech_verbs: frozenset[str] = frozenset()) -> DocEntities:
+                     curation=None, speech_verbs: frozenset[str] = frozenset(),
+                     distinct: frozenset[str] = frozenset()) -> DocEntities:
     """Group mentions into entities, honouring a person's ``curation``
     (:class:`kg.curation.Curation`: merges and aliases) where given. Longer names
-    are placed first, so that "Musk" finds "Elon Musk"."""
+    are placed first, so that "Musk" finds "Elon Musk"; a name is no short form of
+    a longer one that goes on with a word of ``distinct`` ("X" of "X Foundation")."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
@@ -183,7 +190,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
             target = by_key.get(key) or _new(clusters)
             target.curated_key, target.curated_label = curated
         else:
-            key, target = _place(m, gazetteer, clusters, by_key)
+            key, target = _place(m, gazetteer, clusters, by_key, distinct)
         target.mentions.append(m)
         by_key.setdefault(key, target)
         if curated is None and target.known is None:
@@ -203,14 +210,14 @@ def _new(clusters: list[DocEntity], known=None) -> DocEntity:
 
 
 def _place(m: RawMention, gazetteer: Gazetteer, clusters: list[DocEntity],
-           by_key: dict[str, DocEntity]) -> tuple[str, DocEntity]:
+           by_key: dict[str, DocEntity], distinct: frozenset[str]) -> tuple[str, DocEntity]:
     """The key of a mention and the entity it joins: a known entity, one with the
     same key, a longer name it abbreviates, a known person's surname, or a new one."""
     known = gazetteer.lookup(m.known or m.text)
     key = name_key(known.name if known else m.text)
     target = by_key.get(key)
     if target is None and known is None:
-        target = _partial_match(m, clusters)
+        target = _partial_match(m, clusters, distinct)
     if target is None and known is None and len(m.text.split()) == 1:
         known = lookup_surname(gazetteer, m.text)
         if known is not None:
@@ -246,10 +253,33 @@ def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
     return entities
 
 
-def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None:
+def _short_form(mkey: str, okey: list[str], distinct: frozenset[str]) -> bool:
+    """Whether a name (key ``mkey``) is the first or last words of a longer one
+    (``okey``) that names the same organisation: "Mawingu" of "Mawingu Networks",
+    "Couche-Tard" of "Alimentation Couche-Tard"; not "Carlsberg" of "Carlsberg
+    Foundation" (a word of ``distinct`` follows it)."""
+    words = mkey.split()
+    if okey[: len(words)] == words:
+        return not distinct.intersection(okey[len(words):])
+    # "Couche-Tard" of "Alimentation Couche-Tard": the last words, of two or more letters
+    return okey[-len(words):] == words and len(okey) > len(words) and len(mkey) > 3 \
+        and not distinct.intersection(words)
+
+
+def _acronyms(name: str) -> set[str]:
+    """The initials of a name, without and with its corporate suffix: "BS" and "BSC"
+    of "British Sugar Corp"."""
+    words = [w for w in clean_mention(name).replace("-", " ").split() if w[0].isalnum()]
+    return {a for a in (acronym(name), "".join(w[0] for w in words).upper()) if a}
+
+
+def _partial_match(m: RawMention, clusters: list[DocEntity],
+                   distinct: frozenset[str] = frozenset()) -> DocEntity | None:
     """A longer name this mention abbreviates: a surname, a first word, an acronym."""
     words = m.text.split()
     mkey = name_key(m.text)
+    # a name with its suffix is a company's full name, not a short one ("Beta Corp")
+    full = strip_suffix(m.text) != m.text
     hits = []
     for e in clusters:
         for other in e.mentions:
@@ -259,16 +289,18 @@ def _partial_match(m: RawMention, clusters: list[DocEntity]) -> DocEntity | None
             okey = name_key(other.text).split()
             person = EntityType.PERSON
             if other.type == person or e.known is None and m.type == person:
-                if mkey in (okey[-1], okey[0]) and len(words) == 1:
-                    hits.append(e)
-                    break
-            elif m.type != person and okey[: len(mkey.split())] == mkey.split() and (
-                    m.type == other.type or other.type == EntityType.ORGANIZATION
-                    and not m.strong):
-                hits.append(e)
-                break
-            elif m.text.isupper() and acronym(other.text) == m.text:
+                found = mkey in (okey[-1], okey[0]) and len(words) == 1
+            else:
+                found = m.type != person and not full and _short_form(mkey, okey, distinct) \
+                    and (m.type == other.type or other.type == EntityType.ORGANIZATION
+                         and not m.strong)
+            if found or m.text.isupper() and m.text in _acronyms(other.text):
                 hits.append(e)
                 break
     unique = {e.index: e for e in hits}
-    return next(iter(unique.values())) if len(unique) == 1 else None
+    if len(unique) > 1 and m.type != EntityType.PERSON:
+        # "Aranya" of "Aranya Pharma" and "Aranya Wellness": the company the story
+        # names first (its units come later)
+        firsts = sorted((min(x.start for x in e.mentions), e.index) for e in unique.values())
+        return unique[firsts[0][1]] if firsts[0][0] < m.start else None
+    return next(iter(unique.values())) if unique else None

@@ -125,14 +125,20 @@ class Words:
     ner_types: Mapping[str, EntityType] = field(default_factory=dict,
                                                 metadata={"match": "map", "doc": "NER"})
     org_name_words: frozenset[str] = _match("word", "last words of organisation names")
+    org_first_words: frozenset[str] = _match("word", "first words of organisation names")
+    distinct_name_words: frozenset[str] = _match("word", "'X Foundation' is not X")
     place_name_words: frozenset[str] = _match("word", "last words of place names")
     product_name_words: frozenset[str] = _match("word", "last words of product names")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
+    kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")
     place_nouns: frozenset[str] = _match("lemma", "nouns describing a place")
+    region_names: frozenset[str] = _match("text", "places the tables of places lack")
     other_person_nouns: frozenset[str] = _match("lemma", "people that are not roles")
+    party_nouns: frozenset[str] = _match("lemma", "nouns for a person or a company alike")
     org_possessed_nouns: frozenset[str] = _match("lemma", "an organisation's people, things")
     office_titles: frozenset[str] = _match("word", "titles of public office")
+    name_titles: frozenset[str] = _match("word", "title words that begin or end names")
     honorifics: frozenset[str] = _match("word", "honorifics")
     organisation_verbs: frozenset[str] = _match("lemma", "verbs of organisations")
     not_entities: frozenset[str] = _match("text", "never names")
@@ -221,6 +227,13 @@ class Rules:
     def rejected_mentions(self) -> frozenset[str]:
         """Lower-case names NER tags that are never entities on their own."""
         return self.words.not_entities | self.words.weekdays
+
+    @cached_property
+    def region_keys(self) -> frozenset[str]:
+        """The name keys of ``region_names`` ("fla." -> "fla")."""
+        from ..names import name_key
+
+        return frozenset(name_key(w) for w in self.words.region_names)
 
     @cached_property
     def month_words(self) -> frozenset[str]:

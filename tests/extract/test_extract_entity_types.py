@@ -1,0 +1,349 @@
+"""The entity layer on docs built by hand: which spans are names, what type each
+name is, and which mentions are one entity. No trained model is loaded; the
+parses are those the small English model gives (or its known misparses), the
+names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def types(read_table, table: str) -> dict[str, str]:
+    entities, _ = read_table(table)
+    return {e.label: e.type for e in entities}
+
+
+# ------------------------------------------------------------ doubting NER's type
+
+
+def test_extract_entity_types_unknown_place_is_a_company(read_table) -> None:
+    """NER calls a name a place that no table of places knows: a company."""
+    assert types(read_table, """
+        Quorvex   Quorvex  PROPN NNP nsubj 1 B-GPE
+        opened    open     VERB  VBD ROOT  1 O
+        offices   office   NOUN  NNS dobj  1 O
+        in        in       ADP   IN  prep  2 O
+        Bilbao    Bilbao   PROPN NNP pobj  3 B-GPE
+        and       and      CCONJ CC  cc    4 O
+        Cantabria Cantabria PROPN NNP conj 4 B-GPE
+        .         .        PUNCT .   punct 1 O
+    """) == {"Quorvex": "Organization", "Bilbao": "Place", "Cantabria": "Place"}
+
+
+def test_extract_entity_types_regions_and_abbreviations_stay_places(read_table) -> None:
+    """Places the tables lack (regions, a state's abbreviation) are in words.yaml."""
+    assert types(read_table, """
+        Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
+        grew      grow     VERB  VBD ROOT  1 O
+        in        in       ADP   IN  prep  1 O
+        Latin     Latin    PROPN NNP compound 4 B-LOC
+        America   America  PROPN NNP pobj  2 I-LOC
+        and       and      CCONJ CC  cc    4 O
+        Fla.      Fla.     PROPN NNP conj  4 B-GPE
+        .         .        PUNCT .   punct 1 O
+    """) == {"Quorvex": "Organization", "Latin America": "Place", "Fla.": "Place"}
+
+
+def test_extract_entity_types_lone_word_is_no_person(read_table) -> None:
+    """A person is named in full or with an honorific: a lone word NER calls a
+    person is a company; "Mr Zentrix" is a person."""
+    assert types(read_table, """
+        Zentrix   Zentrix  PROPN NNP nsubj 1 B-PERSON
+        hired     hire     VERB  VBD ROOT  1 O
+        staff     staff    NOUN  NN  dobj  1 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Zentrix": "Organization"}
+    assert types(read_table, """
+        Mr        Mr       PROPN NNP compound 1 O
+        Zentrix   Zentrix  PROPN NNP nsubj 2 B-PERSON
+        resigned  resign   VERB  VBD ROOT  2 O
+        .         .        PUNCT .   punct 2 O
+    """) == {"Zentrix": "Person"}
+
+
+def test_extract_entity_types_title_before_a_name_makes_a_person(read_table) -> None:
+    """ "Chancellor Mara Velden": NER calls the name a company's; the title says."""
+    assert types(read_table, """
+        Chancellor Chancellor PROPN NNP compound 2 O
+        Mara      Mara     PROPN NNP compound 2 B-ORG
+        Velden    Velden   PROPN NNP nsubj 3 I-ORG
+        spoke     speak    VERB  VBD ROOT  3 O
+        .         .        PUNCT .   punct 3 O
+    """) == {"Mara Velden": "Person"}
+
+
+def test_extract_entity_types_title_inside_the_span_goes(read_table) -> None:
+    """The title NER put inside a company's span goes, and makes a person of it;
+    "General" begins company names and stays."""
+    assert types(read_table, """
+        Speaker   Speaker  PROPN NNP compound 2 B-ORG
+        Jon       Jon      PROPN NNP compound 2 I-ORG
+        Wrey      Wrey     PROPN NNP nsubj 6 I-ORG
+        and       and      CCONJ CC  cc    2 O
+        General   General  PROPN NNP compound 5 B-ORG
+        Dynamos   Dynamos  PROPN NNP conj  2 I-ORG
+        agreed    agree    VERB  VBD ROOT  6 O
+        .         .        PUNCT .   punct 6 O
+    """) == {"Jon Wrey": "Person", "General Dynamos": "Organization"}
+
+
+# ------------------------------------------------------------- products in lists
+
+
+def test_extract_entity_types_names_listed_before_a_product_noun(read_table) -> None:
+    """ "the Vantor, Quilla and Brisa brands": NER called them people."""
+    assert types(read_table, """
+        Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
+        sells     sell     VERB  VBZ ROOT  1 O
+        the       the      DET   DT  det   3 O
+        Vantor    Vantor   PROPN NNP dobj  1 B-PERSON
+        ,         ,        PUNCT ,   punct 3 O
+        Quilla    Quilla   PROPN NNP nmod  8 O
+        and       and      CCONJ CC  cc    5 O
+        Brisa     Brisa    PROPN NNP conj  5 B-PERSON
+        brands    brand    NOUN  NNS conj  3 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Quorvex": "Organization", "Vantor": "Product", "Quilla": "Product",
+             "Brisa": "Product"}
+
+
+def test_extract_entity_types_maker_before_its_wares_is_no_product(read_table) -> None:
+    """ "Quorvex trucks" are the maker's wares; "Boeing's Starliner capsule" is
+    Boeing's."""
+    assert types(read_table, """
+        Quorvex   Quorvex  PROPN NNP compound 1 B-ORG
+        trucks    truck    NOUN  NNS nsubj 2 O
+        sold      sell     VERB  VBD ROOT  2 O
+        well      well     ADV   RB  advmod 2 O
+        .         .        PUNCT .   punct 2 O
+    """) == {"Quorvex": "Organization"}
+    assert types(read_table, """
+        Halvard   Halvard  PROPN NNP poss  3 B-ORG
+        's        's       PART  POS case  0 O
+        Zephyr    Zephyr   PROPN NNP compound 3 B-PRODUCT
+        capsule   capsule  NOUN  NN  nsubj 4 O
+        flew      fly      VERB  VBD ROOT  4 O
+        .         .        PUNCT .   punct 4 O
+    """) == {"Halvard": "Organization", "Zephyr": "Product"}
+
+
+def test_extract_entity_types_names_listed_after_the_noun(read_table) -> None:
+    """ "brands include A and B", "rivals including C": the noun types the list."""
+    assert types(read_table, """
+        Its       its      PRON  PRP$ poss 1 O
+        brands    brand    NOUN  NNS nsubj 2 O
+        include   include  VERB  VBP ROOT  2 O
+        Vantor    Vantor   PROPN NNP dobj  2 B-PERSON
+        and       and      CCONJ CC  cc    3 O
+        Quilla    Quilla   PROPN NNP conj  3 B-GPE
+        .         .        PUNCT .   punct 2 O
+    """) == {"Vantor": "Product", "Quilla": "Product"}
+    assert types(read_table, """
+        Rivals    rival    NOUN  NNS nsubj 4 O
+        including include  VERB  VBG prep  0 O
+        Zentrix   Zentrix  PROPN NNP pobj  1 B-PERSON
+        ,         ,        PUNCT ,   punct 0 O
+        lost      lose     VERB  VBD ROOT  4 O
+        .         .        PUNCT .   punct 4 O
+    """) == {"Zentrix": "Organization"}
+
+
+# ---------------------------------------------------------------- spans of names
+
+
+def test_extract_entity_types_firm_named_after_a_person(read_table) -> None:
+    """ "Dorin Halsey and Co Inc": NER took a person and "Co Inc"."""
+    assert types(read_table, """
+        Dorin     Dorin    PROPN NNP compound 1 B-PERSON
+        Halsey    Halsey   PROPN NNP nsubj 5 I-PERSON
+        and       and      CCONJ CC  cc    1 O
+        Co        Co       PROPN NNP compound 4 B-ORG
+        Inc       Inc      PROPN NNP conj  1 I-ORG
+        rose      rise     VERB  VBD ROOT  5 O
+        .         .        PUNCT .   punct 5 O
+    """) == {"Dorin Halsey and Co Inc": "Organization"}
+
+
+def test_extract_entity_types_firm_name_cut_before_and(read_table) -> None:
+    """ "Tarn and Lyle Plc" and "S and W Brisford Plc" are one company each; two
+    known companies joined by "and" stay two."""
+    assert types(read_table, """
+        Tarn      Tarn     PROPN NNP nsubj 4 B-PERSON
+        and       and      CCONJ CC  cc    0 O
+        Lyle      Lyle     PROPN NNP compound 3 B-PERSON
+        Plc       Plc      PROPN NNP conj  0 I-PERSON
+        bid       bid      VERB  VBD ROOT  4 O
+        for       for      ADP   IN  prep  4 O
+        S         S        PROPN NNP compound 9 O
+        and       and      CCONJ CC  cc    6 O
+        W         W        PROPN NNP compound 9 B-ORG
+        Brisford  Brisford PROPN NNP compound 10 I-ORG
+        Plc       Plc      PROPN NNP pobj  5 I-ORG
+        .         .        PUNCT .   punct 4 O
+    """) == {"Tarn and Lyle Plc": "Organization", "S and W Brisford Plc": "Organization"}
+    assert set(types(read_table, """
+        Nvidia    Nvidia   PROPN NNP nsubj 4 B-ORG
+        and       and      CCONJ CC  cc    0 O
+        SoftBank  SoftBank PROPN NNP compound 3 B-ORG
+        Group     Group    PROPN NNP conj  0 I-ORG
+        agreed    agree    VERB  VBD ROOT  4 O
+        .         .        PUNCT .   punct 4 O
+    """)) == {"Nvidia", "SoftBank"}
+
+
+def test_extract_entity_types_untagged_words_before_a_suffix(read_table) -> None:
+    """ "McDorran International Inc" after a dateline, which NER left untagged."""
+    assert types(read_table, """
+        McDorran  McDorran PROPN NNP compound 2 O
+        International International PROPN NNP compound 2 O
+        Inc       Inc      PROPN NNP nsubj 3 O
+        said      say      VERB  VBD ROOT  3 O
+        it        it       PRON  PRP nsubj 5 O
+        grew      grow     VERB  VBD ccomp 3 O
+        .         .        PUNCT .   punct 3 O
+    """) == {"McDorran International Inc": "Organization"}
+
+
+def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
+    """ "its Six Pennants unit": NER took "Six" for a number."""
+    assert types(read_table, """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        sold      sell     VERB  VBD ROOT  1 O
+        its       its      PRON  PRP$ poss 5 O
+        Six       six      NUM   CD  nummod 4 B-CARDINAL
+        Pennants  Pennants PROPN NNP compound 5 B-ORG
+        unit      unit     NOUN  NN  dobj  1 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Halvard": "Organization", "Six Pennants": "Organization"}
+
+
+def test_extract_entity_types_no_leading_its_nor_trailing_and(read_table) -> None:
+    assert set(types(read_table, """
+        Its       its      PRON  PRP$ poss 4 B-ORG
+        Brisk     Brisk    PROPN NNP compound 3 I-ORG
+        Sugar     Sugar    PROPN NNP compound 3 I-ORG
+        Plc       Plc      PROPN NNP compound 4 I-ORG
+        unit      unit     NOUN  NN  nsubj 5 O
+        joined    join     VERB  VBD ROOT  5 O
+        Eléctrica Eléctrica PROPN NNP compound 8 B-PERSON
+        del       del      PROPN NNP compound 8 I-PERSON
+        Nerva     Nerva    PROPN NNP dobj  5 I-PERSON
+        and       and      CCONJ CC  cc    8 I-PERSON
+        Quilla    Quilla   PROPN NNP conj  8 B-ORG
+        .         .        PUNCT .   punct 5 O
+    """)) == {"Brisk Sugar Plc", "Eléctrica del Nerva", "Quilla"}
+
+
+def test_extract_entity_types_tickers_are_no_names(read_table) -> None:
+    """A wire's tickers: "<QRVX.L>", "HLDN.L"."""
+    assert set(types(read_table, """
+        Quorvex   Quorvex  PROPN NNP compound 1 B-ORG
+        Plc       Plc      PROPN NNP nsubj 5 I-ORG
+        <         <        X     ADD punct 3 O
+        +QRVX.L   QRVX.L   PROPN NNP appos 1 B-ORG
+        +>        >        PUNCT -RRB- punct 3 O
+        rose      rise     VERB  VBD ROOT  5 O
+        .         .        PUNCT .   punct 5 O
+    """)) == {"Quorvex Plc"}
+
+
+def test_extract_entity_types_name_across_a_hyphen(read_table) -> None:
+    """ "the Kel-Morrow stores": the tokenizer split the name at its hyphen."""
+    assert types(read_table, """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        runs      run      VERB  VBZ ROOT  1 O
+        the       the      DET   DT  det   6 O
+        Kel       Kel      PROPN NNP compound 5 B-PERSON
+        +-        -        PUNCT HYPH punct 5 O
+        +Morrow   Morrow   PROPN NNP compound 6 O
+        stores    store    NOUN  NNS dobj  1 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Halvard": "Organization", "Kel-Morrow": "Organization"}
+
+
+# -------------------------------------------------------------------- identity
+
+
+def entities_of(read_table, table: str) -> dict[str, tuple[str, ...]]:
+    entities, _ = read_table(table)
+    return {e.label: e.aliases for e in entities}
+
+
+def test_extract_entity_types_foundation_is_another_organisation(read_table) -> None:
+    """ "Halvard" and "the Halvard Foundation" are two; "Halvard" is not merged
+    into the longer name by its first word."""
+    found = entities_of(read_table, """
+        The       the      DET   DT  det   2 O
+        Halvard   Halvard  PROPN NNP compound 2 B-ORG
+        Foundation Foundation PROPN NNP nsubj 3 I-ORG
+        owns      own      VERB  VBZ ROOT  3 O
+        Halvard   Halvard  PROPN NNP dobj  3 B-ORG
+        .         .        PUNCT .   punct 3 O
+    """)
+    assert set(found) == {"Halvard Foundation", "Halvard"}
+
+
+def test_extract_entity_types_company_with_suffix_is_no_short_name(read_table) -> None:
+    """ "Quorn Pacific Corp" is a company's full name, not "Quorn Pacific National
+    Bank" shortened."""
+    found = entities_of(read_table, """
+        Quorn     Quorn    PROPN NNP compound 3 B-ORG
+        Pacific   Pacific  PROPN NNP compound 3 I-ORG
+        National  National PROPN NNP compound 3 I-ORG
+        Bank      Bank     PROPN NNP nsubj 4 I-ORG
+        is        be       AUX   VBZ ROOT  4 O
+        a         a        DET   DT  det   6 O
+        unit      unit     NOUN  NN  attr  4 O
+        of        of       ADP   IN  prep  6 O
+        Quorn     Quorn    PROPN NNP compound 10 B-ORG
+        Pacific   Pacific  PROPN NNP compound 10 I-ORG
+        Corp      Corp     PROPN NNP pobj  7 I-ORG
+        .         .        PUNCT .   punct 4 O
+    """)
+    assert set(found) == {"Quorn Pacific National Bank", "Quorn Pacific Corp"}
+
+
+@pytest.mark.parametrize("short,label", [("Marlow-Tard", "Alimentation Marlow-Tard"),
+                                         ("QSC", "Quorn Sugar Corp")])
+def test_extract_entity_types_short_name_joins_long_one(read_table, short, label) -> None:
+    """The last words of a longer name, or its initials with the suffix's."""
+    words = label.split()
+    rows = [f"{w} {w} PROPN NNP {'compound' if i < len(words) - 1 else 'nsubj'} "
+            f"{len(words) - 1 if i < len(words) - 1 else len(words)} "
+            f"{'B' if i == 0 else 'I'}-ORG" for i, w in enumerate(words)]
+    n = len(words)
+    rows += [f"grew grow VERB VBD ROOT {n} O", f". . PUNCT . punct {n} O",
+             f"{short} {short} PROPN NNP nsubj {n + 3} B-ORG",
+             f"said say VERB VBD ROOT {n + 3} O", f". . PUNCT . punct {n + 3} O"]
+    found = entities_of(read_table, "\n".join(rows))
+    assert list(found) == [label] and short in found[label]
+
+
+def test_extract_entity_types_short_name_of_several_is_the_first_named(read_table) -> None:
+    """ "Aranvo" after "Aranvo Pharma" and its unit "Aranvo Wellness": the company."""
+    found = entities_of(read_table, """
+        Aranvo    Aranvo   PROPN NNP compound 1 B-ORG
+        Pharma    Pharma   PROPN NNP nsubj 2 I-ORG
+        sold      sell     VERB  VBD ROOT  2 O
+        Aranvo    Aranvo   PROPN NNP compound 4 B-ORG
+        Wellness  Wellness PROPN NNP dobj  2 I-ORG
+        .         .        PUNCT .   punct 2 O
+        Aranvo    Aranvo   PROPN NNP nsubj 7 B-ORG
+        grew      grow     VERB  VBD ROOT  7 O
+        .         .        PUNCT .   punct 7 O
+    """)
+    assert found["Aranvo Pharma"] == ("Aranvo",)
+    assert found["Aranvo Wellness"] == ()
+
+
+def test_extract_entity_types_honorific_or_title_before_one_word(read_table) -> None:
+    """ "Ms Hessen" inside a span NER calls a company's, "President Brandt" before a
+    lone word NER calls a person's: people both."""
+    assert types(read_table, """
+        Ms        Ms       PROPN NNP compound 1 B-ORG
+        Hessen    Hessen   PROPN NNP nsubj 2 I-ORG
+        met       meet     VERB  VBD ROOT  2 O
+        President President PROPN NNP compound 4 O
+        Brandt    Brandt   PROPN NNP dobj  2 B-PERSON
+        .         .        PUNCT .   punct 2 O
+    """) == {"Hessen": "Person", "Brandt": "Person"}
