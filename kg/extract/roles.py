@@ -35,8 +35,9 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
         if not trigger_applies(ctx, tok, trig):
             continue
         holders = referents
-        related = [e for e in _related(ctx, tok, first, trig) if e not in holders]
-        related = related or _joined(ctx, tok)
+        related = [e for e in _related(ctx.avoiding(holders), tok, first, trig)
+                   if e not in holders]
+        related = related or _joined(ctx, tok) or _acting_on(ctx, tok, trig, holders)
         if not related:
             related, holders = _named_by(ctx, tok, holders)
         method, guessed = f"role:{lemma}", False
@@ -96,6 +97,22 @@ def _joined(ctx: Context, tok) -> list[DocEntity]:
         return []
     return [e for c in tok.head.head.children if c.dep_ in OBJ_DEPS
             for e in refer(ctx, c) if e.type == ORG]
+
+
+def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
+    """ "Acme is to buy rival Beta", "Acme beat rivals including Beta and Gamma": the
+    subject of one of ``trig.acting_verbs`` whose object is the role noun, when the
+    noun names its holders (not "undermine competitors that depend on Arm")."""
+    if not trig.acting_verbs or tok.dep_ not in OBJ_DEPS + ("compound", "amod"):
+        return []
+    named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
+    verb = tok.head.head if named is not None and tok.head.dep_ in OBJ_DEPS else tok.head
+    if named is None and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in (
+            "including", "like") for c in tok.children):
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in trig.acting_verbs:
+        return []
+    return [e for e in subject_of(ctx, verb) if e not in holders]
 
 
 def _named_by(ctx: Context, tok, holders: list[DocEntity]):
