@@ -158,7 +158,8 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return []  # "pick models, test them and run them": things, not a company
     found = _coordinated_owner(ctx, tok) or _controller(ctx, tok, (ORG,)) \
         or _described_subject(ctx, tok) \
-        or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid)
+        or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid
+                               | _addressees(ctx, tok))
     return distinct([found])
 
 
@@ -263,6 +264,19 @@ def _binders(ctx: Context, tok) -> set[int]:
     elif tok.dep_ not in ("dobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {e.index for e in subject_of(ctx, verb)}
+
+
+def _addressees(ctx: Context, tok) -> set[int]:
+    """Who a speaker tells what the pronoun does: "the group told the Securities and
+    Exchange Commission it had bought shares" -- "it" is not the commission."""
+    verb = tok.head
+    if tok.dep_ not in SUBJ_DEPS or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in ctx.rules.words.speech_verbs:
+        return set()
+    told = [c for c in verb.head.children if c.dep_ in OBJ_DEPS + ("dative",)]
+    told += [p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj"]
+    return {e.index for t in told for e in refer(ctx, t)}
 
 
 def _controller(ctx: Context, tok, types) -> DocEntity | None:

@@ -84,6 +84,7 @@ class Trigger:
     deps: frozenset[str] = frozenset()  # the word's allowed dependency labels
     weak: bool = False  # a word that often means something else ("deal", "case")
     public_office: bool = False  # before a name, a public office ("President Jane Doe")
+    named_holder: bool = False  # a name compounded with the role noun holds it ("the X brand")
     #: verbs whose subject is related to the named holders of the role noun they govern
     #: ("Acme is to buy rival Beta", "Acme beat rivals including Beta")
     acting_verbs: frozenset[str] = frozenset()
@@ -107,7 +108,8 @@ class Trigger:
 _SET_FIELDS = {"acting_verbs", "preps", "object_word", "needs_modifier", "bars_modifier",
                "bars_possessor", "deps", "filers", "defenders", "accusers", "damages"}
 _BOOL_FIELDS = {"direct", "reverse", "ends", "owner_object", "money_object", "weak",
-                "public_office", "outer_subject", "from_agent", "permit", "or_named"}
+                "public_office", "outer_subject", "from_agent", "permit", "or_named",
+                "named_holder"}
 _STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
 _TYPE_FIELDS = {"subject_types", "object_types"}
 _WORD_KEYS = {"lemma", "lemmas", "word", "words"}

@@ -140,7 +140,22 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     if not out and tok.dep_ == "conj" and not has_object:
         out += [e for c in tok.head.children if c.dep_ in OBJ_DEPS
                 and c.lower_ in ctx.rules.words.relative_pronouns for e in refer(ctx, c)]
+    nominal = any(c.dep_ in OBJ_DEPS and c.pos_ != "VERB" for c in tok.children)
+    if not out and not nominal and tok.dep_ not in ("relcl", "acl"):
+        out += _name_after(ctx, tok, trig)
     return out
+
+
+def _name_after(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """A name right after the verb that the parser gave another role: "agreed to buy
+    Britvic, the maker of ..." parsed with "Britvic" the subject of a later verb."""
+    i = tok.i + 1
+    while i < len(ctx.doc) and ctx.doc[i].dep_ == "prt":
+        i += 1
+    e = ctx.at(ctx.doc[i]) if i < len(ctx.doc) else None
+    if e is None or ctx.doc[i].head.i == tok.i or (trig.particle and i == tok.i + 1):
+        return []
+    return [e]
 
 
 def _role_left(ctx: Context, tok) -> list[DocEntity]:

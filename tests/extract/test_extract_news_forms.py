@@ -173,3 +173,120 @@ def test_extract_preposition_hung_on_a_misread_object(table_triples) -> None:
         Beta      Beta     PROPN NNP  pobj  5 B-ORG
         .         .        PUNCT .    punct 1 O
     """) == {("acme", "rivalOf", "beta")}
+
+
+# --------------------------------------------------------------- misparses, owners
+
+
+def test_extract_name_right_after_the_verb(read_table) -> None:
+    """ "Acme agreed to buy Beta, the maker of Zephyr squash, ...": the parser makes
+    "squash" a verb and "Beta" its subject; the name right after "buy" is its object."""
+    _, claims = read_table("""
+        Acme     Acme     PROPN NNP nsubj    1  B-ORG
+        agreed   agree    VERB  VBD ROOT     1  O
+        to       to       PART  TO  aux      3  O
+        buy      buy      VERB  VB  xcomp    1  O
+        Beta     Beta     PROPN NNP nsubj    10 B-ORG
+        ,        ,        PUNCT ,   punct    4  O
+        the      the      DET   DT  det      7  O
+        maker    maker    NOUN  NN  appos    4  O
+        of       of       ADP   IN  prep     7  O
+        Zephyr   Zephyr   PROPN NNP pobj     8  B-PRODUCT
+        squash   squash   VERB  VB  dobj     3  O
+        ,        ,        PUNCT ,   punct    10 O
+        for      for      ADP   IN  prep     3  O
+        3        3        NUM   CD  compound 14 B-MONEY
+        million  million  NUM   CD  nummod   15 I-MONEY
+        dollars  dollar   NOUN  NNS pobj     12 I-MONEY
+        .        .        PUNCT .   punct    1  O
+    """)
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("acme", "acquires", "beta"), ("beta", "develops", "zephyr")}
+
+
+def test_extract_company_noun_with_a_possessive(table_triples) -> None:
+    """ "Acme's budget airline, Beta Air": a company of Acme's."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP poss     3 B-ORG
+        's       's       PART  POS case     0 O
+        budget   budget   NOUN  NN  compound 3 O
+        airline  airline  NOUN  NN  nsubj    8 O
+        ,        ,        PUNCT ,   punct    3 O
+        Beta     Beta     PROPN NNP compound 6 B-ORG
+        Air      Air      PROPN NNP appos    3 I-ORG
+        ,        ,        PUNCT ,   punct    3 O
+        grew     grow     VERB  VBD ROOT     8 O
+        .        .        PUNCT .   punct    8 O
+    """) == {("beta-air", "subsidiaryOf", "acme")}
+
+
+def test_extract_managing_partner_is_an_executive(table_triples) -> None:
+    assert table_triples("""
+        Jane      Jane      PROPN NNP compound 1 B-PERSON
+        Doe       Doe       PROPN NNP nsubj    8 I-PERSON
+        ,         ,         PUNCT ,   punct    1 O
+        Beta      Beta      PROPN NNP poss     6 B-ORG
+        's        's        PART  POS case     3 O
+        managing  managing  NOUN  NN  compound 6 O
+        partner   partner   NOUN  NN  appos    1 O
+        ,         ,         PUNCT ,   punct    1 O
+        left      leave     VERB  VBD ROOT     8 O
+        .         .         PUNCT .   punct    8 O
+    """) == {("jane-doe", "executiveOf", "beta")}
+
+
+def test_extract_pronoun_is_not_the_one_told(table_triples) -> None:
+    """ "Acme said ... The group told the Securities and Exchange Commission it had bought
+    shares of Beta": "it" is not the commission it tells."""
+    assert table_triples("""
+        Acme        Acme        PROPN NNP  nsubj    1  B-ORG
+        grew        grow        VERB  VBD  ROOT     1  O
+        .           .           PUNCT .    punct    1  O
+        The         the         DET   DT   det      4  O
+        group       group       NOUN  NN   nsubj    5  O
+        told        tell        VERB  VBD  ROOT     5  O
+        the         the         DET   DT   det      10 O
+        Securities  Securities  PROPN NNPS nmod     10 B-ORG
+        and         and         CCONJ CC   cc       7  I-ORG
+        Exchange    Exchange    PROPN NNP  conj     7  I-ORG
+        Commission  Commission  PROPN NNP  dobj     5  I-ORG
+        it          it          PRON  PRP  nsubj    13 O
+        had         have        AUX   VBD  aux      13 O
+        bought      buy         VERB  VBN  ccomp    5  O
+        5,000       5,000       NUM   CD   nummod   15 B-CARDINAL
+        shares      share       NOUN  NNS  dobj     13 O
+        of          of          ADP   IN   prep     15 O
+        Beta        Beta        PROPN NNP  pobj     16 B-ORG
+        .           .           PUNCT .    punct    5  O
+    """) == {("acme", "investsIn", "beta")}
+
+
+def test_extract_person_owning_a_company_invests_in_it(table_triples) -> None:
+    """ "Jane Doe, who owns the Beta team": a person owns a company as an investor."""
+    assert table_triples("""
+        Jane   Jane   PROPN NNP compound 1 B-PERSON
+        Doe    Doe    PROPN NNP nsubj    9 I-PERSON
+        ,      ,      PUNCT ,   punct    1 O
+        who    who    PRON  WP  nsubj    4 O
+        owns   own    VERB  VBZ relcl    1 O
+        the    the    DET   DT  det      7 O
+        Beta   Beta   PROPN NNP compound 7 B-ORG
+        team   team   NOUN  NN  dobj     4 O
+        ,      ,      PUNCT ,   punct    1 O
+        left   leave  VERB  VBD ROOT     9 O
+        .      .      PUNCT .   punct    9 O
+    """) == {("jane-doe", "investsIn", "beta")}
+
+
+def test_extract_companies_working_together(table_triples) -> None:
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj 2 B-ORG
+        is       be       AUX   VBZ aux   2 O
+        working  work     VERB  VBG ROOT  2 O
+        with     with     ADP   IN  prep  2 O
+        Beta     Beta     PROPN NNP pobj  3 B-ORG
+        on       on       ADP   IN  prep  2 O
+        the      the      DET   DT  det   7 O
+        jet      jet      NOUN  NN  pobj  5 O
+        .        .        PUNCT .   punct 2 O
+    """) == {("acme", "partnerOf", "beta")}
