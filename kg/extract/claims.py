@@ -65,7 +65,8 @@ def pairs(trig: Trigger, agents: list[DocEntity], patients: list[DocEntity], tok
     if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1:
         return group(trig, agents, tok, method, reading)
     # a sum is not split between several payers ("raised $50m from A and B")
-    payers = patients if trig.reverse and trig.money_object else agents
+    payers = [e for e in (patients if trig.reverse and trig.money_object else agents)
+              if e.type in (ORG, PERSON)]
     out = []
     for a in agents:
         for p in patients:
