@@ -143,9 +143,11 @@ def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
 
 
 def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
-    """ "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok"."""
+    """ "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok" (the noun
+    tagged a proper noun too, when written in lower case)."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or prev.pos_ != "NOUN" or prev.head.i not in range(start, end) \
+    if prev is None or not (prev.pos_ == "NOUN" or prev.pos_ == "PROPN" and prev.is_lower) \
+            or prev.head.i not in range(start, end) \
             or prev.dep_ not in ("compound", "nmod", "amod"):
         return None
     lemma = prev.lemma_.lower()
