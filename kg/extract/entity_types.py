@@ -15,7 +15,7 @@ from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES
 from .rules import Rules
 
-__all__ = ["context_type", "name_ending_type", "argument_type"]
+__all__ = ["context_type", "honorific_type", "name_ending_type", "argument_type"]
 
 ORG, PERSON, PLACE, PRODUCT = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE,
                                EntityType.PRODUCT)
@@ -28,8 +28,9 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (_honorific_type(doc, start, end, rules)
+    return (honorific_type(doc, start, end, rules)
             or _own_words_type(doc, start, end, rules)
+            or _person_context_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
             or _listed_before_type(doc, start, end, rules)
@@ -39,7 +40,7 @@ def context_type(doc, start: int, end: int, rules: Rules,
             or _described_type(doc[start:end].root, rules, full_name))
 
 
-def _honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
     """ "Mr Ebbers", "Dr. Okafor", "Chancellor Olaf Scholz": only people have
     honorifics, and a capitalised title before a name of up to three words is a
     person's ("President Bush"; not a word that begins company names: "General")."""
@@ -71,14 +72,46 @@ def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | Non
     return None
 
 
+def _person_context_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """What only people do: "Jane Doe, who ..." (a name of two or three words),
+    "Doe remains executive chairman", "succeeded Jane Doe as chief executive"."""
+    span = doc[start:end]
+    if 2 <= len(span) <= 3 and end + 1 < len(doc) and doc[end].text == "," \
+            and doc[end + 1].lower_ in ("who", "whom") \
+            and all(t.text[:1].isupper() for t in span) \
+            and not (start > 0 and doc[start - 1].lower_ == "the"):
+        return PERSON
+    root = span.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_.lower() in rules.words.copulas:
+        held = [c for c in verb.children if c.dep_ == "attr"]
+    elif root.dep_ == "dobj" and verb.lemma_.lower() in rules.words.succeeding_verbs:
+        held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pobj"]
+    else:
+        return None
+    if held and held[0].pos_ == "NOUN" and held[0].lemma_.lower() in rules.title_nouns:
+        return PERSON
+    return None
+
+
 def _noun_after_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
-    """ "the Grok chatbot", "Optimus humanoid robot", "the Zephyr warehouse robot"."""
+    """ "the Grok chatbot", "Optimus humanoid robot", "the Zephyr warehouse robot";
+    "the Sal Quorn investment bank" (not a place's: "a San Francisco start-up"; nor
+    a maker's wares: "the Zephyr maker"; nor a lone surname's: "the Doe group")."""
     last = noun = doc[end - 1]
     while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(noun.i + 1,
                                                                              noun.i + 3):
         noun = noun.head
-    if noun is not last and noun.lower_ in rules.words.product_nouns and noun.pos_ == "NOUN":
+    if noun is last or noun.pos_ != "NOUN":
+        return None
+    words, lemma = rules.words, noun.lemma_.lower()
+    if noun.lower_ in words.product_nouns:
         return PRODUCT
+    if lemma in words.org_nouns and lemma not in rules.roles and lemma not in words.party_nouns \
+            and lemma not in rules.person_nouns and doc[start].ent_type_ not in ("GPE", "LOC") \
+            and end - start > 1:  # "the Gabelli group" is Mario Gabelli's
+        return ORG
     return None
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
-from .entity_types import argument_type, context_type, name_ending_type
+from .entity_types import argument_type, context_type, honorific_type, name_ending_type
 from .gazetteer import Gazetteer
 from .rules import Rules
 
@@ -393,13 +393,14 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
         if span is None:
             continue
         start, end = span
-        typ = name_ending_type(doc, start, end, rules) or argument_type(
+        honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
+        typ = honorific or name_ending_type(doc, start, end, rules) or argument_type(
             doc[start:end].root, by_token, rules)
         if typ is None:
             continue
         sp = doc[start:end]
         m = RawMention(start, end, clean_mention(sp.text), sp.start_char, sp.end_char, typ,
-                       None, False)
+                       None, honorific is not None)
         extra.append(m)
         taken.update(range(start, end))
         for i in range(start, end):
