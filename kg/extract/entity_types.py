@@ -11,15 +11,20 @@ name plays in claims are read later, in a pass of their own
 
 from __future__ import annotations
 
+import re
+
 from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES
 from .rules import Rules
 
-__all__ = ["context_type", "honorific_type", "name_ending_type", "argument_type"]
+__all__ = ["context_type", "honorific_type", "list_type", "model_name_type", "name_ending_type",
+           "argument_type"]
 
 ORG, PERSON, PLACE, PRODUCT = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE,
                                EntityType.PRODUCT)
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
+#: A model's name: "HLV-310", "A320", "F-35".
+_MODEL_RE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{2,4}$")
 
 
 def context_type(doc, start: int, end: int, rules: Rules,
@@ -126,12 +131,13 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     """A name in a list before the noun that says what its members are: "the
     Churchill, Privilege and Darwin brands", "the Leaf and Ariya electric cars";
     not a maker's wares ("Nissan cars")."""
-    i, names = end, 1
+    i, names = end, 1 + _names_before(doc, start)
     while i < min(len(doc), end + 14):
         tok = doc[i]
         if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE:
             return None  # "Boeing's Starliner capsule": Boeing owns it
-        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM":
+        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM" \
+                or tok.text == "-" and not doc[i - 1].whitespace_:  # "sport-utility"
             i += 1
         elif tok.pos_ == "PROPN" or tok.ent_type_:
             names += doc[i - 1].lower_ in (",", "and", "or")
@@ -152,6 +158,33 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     if kind or names > 1 or lemma in words.kind_nouns or noun.tag_ == "NN":
         return PRODUCT
     return None
+
+
+def _names_before(doc, start: int) -> int:
+    """How many names stand listed right before ``doc[start]``: "the Eurostar Neo and
+    OneSat satellites" lists one before OneSat."""
+    count, i = 0, start - 1
+    while i > 0 and doc[i].lower_ in (",", "and", "or") and (doc[i - 1].ent_type_
+                                                           or doc[i - 1].pos_ == "PROPN"):
+        count += 1
+        i -= 1
+        while i > 0 and (doc[i - 1].ent_type_ or doc[i - 1].pos_ == "PROPN") \
+                and doc[i - 1].lower_ not in _LIST_GLUE:
+            i -= 1
+        i -= 1
+    return count
+
+
+def list_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """A type from a list the name ``doc[start:end]`` is part of: "the Leaf and Ariya
+    electric cars", "brands include A and B"."""
+    return _listed_before_type(doc, start, end, rules) or _listed_after_type(doc, start, rules)
+
+
+def model_name_type(text: str) -> EntityType | None:
+    """ "HLV-310", "A320", "F-35": letters and a number of two to four digits name
+    a model, not a company ("O2", "G4S" are not of this form)."""
+    return PRODUCT if _MODEL_RE.match(text) else None
 
 
 def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
@@ -268,6 +301,8 @@ def argument_type(root, by_token: dict, rules: Rules) -> EntityType | None:
     words = rules.words
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in words.org_nouns:
         return ORG
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in words.product_nouns:
+        return PRODUCT  # "its most advanced product, Aflivra"
     noun = root
     while noun.dep_ in ("compound", "nmod") and noun.head.i in range(noun.i + 1, noun.i + 4):
         noun = noun.head
