@@ -162,6 +162,7 @@ class Words:
     joining_verbs: frozenset[str] = _match("lemma", "'joined Acme as chief executive'")
     copulas: frozenset[str] = _match("lemma", "'Acme is Beta's partner'")
     naming_verbs: frozenset[str] = _match("lemma", "'named Jane Doe chief executive'")
+    succeeding_verbs: frozenset[str] = _match("lemma", "'succeeded Jane Doe as chief'")
     speech_verbs: frozenset[str] = _match("lemma", "verbs of reported speech")
     past_role_words: frozenset[str] = _match("word", "'former chief executive'")
     ending_verbs: frozenset[str] = _match("lemma", "'ended the partnership'")
@@ -218,6 +219,15 @@ class Rules:
                 if t.predicate in ("executiveOf", "founderOf") and not t.public_office
                 for w in t.words}
         return frozenset(held) | self.words.other_person_nouns
+
+    @cached_property
+    def title_nouns(self) -> frozenset[str]:
+        """The executive and founder role nouns, which only people hold ("remains
+        executive chairman"): not the public offices, nor the other person nouns
+        ("a member", "the biggest investor")."""
+        return frozenset(w for ts in self.roles.values() for t in ts
+                         if t.predicate in ("executiveOf", "founderOf") and not t.public_office
+                         for w in t.words)
 
     @cached_property
     def intransitive(self) -> frozenset[str]:

@@ -57,6 +57,13 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
      "twitch", "Organization"),
     ("Acme Corp reported profits. Ilya Sutskever, a co-founder and board member, voted.",
      "ilya-sutskever", "Person"),
+    # a model's name is a product: letters, a dash, a number
+    ("Halvard Systems delivered the first HLV-310 to Corvale last week.", "hlv-310", "Product"),
+    # a capitalised word the tagger calls an adjective, before "brand"
+    ("Larkspur Insurance sold the Quotemehappy brand to Brivo.", "quotemehappy", "Product"),
+    # in apposition to a product noun
+    ("Corvale Pharma said its most advanced product, Aflivra, won approval.", "aflivra",
+     "Product"),
     # a name before a title of a company's is the company
     ("It was a last resort, said Yukos chief executive Steven Theede.", "yukos",
      "Organization"),
