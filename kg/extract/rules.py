@@ -91,7 +91,8 @@ class Trigger:
     #: prepositions naming those who act with the subject, agents too ("builds the
     #: jet with Airbus and Leonardo")
     with_agents: frozenset[str] = frozenset()
-    object_preps: bool = False  # the preps may hang on the direct object ("builds the jet with Beta")
+    #: the preps may hang on the direct object ("builds the jet with Beta")
+    object_preps: bool = False
     outer_subject: bool = True  # an event noun's agent may be the subject of a verb above
     from_agent: bool = False  # "a lawsuit from Beta", "a suit brought by Beta"
     filers: frozenset[str] = frozenset()  # governing verbs whose subject is the agent
@@ -109,8 +110,9 @@ class Trigger:
 
 
 #: Fields a rule file may set on a trigger, with the type each takes.
-_SET_FIELDS = {"acting_verbs", "with_agents", "preps", "object_word", "needs_modifier", "bars_modifier",
-               "bars_possessor", "deps", "filers", "defenders", "accusers", "damages"}
+_SET_FIELDS = {"acting_verbs", "with_agents", "preps", "object_word", "needs_modifier",
+               "bars_modifier", "bars_possessor", "deps", "filers", "defenders", "accusers",
+               "damages"}
 _BOOL_FIELDS = {"direct", "reverse", "ends", "owner_object", "money_object", "weak",
                 "public_office", "outer_subject", "from_agent", "permit", "or_named",
                 "named_holder", "object_preps"}
