@@ -156,6 +156,9 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return group  # "Acme and Beta ended their partnership"
     if lower == "them":
         return []  # "pick models, test them and run them": things, not a company
+    own = _own_subject(ctx, tok)
+    if own is not None:
+        return [] if own.index in ctx.avoid else [own]
     found = _coordinated_owner(ctx, tok) or _controller(ctx, tok, (ORG,)) \
         or _described_subject(ctx, tok) \
         or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid
@@ -228,6 +231,18 @@ def _clause_verb(tok, limit: int = 8):
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _own_subject(ctx: Context, tok) -> DocEntity | None:
+    """ "Nuro will license its system to Uber": "its" in the direct object is the
+    company named as its verb's subject (none other, even when that one is not
+    wanted as the claim's other party)."""
+    if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
+        return None
+    verb = tok.head.head
+    subjects = [e for c in verb.children if c.dep_ == "nsubj" and ctx.at(c)
+                for e in [ctx.at(c)]]
+    return subjects[0] if len(subjects) == 1 and subjects[0].type == ORG else None
 
 
 def _described_subject(ctx: Context, tok) -> DocEntity | None:

@@ -33,6 +33,8 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         passive = _is_passive(tok, trig)
         if passive:
             agents, patients = _passive_arguments(ctx, tok)
+            if not trig.direct and not _stranded(tok, trig):
+                patients = []  # "the Mac made by Apple" is no partner of Apple's
             reading_ctx = ctx
         else:
             subjects = subject_of(ctx, tok)
@@ -72,9 +74,24 @@ def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
 
 
 def _is_passive(tok, trig: Trigger) -> bool:
-    """ "was acquired by", and a participle modifying a noun ("Beta, acquired by Acme")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.direct)
+    """ "was acquired by", and a participle modifying a noun ("Beta, acquired by Acme",
+    "technology developed for Starlink"); not a main verb misread as one ("Acme
+    partnered with Beta": the name right before it is its subject)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children):
+        return True
+    if tok.tag_ != "VBN" or tok.i == 0:
+        return False
+    if tok.dep_ == "acl":
+        return trig.direct or tok.nbor(-1).pos_ == "NOUN"
+    return tok.dep_ == "xcomp" and tok.nbor(-1).pos_ == "NOUN" \
+        and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def _stranded(tok, trig: Trigger) -> bool:
+    """ "Beta was invested in by Acme": the trigger's preposition with no object of its
+    own, so the passive subject is its object."""
+    return any(c.dep_ == "prep" and c.lower_ in trig.preps
+               and not any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
 
 
 def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEntity]]:
@@ -115,12 +132,14 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """The object of an active verb, or what a relative clause describes."""
     if trig.direct:
         return _direct_objects(ctx, tok, trig)
+    if trig.owner_object:
+        # "licensed Arm's technology"; goods: "ordered 30 Boeing 737 planes"
+        return [e for c in tok.children if c.dep_ in OBJ_DEPS for p in c.children
+                if p.dep_ == "poss" or trig.object_word and p.dep_ in ("compound", "nmod")
+                and ctx.at(p) for e in refer(ctx, p)]
     if trig.object_word:
         return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
             e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)]
-    if trig.owner_object:
-        return [e for c in tok.children if c.dep_ in OBJ_DEPS
-                for p in c.children if p.dep_ == "poss" for e in refer(ctx, p)]
     return []
 
 

@@ -378,3 +378,99 @@ def test_extract_a_seller_of_its_own_brands_makes_them(table_triples) -> None:
         brands   brand    NOUN  NNS dobj     1  O
         .        .        PUNCT .   punct    1  O
     """) == {("acme", "develops", "zintro"), ("acme", "develops", "fenna")}
+
+
+# ---------------------------------------------------------------- suppliers and clients
+
+
+def test_extract_contract_named_with_its_client(table_triples) -> None:
+    """ "Acme won a $3.95 billion Beta contract": Acme supplies Beta."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        won       win       VERB  VBD ROOT     1 O
+        a         a         DET   DT  det      7 O
+        $         $         SYM   $   quantmod 5 B-MONEY
+        3.95      3.95      NUM   CD  compound 5 I-MONEY
+        billion   billion   NUM   CD  nummod   7 I-MONEY
+        Beta      Beta      PROPN NNP compound 7 B-ORG
+        contract  contract  NOUN  NN  dobj     1 O
+        .         .         PUNCT .   punct    1 O
+    """) == {("acme", "contractWith", "beta")}
+
+
+def test_extract_goods_ordered_from_their_maker(table_triples) -> None:
+    """ "Acme has ordered 30 Beta planes", "Acme is to buy 10 aircraft from Beta": Beta
+    supplies Acme; shares bought are no goods."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    2 B-ORG
+        has      have     AUX   VBZ aux      2 O
+        ordered  order    VERB  VBN ROOT     2 O
+        30       30       NUM   CD  nummod   5 B-CARDINAL
+        Beta     Beta     PROPN NNP compound 5 B-ORG
+        planes   plane    NOUN  NNS dobj     2 O
+        .        .        PUNCT .   punct    2 O
+    """) == {("beta", "contractWith", "acme")}
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj  1 B-ORG
+        is        be        AUX   VBZ ROOT   1 O
+        to        to        PART  TO  aux    3 O
+        buy       buy       VERB  VB  xcomp  1 O
+        10        10        NUM   CD  nummod 5 B-CARDINAL
+        aircraft  aircraft  NOUN  NN  dobj   3 O
+        from      from      ADP   IN  prep   3 O
+        Beta      Beta      PROPN NNP pobj   6 B-ORG
+        .         .         PUNCT .   punct  1 O
+    """) == {("beta", "contractWith", "acme")}
+    assert ("beta", "contractWith", "acme") not in table_triples("""
+        Acme      Acme      PROPN NNP nsubj  1 B-ORG
+        bought    buy       VERB  VBD ROOT   1 O
+        10        10        NUM   CD  nummod 3 B-CARDINAL
+        shares    share     NOUN  NNS dobj   1 O
+        from      from      ADP   IN  prep   1 O
+        Beta      Beta      PROPN NNP pobj   4 B-ORG
+        .         .         PUNCT .   punct  1 O
+    """)
+
+
+def test_extract_built_for_a_client(table_triples) -> None:
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj 1 B-ORG
+        built     build     VERB  VBD ROOT  1 O
+        the       the       DET   DT  det   3 O
+        platform  platform  NOUN  NN  dobj  1 O
+        for       for       ADP   IN  prep  1 O
+        Beta      Beta      PROPN NNP pobj  4 B-ORG
+        .         .         PUNCT .   punct 1 O
+    """) == {("acme", "contractWith", "beta")}
+
+
+def test_extract_loan_from_a_lender(table_triples) -> None:
+    """ "Acme received a loan from Beta": the lender supplies the borrower."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj 1 B-ORG
+        received  receive   VERB  VBD ROOT  1 O
+        a         a         DET   DT  det   3 O
+        loan      loan      NOUN  NN  dobj  1 O
+        from      from      ADP   IN  prep  3 O
+        Beta      Beta      PROPN NNP pobj  4 B-ORG
+        .         .         PUNCT .   punct 1 O
+    """) == {("beta", "contractWith", "acme")}
+
+
+def test_extract_its_in_the_object_is_the_subjects(read_table) -> None:
+    """ "Beta said Acme will license its system to Gamma": "its" is Acme's, so Beta
+    (the other company in the story) licenses nothing to Acme."""
+    _, claims = read_table("""
+        Beta     Beta     PROPN NNP nsubj 1 B-ORG
+        said     say      VERB  VBD ROOT  1 O
+        Acme     Acme     PROPN NNP nsubj 4 B-ORG
+        will     will     AUX   MD  aux   4 O
+        license  license  VERB  VB  ccomp 1 O
+        its      its      PRON  PRP$ poss 6 O
+        system   system   NOUN  NN  dobj  4 O
+        to       to       ADP   IN  prep  4 O
+        Gamma    Gamma    PROPN NNP pobj  7 B-ORG
+        .        .        PUNCT .   punct 1 O
+    """)
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("acme", "contractWith", "gamma")}
