@@ -378,8 +378,26 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
         if listed:
             return listed
     if lemma in words.org_nouns:
-        return _described(ctx, tok)
+        return _named_after(ctx, tok) or _described(ctx, tok)
     return []
+
+
+def _named_after(ctx: Context, tok) -> list[DocEntity]:
+    """ "to Italian bank Mediobanca" parsed with the name cut from its noun: the
+    organisation named right after the noun (not the subject of a clause: "the
+    company Microsoft bought")."""
+    if tok.i + 1 >= len(ctx.doc):
+        return []
+    nxt = ctx.doc[tok.i + 1]
+    e = ctx.at(nxt)
+    if e is None or e.type != ORG or tok.dep_ not in ("pobj", "dobj", "dative"):
+        return []
+    root = max((m for m in e.mentions if m.start == nxt.i), default=None,
+               key=lambda m: m.end)
+    if root is None:
+        return []
+    head = ctx.doc[root.start:root.end].root
+    return [e] if head.dep_ in ("ROOT", "appos") and head.head.i != tok.head.i else []
 
 
 def _included(ctx: Context, tok, seen) -> list[DocEntity]:

@@ -353,12 +353,16 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         things = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"] or [
             c for c in tok.children if c.dep_ == "poss"]
-    # a named company, not "it" nor "its US unit"
-    sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)]
     lemma = tok.lemma_.lower()
     kind, reading = ("verb", Reading.VERB) if verb else ("noun", Reading.NOUN)
     out = []
     for trig in ctx.rules.sales.get(lemma, ()):
+        if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
+            sold = [e for t in things if _has_word(t, trig.object_word)
+                    for e in _shares_of(ctx, t, trig)]
+        else:  # a named company, not "it" nor "its US unit"
+            sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx)
+                    for e in refer(ctx, t)]
         out += pairs(trig, buyers, sold, tok, f"{kind}:{lemma}:sale", reading)
     return out
 

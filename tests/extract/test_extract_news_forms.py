@@ -474,3 +474,52 @@ def test_extract_its_in_the_object_is_the_subjects(read_table) -> None:
     """)
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
         ("acme", "contractWith", "gamma")}
+
+
+def test_extract_stake_sold_to_a_buyer(table_triples) -> None:
+    """ "Acme sold a stake in Beta to Gamma": Gamma invests in Beta (and Acme held it)."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1 B-ORG
+        sold     sell     VERB  VBD ROOT     1 O
+        a        a        DET   DT  det      4 O
+        minority minority NOUN  NN  compound 4 O
+        stake    stake    NOUN  NN  dobj     1 O
+        in       in       ADP   IN  prep     4 O
+        Beta     Beta     PROPN NNP pobj     5 B-ORG
+        to       to       ADP   IN  dative   1 O
+        Gamma    Gamma    PROPN NNP pobj     7 B-ORG
+        .        .        PUNCT .   punct    1 O
+    """) == {("acme", "investsIn", "beta"), ("gamma", "investsIn", "beta")}
+
+
+def test_extract_name_cut_from_its_noun(table_triples) -> None:
+    """ "sold Beta to Italian bank Gamma" parsed with "Gamma" cut from "bank"."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj 1 B-ORG
+        sold     sell     VERB  VBD ROOT  1 O
+        Beta     Beta     PROPN NNP dobj  1 B-ORG
+        to       to       ADP   IN  dative 1 O
+        Italian  italian  ADJ   JJ  amod  5 B-NORP
+        bank     bank     NOUN  NN  pobj  3 O
+        Gamma    Gamma    PROPN NNP ROOT  6 B-ORG
+        .        .        PUNCT .   punct 6 O
+    """) == {("gamma", "acquires", "beta")}
+
+
+def test_extract_controlled_by(table_triples) -> None:
+    """A company controlled by another is its subsidiary; by a person, an investment."""
+    table = """
+        Beta        Beta        PROPN NNP nsubjpass 2 B-ORG
+        is          be          AUX   VBZ auxpass   2 O
+        controlled  control     VERB  VBN ROOT      2 O
+        by          by          ADP   IN  agent     2 O
+        {first}     {first}     PROPN NNP compound  5 {tag}
+        {last}      {last}      PROPN NNP pobj      3 {inside}
+        .           .           PUNCT .   punct     2 O
+    """
+    assert table_triples(table.format(first="Acme", last="Holdings", tag="B-ORG",
+                                      inside="I-ORG")) == {
+        ("beta", "subsidiaryOf", "acme")}  # "Holdings" is a company word, not in the key
+    assert table_triples(table.format(first="Jane", last="Doe", tag="B-PERSON",
+                                      inside="I-PERSON")) == {
+        ("jane-doe", "investsIn", "beta")}
