@@ -549,13 +549,32 @@ def _role_in_clause(ctx: Context, tok, seen) -> list[DocEntity] | None:
                                 or tok.head.lemma_ in ctx.rules.words.copulas):
         # "Acme's shareholders include Beta and Gamma", "whose chief executive is Jane Doe"
         named = [c for c in tok.head.children if c.dep_ in OBJ_DEPS + ("attr",)]
-        return refer(ctx, named[0], seen) if named else []
+        if not named:
+            return []
+        listed = _names_listed_from(ctx, named[0].left_edge.i) \
+            if tok.head.lemma_ == "include" else []
+        return distinct(refer(ctx, named[0], seen) + listed)
     if tok.dep_ == "oprd":
         named = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
         return refer(ctx, named[0], seen) if named else []
     if tok.dep_ in ("compound", "amod") and ctx.at(tok.head):
         return [ctx.at(tok.head)]
     return None
+
+
+def _names_listed_from(ctx: Context, start: int) -> list[DocEntity]:
+    """The names of a list read from the words, whatever the parse: "include
+    Newcastle Brown Ale, Foster's, John Smith's, Strongbow and Kronenbourg"."""
+    out: list[DocEntity] = []
+    doc = ctx.doc
+    for t in doc[start:min(len(doc), start + 40)]:
+        e = ctx.at(t)
+        if e is not None:
+            out.append(e)
+        elif not (t.text in (",", "'s", "\u2019s") or t.lower_ in ("and", "or", "the")
+                  or t.pos_ == "PROPN"):
+            break
+    return distinct(out)
 
 
 def _role_of_verb(ctx: Context, tok, seen) -> list[DocEntity] | None:

@@ -523,3 +523,51 @@ def test_extract_controlled_by(table_triples) -> None:
     assert table_triples(table.format(first="Jane", last="Doe", tag="B-PERSON",
                                       inside="I-PERSON")) == {
         ("jane-doe", "investsIn", "beta")}
+
+
+def test_extract_brands_listed_with_possessives(table_triples) -> None:
+    """ "Acme's brands include Zintro, Foster's, Fenna and Kobo": the parser hangs the
+    names after a possessive as appositions; the list is read from the words."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP poss     2  B-ORG
+        's       's       PART  POS case     0  O
+        brands   brand    NOUN  NNS nsubj    3  O
+        include  include  VERB  VBP ROOT     3  O
+        Zintro   Zintro   PROPN NNP dobj     3  B-PRODUCT
+        ,        ,        PUNCT ,   punct    4  O
+        Foster   Foster   PROPN NNP appos    4  B-PRODUCT
+        's       's       PART  POS case     6  O
+        ,        ,        PUNCT ,   punct    6  O
+        Fenna    Fenna    PROPN NNP appos    6  B-PRODUCT
+        and      and      CCONJ CC  cc       9  O
+        Kobo     Kobo     PROPN NNP conj     9  B-PRODUCT
+        .        .        PUNCT .   punct    3  O
+    """) == {("acme", "develops", p) for p in ("zintro", "foster", "fenna", "kobo")}
+
+
+def test_extract_maker_named_before_its_product(table_triples) -> None:
+    """ "Acme has ordered 30 Beta Z320 planes": Beta makes the Z320, and supplies Acme."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    2 B-ORG
+        has      have     AUX   VBZ aux      2 O
+        ordered  order    VERB  VBN ROOT     2 O
+        30       30       NUM   CD  nummod   6 B-CARDINAL
+        Beta     Beta     PROPN NNP compound 6 B-ORG
+        Z320     Z320     PROPN NNP compound 6 B-PRODUCT
+        planes   plane    NOUN  NNS dobj     2 O
+        .        .        PUNCT .   punct    2 O
+    """) == {("beta", "contractWith", "acme"), ("beta", "develops", "z320")}
+
+
+def test_extract_maker_at_the_start_of_a_products_name(table_triples) -> None:
+    """ "Beta said the Beta Z320 sold well": a product named after its maker."""
+    assert table_triples("""
+        Beta     Beta     PROPN NNP nsubj    1 B-ORG
+        said     say      VERB  VBD ROOT     1 O
+        the      the      DET   DT  det      4 O
+        Beta     Beta     PROPN NNP compound 4 B-PRODUCT
+        Z320     Z320     PROPN NNP nsubj    5 I-PRODUCT
+        sold     sell     VERB  VBD ccomp    1 O
+        well     well     ADV   RB  advmod   5 O
+        .        .        PUNCT .   punct    1 O
+    """) == {("beta", "develops", "beta-z320")}
