@@ -410,8 +410,10 @@ def is_sum(tok, ctx: Context) -> bool:
 
 def _part(tok, ctx: Context) -> bool:
     """Whether ``tok`` heads "its chip unit", "a stake": a part of a company (not the
-    company Arm, nor "its Corvale unit", which names the unit)."""
+    company Arm, nor "its Corvale unit" or "its unit, Corvale", which name the unit)."""
     if noun_lemma(tok) not in ctx.rules.words.part_nouns or ctx.at(tok) is not None:
         return False
+    if any(c.dep_ == "appos" and ctx.at(c) is not None for c in tok.children):
+        return False  # "its self-driving unit, Advanced Technologies Group"
     named = any(c.dep_ == "compound" and ctx.at(c) is not None for c in tok.children)
     return not (named and any(c.dep_ == "poss" for c in tok.children))

@@ -571,3 +571,20 @@ def test_extract_maker_at_the_start_of_a_products_name(table_triples) -> None:
         well     well     ADV   RB  advmod   5 O
         .        .        PUNCT .   punct    1 O
     """) == {("beta", "develops", "beta-z320")}
+
+
+def test_extract_unit_sold_named_beside_its_noun(table_triples) -> None:
+    """ "Acme sold its unit, Beta Labs, to Gamma": the unit is named, and Gamma buys it."""
+    assert ("gamma", "acquires", "beta-labs") in table_triples("""
+        Acme   Acme   PROPN NNP nsubj    1 B-ORG
+        sold   sell   VERB  VBD ROOT     1 O
+        its    its    PRON  PRP$ poss    3 O
+        unit   unit   NOUN  NN  dobj     1 O
+        ,      ,      PUNCT ,   punct    3 O
+        Beta   Beta   PROPN NNP compound 6 B-ORG
+        Labs   Labs   PROPN NNP appos    3 I-ORG
+        ,      ,      PUNCT ,   punct    3 O
+        to     to     ADP   IN  prep     1 O
+        Gamma  Gamma  PROPN NNP pobj     8 B-ORG
+        .      .      PUNCT .   punct    1 O
+    """)
