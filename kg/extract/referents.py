@@ -487,7 +487,7 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         hit = finder(ctx, tok, seen)
         if hit is not None:
             return hit
-    if any(c.lower_ in ("the", "this") for c in tok.children):
+    if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok):
         role = ctx.rules.roles.get(noun_lemma(tok))
         types = (PERSON,) if role and role[0].predicate in ("executiveOf", "founderOf") \
             else (ORG,)
@@ -495,6 +495,19 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
                                 exclude=ctx.avoid)
         return distinct([a])
     return []
+
+
+def _new_part(ctx: Context, tok) -> bool:
+    """ "buy the PC division of IBM": a part of a company bought or sold is not the
+    company the story is about."""
+    role = ctx.rules.roles.get(noun_lemma(tok))
+    if not role or role[0].predicate != "subsidiaryOf":
+        return False
+    verb = tok.head if tok.dep_ == "dobj" else None
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    traded = lemma in ctx.rules.sales or any(
+        t.predicate == "acquires" for t in ctx.rules.verbs.get(lemma, ()))
+    return traded
 
 
 def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:

@@ -588,3 +588,36 @@ def test_extract_unit_sold_named_beside_its_noun(table_triples) -> None:
         Gamma  Gamma  PROPN NNP pobj     8 B-ORG
         .      .      PUNCT .   punct    1 O
     """)
+
+
+def test_extract_brands_a_company_owns(table_triples) -> None:
+    """ "Acme owns the Zintro and Fenna's stout brands": its products, not companies
+    it owns (a list goes on through the last name's possessive)."""
+    assert table_triples("""
+        Acme    Acme    PROPN NNP nsubj    1 B-ORG
+        owns    own     VERB  VBZ ROOT     1 O
+        the     the     DET   DT  det      3 O
+        Zintro  Zintro  PROPN NNP dobj     1 B-ORG
+        and     and     CCONJ CC  cc       3 O
+        Fenna   Fenna   PROPN NNP poss     8 B-ORG
+        's      's      PART  POS case     5 O
+        stout   stout   NOUN  NN  compound 8 O
+        brands  brand   NOUN  NNS conj     3 O
+        .       .       PUNCT .   punct    1 O
+    """) == {("acme", "develops", "zintro")}
+
+
+def test_extract_a_division_bought_is_not_the_buyers(table_triples) -> None:
+    """ "Acme agreed to buy the PC division of Beta": not Acme's division."""
+    assert ("acme", "subsidiaryOf", "beta") not in table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        agreed    agree     VERB  VBD ROOT     1 O
+        to        to        PART  TO  aux      3 O
+        buy       buy       VERB  VB  xcomp    1 O
+        the       the       DET   DT  det      6 O
+        PC        PC        NOUN  NN  compound 6 O
+        division  division  NOUN  NN  dobj     3 O
+        of        of        ADP   IN  prep     6 O
+        Beta      Beta      PROPN NNP pobj     7 B-ORG
+        .         .         PUNCT .   punct    1 O
+    """)
