@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KGError, QueryError, StoreError, StoreLockedError
+from ..graph.fulltext import INDEX_FILE
 from ..graph.store import KGStore, open_store
 from ..query.sparql import QueryResult
 from ..vocab import PREFIXES
@@ -61,7 +62,7 @@ def _fingerprint(path: Path) -> tuple | None:
     try:
         out = []
         for entry in os.scandir(path):
-            if entry.name.startswith(("LOG", "LOCK")):
+            if entry.name.startswith(("LOG", "LOCK", INDEX_FILE)):
                 continue
             st = entry.stat()
             out.append((entry.name, st.st_size, st.st_mtime_ns))
