@@ -8,6 +8,7 @@ imported only when used (matplotlib only for png and svg).
 """
 
 from .registry import EXPORTERS, Exporter, format_for_path, get_exporter, register
+from .nxformats import read_gexf, read_graphml
 from .run import ExportResult, export, export_network, rdf_statements
 
 __all__ = [
@@ -19,5 +20,7 @@ __all__ = [
     "format_for_path",
     "get_exporter",
     "rdf_statements",
+    "read_gexf",
+    "read_graphml",
     "register",
 ]
