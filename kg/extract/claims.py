@@ -13,9 +13,9 @@ from enum import Enum
 from itertools import combinations
 
 from ..model import EntityType, Polarity
-from ..predicates import SYMMETRIC_PREDICATES
+from ..predicates import PREDICATE, SYMMETRIC_PREDICATES
 from .resolve import DocEntity
-from .rules import Kind, Trigger
+from .rules import Trigger
 
 __all__ = ["Reading", "RawClaim", "pairs", "group", "type_by_roles", "keep_fitting"]
 
@@ -65,7 +65,8 @@ def pairs(trig: Trigger, agents: list[DocEntity], patients: list[DocEntity], tok
     if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1:
         return group(trig, agents, tok, method, reading)
     # a sum is not split between several payers ("raised $50m from A and B")
-    payers = patients if trig.reverse and trig.money_object else agents
+    payers = [e for e in (patients if trig.reverse and trig.money_object else agents)
+              if e.type in (ORG, PERSON)]
     out = []
     for a in agents:
         for p in patients:
@@ -88,21 +89,39 @@ def group(trig: Trigger, members: list[DocEntity], tok, method: str,
 
 def type_by_roles(claims: list[RawClaim]) -> None:
     """What a name does outweighs NER's guess: the founder of "Twitch" makes it a
-    company, "the maker of Fortnite" makes Fortnite a product, "Amazon-owned"
-    makes Amazon a company. Role nouns and hyphenated participles type their
-    arguments; only a type NER alone gave is changed, only between parties and
-    products, and a full personal name stays a person."""
+    company, "the maker of Fortnite" and "builds the Leaf" make products,
+    "acquired Britvic" and "merged with Beta" make companies. Each claim votes for
+    the type its trigger (or else its predicate) allows each argument, when it
+    allows one; a name all of whose votes agree takes that type. Only a type NER
+    alone gave is changed, only between parties and products; a full personal
+    name stays a person, a lone word is made no person, a known place stays a
+    place, and a model's name with a number ("A320") a product."""
+    votes: dict[int, tuple[DocEntity, set[EntityType]]] = {}
     for c in claims:
-        if c.trigger.kind in (Kind.ROLE, Kind.HYPHEN):
-            _retype(c.subject, c.trigger.subject_types)
-            _retype(c.object, c.trigger.object_types)
+        if c.guessed:
+            continue  # the organisation of a bare title, guessed from the story
+        row = PREDICATE[c.predicate]
+        roles = ((c.subject, c.trigger.subject_types or row.subject_types),
+                 (c.object, c.trigger.object_types or row.object_types))
+        for (e, types), (other, other_types) in (roles, roles[::-1]):
+            # only a claim whose other argument fits votes ("said Jane Doe, selling
+            # Beta" makes no product of Beta)
+            if len(types) == 1 and other.type in other_types:
+                votes.setdefault(e.index, (e, set()))[1].add(types[0])
+    for e, types in votes.values():
+        if len(types) == 1:
+            _retype(e, next(iter(types)))
 
 
-def _retype(e: DocEntity, types: tuple[EntityType, ...]) -> None:
-    if len(types) == 1 and e.type != types[0] and e.weakly_typed \
-            and e.type in _PARTY_TYPES and types[0] in _PARTY_TYPES \
-            and not (e.type == PERSON and " " in e.label):
-        e.type = types[0]
+def _retype(e: DocEntity, typ: EntityType) -> None:
+    if e.type == typ or not e.weakly_typed or e.known_place \
+            or e.type not in _PARTY_TYPES or typ not in _PARTY_TYPES:
+        return
+    if e.type == PERSON and " " in e.label or typ == PERSON and " " not in e.label:
+        return  # "Jane Doe" is a person whatever a misparse makes her do; "Beta" is none
+    if e.type == PRODUCT and any(ch.isdigit() for ch in e.label):
+        return  # "bought 20 A320s": a model's name, not a company's
+    e.type = typ
 
 
 def keep_fitting(claims: list[RawClaim]) -> list[RawClaim]:

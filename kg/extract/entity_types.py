@@ -11,15 +11,20 @@ name plays in claims are read later, in a pass of their own
 
 from __future__ import annotations
 
+import re
+
 from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES
 from .rules import Rules
 
-__all__ = ["context_type", "name_ending_type", "argument_type"]
+__all__ = ["context_type", "honorific_type", "list_type", "model_name_type", "name_ending_type",
+           "argument_type"]
 
 ORG, PERSON, PLACE, PRODUCT = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE,
                                EntityType.PRODUCT)
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
+#: A model's name: "HLV-310", "A320", "F-35".
+_MODEL_RE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{2,4}$")
 
 
 def context_type(doc, start: int, end: int, rules: Rules,
@@ -28,8 +33,9 @@ def context_type(doc, start: int, end: int, rules: Rules,
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (_honorific_type(doc, start, end, rules)
+    return (honorific_type(doc, start, end, rules)
             or _own_words_type(doc, start, end, rules)
+            or _person_context_type(doc, start, end, rules)
             or _noun_after_type(doc, start, end, rules)
             or _noun_before_type(doc, start, end, rules)
             or _listed_before_type(doc, start, end, rules)
@@ -39,7 +45,7 @@ def context_type(doc, start: int, end: int, rules: Rules,
             or _described_type(doc[start:end].root, rules, full_name))
 
 
-def _honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
     """ "Mr Ebbers", "Dr. Okafor", "Chancellor Olaf Scholz": only people have
     honorifics, and a capitalised title before a name of up to three words is a
     person's ("President Bush"; not a word that begins company names: "General")."""
@@ -71,14 +77,46 @@ def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | Non
     return None
 
 
+def _person_context_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """What only people do: "Jane Doe, who ..." (a name of two or three words),
+    "Doe remains executive chairman", "succeeded Jane Doe as chief executive"."""
+    span = doc[start:end]
+    if 2 <= len(span) <= 3 and end + 1 < len(doc) and doc[end].text == "," \
+            and doc[end + 1].lower_ in ("who", "whom") \
+            and all(t.text[:1].isupper() for t in span) \
+            and not (start > 0 and doc[start - 1].lower_ == "the"):
+        return PERSON
+    root = span.root
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_.lower() in rules.words.copulas:
+        held = [c for c in verb.children if c.dep_ == "attr"]
+    elif root.dep_ == "dobj" and verb.lemma_.lower() in rules.words.succeeding_verbs:
+        held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pobj"]
+    else:
+        return None
+    if held and held[0].pos_ == "NOUN" and held[0].lemma_.lower() in rules.title_nouns:
+        return PERSON
+    return None
+
+
 def _noun_after_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
-    """ "the Grok chatbot", "Optimus humanoid robot", "the Zephyr warehouse robot"."""
+    """ "the Grok chatbot", "Optimus humanoid robot", "the Zephyr warehouse robot";
+    "the Sal Quorn investment bank" (not a place's: "a San Francisco start-up"; nor
+    a maker's wares: "the Zephyr maker"; nor a lone surname's: "the Doe group")."""
     last = noun = doc[end - 1]
     while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(noun.i + 1,
                                                                              noun.i + 3):
         noun = noun.head
-    if noun is not last and noun.lower_ in rules.words.product_nouns and noun.pos_ == "NOUN":
+    if noun is last or noun.pos_ != "NOUN":
+        return None
+    words, lemma = rules.words, noun.lemma_.lower()
+    if noun.lower_ in words.product_nouns:
         return PRODUCT
+    if lemma in words.org_nouns and lemma not in rules.roles and lemma not in words.party_nouns \
+            and lemma not in rules.person_nouns and doc[start].ent_type_ not in ("GPE", "LOC") \
+            and end - start > 1:  # "the Gabelli group" is Mario Gabelli's
+        return ORG
     return None
 
 
@@ -93,12 +131,13 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     """A name in a list before the noun that says what its members are: "the
     Churchill, Privilege and Darwin brands", "the Leaf and Ariya electric cars";
     not a maker's wares ("Nissan cars")."""
-    i, names = end, 1
+    i, names = end, 1 + _names_before(doc, start)
     while i < min(len(doc), end + 14):
         tok = doc[i]
         if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE:
             return None  # "Boeing's Starliner capsule": Boeing owns it
-        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM":
+        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM" \
+                or tok.text == "-" and not doc[i - 1].whitespace_:  # "sport-utility"
             i += 1
         elif tok.pos_ == "PROPN" or tok.ent_type_:
             names += doc[i - 1].lower_ in (",", "and", "or")
@@ -119,6 +158,33 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     if kind or names > 1 or lemma in words.kind_nouns or noun.tag_ == "NN":
         return PRODUCT
     return None
+
+
+def _names_before(doc, start: int) -> int:
+    """How many names stand listed right before ``doc[start]``: "the Eurostar Neo and
+    OneSat satellites" lists one before OneSat."""
+    count, i = 0, start - 1
+    while i > 0 and doc[i].lower_ in (",", "and", "or") and (doc[i - 1].ent_type_
+                                                           or doc[i - 1].pos_ == "PROPN"):
+        count += 1
+        i -= 1
+        while i > 0 and (doc[i - 1].ent_type_ or doc[i - 1].pos_ == "PROPN") \
+                and doc[i - 1].lower_ not in _LIST_GLUE:
+            i -= 1
+        i -= 1
+    return count
+
+
+def list_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """A type from a list the name ``doc[start:end]`` is part of: "the Leaf and Ariya
+    electric cars", "brands include A and B"."""
+    return _listed_before_type(doc, start, end, rules) or _listed_after_type(doc, start, rules)
+
+
+def model_name_type(text: str) -> EntityType | None:
+    """ "HLV-310", "A320", "F-35": letters and a number of two to four digits name
+    a model, not a company ("O2", "G4S" are not of this form)."""
+    return PRODUCT if _MODEL_RE.match(text) else None
 
 
 def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
@@ -143,9 +209,11 @@ def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
 
 
 def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
-    """ "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok"."""
+    """ "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok" (the noun
+    tagged a proper noun too, when written in lower case)."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or prev.pos_ != "NOUN" or prev.head.i not in range(start, end) \
+    if prev is None or not (prev.pos_ == "NOUN" or prev.pos_ == "PROPN" and prev.is_lower) \
+            or prev.head.i not in range(start, end) \
             or prev.dep_ not in ("compound", "nmod", "amod"):
         return None
     lemma = prev.lemma_.lower()
@@ -233,6 +301,8 @@ def argument_type(root, by_token: dict, rules: Rules) -> EntityType | None:
     words = rules.words
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in words.org_nouns:
         return ORG
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in words.product_nouns:
+        return PRODUCT  # "its most advanced product, Aflivra"
     noun = root
     while noun.dep_ in ("compound", "nmod") and noun.head.i in range(noun.i + 1, noun.i + 4):
         noun = noun.head

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 
 from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
-from .entity_types import argument_type, context_type, name_ending_type
+from .entity_types import (
+    argument_type,
+    context_type,
+    honorific_type,
+    list_type,
+    model_name_type,
+    name_ending_type,
+)
 from .gazetteer import Gazetteer
 from .rules import Rules
 
@@ -56,8 +63,9 @@ def _ner_spans(doc, rules: Rules):
         start = ent.start
         for tok in ent:
             dash = tok.text in ("-", "\u2013", "\u2014") and tok.whitespace_
-            if tok.text == "," or dash or (
-                    tok.lower_ == "and" and _two_names(doc, start, tok.i, ent.end)):
+            if tok.text == "," or dash or (tok.lower_ == "and" and (
+                    _two_names(doc, start, tok.i, ent.end)
+                    or _listed_products(doc, start, tok.i, ent.end, rules))):
                 spans.append([start, tok.i, ent.label_])
                 start = tok.i + 1
         spans.append([start, ent.end, ent.label_])
@@ -205,6 +213,13 @@ def _two_names(doc, start: int, conj: int, end: int) -> bool:
         t.text[:1].isupper() for t in (*left, *right))
 
 
+def _listed_products(doc, start: int, conj: int, end: int, rules: Rules) -> bool:
+    """ "brands include J2O and Fruit Shoot": a span NER runs across "and" in a list
+    of products names two; "Marks and Spencer" among "rivals include" one."""
+    return conj > start and conj + 1 < end and doc[conj + 1].text[:1].isupper() \
+        and list_type(doc, start, end, rules) == EntityType.PRODUCT
+
+
 def _continues_known(doc, first, second) -> bool:
     """True when a known name is a modifier of the name right after it."""
     a_start, a_end, _ = first
@@ -271,8 +286,8 @@ def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: G
     else:
         found = context_type(doc, start, end, rules,
                              full_name=ner_type == EntityType.PERSON and end - start > 1)
-        typ, strong = (found, True) if found else (_doubted(ner_type, text, gazetteer, rules),
-                                                   False)
+        typ, strong = (found, True) if found else (
+            model_name_type(text) or _doubted(ner_type, text, gazetteer, rules), False)
     return RawMention(start, end, text, span.start_char, span.end_char, typ,
                       known.name if known else None, strong)
 
@@ -349,6 +364,8 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
                 and doc[start - 1].head.i in range(start - 1, tok.i + 1):
             start -= 1
+        if start == end and _brand_word(doc, end - 1, tok, rules) and end - 1 not in taken:
+            start -= 1  # "the Quotemehappy brand": the tagger's adjective
         if start == end or doc[start].is_sent_start and end - start == 1:
             continue
         span = doc[start:end]
@@ -361,6 +378,17 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
                                 known.name if known else None, True))
         taken.update(range(start, end))
     return found
+
+
+def _brand_word(doc, i: int, noun, rules: Rules) -> bool:
+    """A capitalised word the tagger took for an adjective, right before a noun of a
+    kind of product ("the Quotemehappy brand"), with a determiner before it."""
+    if i < 1:
+        return False
+    tok = doc[i]
+    return tok.pos_ == "ADJ" and tok.is_title and not tok.ent_type_ and tok.head.i == noun.i \
+        and noun.lemma_.lower() in rules.words.kind_nouns \
+        and (doc[i - 1].lower_ in ("the", "its", "their") or doc[i - 1].tag_ == "POS")
 
 
 def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
@@ -393,13 +421,15 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
         if span is None:
             continue
         start, end = span
-        typ = name_ending_type(doc, start, end, rules) or argument_type(
-            doc[start:end].root, by_token, rules)
+        honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
+        typ = honorific or name_ending_type(doc, start, end, rules) \
+            or list_type(doc, start, end, rules) \
+            or argument_type(doc[start:end].root, by_token, rules)
         if typ is None:
             continue
         sp = doc[start:end]
         m = RawMention(start, end, clean_mention(sp.text), sp.start_char, sp.end_char, typ,
-                       None, False)
+                       None, honorific is not None)
         extra.append(m)
         taken.update(range(start, end))
         for i in range(start, end):

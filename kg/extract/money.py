@@ -27,7 +27,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(
     _NUM + _SC + r"\s+(?P<word>dollars?|dlrs?|euros?|pounds?|yen|yuan|rupees|francs)\b",
     re.IGNORECASE)  # "dlrs": the wire services' dollars ("4.5 mln dlrs")
-_PER_UNIT_RE = re.compile(r"^\s*(?:(?:per|for\s+each|for\s+every|apiece\b)\s*\w*|"
+_PER_UNIT_RE = re.compile(r"^\s*(?:(?:per|for\s+each|for\s+every|apiece\b|each\b)\s*\w*|"
                           r"(?:a|an|each)\s+(?:year|month|week|day|share|song|unit|hour|annum|"
                           r"person|user|subscriber|employee|copy|work|seat|barrel|tonne|ton|"
                           r"ounce|vehicle|head)\b)", re.IGNORECASE)

@@ -94,6 +94,12 @@ def paragraph_breaks(doc, months: frozenset[str] = frozenset()):
         end = _dateline_end(doc, start, months) if start < len(doc) else None
         if end is not None:
             doc[end].is_sent_start = True
+            # the story's first words are not a sentence of their own: "USAir Group Inc
+            # said ..." is not split after "USAir" or "Group"
+            for tok in doc[end + 1:end + 4]:
+                if "\n" in tok.text or "\n" in doc[tok.i - 1].whitespace_:
+                    break
+                tok.is_sent_start = False
     return doc
 
 

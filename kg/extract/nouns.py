@@ -63,7 +63,9 @@ def trigger_applies(ctx: Context, tok, trig: Trigger) -> bool:
     if trig.deps and tok.dep_ not in trig.deps:
         return False
     modifiers = {c.lower_ for c in [*tok.children, *compounds(tok)]}
-    if trig.needs_modifier and not modifiers & trig.needs_modifier:
+    named = trig.or_named and any(c.dep_ in ("compound", "poss", "nmod") and ctx.at(c)
+                                  for c in tok.children)
+    if trig.needs_modifier and not modifiers & trig.needs_modifier and not named:
         return False
     if trig.bars_modifier and modifiers & trig.bars_modifier:
         return False

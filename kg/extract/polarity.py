@@ -23,6 +23,10 @@ def polarity(claim: RawClaim, rules: Rules) -> Polarity:
     if not claim.reading.event:
         return NEGATED if any(c.dep_ == "neg" for c in tok.children) else ASSERTED
     words = rules.words
+    if claim.reading is Reading.VERB and any(
+            c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no"
+                                              for d in c.children) for c in tok.children):
+        return NEGATED  # "holds no stake in Beta"
     if claim.reading is Reading.NOUN and any(
             c.dep_ == "amod" and c.lower_ in words.unsettled_words for c in tok.children):
         return HEDGED  # "the possible takeover", "a proposed merger"

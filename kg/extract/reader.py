@@ -43,7 +43,8 @@ def read_doc(doc, options: ReadOptions) -> tuple[tuple[Entity, ...], tuple[Claim
     mentions = find_mentions(doc, options.gazetteer, rules, options.outlet)
     mentions = add_repeated_names(doc, add_untagged_names(doc, mentions, rules))
     ents = resolve_mentions(doc, mentions, options.gazetteer, options.curation,
-                            rules.words.speech_verbs, rules.words.distinct_name_words)
+                            rules.words.speech_verbs, rules.words.distinct_name_words,
+                            rules.words.org_name_words)
     said = {s.start: sentence_sources(s, ents) for s in doc.sents}
     ents.sources = _source_only(said, ents)
     quoted = quote_sources(doc, said)

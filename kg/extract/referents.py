@@ -158,7 +158,8 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return []  # "pick models, test them and run them": things, not a company
     found = _coordinated_owner(ctx, tok) or _controller(ctx, tok, (ORG,)) \
         or _described_subject(ctx, tok) \
-        or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok))
+        or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid
+                               | _addressees(ctx, tok))
     return distinct([found])
 
 
@@ -263,6 +264,19 @@ def _binders(ctx: Context, tok) -> set[int]:
     elif tok.dep_ not in ("dobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {e.index for e in subject_of(ctx, verb)}
+
+
+def _addressees(ctx: Context, tok) -> set[int]:
+    """Who a speaker tells what the pronoun does: "the group told the Securities and
+    Exchange Commission it had bought shares" -- "it" is not the commission."""
+    verb = tok.head
+    if tok.dep_ not in SUBJ_DEPS or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in ctx.rules.words.speech_verbs:
+        return set()
+    told = [c for c in verb.head.children if c.dep_ in OBJ_DEPS + ("dative",)]
+    told += [p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj"]
+    return {e.index for t in told for e in refer(ctx, t)}
 
 
 def _controller(ctx: Context, tok, types) -> DocEntity | None:
@@ -453,17 +467,18 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
     """The name set beside the title first ("chief financial officer Ned Segal", not
     the "and Jane Doe" after it), then the name the title is set beside ("Jane
     Doe, Acme's chief executive")."""
+    plural = tok.tag_ == "NNS"  # "its rivals, Heineken and AB InBev": all of them
     for c in tok.children:
         if c.dep_ == "appos" and c.i > tok.i and not any(
                 t.is_punct for t in ctx.doc[tok.i + 1:c.left_edge.i]):
-            hit = refer(ctx, c, seen, conj=False)
+            hit = refer(ctx, c, seen, conj=plural)
             if hit:
                 return hit
     if tok.dep_ == "appos":
         return refer(ctx, tok.head, seen)
     for c in tok.children:
         if c.dep_ == "appos":
-            hit = refer(ctx, c, seen, conj=False)
+            hit = refer(ctx, c, seen, conj=plural)
             if hit:
                 return hit
     return None
@@ -496,7 +511,9 @@ def _role_in_clause(ctx: Context, tok, seen) -> list[DocEntity] | None:
             return [e]
     if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in ctx.rules.words.copulas:
         return subject_of(ctx, tok.head, seen=seen)
-    if tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "be") and tok.tag_ == "NNS":
+    if tok.dep_ == "nsubj" and (tok.head.lemma_ == "include" and tok.tag_ == "NNS"
+                                or tok.head.lemma_ in ctx.rules.words.copulas):
+        # "Acme's shareholders include Beta and Gamma", "whose chief executive is Jane Doe"
         named = [c for c in tok.head.children if c.dep_ in OBJ_DEPS + ("attr",)]
         return refer(ctx, named[0], seen) if named else []
     if tok.dep_ == "oprd":

@@ -54,7 +54,8 @@ def _token_claims(ctx: Context, tok) -> list[RawClaim]:
         if lemma in rules.sales:
             out += sale_claims(ctx, tok)
         out += joint_claims(ctx, tok)
-    elif (tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ == "amod" and tok.lemma_ in rules.roles)) \
+    elif (tok.pos_ in ("NOUN", "PROPN")
+          or (tok.dep_ in ("amod", "compound") and tok.lemma_ in rules.roles)) \
             and ctx.at(tok) is None:
         lemma = noun_lemma(tok)
         if lemma in rules.nouns:

@@ -12,11 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityType, Mention
-from ..names import acronym, clean_mention, name_key, strip_suffix
+from ..names import CORPORATE_SUFFIXES, acronym, clean_mention, name_key, strip_suffix
 from .gazetteer import Gazetteer, lookup_surname
 from .mentions import RawMention
 
 __all__ = ["DocEntity", "DocEntities", "resolve_mentions"]
+
+_SUFFIXES = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 
 
 @dataclass
@@ -30,6 +32,7 @@ class DocEntity:
     type: EntityType = EntityType.OTHER
     curated_key: str | None = None  # set by a person's merge or alias
     curated_label: str | None = None
+    known_place: bool = False  # a table of places knows the name (kg.extract.places)
 
     @property
     def key(self) -> str:
@@ -176,11 +179,14 @@ class DocEntities:
 
 def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
                      curation=None, speech_verbs: frozenset[str] = frozenset(),
-                     distinct: frozenset[str] = frozenset()) -> DocEntities:
+                     distinct: frozenset[str] = frozenset(),
+                     firm_words: frozenset[str] = frozenset()) -> DocEntities:
     """Group mentions into entities, honouring a person's ``curation``
     (:class:`kg.curation.Curation`: merges and aliases) where given. Longer names
     are placed first, so that "Musk" finds "Elon Musk"; a name is no short form of
-    a longer one that goes on with a word of ``distinct`` ("X" of "X Foundation")."""
+    a longer one that goes on with a word of ``distinct`` ("X" of "X Foundation"),
+    nor of one named only after it that goes on with more than a corporate suffix
+    or one word of ``firm_words`` ("Airbus", then "Airbus Defence and Space")."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
@@ -190,7 +196,7 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
             target = by_key.get(key) or _new(clusters)
             target.curated_key, target.curated_label = curated
         else:
-            key, target = _place(m, gazetteer, clusters, by_key, distinct)
+            key, target = _place(m, gazetteer, clusters, by_key, (distinct, firm_words))
         target.mentions.append(m)
         by_key.setdefault(key, target)
         if curated is None and target.known is None:
@@ -198,6 +204,8 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
     for e in clusters:
         _finish(e, curation)
     entities = _one_per_key(clusters)
+    for e in entities:
+        e.known_place = gazetteer.is_place(e.label)
     return DocEntities(doc, entities, speech_verbs)
 
 
@@ -210,14 +218,15 @@ def _new(clusters: list[DocEntity], known=None) -> DocEntity:
 
 
 def _place(m: RawMention, gazetteer: Gazetteer, clusters: list[DocEntity],
-           by_key: dict[str, DocEntity], distinct: frozenset[str]) -> tuple[str, DocEntity]:
+           by_key: dict[str, DocEntity], words: tuple[frozenset[str], frozenset[str]]
+           ) -> tuple[str, DocEntity]:
     """The key of a mention and the entity it joins: a known entity, one with the
     same key, a longer name it abbreviates, a known person's surname, or a new one."""
     known = gazetteer.lookup(m.known or m.text)
     key = name_key(known.name if known else m.text)
     target = by_key.get(key)
     if target is None and known is None:
-        target = _partial_match(m, clusters, distinct)
+        target = _partial_match(m, clusters, *words)
     if target is None and known is None and len(m.text.split()) == 1:
         known = lookup_surname(gazetteer, m.text)
         if known is not None:
@@ -253,14 +262,22 @@ def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
     return entities
 
 
-def _short_form(mkey: str, okey: list[str], distinct: frozenset[str]) -> bool:
+def _short_form(mkey: str, okey: list[str], distinct: frozenset[str],
+                before: frozenset[str] | None = None) -> bool:
     """Whether a name (key ``mkey``) is the first or last words of a longer one
     (``okey``) that names the same organisation: "Mawingu" of "Mawingu Networks",
     "Couche-Tard" of "Alimentation Couche-Tard"; not "Carlsberg" of "Carlsberg
-    Foundation" (a word of ``distinct`` follows it)."""
+    Foundation" (a word of ``distinct`` follows it). A short name the story uses
+    ``before`` the longer one is its own company unless only a suffix or one of
+    those words follows it ("Airbus", then "Airbus Defence and Space", its unit;
+    but "SBC", then "SBC Communications")."""
     words = mkey.split()
     if okey[: len(words)] == words:
-        return not distinct.intersection(okey[len(words):])
+        rest = okey[len(words):]
+        if before is not None and not (all(w in _SUFFIXES for w in rest) or (
+                len(rest) == 1 and rest[0] in before)):
+            return False
+        return not distinct.intersection(rest)
     # "Couche-Tard" of "Alimentation Couche-Tard": the last words, of two or more letters
     return okey[-len(words):] == words and len(okey) > len(words) and len(mkey) > 3 \
         and not distinct.intersection(words)
@@ -274,7 +291,8 @@ def _acronyms(name: str) -> set[str]:
 
 
 def _partial_match(m: RawMention, clusters: list[DocEntity],
-                   distinct: frozenset[str] = frozenset()) -> DocEntity | None:
+                   distinct: frozenset[str] = frozenset(),
+                   firm_words: frozenset[str] = frozenset()) -> DocEntity | None:
     """A longer name this mention abbreviates: a surname, a first word, an acronym."""
     words = m.text.split()
     mkey = name_key(m.text)
@@ -291,7 +309,9 @@ def _partial_match(m: RawMention, clusters: list[DocEntity],
             if other.type == person or e.known is None and m.type == person:
                 found = mkey in (okey[-1], okey[0]) and len(words) == 1
             else:
-                found = m.type != person and not full and _short_form(mkey, okey, distinct) \
+                before = firm_words if m.start < min(x.start for x in e.mentions) else None
+                found = m.type != person and not full \
+                    and _short_form(mkey, okey, distinct, before) \
                     and (m.type == other.type or other.type == EntityType.ORGANIZATION
                          and not m.strong)
             if found or m.text.isupper() and m.text in _acronyms(other.text):

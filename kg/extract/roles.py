@@ -34,9 +34,10 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
     for trig in ctx.rules.roles.get(lemma, ()):
         if not trigger_applies(ctx, tok, trig):
             continue
-        holders = referents
-        related = [e for e in _related(ctx, tok, first, trig) if e not in holders]
-        related = related or _joined(ctx, tok)
+        holders = (trig.named_holder and _compounded(ctx, tok)) or referents
+        related = [e for e in _related(ctx.avoiding(holders), tok, first, trig)
+                   if e not in holders]
+        related = related or _joined(ctx, tok) or _acting_on(ctx, tok, trig, holders)
         if not related:
             related, holders = _named_by(ctx, tok, holders)
         method, guessed = f"role:{lemma}", False
@@ -58,6 +59,13 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
             c.ended, c.guessed = past, guessed
         out += found
     return out
+
+
+def _compounded(ctx: Context, tok) -> list[DocEntity]:
+    """The names compounded with the noun, and those listed with them: "the Churchill,
+    Privilege and Darwin brands"."""
+    return distinct([e for c in tok.children if c.dep_ in ("compound", "nmod") and ctx.at(c)
+                     for e in refer(ctx, c)])
 
 
 def _first_title(ctx: Context, tok):
@@ -96,6 +104,23 @@ def _joined(ctx: Context, tok) -> list[DocEntity]:
         return []
     return [e for c in tok.head.head.children if c.dep_ in OBJ_DEPS
             for e in refer(ctx, c) if e.type == ORG]
+
+
+def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
+    """ "Acme is to buy rival Beta", "Acme beat rivals including Beta and Gamma": the
+    subject of one of ``trig.acting_verbs`` whose object is the role noun, when the
+    noun names its holders (not "undermine competitors that depend on Arm")."""
+    if not trig.acting_verbs or tok.dep_ not in OBJ_DEPS + ("compound", "amod", "pobj"):
+        return []
+    named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
+    verb = tok.head.head if named is not None and tok.head.dep_ in OBJ_DEPS \
+        or tok.dep_ == "pobj" else tok.head  # "sells cover under the X brand"
+    if named is None and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in (
+            "including", "like") for c in tok.children) and not holders:
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in trig.acting_verbs:
+        return []
+    return [e for e in subject_of(ctx, verb) if e not in holders]
 
 
 def _named_by(ctx: Context, tok, holders: list[DocEntity]):
@@ -138,12 +163,26 @@ def _bare_title(ctx: Context, tok, referents) -> bool:
 
 # --------------------------------------------------------------------- products
 def owner_claims(ctx: Context, tok) -> list[RawClaim]:
-    """An organisation's own product: "xAI's Grok models", "its Claude chatbot",
-    "Azure, Microsoft's cloud platform", "Its chatbot, Grok", "DeepSeek-R1, the
-    reasoning model from DeepSeek", "the start-up behind the Grok chatbot"."""
-    product = ctx.at(tok)
-    if product is None or product.type != PRODUCT or not ctx.rules.owned:
+    """What an organisation owns, named with its possessive: its products ("xAI's Grok
+    models", "its Claude chatbot", "Azure, Microsoft's cloud platform", "DeepSeek-R1,
+    the reasoning model from DeepSeek", "the start-up behind the Grok chatbot") and its
+    companies ("Comcast's NBCUniversal", "Acme's budget airline, Beta Air")."""
+    thing = ctx.at(tok)
+    if thing is None:
         return []
+    out = []
+    for trig in ctx.rules.owned:
+        types = trig.subject_types if trig.reverse else trig.object_types
+        if thing.type not in types:
+            continue
+        owners = _product_owners(ctx, tok, thing) if thing.type == PRODUCT \
+            else _company_owners(ctx, tok, thing)
+        out += pairs(trig, owners, [thing], tok, f"poss:{thing.type.value.lower()}",
+                     Reading.DESCRIPTION)
+    return out
+
+
+def _product_owners(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
     nouns = _product_nouns(ctx, tok)
     words = ctx.rules.words
     owners = [e for n in nouns for c in n.children if c.dep_ == "poss" for e in refer(ctx, c)]
@@ -154,8 +193,22 @@ def owner_claims(ctx: Context, tok) -> list[RawClaim]:
     owners += [e for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "behind"
                for e in refer(ctx, n.head.head) if e.type == ORG]
     owners += _possessor_before(ctx, tok, product)
-    return [c for trig in ctx.rules.owned for c in pairs(
-        trig, distinct(owners), [product], tok, "poss:product", Reading.DESCRIPTION)]
+    return distinct(owners)
+
+
+def _company_owners(ctx: Context, tok, company: DocEntity) -> list[DocEntity]:
+    """ "Comcast's NBCUniversal" (not "Acme's Beta stake": a name that modifies
+    another noun), "Acme's budget airline, Beta Air" (a company noun with a
+    possessive, set beside the name)."""
+    org_nouns = ctx.rules.words.org_nouns
+    if tok.dep_ in ("compound", "amod", "nmod") and noun_lemma(tok.head) not in org_nouns:
+        return []
+    owners = _possessor_before(ctx, tok, company)
+    noun = tok.head if tok.dep_ == "appos" else None
+    if noun is not None and noun.pos_ == "NOUN" and noun_lemma(noun) in org_nouns \
+            and noun_lemma(noun) not in ctx.rules.roles:
+        owners += [e for c in noun.children if c.dep_ == "poss" for e in refer(ctx, c)]
+    return distinct([e for e in owners if e is not company])
 
 
 def _product_nouns(ctx: Context, tok) -> list:

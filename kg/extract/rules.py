@@ -9,7 +9,7 @@ naming the file and the entry.
 
 >>> rules = load_rules()
 >>> [t.predicate for t in rules.verbs["acquire"]]
-['acquires']
+['acquires', 'investsIn']
 >>> "chief" in rules.title_words and "say" in rules.words.speech_verbs
 True
 """
@@ -77,12 +77,17 @@ class Trigger:
     needs_prep: str | None = None  # only when this preposition is there
     bars_prep: str | None = None  # never when this preposition is there
     needs_modifier: frozenset[str] = frozenset()  # one of these must modify the word
+    or_named: bool = False  # ... or a name must ("a former Nissan executive")
     bars_modifier: frozenset[str] = frozenset()  # none of these may modify it
     bars_possessor: frozenset[str] = frozenset()  # "her partner" is no business partner
     pos: str | None = None  # the word's required part of speech
     deps: frozenset[str] = frozenset()  # the word's allowed dependency labels
     weak: bool = False  # a word that often means something else ("deal", "case")
     public_office: bool = False  # before a name, a public office ("President Jane Doe")
+    named_holder: bool = False  # a name compounded with the role noun holds it ("the X brand")
+    #: verbs whose subject is related to the named holders of the role noun they govern
+    #: ("Acme is to buy rival Beta", "Acme beat rivals including Beta")
+    acting_verbs: frozenset[str] = frozenset()
     outer_subject: bool = True  # an event noun's agent may be the subject of a verb above
     from_agent: bool = False  # "a lawsuit from Beta", "a suit brought by Beta"
     filers: frozenset[str] = frozenset()  # governing verbs whose subject is the agent
@@ -90,6 +95,7 @@ class Trigger:
     accusers: frozenset[str] = frozenset()  # "accused Beta of ... in a lawsuit": Beta
     damages: frozenset[str] = frozenset()  # "seeking damages from Beta": claimant verbs
     permit: bool = False  # with a public body, a permit, not a contract ("a licence")
+    majority: str | None = None  # the predicate when the share bought is a majority
     confidence: float = 0.8
     origin: str = ""  # file and entry, for messages
 
@@ -99,11 +105,12 @@ class Trigger:
 
 
 #: Fields a rule file may set on a trigger, with the type each takes.
-_SET_FIELDS = {"preps", "object_word", "needs_modifier", "bars_modifier", "bars_possessor",
-               "deps", "filers", "defenders", "accusers", "damages"}
+_SET_FIELDS = {"acting_verbs", "preps", "object_word", "needs_modifier", "bars_modifier",
+               "bars_possessor", "deps", "filers", "defenders", "accusers", "damages"}
 _BOOL_FIELDS = {"direct", "reverse", "ends", "owner_object", "money_object", "weak",
-                "public_office", "outer_subject", "from_agent", "permit"}
-_STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos"}
+                "public_office", "outer_subject", "from_agent", "permit", "or_named",
+                "named_holder"}
+_STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
 _TYPE_FIELDS = {"subject_types", "object_types"}
 _WORD_KEYS = {"lemma", "lemmas", "word", "words"}
 _POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -155,6 +162,7 @@ class Words:
     joining_verbs: frozenset[str] = _match("lemma", "'joined Acme as chief executive'")
     copulas: frozenset[str] = _match("lemma", "'Acme is Beta's partner'")
     naming_verbs: frozenset[str] = _match("lemma", "'named Jane Doe chief executive'")
+    succeeding_verbs: frozenset[str] = _match("lemma", "'succeeded Jane Doe as chief'")
     speech_verbs: frozenset[str] = _match("lemma", "verbs of reported speech")
     past_role_words: frozenset[str] = _match("word", "'former chief executive'")
     ending_verbs: frozenset[str] = _match("lemma", "'ended the partnership'")
@@ -211,6 +219,15 @@ class Rules:
                 if t.predicate in ("executiveOf", "founderOf") and not t.public_office
                 for w in t.words}
         return frozenset(held) | self.words.other_person_nouns
+
+    @cached_property
+    def title_nouns(self) -> frozenset[str]:
+        """The executive and founder role nouns, which only people hold ("remains
+        executive chairman"): not the public offices, nor the other person nouns
+        ("a member", "the biggest investor")."""
+        return frozenset(w for ts in self.roles.values() for t in ts
+                         if t.predicate in ("executiveOf", "founderOf") and not t.public_office
+                         for w in t.words)
 
     @cached_property
     def intransitive(self) -> frozenset[str]:
@@ -425,4 +442,6 @@ def _checked(origin: str, where: str, t: Trigger) -> Trigger:
                             f"{t.predicate} ({', '.join(x.value for x in allowed)})")
     if t.particle and t.kind is not Kind.VERB:
         raise RuleError(f"{origin}: {where}: particle is for verbs")
+    if t.majority is not None and t.majority not in PREDICATE:
+        raise RuleError(f"{origin}: {where}: unknown predicate {t.majority!r} for majority")
     return t

@@ -43,8 +43,12 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         patients += _prep_patients(reading_ctx, tok, trig)
         method = f"verb:{lemma}" + (":passive" if passive else "")
         found = pairs(trig, agents, patients, tok, method, Reading.VERB)
+        majority = trig.majority and any(_majority(c) for c in tok.children
+                                         if c.dep_ in OBJ_DEPS)
         for c in found:
             c.ended = c.end_dated = trig.ends
+            if majority:
+                c.predicate, c.method = trig.majority, method + ":majority"
         out += found
     return out
 
@@ -56,7 +60,7 @@ def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
                                  for c in tok.children):
         return False
     objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-    if trig.object_word and not any(c.lemma_.lower() in trig.object_word for c in objects):
+    if trig.object_word and not any(_has_word(c, trig.object_word) for c in objects):
         return False
     if trig.money_object and not any(is_sum(c, ctx) for c in objects):
         return False
@@ -110,7 +114,8 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     if trig.direct:
         return _direct_objects(ctx, tok, trig)
     if trig.object_word:
-        return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)]
+        return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
+            e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)]
     if trig.owner_object:
         return [e for c in tok.children if c.dep_ in OBJ_DEPS
                 for p in c.children if p.dep_ == "poss" for e in refer(ctx, p)]
@@ -135,7 +140,22 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     if not out and tok.dep_ == "conj" and not has_object:
         out += [e for c in tok.head.children if c.dep_ in OBJ_DEPS
                 and c.lower_ in ctx.rules.words.relative_pronouns for e in refer(ctx, c)]
+    nominal = any(c.dep_ in OBJ_DEPS and c.pos_ != "VERB" for c in tok.children)
+    if not out and not nominal and tok.dep_ not in ("relcl", "acl"):
+        out += _name_after(ctx, tok, trig)
     return out
+
+
+def _name_after(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """A name right after the verb that the parser gave another role: "agreed to buy
+    Britvic, the maker of ..." parsed with "Britvic" the subject of a later verb."""
+    i = tok.i + 1
+    while i < len(ctx.doc) and ctx.doc[i].dep_ == "prt":
+        i += 1
+    e = ctx.at(ctx.doc[i]) if i < len(ctx.doc) else None
+    if e is None or ctx.doc[i].head.i == tok.i or (trig.particle and i == tok.i + 1):
+        return []
+    return [e]
 
 
 def _role_left(ctx: Context, tok) -> list[DocEntity]:
@@ -154,7 +174,8 @@ def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """The objects of the trigger's prepositions, on the verb or on a sum it governs
     ("invested $10 billion in Beta": the parser may hang "in" on the sum)."""
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
-        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx))]
+        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx) or not trig.direct
+        and _bare(c, ctx))]
     out: list[DocEntity] = []
     for h in heads:
         for c in h.children:
@@ -163,6 +184,62 @@ def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
                         and not (trig.predicate == "acquires" and _part(p, ctx))
                         for e in refer(ctx, p)]
     return out
+
+
+def _bare(tok, ctx: Context) -> bool:
+    """A noun with no determiner or possessor that names nothing: for a verb that takes
+    no object, a misparse ("competes head-on with Beta": "with" hung on "head")."""
+    return tok.pos_ == "NOUN" and ctx.at(tok) is None and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _has_word(phrase, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (lemmas or forms) is in the phrase: "1.4 mln of its
+    shares" holds "shares"."""
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in phrase.subtree)
+
+
+#: Links from a share to the company it is of: "shares of Beta", "a stake in Beta common
+#: stock", "Beta shares", "Beta's shares".
+_SHARE_LINKS = frozenset({"prep", "pobj", "compound", "nmod", "poss", "amod", "nummod",
+                          "quantmod", "appos"})
+
+
+def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
+    """The companies the shares in the object phrase ``obj`` are of: names linked to it
+    by "of"/"in" phrases and compounds, not by another preposition ("bought shares
+    from Beta")."""
+    out: list[DocEntity] = []
+    for t in obj.subtree:
+        e = ctx.at(t)
+        if e is None or t.pos_ == "PRON":
+            continue
+        path = [t, *[a for a in t.ancestors if obj.left_edge.i <= a.i <= obj.right_edge.i
+                     and a.i != obj.i]]
+        if all(a.dep_ in _SHARE_LINKS and (a.dep_ != "prep" or a.lower_ in trig.preps)
+               for a in path):
+            out.append(e)
+    return distinct(out)
+
+
+#: Words that make a share a majority: "all of", "the majority of", "control of".
+_MAJORITY_WORDS = frozenset({"all", "majority", "control", "whole", "entire", "outright"})
+
+
+def _majority(obj) -> bool:
+    """Whether the object phrase is more than half of something: "67.7% of Beta", "all
+    of the common stock of Beta", "a majority stake"."""
+    for t in obj.subtree:
+        if t.lower_ in _MAJORITY_WORDS:
+            return True
+        if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in (
+                "%", "pct", "percent", "per"):
+            try:
+                if float(t.text.replace(",", "")) > 50:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 # ------------------------------------------------------------------------- gaps

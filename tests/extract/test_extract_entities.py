@@ -57,15 +57,21 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
      "twitch", "Organization"),
     ("Acme Corp reported profits. Ilya Sutskever, a co-founder and board member, voted.",
      "ilya-sutskever", "Person"),
+    # a model's name is a product: letters, a dash, a number
+    ("Halvard Systems delivered the first HLV-310 to Corvale last week.", "hlv-310", "Product"),
+    # a capitalised word the tagger calls an adjective, before "brand"
+    ("Larkspur Insurance sold the Quotemehappy brand to Brivo.", "quotemehappy", "Product"),
+    # in apposition to a product noun
+    ("Corvale Pharma said its most advanced product, Aflivra, won approval.", "aflivra",
+     "Product"),
     # a name before a title of a company's is the company
     ("It was a last resort, said Yukos chief executive Steven Theede.", "yukos",
      "Organization"),
     # ... but not before "headquarters"
     ("The mark was projected onto the company's San Francisco headquarters.",
      "san-francisco", "Place"),
-    pytest.param("Maya Okafor leads Larkspur Industries.", "maya-okafor", "Person",
-                 marks=xfail("NER tags 'Maya Okafor' GPE in this sentence and no context "
-                             "rule overrides it: the entity is typed Place")),
+    # NER says GPE; the subject of "leads" with a company as its object is a person
+    ("Maya Okafor leads Larkspur Industries.", "maya-okafor", "Person"),
 ])
 def test_extract_entity_type(extract, text, key, type_):
     types = {e.key: e.type for e in extract(text).entities}

@@ -347,3 +347,174 @@ def test_extract_entity_types_honorific_or_title_before_one_word(read_table) -> 
         Brandt    Brandt   PROPN NNP dobj  2 B-PERSON
         .         .        PUNCT .   punct 2 O
     """) == {"Hessen": "Person", "Brandt": "Person"}
+
+
+def test_extract_entity_types_short_name_before_its_unit_is_its_own(read_table) -> None:
+    """ "Quorvex", then "Quorvex Defence and Space": the story names the company
+    first and its unit later, two organisations."""
+    found = entities_of(read_table, """
+        Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
+        grew      grow     VERB  VBD ROOT  1 O
+        .         .        PUNCT .   punct 1 O
+        Quorvex   Quorvex  PROPN NNP compound 4 B-ORG
+        Defence   Defence  PROPN NNP nsubj 7 I-ORG
+        and       and      CCONJ CC  cc    4 I-ORG
+        Space     Space    PROPN NNP conj  4 I-ORG
+        hired     hire     VERB  VBD ROOT  7 O
+        staff     staff    NOUN  NN  dobj  7 O
+        .         .        PUNCT .   punct 7 O
+    """)
+    assert set(found) == {"Quorvex", "Quorvex Defence and Space"}
+
+
+def test_extract_entity_types_short_name_before_its_full_name_joins(read_table) -> None:
+    """ "Zentra", then "Zentra Networks" or "Zentra Corp": one company, the longer
+    name going on with only a suffix or a word company names end with."""
+    for last in ("Networks", "Corp"):
+        found = entities_of(read_table, f"""
+            Zentra    Zentra   PROPN NNP nsubj 1 B-ORG
+            grew      grow     VERB  VBD ROOT  1 O
+            .         .        PUNCT .   punct 1 O
+            Zentra    Zentra   PROPN NNP compound 4 B-ORG
+            {last}    {last}   PROPN NNP nsubj 5 I-ORG
+            hired     hire     VERB  VBD ROOT  5 O
+            staff     staff    NOUN  NN  dobj  5 O
+            .         .        PUNCT .   punct 5 O
+        """)
+        assert found == {f"Zentra {last}": ("Zentra",)}
+
+
+# --------------------------------------------------------- what claims make of names
+
+
+def test_extract_entity_types_object_of_a_verb_is_typed(read_table) -> None:
+    """ "builds the Zephlin" makes a product of what NER called a company, "acquired
+    Zentrix" a company of what it called a product, and the claims hold."""
+    entities, claims = read_table("""
+        Halvard   Halvard  PROPN NNP compound 1 B-ORG
+        Systems   Systems  PROPN NNP nsubj 2 I-ORG
+        builds    build    VERB  VBZ ROOT  2 O
+        the       the      DET   DT  det   4 O
+        Zephlin   Zephlin  PROPN NNP dobj  2 B-ORG
+        and       and      CCONJ CC  cc    2 O
+        acquired  acquire  VERB  VBD conj  2 O
+        Zentrix   Zentrix  PROPN NNP dobj  6 B-PRODUCT
+        .         .        PUNCT .   punct 2 O
+    """)
+    assert {e.label: e.type for e in entities} == {
+        "Halvard Systems": "Organization", "Zephlin": "Product", "Zentrix": "Organization"}
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("halvard-systems", "develops", "zephlin"), ("halvard-systems", "acquires", "zentrix")}
+
+
+def test_extract_entity_types_verbs_make_no_person_of_a_lone_word(read_table) -> None:
+    """ "Zentrix runs Halvard Systems" (a misparse of "Zentrix, whose chief runs
+    ...") makes no person of a lone word."""
+    assert types(read_table, """
+        Zentrix   Zentrix  PROPN NNP nsubj 1 B-ORG
+        runs      run      VERB  VBZ ROOT  1 O
+        Halvard   Halvard  PROPN NNP compound 3 B-ORG
+        Systems   Systems  PROPN NNP dobj  1 I-ORG
+        .         .        PUNCT .   punct 1 O
+    """) == {"Zentrix": "Organization", "Halvard Systems": "Organization"}
+
+
+def test_extract_entity_types_only_a_fitting_claim_types(read_table) -> None:
+    """A person "sells" nothing as a company offers a product: "Jane Doe sells
+    Zentrix" makes no product of Zentrix; "Halvard Systems sells Zentrix" does."""
+    table = """
+        {seller}
+        sells     sell     VERB  VBZ ROOT  2 O
+        Zentrix   Zentrix  PROPN NNP dobj  2 B-ORG
+        .         .        PUNCT .   punct 2 O
+    """
+    person = """Jane      Jane     PROPN NNP compound 1 B-PERSON
+        Doe       Doe      PROPN NNP nsubj 2 I-PERSON"""
+    company = """Halvard   Halvard  PROPN NNP compound 1 B-ORG
+        Systems   Systems  PROPN NNP nsubj 2 I-ORG"""
+    assert types(read_table, table.format(seller=person))["Zentrix"] == "Organization"
+    assert types(read_table, table.format(seller=company))["Zentrix"] == "Product"
+
+
+# ------------------------------------------------- people NER calls organisations
+
+
+def test_extract_entity_types_who_makes_a_person(read_table) -> None:
+    """ "Jane Quill and JB Marro, who own ...": only people are "who"."""
+    assert types(read_table, """
+        Jane      Jane     PROPN NNP compound 1 B-PERSON
+        Quill     Quill    PROPN NNP ROOT  1 I-PERSON
+        and       and      CCONJ CC  cc    1 O
+        JB        JB       PROPN NNP compound 4 B-ORG
+        Marro     Marro    PROPN NNP conj  1 I-ORG
+        ,         ,        PUNCT ,   punct 4 O
+        who       who      PRON  WP  nsubj 7 O
+        own       own      VERB  VBP relcl 4 O
+        shares    share    NOUN  NNS dobj  7 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Jane Quill": "Person", "JB Marro": "Person"}
+
+
+def test_extract_entity_types_title_held_makes_a_person(read_table) -> None:
+    """ "Dario Velluti remains executive chairman", "succeeded Dario Velluti as chief
+    executive": only people hold these titles; "the biggest investor" says nothing."""
+    assert types(read_table, """
+        Velluti   Velluti  PROPN NNP nsubj 1 B-ORG
+        remains   remain   VERB  VBZ ROOT  1 O
+        executive executive NOUN NN  compound 3 O
+        chairman  chairman NOUN  NN  attr  1 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Velluti": "Person"}
+    assert types(read_table, """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        succeeded succeed  VERB  VBD ROOT  1 O
+        Dario     Dario    PROPN NNP compound 3 B-ORG
+        Velluti   Velluti  PROPN NNP dobj  1 I-ORG
+        as        as       ADP   IN  prep  1 O
+        chief     chief    ADJ   JJ  amod  6 O
+        executive executive NOUN NN  pobj  4 O
+        .         .        PUNCT .   punct 1 O
+    """)["Dario Velluti"] == "Person"
+    assert types(read_table, """
+        Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
+        remains   remain   VERB  VBZ ROOT  1 O
+        the       the      DET   DT  det   4 O
+        biggest   big      ADJ   JJS amod  4 O
+        investor  investor NOUN  NN  attr  1 O
+        .         .        PUNCT .   punct 1 O
+    """) == {"Quorvex": "Organization"}
+
+
+def test_extract_entity_types_organisation_noun_after_a_name(read_table) -> None:
+    """ "the Sal Quorn investment bank", "magazine Der Zeitwort": organisations,
+    whatever NER says; "the Quill group" of a lone surname says nothing."""
+    assert types(read_table, """
+        from      from     ADP   IN  ROOT  0 O
+        the       the      DET   DT  det   5 O
+        Sal       Sal      PROPN NNP compound 3 B-PERSON
+        Quorn     Quorn    PROPN NNP compound 5 I-PERSON
+        investment investment NOUN NN compound 5 O
+        bank      bank     NOUN  NN  pobj  0 O
+        and       and      CCONJ CC  cc    5 O
+        magazine  magazine NOUN  NN  compound 9 O
+        Der       Der      PROPN NNP compound 9 B-PERSON
+        Zeitwort  Zeitwort PROPN NNP conj  5 I-PERSON
+    """) == {"Sal Quorn": "Organization", "Der Zeitwort": "Organization"}
+
+
+def test_extract_entity_types_honorific_before_an_untagged_name(read_table) -> None:
+    """ "A spokesman for Quorn Builders, Dr Vantesh, said": the untagged name set
+    beside a company is a person after an honorific."""
+    assert types(read_table, """
+        A         a        DET   DT  det   1 O
+        spokesman spokesman NOUN NN  nsubj 9 O
+        for       for      ADP   IN  prep  1 O
+        Quorn     Quorn    PROPN NNP compound 4 B-ORG
+        Builders  Builders PROPN NNPS pobj 2 I-ORG
+        ,         ,        PUNCT ,   punct 4 O
+        Dr        Dr       PROPN NNP compound 7 O
+        Vantesh   Vantesh  PROPN NNP appos 4 O
+        ,         ,        PUNCT ,   punct 4 O
+        said      say      VERB  VBD ROOT  9 O
+        .         .        PUNCT .   punct 9 O
+    """) == {"Quorn Builders": "Organization", "Vantesh": "Person"}

@@ -35,8 +35,9 @@ def test_money_find_money_reads_value_and_currency(text, value, currency):
 
 
 def test_money_find_money_marks_rates_per_unit():
-    found = find_money("$150,000 per song, or $60m a year")
-    assert [(m.money.value, m.per_unit) for m in found] == [(150_000.0, True), (60e6, True)]
+    found = find_money("$150,000 per song, or $60m a year, or $31 each")
+    assert [(m.money.value, m.per_unit) for m in found] == [
+        (150_000.0, True), (60e6, True), (31.0, True)]
 
 
 def test_money_find_money_for_each_is_a_rate_and_the_total_is_not():
@@ -66,6 +67,7 @@ WEDNESDAY = date(2026, 11, 25)
 
 @pytest.mark.parametrize("expr,expected", [
     ("in 2015", "2015"),
+    ("founded in 1875", "1875"),
     ("on Tuesday", "2026-11-24"),
     ("last Wednesday", "2026-11-18"),
     ("last year", "2025"),
