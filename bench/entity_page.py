@@ -15,9 +15,9 @@ hundred counterparties, both ways, some with an amount, a date or a source), sta
 - **network.json**: the neighbourhood the entity page's "show neighbours" fetches;
 - **article**: one of the hand-made articles' pages;
 - **first search**, **search p50**: ``/search?q=bench target`` (names and the full-text
-  index), once and then 9 times: a reader checks the index against its snapshot of the store on its first
-  search (a read of every article's hash); the index itself is built, if the store had
-  none, before the server starts.
+  index), once and then 9 times: a reader checks the index against its snapshot of the
+  store on its first search (a read of every article's hash); the index itself is built,
+  if the store had none, before the server starts.
 
 ``--in-place`` writes into STORE itself instead of a copy (the articles stay).
 

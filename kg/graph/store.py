@@ -253,7 +253,8 @@ class KGStore:
         result = self.query(sparql, bindings=bindings)
         names = [v.value for v in result.variables]
         # a solution iterates over its values in the order of the variables
-        return [{n: t.value for n, t in zip(names, sol) if t is not None} for sol in result]
+        return [{n: t.value for n, t in zip(names, sol, strict=True)
+                if t is not None} for sol in result]
 
 
 def _first_line(exc: BaseException) -> str:
