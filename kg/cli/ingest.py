@@ -8,7 +8,7 @@ import click
 
 from ..errors import KGError
 from ..graph.store import open_store
-from ..ingest import expand_inputs, iter_articles
+from ..ingest import count_articles, expand_inputs, iter_articles
 from ..query.listing import list_articles
 from ..workflow import AddReport, add_articles, rebuild, remove_articles
 from . import Context, cli
@@ -94,7 +94,8 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
     items = iter_articles(sources, feeds=feeds, stdin=sys.stdin)
     streams = any(s.endswith(".jsonl") or s == "-" for s in sources)
     many = len(sources) >= _PROGRESS_MIN or bool(feeds) or streams
-    total = len(sources) if many and not feeds and not streams else None
+    # a total (and so an ETA) whenever it can be known: files, and the lines of JSON Lines
+    total = count_articles(sources) if many and not feeds else None
     bar = _progress(total, obj.quiet, "adding") if many else None
     if workers == 0:
         from ..extract.parallel import default_workers

@@ -186,24 +186,49 @@ def entities_undo(obj: Context) -> None:
               show_default=True)
 @click.option("--all", "include_all", is_flag=True,
               help="Also list negated and hedged claims (see the polarity field).")
+@click.option("--entity", metavar="NAME",
+              help="Only the claims about this entity (as subject or object): a label, an "
+                   "alias or the key after entity/.")
+@click.option("--predicate", "predicates", multiple=True, metavar="P",
+              help="Only these predicates (repeatable, or comma-separated).")
+@click.option("--since", metavar="DATE",
+              help="Only claims reported on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): "
+                   "the article's publication date, else the claim's own date.")
+@click.option("--until", metavar="DATE", help="Only claims reported on or before DATE.")
+@click.option("--source", "sources", multiple=True, metavar="OUTLET",
+              help="Only claims from articles of this outlet (repeatable, any case).")
 @as_of_option()
 @click.pass_obj
-def claims(obj: Context, fmt: str, include_all: bool, as_of: str | None) -> None:
-    """List the claims: subject, predicate, object, and where and who says so.
+def claims(obj: Context, fmt: str, include_all: bool, entity: str | None,
+           predicates: tuple[str, ...], since: str | None, until: str | None,
+           sources: tuple[str, ...], as_of: str | None) -> None:
+    """List the claims: subject, predicate, object, the sentence, and who says so where.
+
+    The table cuts each sentence to the terminal's width; --format jsonl or
+    csv gives it whole, with its offsets in the article.
 
     \b
     Examples:
       kg claims
+      kg claims --entity Microsoft --predicate investsIn
+      kg claims --entity "Elon Musk" --since 2025 --until 2026-06 --source Reuters
       kg claims --format jsonl > claims.jsonl
       kg claims --all --format csv
       kg claims --as-of 2025-12-31
     """
+    from ..network.filters import Filters
+
+    filters = None
+    if predicates or since or until or sources:
+        filters = Filters(predicates=predicates, since=since, until=until, sources=sources)
     with open_store(obj.store, read_only=True) as store:
-        rows = list_claims(store, include_all=include_all, as_of=as_of)
-    columns = ["subject", "predicate", "object", "attributed_to", "amount", "date", "article",
-               "confidence"]
+        rows = list_claims(store, include_all=include_all, as_of=as_of, entity=entity,
+                           filters=filters)
+    columns = ["subject", "predicate", "object", "attributed_to", "amount", "date", "article"]
     if include_all:
         columns.append("polarity")
-    if fmt == "csv":
-        columns += ["sentence", "start", "end"]
-    emit_records(rows, fmt, columns)
+    if fmt == "table":
+        columns.append("sentence")
+    else:
+        columns += ["confidence", "sentence", "start", "end"]
+    emit_records(rows, fmt, columns, cut=("sentence",))

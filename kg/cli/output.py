@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 
 import click
@@ -29,8 +30,10 @@ def flatten(value) -> str:
     return str(value)
 
 
-def emit_records(records: list[dict], fmt: str, columns: list[str]) -> None:
-    """Print records as a table (terminal), JSON Lines or CSV."""
+def emit_records(records: list[dict], fmt: str, columns: list[str],
+                 cut: tuple[str, ...] = ()) -> None:
+    """Print records as a table (terminal), JSON Lines or CSV. In a table, the ``cut``
+    columns stay on one line, cut short (…) to fit the terminal's width."""
     if fmt == "jsonl":
         out = sys.stdout
         for r in records:
@@ -47,9 +50,29 @@ def emit_records(records: list[dict], fmt: str, columns: list[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*columns, show_lines=False, header_style="bold")
-    for r in records:
-        table.add_row(*[flatten(r.get(c)) for c in columns])
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else _width())
+    cells = [[flatten(r.get(c)) for c in columns] for r in records]
+    # the other columns as wide as their text (up to 30, then they wrap); the cut ones
+    # share what is left of the width
+    natural = {c: min(30, max([len(c), *(len(row[i]) for row in cells)]))
+               for i, c in enumerate(columns) if c not in cut}
+    left = console.width - sum(natural.values()) - 3 * len(columns) - 1
+    table = Table(show_lines=False, header_style="bold")
+    for c in columns:
+        if c in cut:
+            table.add_column(c, no_wrap=True, overflow="ellipsis",
+                             max_width=max(20, left // max(1, len(cut))))
+        else:
+            table.add_column(c)
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
     console.print(f"{len(records)} rows", style="dim")
+
+
+def _width() -> int:
+    """The width of a table written to a file or a pipe: $COLUMNS, else 200."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 200

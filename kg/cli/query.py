@@ -81,6 +81,8 @@ def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None,
         raise click.UsageError("give a SPARQL query, or -f FILE.rq")
     with open_store(obj.store, read_only=True) as store:
         result = run_query(store, sparql, allow_service=allow_service)
+    for warning in result.warnings:
+        click.echo(f"kg: warning: {warning}", err=True)
     if fmt is None:
         fmt = "turtle" if result.kind == "graph" else "table"
     if fmt == "table":

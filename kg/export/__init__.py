@@ -7,6 +7,7 @@ imported only when used (matplotlib only for png and svg).
 ['csv', 'cytoscape', 'dot', 'gexf']
 """
 
+from .nxformats import read_gexf, read_graphml
 from .registry import EXPORTERS, Exporter, format_for_path, get_exporter, register
 from .run import ExportResult, export, export_network, rdf_statements
 
@@ -19,5 +20,7 @@ __all__ = [
     "format_for_path",
     "get_exporter",
     "rdf_statements",
+    "read_gexf",
+    "read_graphml",
     "register",
 ]

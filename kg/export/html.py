@@ -1,11 +1,13 @@
 """One self-contained HTML page to explore a network in a browser, offline.
 
-The layout is computed here; the page embeds it as JSON with its own
-stylesheet and script (:mod:`kg.export.html_assets`), and a Content Security
-Policy that forbids fetching anything. Nodes are coloured by type and sized
-by centrality, edges labelled by predicate; hovering an edge shows its
-evidence sentences and article titles; there is a search box and predicate
-and date filters.
+The layout is computed here; the page embeds it as JSON with vis-network (from
+the pyvis package), kg's network view (:mod:`kg.web`, the one the explorer of
+``kg serve`` uses) and its own furniture (:mod:`kg.export.html_assets`), under
+a Content Security Policy that forbids fetching anything. Nodes are coloured
+by type and sized by centrality, edges labelled by predicate; a click pins a
+node's or an edge's details (evidence sentences, links to the articles) in a
+panel, where the text can be selected; a search box zooms to a name, and
+predicate and date filters hide what they leave out.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inlin
 
 
 def _evidence(d: dict) -> list[dict]:
-    return [{k: e.get(k) for k in ("sentence", "title", "article", "source", "date")}
-            for e in d.get("evidence", [])]
+    """An edge's evidence for the page: each sentence, its article (linked to where it was
+    published, when known), outlet and date."""
+    return [{**{k: e.get(k) for k in ("sentence", "title", "article", "source", "date")},
+             "href": e.get("url")} for e in d.get("evidence", [])]
 
 
 def page_data(g: nx.Graph) -> dict:
@@ -39,7 +43,6 @@ def page_data(g: nx.Graph) -> dict:
     n = len(g)
     size = min(5000.0, max(500.0, 170.0 * math.sqrt(max(n, 1))))
     top_y = max((p[1] for p in pos.values()), default=0.0)
-    index = {v: i for i, v in enumerate(g)}
     cent = node_centrality(g)
     most = max(cent.values(), default=0.0) or 1.0
     degree = dict(nx.Graph(g).degree()) if n else {}
@@ -48,27 +51,35 @@ def page_data(g: nx.Graph) -> dict:
         "color": type_color(d.get("type")), "aliases": list(d.get("aliases") or []),
         "x": round(pos[v][0] * size, 1), "y": round((top_y - pos[v][1]) * size, 1),
         "r": round(6 + 16 * math.sqrt(cent[v] / most), 1), "centrality": round(cent[v], 4),
-        "degree": degree.get(v, 0),
+        "degree": degree.get(v, 0), "expandable": False,
     } for v, d in g.nodes(data=True)]
     weights = [d.get("weight", 1) for *_, d in g.edges(data=True)]
     heavy = max(weights, default=1)
-    labelled = g.graph.get("kind") == "entity"
     edges = []
-    for u, v, d in g.edges(data=True):
-        evidence = _evidence(d)
+    for i, (u, v, d) in enumerate(g.edges(data=True)):
         w = d.get("weight", 1)
         edges.append({
-            "source": index[u], "target": index[v], "predicate": d.get("predicate", ""),
+            "id": f"e{i}", "from": u, "to": v, "predicate": d.get("predicate", ""),
             "directed": bool(g.is_directed() and d.get("directed", True)),
             "weight": w, "first": d.get("first"), "last": d.get("last"),
             "width": round(1 + 3 * math.log1p(w) / math.log1p(heavy), 2),
-            "showLabel": labelled, "evidence": evidence,
+            "evidence": _evidence(d),
         })
     dates = sorted(x for e in edges for x in (e["first"], e["last"]) if x)
     types = {t: c for t, c in TYPE_COLORS.items() if any(x["type"] == t for x in nodes)}
     shown, total = g.graph.get("shown", n), g.graph.get("total", n)
+    component = g.graph.get("component")
     note = ""
-    if total > shown:
+    if total > shown and component is not None:
+        if component <= shown:
+            what = (f"the largest connected part of the network ({component} of its {total} "
+                    f"nodes) and the next largest parts that fit, {shown} nodes in all")
+        else:
+            what = (f"the {shown} most central nodes of the network's largest connected part "
+                    f"({component} of its {total} nodes), linked to one another")
+        note = (f"Showing {what}. Export with --top 0 to show them all, or --top N for "
+                "another number.")
+    elif total > shown:
         note = (f"Showing the {shown} most central of {total} nodes (PageRank). "
                 "Export with --top 0 to show them all, or --top N for another number.")
     title, _, filters = network_title(g).partition("\n")
@@ -78,7 +89,7 @@ def page_data(g: nx.Graph) -> dict:
         "nodes": nodes, "edges": edges, "types": types,
         "predicates": sorted({e["predicate"] for e in edges}),
         "dates": [dates[0], dates[-1]] if dates else [None, None],
-        "hideEdgeLabels": len(edges) > 150,
+        "edgeLabels": g.graph.get("kind") == "entity" and len(edges) <= 150,
     }
 
 
@@ -89,11 +100,19 @@ def _script_json(value) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def _inline(code: str) -> str:
+    """A script's text, safe inside a <script> element."""
+    return code.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
 def html_page(data: dict) -> str:
     """The page for :func:`page_data`'s output."""
+    from ..web import graph_css, graph_js, vis_network_css, vis_network_js
+
     esc = html.escape
     sub = f'<p class="sub">{esc(data["filters"])}</p>' if data["filters"] else ""
     note = f'<p class="note">{esc(data["note"])}</p>' if data["note"] else ""
+    script = "\n".join([vis_network_js(), graph_js(), SCRIPT])
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -102,7 +121,9 @@ def html_page(data: dict) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kg export --format html">
 <title>{esc(data["title"])}</title>
-<style>{CSS}</style>
+<style>{vis_network_css()}
+{graph_css()}
+{CSS}</style>
 </head>
 <body data-status="loading" data-drawn-nodes="0" data-drawn-edges="0"
   data-kind="{esc(data["kind"])}" data-total-nodes="{data["total"]}">
@@ -119,13 +140,13 @@ def html_page(data: dict) -> str:
   <span id="kg-counts" class="counts"></span>
 </div>
 </header>
-<main>
-<svg id="kg-canvas" xmlns="http://www.w3.org/2000/svg" role="img"
-  aria-label="{esc(data["title"])}"></svg>
-<div id="kg-tooltip" hidden></div>
+<main class="kg-graph">
+<div id="kg-canvas" class="kg-canvas" role="img" aria-label="{esc(data["title"])}"></div>
+<aside id="kg-details" class="kg-details"><p class="hint">Click a node or a link: its details
+and evidence stay here, to read, copy or follow to the article.</p></aside>
 </main>
 <script type="application/json" id="kg-data">{_script_json(data)}</script>
-<script>{SCRIPT}</script>
+<script>{_inline(script)}</script>
 </body>
 </html>
 """

@@ -1,7 +1,15 @@
-"""GraphML, GEXF, node-link JSON and Cytoscape.js JSON, written through networkx's writers."""
+"""GraphML, GEXF, node-link JSON and Cytoscape.js JSON, written through networkx's writers.
+
+The entity network is directed, but partnerOf, mergesWith and rivalOf edges are
+not: GraphML marks each such edge ``directed="false"`` and GEXF ``type="undirected"``,
+which Gephi and yEd read as mixed graphs. networkx's readers refuse mixed graphs;
+:func:`read_graphml` and :func:`read_gexf` read kg's files back (each edge's
+``directed`` attribute still says which way it goes).
+"""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -10,13 +18,45 @@ import networkx as nx
 from .flat import edge_records, flat_graph, type_color
 
 __all__ = ["write_graphml", "write_gexf", "write_node_link", "write_cytoscape", "node_link",
-           "cytoscape_elements"]
+           "cytoscape_elements", "read_graphml", "read_gexf"]
 
 
 def write_graphml(g: nx.Graph, path: Path) -> list[Path]:
     """GraphML: every attribute typed, lists as "; "-joined strings, evidence as JSON."""
     nx.write_graphml(flat_graph(g), str(path), encoding="utf-8", prettyprint=True)
+    if g.is_directed():
+        _mark_undirected_graphml(Path(path))
     return [Path(path)]
+
+
+def _mark_undirected_graphml(path: Path) -> None:
+    """Mark directed="false" the edges whose ``directed`` attribute is false."""
+    from lxml import etree
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    tree = etree.parse(str(path))
+    keys = {k.get("id") for k in tree.iter(f"{ns}key")
+            if k.get("for") == "edge" and k.get("attr.name") == "directed"}
+    changed = False
+    for edge in tree.iter(f"{ns}edge"):
+        for data in edge.iter(f"{ns}data"):
+            if data.get("key") in keys and (data.text or "").strip().lower() == "false":
+                edge.set("directed", "false")
+                changed = True
+    if changed:
+        tree.write(str(path), encoding="utf-8", xml_declaration=True)
+
+
+def read_graphml(path: str | Path) -> nx.Graph:
+    """A GraphML file kg wrote, read with networkx (which refuses per-edge directions)."""
+    data = Path(path).read_bytes().replace(b' directed="false"', b"")
+    return nx.read_graphml(io.BytesIO(data))
+
+
+def read_gexf(path: str | Path) -> nx.Graph:
+    """A GEXF file kg wrote, read with networkx (which refuses per-edge directions)."""
+    data = Path(path).read_bytes().replace(b' type="undirected"', b"")
+    return nx.read_gexf(io.BytesIO(data))
 
 
 def write_gexf(g: nx.Graph, path: Path) -> list[Path]:
@@ -29,6 +69,10 @@ def write_gexf(g: nx.Graph, path: Path) -> list[Path]:
         if "centrality" in d:
             viz["size"] = round(5 + 200 * float(d["centrality"]), 2)
         d["viz"] = viz
+    if flat.is_directed():  # GEXF's own mark: Gephi draws these edges without arrows
+        for *_, d in flat.edges(data=True):
+            if d.get("directed") is False:
+                d["type"] = "undirected"
     nx.write_gexf(flat, str(path), encoding="utf-8", prettyprint=True)
     return [Path(path)]
 

@@ -26,6 +26,9 @@ class Exporter:
     description: str
     target: str  # "module:function", relative to kg.export
     default_top: int = 0  # most central nodes drawn by default (0: all)
+    #: keep the nodes connected: the core of the largest connected part, not the most
+    #: central nodes wherever they are (see :func:`~kg.network.metrics.top_nodes`)
+    connected: bool = False
 
     def load(self):
         """The writer function (its module is imported now, not before)."""
@@ -79,7 +82,7 @@ for _spec in [
 register(Exporter("png", "network", ".png", "a picture (PNG)", ".draw:write_png", default_top=60))
 register(Exporter("svg", "network", ".svg", "a picture (SVG)", ".draw:write_svg", default_top=60))
 register(Exporter("html", "network", ".html", "one self-contained interactive page",
-                  ".html:write_html", default_top=150))
+                  ".html:write_html", default_top=150, connected=True))
 for _spec in [
     ("turtle", "rdf", ".ttl", "Turtle (triples: the article graphs merged)", ".rdf:write_turtle"),
     ("trig", "rdf", ".trig", "TriG (one named graph per article)", ".rdf:write_trig"),

@@ -114,7 +114,7 @@ def export(store: KGStore, fmt: str, path: str | Path, *, network: str = "entity
     if ego is not None:
         g = ego_network(g, resolve_node(g, data, ego), depth=depth)
     total = len(g)
-    g = top_nodes(g, exporter.default_top if top is None else top)
+    g = top_nodes(g, exporter.default_top if top is None else top, connected=exporter.connected)
     paths = exporter.load()(g, path)
     return ExportResult(fmt, tuple(paths), nodes=len(g), edges=g.number_of_edges(),
                         total_nodes=total)

@@ -443,6 +443,10 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
     kept = dict(known) if known is not None else None
     if steps:
         store.update(" ;\n".join(steps))  # which forgets the label counts: put them back
+    # the search index follows, after the transaction (a failure there is mended on search)
+    from .fulltext import index_graphs
+
+    index_graphs(store, {g: new if body is not None else None for g, body in bodies.items()})
     if kept is not None:
         for e, change in delta.items():
             if e in kept:

@@ -80,13 +80,14 @@ CLAIM_CORE_VARIABLES = "?c ?g ?id ?s ?p ?o ?sentence ?start ?end ?conf ?pol"
 CLAIM_DETAIL_VARIABLES = "?attr ?value ?cur ?date ?method ?ended ?end_date"
 
 
-def claim_pattern(subject: str = "?s", obj: str = "?o") -> str:
-    """A claim with everything a claim dict holds, inside one article graph ``?g``; its
-    subject and object are the variables ``?s`` and ``?o``, or the given IRIs (written
-    into the pattern, so that the store looks them up in its indexes)."""
+def claim_pattern(subject: str = "?s", obj: str = "?o", graph: str = "?g") -> str:
+    """A claim with everything a claim dict holds, inside one article graph ``?g`` (or the
+    graph IRI given); its subject and object are the variables ``?s`` and ``?o``, or the
+    given IRIs (written into the pattern, so that the store looks them up in its
+    indexes)."""
     core = _CLAIM_CORE.replace("SUBJECT", subject).replace("OBJECT", obj)
-    return f"GRAPH ?g {{\n  {core}\n  {_CLAIM_DETAILS.replace('CLAIM', '?c')}\n}} " \
-        + IN_ARTICLE_GRAPH
+    return f"GRAPH {graph} {{\n  {core}\n  {_CLAIM_DETAILS.replace('CLAIM', '?c')}\n}} " \
+        + (IN_ARTICLE_GRAPH if graph == "?g" else "")
 
 
 def claim_core_pattern(subject: str, obj: str) -> str:

@@ -14,7 +14,7 @@ from kg.ingest.readers import (
     read_path,
     read_txt,
 )
-from kg.ingest.sources import STDIN, expand_inputs, is_url, iter_articles
+from kg.ingest.sources import STDIN, count_articles, expand_inputs, is_url, iter_articles
 from kg.ingest.web import fetch_url, read_feed, url_slug
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "STDIN",
     "STDIN_ORIGIN",
     "expand_inputs",
+    "count_articles",
     "fetch_url",
     "html_to_article",
     "is_url",

@@ -21,7 +21,7 @@ from kg.ingest.readers import (
 from kg.ingest.web import fetch_url, read_feed
 from kg.model import Article
 
-__all__ = ["STDIN", "expand_inputs", "iter_articles", "is_url", "glob_files"]
+__all__ = ["STDIN", "expand_inputs", "iter_articles", "is_url", "glob_files", "count_articles"]
 
 #: The input that stands for standard input.
 STDIN = "-"
@@ -180,6 +180,26 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
                 seen.add(key)
                 expanded.append(path)
     return expanded
+
+
+def count_articles(sources: Sequence[str]) -> int | None:
+    """How many articles ``sources`` (as :func:`expand_inputs` gives them) hold at most: one
+    per file, one per non-blank line of a JSON Lines file; None when it cannot be known
+    before reading (standard input, a URL) or a file cannot be read."""
+    total = 0
+    for item in sources:
+        if item == STDIN or is_url(item):
+            return None
+        path = Path(item)
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with path.open("rb") as f:
+                total += sum(1 for line in f if line.strip())
+        except OSError:
+            return None
+    return total
 
 
 def _read_one(item: str, stdin: TextIO | None) -> Iterator[tuple[str, Article | InputError]]:

@@ -27,6 +27,7 @@ class ArticleInfo:
     published: str | None = None  # YYYY-MM-DD
     source: str | None = None
     text_hash: str | None = None  # copies of one text (syndication) support an edge once
+    url: str | None = None  # where the article was published
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,11 @@ class NetworkData:
 
 
 _ARTICLES_AND_CLAIMS = """
-SELECT ?id ?title ?published ?source ?hash ?c ?s ?p ?o ?sentence ?date ?ended ?end WHERE {
-GRAPH ?g {
+SELECT ?id ?title ?published ?source ?hash ?url ?c ?s ?p ?o ?sentence ?date ?ended ?end
+WHERE { GRAPH ?g {
   ?a a nkg:Article ; nkg:articleId ?id .
   OPTIONAL { ?a nkg:textHash ?hash }
+  OPTIONAL { ?a schema:url ?url }
   OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a nkg:outlet ?source }
@@ -119,7 +121,7 @@ def read_network_data(store: KGStore) -> NetworkData:
         aid = r["id"]
         if aid not in articles:
             articles[aid] = ArticleInfo(aid, r.get("title"), (r.get("published") or "")[:10]
-                                        or None, r.get("source"), r.get("hash"))
+                                        or None, r.get("source"), r.get("hash"), r.get("url"))
         if "c" in r and r["c"] not in claims:
             claims[r["c"]] = ClaimInfo(r["c"], aid, r["s"], local_name(r["p"]), r["o"],
                                        r["sentence"], r.get("date"), r.get("ended") == "true",

@@ -155,20 +155,65 @@ def communities(g: nx.Graph, *, method: str = "louvain", seed: int = 1) -> dict:
     }
 
 
-def top_nodes(g: nx.Graph, n: int | None) -> nx.Graph:
+def top_nodes(g: nx.Graph, n: int | None, *, connected: bool = False) -> nx.Graph:
     """The subgraph of the ``n`` most central nodes (all of ``g`` if n is 0 or None).
 
     Central here is the undirected PageRank, stored on each node as ``centrality``.
+    With ``connected``, the nodes kept hang together: from the most central node of
+    the largest connected part, the most central of their neighbours are added one by
+    one (then, while there is room, the next largest parts whole), so that a big
+    network shows its core rather than top-ranked nodes with no link between them.
 
-    The subgraph's ``graph`` attributes say what was kept: ``shown`` and ``total``.
+    The subgraph's ``graph`` attributes say what was kept: ``shown`` and ``total``,
+    and with ``connected``, ``component`` (the size of the largest connected part).
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> sorted(top_nodes(g, 3, connected=True))
+    ['a', 'b', 'c']
     """
     total = len(g)
     ranks = pagerank(g, directed=False)
     keep = sorted(g, key=lambda x: (-ranks[x], str(g.nodes[x].get("label", x))))
-    if n and total > n:
+    component = None
+    if connected and total:
+        keep, component = _connected_core(g, ranks, n or total)
+    elif n and total > n:
         center = g.graph.get("center")
         keep = keep[:n] if center not in keep[n:] else [center, *keep[:n - 1]]
     sub = g.subgraph(keep).copy()
     nx.set_node_attributes(sub, {x: round(ranks[x], 6) for x in sub}, "centrality")
     sub.graph.update(shown=len(sub), total=total)
+    if component is not None:
+        sub.graph["component"] = component
     return sub
+
+
+def _connected_core(g: nx.Graph, ranks: dict, n: int) -> tuple[list, int]:
+    """Up to ``n`` nodes grown best-first from the most central node of the largest
+    connected part (see :func:`top_nodes`), and that part's size."""
+    import heapq
+
+    und = g.to_undirected(as_view=True)
+
+    def order(x):
+        return (-ranks[x], str(g.nodes[x].get("label", x)))
+
+    parts = sorted(nx.connected_components(und), key=lambda c: (-len(c), min(map(order, c))))
+    center = g.graph.get("center")
+    first = next((p for p in parts if center in p), parts[0]) if center in g else parts[0]
+    start = center if center in first else min(first, key=order)
+    kept, seen, frontier = [], {start}, [(order(start), start)]
+    while frontier and len(kept) < n:
+        _, x = heapq.heappop(frontier)
+        kept.append(x)
+        for y in und[x]:
+            if y not in seen:
+                seen.add(y)
+                heapq.heappush(frontier, (order(y), y))
+    for part in parts:
+        if part is first or len(kept) + len(part) > n:
+            continue
+        kept += sorted(part, key=order)
+    return kept, len(first)

@@ -74,7 +74,7 @@ def _article_evidence(data: NetworkData, article_ids: list[str]) -> list[dict]:
     for aid in article_ids:
         a = data.articles.get(aid, ArticleInfo(aid))
         out.append({"article": aid, "title": a.title, "source": a.source,
-                    "date": a.published, "sentence": None})
+                    "date": a.published, "sentence": None, **({"url": a.url} if a.url else {})})
     return out
 
 
@@ -136,7 +136,8 @@ def entity_network(data: NetworkData, filters: Filters | None = None) -> nx.Mult
             seen.add((c.article, c.sentence))
             art = data.articles.get(c.article, ArticleInfo(c.article))
             evidence.append({"article": c.article, "title": art.title, "source": art.source,
-                             "date": d, "sentence": c.sentence})
+                             "date": d, "sentence": c.sentence,
+                             **({"url": art.url} if art.url else {})})
         _add_entity_node(g, data, u)
         _add_entity_node(g, data, v)
         g.add_edge(u, v, key=predicate, predicate=predicate,

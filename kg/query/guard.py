@@ -29,7 +29,7 @@ from ..errors import QueryError
 from ..vocab import PREFIXES
 
 __all__ = ["MAX_QUERY_CHARS", "MAX_UPDATE_CHARS", "MAX_NESTING", "MAX_OPERATORS", "MAX_PATTERNS",
-           "check_sparql", "allowed"]
+           "check_sparql", "check_terms", "allowed"]
 
 #: The longest query, in characters (a long VALUES list is fine; a novel is not).
 MAX_QUERY_CHARS = 4_000_000
@@ -203,3 +203,76 @@ def check_sparql(text: str, *, update: bool = False, allow_service: Sequence[str
     if update and _fetches(kept, "LOAD", allow_load, "--allow-load", "an update"):
         fetches.add("LOAD")
     return frozenset(fetches)
+
+
+def _closed_terms() -> dict[str, frozenset[str]]:
+    """Namespace -> its terms, for the closed vocabularies among kg's prefixes."""
+    from rdflib.namespace import DefinedNamespace
+
+    from .. import vocab
+
+    out = {}
+    for name in dir(vocab):
+        ns = getattr(vocab, name)
+        if isinstance(ns, type) and issubclass(ns, DefinedNamespace) and ns is not DefinedNamespace:
+            terms = set()
+            for klass in ns.__mro__:
+                terms |= set(getattr(klass, "__annotations__", {}))
+            terms |= set(getattr(ns, "_extras", []))
+            out[str(ns._NS)] = frozenset(t for t in terms if not t.startswith("_"))
+    return out
+
+
+def _suggest(local: str, terms: frozenset[str]) -> str | None:
+    import difflib
+
+    same = [t for t in terms if t.lower() == local.lower()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(local, sorted(terms), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def check_terms(text: str) -> list[str]:
+    """Check the prefixed names of a query: raise :class:`~kg.errors.QueryError` naming a
+    prefix that is neither kg's nor declared in the query, and return a warning for each
+    term that a closed vocabulary of kg's (nkg:, oa:, rdf:, rdfs:, owl:, skos:, prov:,
+    schema:, xsd:) does not have, with the term it most likely means.
+
+    >>> check_terms("SELECT * WHERE { ?a nkg:partnerof ?b }")
+    ['nkg:partnerof is not a term of the vocabulary; did you mean nkg:partnerOf?']
+    >>> check_terms("SELECT * WHERE { ?a foo:bar ?b }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: unknown prefix foo: (in foo:bar); ...
+    """
+    declared = dict(PREFIXES)
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)
+              if m.lastgroup not in ("space",)]
+    skip = set()
+    for i, (kind, token) in enumerate(tokens):
+        if kind == "word" and token.upper() == "PREFIX" and i + 1 < len(tokens):
+            name = tokens[i + 1][1]
+            skip.add(i + 1)
+            if i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
+                declared[name.rstrip(":")] = tokens[i + 2][1][1:-1]
+    closed = _closed_terms()
+    warnings, seen = [], set()
+    for i, (kind, token) in enumerate(tokens):
+        if kind != "word" or ":" not in token or i in skip or token in seen:
+            continue
+        seen.add(token)
+        prefix, _, local = token.partition(":")
+        if prefix == "_" or prefix.upper() in ("BASE", "PREFIX"):
+            continue
+        if prefix not in declared:
+            known = ", ".join(f"{p}:" for p in PREFIXES)
+            raise QueryError(f"unknown prefix {prefix}: (in {token}); kg declares {known} "
+                             f"- or declare it: PREFIX {prefix}: <...>")
+        terms = closed.get(declared[prefix])
+        if terms is None or not local or local in terms or "\\" in local or "%" in local:
+            continue
+        better = _suggest(local, terms)
+        hint = f"; did you mean {prefix}:{better}?" if better else ""
+        warnings.append(f"{token} is not a term of the vocabulary{hint}")
+    return warnings

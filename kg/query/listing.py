@@ -19,7 +19,7 @@ from ..graph.derive import (
 from ..graph.store import KGStore
 from ..vocab import local_name
 
-__all__ = ["list_entities", "list_claims", "list_articles", "find_entity"]
+__all__ = ["list_entities", "list_claims", "list_articles", "find_entity", "filter_claims"]
 
 _ENTITIES = f"SELECT ?e ?type ?label ?alias ?id WHERE {{ {ENTITY_PATTERN} }}"
 
@@ -67,12 +67,15 @@ def list_entities(store: KGStore) -> list[dict]:
 
 
 def list_claims(store: KGStore, *, include_all: bool = False,
-                entities: list[dict] | None = None, as_of: str | None = None) -> list[dict]:
+                entities: list[dict] | None = None, as_of: str | None = None,
+                entity: str | None = None, filters=None) -> list[dict]:
     """One dict per claim, asserted ones only unless ``include_all``.
 
     With ``as_of`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), only the claims
     of the graph as it stood then: from articles published on or before it,
     and not ended before it (see :func:`kg.query.timeline.claims_as_of`).
+    With ``entity`` (a name, see :func:`find_entity`) and ``filters``, only
+    those :func:`filter_claims` keeps.
     """
     day = None
     if as_of is not None:
@@ -100,6 +103,31 @@ def list_claims(store: KGStore, *, include_all: bool = False,
         from .timeline import claims_as_of
 
         out = claims_as_of(out, {a["id"]: a["published"] for a in list_articles(store)}, day)
+    if entity is not None or filters is not None:
+        from .statements import article_info
+
+        iri = find_entity(list(ents.values()), entity)["iri"] if entity is not None else None
+        out = filter_claims(out, article_info(store), entity=iri, filters=filters)
+    return out
+
+
+def filter_claims(claims: list[dict], info: dict[str, dict], *, entity: str | None = None,
+                  filters=None) -> list[dict]:
+    """The claims about ``entity`` (an IRI: as subject or object) that pass ``filters``
+    (a :class:`~kg.network.filters.Filters`: predicates, sources and dates, a claim
+    dated by its article's publication, else by its own date); ``info`` is
+    :func:`~kg.query.statements.article_info`."""
+    out = []
+    for c in claims:
+        if entity is not None and entity not in (c["subject"]["iri"], c["object"]["iri"]):
+            continue
+        if filters is not None:
+            art = info.get(c["article"], {})
+            if not (filters.predicate_passes(c["predicate"])
+                    and filters.source_passes(art.get("source"))
+                    and filters.date_passes(art.get("published") or c.get("date"))):
+                continue
+        out.append(c)
     return out
 
 

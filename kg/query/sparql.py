@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import QueryError
 from ..graph.store import KGStore
 from ..vocab import PREFIXES
-from .guard import check_sparql
+from .guard import check_sparql, check_terms
 
 __all__ = ["QueryResult", "run_query", "QUERY_FORMATS", "RESULT_FORMATS", "GRAPH_FORMATS"]
 
@@ -28,6 +28,8 @@ class QueryResult:
     rows: list[list]  # pyoxigraph terms (or None) for select
     boolean: bool | None = None
     triples: list | None = None  # pyoxigraph triples for graph results
+    #: What looked wrong in the query without stopping it (a misspelt vocabulary term).
+    warnings: list[str] = field(default_factory=list)
 
     def serialize(self, fmt: str) -> str:
         """The result in a standard format (see :data:`QUERY_FORMATS`)."""
@@ -95,21 +97,24 @@ def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None,
 
     The query is checked first (:func:`~kg.query.guard.check_sparql`): one too
     deep or too long for the parser, or with a ``SERVICE`` to a URL not under
-    ``allow_service``, raises :class:`QueryError` before it runs.
+    ``allow_service``, raises :class:`QueryError` before it runs, and so does an
+    unknown prefix (:func:`~kg.query.guard.check_terms`); a misspelt term of kg's
+    vocabulary is reported in the result's ``warnings``.
     """
     import pyoxigraph as ox
 
     if not sparql.strip():
         raise QueryError("empty query")
     check_sparql(sparql, allow_service=allow_service)
+    warnings = check_terms(sparql)
     result = store.query(sparql, bindings=bindings)
     try:
         if isinstance(result, bool) or isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", [], [], boolean=bool(result))
+            return QueryResult("ask", [], [], boolean=bool(result), warnings=warnings)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             rows = [[sol[n] for n in names] for sol in result]
-            return QueryResult("select", names, rows)
-        return QueryResult("graph", [], [], triples=list(result))
+            return QueryResult("select", names, rows, warnings=warnings)
+        return QueryResult("graph", [], [], triples=list(result), warnings=warnings)
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from None

@@ -14,7 +14,7 @@ from ..errors import KGError
 from ..graph.store import KGStore
 from .listing import find_entity, list_articles, list_claims, list_entities
 
-__all__ = ["parse_as_of", "period_start", "claims_as_of", "entity_timeline"]
+__all__ = ["parse_as_of", "period_start", "claims_as_of", "entity_timeline", "timeline_rows"]
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -101,12 +101,20 @@ def entity_timeline(store: KGStore, name: str, *, include_all: bool = False,
     entities = list_entities(store)
     entity = find_entity(entities, name)
     articles = {a["id"]: a for a in list_articles(store)}
+    claims = list_claims(store, include_all=include_all, entities=entities, as_of=as_of)
+    return entity, timeline_rows(entity["iri"], claims, articles)
+
+
+def timeline_rows(entity: str, claims: list[dict], articles: dict[str, dict]) -> list[dict]:
+    """The timeline of the entity ``entity`` (an IRI) from claims (dicts of
+    :func:`~kg.query.listing.list_claims`; those not about it are skipped) and their
+    articles (id -> a dict with ``published`` and ``source``), in date order."""
     rows: list[dict] = []
-    for c in list_claims(store, include_all=include_all, entities=entities, as_of=as_of):
-        if entity["iri"] not in (c["subject"]["iri"], c["object"]["iri"]):
+    for c in claims:
+        if entity not in (c["subject"]["iri"], c["object"]["iri"]):
             continue
         art = articles.get(c["article"], {})
-        other = c["object"] if c["subject"]["iri"] == entity["iri"] else c["subject"]
+        other = c["object"] if c["subject"]["iri"] == entity else c["subject"]
         base = {
             "subject": c["subject"], "predicate": c["predicate"], "object": c["object"],
             "other": other, "amount": c["amount"], "source": art.get("source"),
@@ -126,4 +134,4 @@ def entity_timeline(store: KGStore, name: str, *, include_all: bool = False,
                          **base})
     rows.sort(key=lambda r: (period_start(r["date"]), len(r["date"]), r["published"] or "",
                              r["article"], r["predicate"], r["claim"]))
-    return entity, rows
+    return rows

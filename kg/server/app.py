@@ -2,7 +2,12 @@
 
 Routes::
 
-    GET  /                  the page for people (query editor, saved questions)
+    GET  /                  the query page for people (?query=... runs it, its rows paged)
+    GET  /entity/SLUG       an entity's page; /entity/SLUG/network.json its neighbourhood
+    GET  /article/ID        an article's page, its claims' sentences marked
+    GET  /search?q=         entities by name, articles by their words
+    GET  /highlight?query=  a query coloured as HTML (for the query page's script)
+    GET  /static/NAME       the pages' scripts and styles (vis-network from pyvis)
     GET  /sparql            a query (?query=...), else the service description
     POST /sparql            a query (form or application/sparql-query)
     GET  /saved             the saved questions, as JSON
@@ -29,14 +34,13 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import __version__
 from ..errors import KGError, QueryError, StoreError
 from ..graph.store import open_store, store_path
 from ..query.guard import check_sparql
 from ..query.saved import saved_queries
-from ..vocab import PREFIXES
 from .description import service_description
 from .jobs import Reply, SnapshotVersions, text_reply
 from .protocol import negotiate
@@ -102,6 +106,14 @@ class HTTPError(Exception):
                            (message + "\n").encode("utf-8"), tuple(headers))
 
 
+class _PageError(Exception):
+    """A bad request for a page for people: answered with an HTML page that says why."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
 class KGServer(ThreadingHTTPServer):
     """The endpoint: an HTTP server with a pool of reader processes (and a writer)."""
 
@@ -145,8 +157,7 @@ class KGServer(ThreadingHTTPServer):
         except BaseException:
             self.close()
             raise
-        page = resources.files("kg.server").joinpath("static/index.html").read_text("utf-8")
-        self.page = page.replace("/*PREFIXES*/{}", json.dumps(PREFIXES)).encode("utf-8")
+        self.static = _static_files()
 
     @property
     def url(self) -> str:
@@ -217,6 +228,24 @@ class _Watchdog:
                     conn.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+
+_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+def _static_files() -> dict[str, bytes]:
+    """The pages' scripts and styles, read once: kg's own and vis-network's (from pyvis)."""
+    from .. import web
+    from .pages import pygments_css
+
+    files = {name: resources.files("kg.server").joinpath("static", name).read_bytes()
+             for name in ("explorer.css", "explorer.js")}
+    files |= {"graph.js": web.graph_js().encode("utf-8"),
+              "graph.css": web.graph_css().encode("utf-8"),
+              "vis-network.min.js": web.vis_network_js().encode("utf-8"),
+              "vis-network.css": web.vis_network_css().encode("utf-8"),
+              "pygments.css": pygments_css().encode("utf-8")}
+    return files
 
 
 def make_server(config: ServerConfig) -> KGServer:
@@ -346,6 +375,8 @@ class Handler(BaseHTTPRequestHandler):
                                 body)
         except HTTPError as exc:
             reply = exc.reply
+        except _PageError as exc:
+            reply = self._bad_page(exc.status, str(exc))
         except QueryTimeout as exc:
             reply = text_reply(503, f"timeout: {exc} (kg serve --timeout)")
         except ServerBusy as exc:
@@ -401,7 +432,30 @@ class Handler(BaseHTTPRequestHandler):
         path = path.rstrip("/") or "/"
         if path in ("/", "/index.html"):
             self._allow(method, "GET", "HEAD")
-            return Reply(200, "text/html; charset=utf-8", self.server.page)
+            return self._page({"page": "query", "query": self._one(params, "query"),
+                               "page_no": self._number(params, "page"),
+                               "rows": self._rows(params)})
+        if path.startswith(("/entity/", "/article/")) or path == "/search":
+            self._allow(method, "GET", "HEAD")
+            return self._explore(path, params)
+        if path == "/highlight":
+            self._allow(method, "GET", "HEAD", "POST")
+            if method == "POST":
+                params = {**params, **self._form(body)}
+            text = self._one(params, "query") or ""
+            if len(text) > 200_000:
+                raise HTTPError(413, "too long a query to colour")
+            from .pages import highlight
+            return Reply(200, "text/html; charset=utf-8", str(highlight(text)).encode("utf-8"))
+        if path.startswith("/static/"):
+            self._allow(method, "GET", "HEAD")
+            name = path[len("/static/"):]
+            if name not in self.server.static:
+                raise HTTPError(404, f"no such file: {path}")
+            media = _MEDIA[name[name.rfind("."):]]
+            return Reply(200, media, self.server.static[name],
+                         (("Cache-Control", "max-age=3600"),
+                          ("X-Content-Type-Options", "nosniff")))
         if path == "/sparql":
             return self._sparql(method, params, body)
         if path == "/saved":
@@ -422,7 +476,59 @@ class Handler(BaseHTTPRequestHandler):
                 self._allow(method, "POST")
                 return self._update(self._update_text(params, body))
             return self._graph_store(method, params, body)
-        raise HTTPError(404, f"no such page: {path} (try /, /sparql or /saved)")
+        raise HTTPError(404, f"no such page: {path} (try /, /search, /sparql or /saved)")
+
+    # ------------------------------------------------------------------ pages
+    def _page(self, job: dict) -> Reply:
+        return self.server.read({"op": "page", **job})
+
+    def _bad_page(self, status: int, message: str) -> Reply:
+        from .pages import error_page
+
+        return error_page(status, message)
+
+    def _number(self, params: dict[str, list[str]], name: str) -> int:
+        """A page number (1 if not given); a bad one is a 400 page."""
+        text = self._one(params, name)
+        if text is None or text == "":
+            return 1
+        if not text.isdigit() or not 1 <= int(text) <= 10_000_000:
+            raise _PageError(400, f"{name}={text[:40]!r} is not a page number (1, 2, 3...)")
+        return int(text)
+
+    def _rows(self, params: dict[str, list[str]]) -> int:
+        from .pages import MAX_OFFSET, PAGE_ROWS, ROW_CHOICES
+
+        text = self._one(params, "rows")
+        rows = PAGE_ROWS if not text else int(text) if text.isdigit() else -1
+        if rows not in ROW_CHOICES:
+            raise _PageError(400, f"rows={text[:40]!r}: choose one of "
+                                  f"{', '.join(map(str, ROW_CHOICES))}")
+        page = self._number(params, "page")
+        if (page - 1) * rows > MAX_OFFSET:
+            raise _PageError(400, f"page {page:,} starts past row {MAX_OFFSET:,}, the "
+                                  "farthest the query page reads to; use /sparql with "
+                                  "LIMIT and OFFSET")
+        return rows
+
+    def _explore(self, path: str, params: dict[str, list[str]]) -> Reply:
+        if path == "/search":
+            return self._page({"page": "search", "q": self._one(params, "q") or "",
+                               "page_no": self._number(params, "page")})
+        kind, _, rest = path[1:].partition("/")
+        if kind == "entity":
+            slug, _, extra = rest.partition("/")
+            if not slug or extra not in ("", "network.json"):
+                raise _PageError(404, f"no such page: {path}")
+            # the slug as the IRI has it (percent-encoded)
+            slug = quote(unquote(slug), safe="")
+            if extra:
+                return self._page({"page": "entity-network", "slug": slug})
+            return self._page({"page": "entity", "slug": slug})
+        article = unquote(rest)
+        if not article or len(article) > 2000:
+            raise _PageError(404, "no such article")
+        return self._page({"page": "article", "id": article})
 
     @staticmethod
     def _allow(method: str, *allowed: str) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KGError, QueryError, StoreError, StoreLockedError
+from ..graph.fulltext import INDEX_FILE
 from ..graph.store import KGStore, open_store
 from ..query.sparql import QueryResult
 from ..vocab import PREFIXES
@@ -61,7 +62,7 @@ def _fingerprint(path: Path) -> tuple | None:
     try:
         out = []
         for entry in os.scandir(path):
-            if entry.name.startswith(("LOG", "LOCK")):
+            if entry.name.startswith(("LOG", "LOCK", INDEX_FILE)):
                 continue
             st = entry.stat()
             out.append((entry.name, st.st_size, st.st_mtime_ns))
@@ -223,6 +224,8 @@ class ReaderSession:
         self._opened = self._open_seconds = 0.0
         self._generation = 0
         self._entities = None
+        self._index = None  # the search index, and the snapshot it was checked against
+        self._index_version = -1
         #: The number of the open snapshot (see :class:`SnapshotVersions`).
         self.version = 0
         self._min = 0  # the job's min_snapshot
@@ -313,10 +316,25 @@ class ReaderSession:
             self._entities = EntityNames(list_entities(store))
         return self._entities
 
+    def text_index(self):
+        """The store's search index (:mod:`kg.graph.fulltext`), checked against the
+        articles once per snapshot."""
+        from ..graph.fulltext import open_index
+
+        store = self.store(self._min)
+        if self._index is None or self._index_version != self.version:
+            if self._index is not None:
+                self._index.close()
+            self._index = open_index(store)
+            self._index_version = self.version
+        return self._index
+
     def close(self) -> None:
         if self._stack is not None:
             self._stack.close()
-        self._stack = self._store = self._entities = None
+        if self._index is not None:
+            self._index.close()
+        self._stack = self._store = self._entities = self._index = None
 
     def handle(self, job: dict) -> Reply:
         """Answer one job (a dict made by the HTTP layer); never raises. The reply
@@ -346,6 +364,10 @@ class ReaderSession:
             return self._query(job)
         if op == "saved":
             return self._saved(job)
+        if op == "page":
+            from .pages import render_page
+
+            return render_page(self, job)
         if op == "graph-get":
             return graph_get(self.store(self._min), job.get("graph"), accept=job.get("accept"))
         if op == "ping":

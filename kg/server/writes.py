@@ -187,6 +187,10 @@ def apply_update(store: KGStore, sparql: str) -> None:
         if steps:
             store.update(" ;\n".join(steps))
     pending.unlink(missing_ok=True)
+    if not targets.every:
+        from ..graph.fulltext import reindex_graphs
+
+        reindex_graphs(store, graphs)
 
 
 def apply_graph_write(store: KGStore, method: str, graph: str | None, quads) -> bool:

@@ -17,8 +17,9 @@ import networkx as nx
 import pytest
 
 from kg.export import export_network
+from kg.export.nxformats import read_gexf, read_graphml
 from kg.graph import open_store
-from kg.network import build_network, read_network_data, top_nodes
+from kg.network import build_network, entity_network, read_network_data, top_nodes
 
 KINDS = ["entity", "comention", "bipartite"]
 
@@ -51,7 +52,7 @@ def signatures(g) -> Counter:
 def test_export_networks_graphml_round_trip(network, tmp_path):
     path = tmp_path / "net.graphml"
     export_network(network, "graphml", path)
-    back = nx.read_graphml(path)
+    back = read_graphml(path)
 
     assert set(back) == set(network)
     for n, d in network.nodes(data=True):
@@ -68,7 +69,7 @@ def test_export_networks_graphml_round_trip(network, tmp_path):
 def test_export_networks_gexf_round_trip(network, tmp_path):
     path = tmp_path / "net.gexf"
     export_network(network, "gexf", path)
-    back = nx.read_gexf(path)
+    back = read_gexf(path)
 
     assert set(back) == set(network)
     assert {n: d["label"] for n, d in back.nodes(data=True)} == \
@@ -177,3 +178,20 @@ def test_export_networks_csv_reloaded(network, tmp_path):
                            for u, v, d in network.edges(data=True))
     assert sorted(json.loads(r["evidence"])[0]["sentence"] or "" for r in edges) == \
         sorted(d["evidence"][0]["sentence"] or "" for *_, d in network.edges(data=True))
+
+
+def test_export_networks_gephi_and_yed_see_undirected_edges(awkward_data, tmp_path):
+    g = top_nodes(entity_network(awkward_data), 0)
+    export_network(g, "graphml", tmp_path / "net.graphml")
+    export_network(g, "gexf", tmp_path / "net.gexf")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    graphml = ET.parse(tmp_path / "net.graphml").getroot()
+    gexf = ET.parse(tmp_path / "net.gexf").getroot()
+
+    assert graphml.find("g:graph", ns).get("edgedefault") == "directed"
+    marked = {e.get("directed") for e in graphml.iter(f"{{{ns['g']}}}edge")}
+    assert marked == {None, "false"}
+    assert sum(e.get("directed") == "false" for e in graphml.iter(f"{{{ns['g']}}}edge")) == 1
+    edges = [e for e in gexf.iter() if e.tag.endswith("}edge")]
+    by_label = {e.get("label"): e.get("type") for e in edges}
+    assert by_label == {"executiveOf": None, "partnerOf": "undirected", "sues": None}
