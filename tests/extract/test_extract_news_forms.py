@@ -621,3 +621,33 @@ def test_extract_a_division_bought_is_not_the_buyers(table_triples) -> None:
         Beta      Beta      PROPN NNP pobj     7 B-ORG
         .         .         PUNCT .   punct    1 O
     """)
+
+
+def test_extract_company_name_ner_cut_in_two(read_table) -> None:
+    """NER tags "Halvard" a company and "Quist" a person in "sued by Halvard Quist":
+    one company, which the first word modifies."""
+    ents, claims = read_table("""
+        Acme     Acme     PROPN NNP nsubjpass 2 B-ORG
+        was      be       AUX   VBD auxpass   2 O
+        sued     sue      VERB  VBN ROOT      2 O
+        by       by       ADP   IN  agent     2 O
+        Halvard  Halvard  PROPN NNP compound  5 B-ORG
+        Quist    Quist    PROPN NNP pobj      3 B-PERSON
+        .        .        PUNCT .   punct     2 O
+    """)
+    assert [(c.subject, c.predicate, c.object) for c in claims] == [
+        ("halvard-quist", "sues", "acme")]
+
+
+def test_extract_non_executive_director_is_no_executive(table_triples) -> None:
+    assert table_triples("""
+        Non        non        ADJ   JJ  amod     3 O
+        -          -          ADJ   JJ  amod     3 O
+        executive  executive  ADJ   JJ  amod     3 O
+        director   director   NOUN  NN  ROOT     3 O
+        Jane       Jane       PROPN NNP compound 5 B-PERSON
+        Doe        Doe        PROPN NNP appos    3 I-PERSON
+        of         of         ADP   IN  prep     3 O
+        Acme       Acme       PROPN NNP pobj     6 B-ORG
+        .          .          PUNCT .   punct    3 O
+    """) == set()
