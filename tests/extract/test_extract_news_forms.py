@@ -651,3 +651,49 @@ def test_extract_non_executive_director_is_no_executive(table_triples) -> None:
         Acme       Acme       PROPN NNP pobj     6 B-ORG
         .          .          PUNCT .   punct    3 O
     """) == set()
+
+
+def test_extract_place_a_person_headed_for_is_no_company(table_triples) -> None:
+    """ "Jane Doe returned from Acme, where she had headed": "where" makes the noun a
+    place she went to, not what she heads."""
+    assert table_triples("""
+        Jane      Jane      PROPN NNP compound 1 B-PERSON
+        Doe       Doe       PROPN NNP nsubj    2 I-PERSON
+        returned  return    VERB  VBD ROOT     2 O
+        from      from      ADP   IN  prep     2 O
+        Acme      Acme      PROPN NNP pobj     3 B-ORG
+        ,         ,         PUNCT ,   punct    4 O
+        where     where     SCONJ WRB advmod   9 O
+        she       she       PRON  PRP nsubj    9 O
+        had       have      AUX   VBD aux      9 O
+        headed    head      VERB  VBN relcl    4 O
+        .         .         PUNCT .   punct    2 O
+    """) == set()
+
+
+def test_extract_an_aged_owner_is_a_person(read_table) -> None:
+    """ "Jane Doe made an offer. The 76-year-old owner of the Beta team ...": the owner
+    is the person, not the company the story is about."""
+    _, claims = read_table("""
+        Jane    Jane    PROPN NNP compound 1  B-PERSON
+        Doe     Doe     PROPN NNP nsubj    2  I-PERSON
+        bid     bid     VERB  VBD ROOT     2  O
+        for     for     ADP   IN  prep     2  O
+        Acme    Acme    PROPN NNP pobj     3  B-ORG
+        .       .       PUNCT .   punct    2  O
+        The     the     DET   DT  det      12 O
+        76      76      NUM   CD  npadvmod 9  O
+        -       -       PUNCT HYPH punct   9  O
+        year    year    NOUN  NN  npadvmod 11 O
+        -       -       PUNCT HYPH punct   11 O
+        old     old     ADJ   JJ  amod     12 O
+        owner   owner   NOUN  NN  nsubj    17 O
+        of      of      ADP   IN  prep     12 O
+        the     the     DET   DT  det      16 O
+        Beta    Beta    PROPN NNP compound 16 B-ORG
+        team    team    NOUN  NN  pobj     13 O
+        spoke   speak   VERB  VBD ROOT     17 O
+        .       .       PUNCT .   punct    17 O
+    """)
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("jane-doe", "investsIn", "beta")}
