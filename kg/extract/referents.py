@@ -487,7 +487,10 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         hit = finder(ctx, tok, seen)
         if hit is not None:
             return hit
-    if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok):
+    # one antecedent for one holder: "the owners of Rossignol" are not the company
+    # named before
+    if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok) \
+            and tok.tag_ != "NNS":
         role = ctx.rules.roles.get(noun_lemma(tok))
         aged = {"year", "old"} <= {t.lower_ for t in tok.subtree if t.i < tok.i}
         types = (PERSON,) if aged or role and role[0].predicate in ("executiveOf",
@@ -524,12 +527,16 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
                 return hit
     if tok.dep_ == "appos":
         return refer(ctx, tok.head, seen)
+    described = False
     for c in tok.children:
         if c.dep_ == "appos":
             hit = refer(ctx, c, seen, conj=plural)
             if hit:
                 return hit
-    return None
+            described = described or c.i > tok.i and c.pos_ == "NOUN"
+    # "The owners of Rossignol, the Boix-Vives family, ...": held by what the
+    # apposition describes, which is no entity of the story
+    return [] if described else None
 
 
 def _named_unit(ctx: Context, tok, seen) -> list[DocEntity] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import EntityType
 from ..names import name_key
-from ..predicates import PREDICATE
+from ..predicates import PREDICATE, SYMMETRIC_PREDICATES
 from .claims import RawClaim, Reading, keep_fitting, pairs, type_by_roles
 from .context import Context
 from .nouns import noun_claims
@@ -132,7 +132,10 @@ def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:
     out = []
     for c in claims:
         row = PREDICATE[c.predicate]
-        if c.subject.type == PRODUCT and PRODUCT not in row.subject_types:
+        # a product stands for its maker as a rival or partner, not as a buyer or an
+        # investor ("Fosters bought a stake": a company named like its lager)
+        stands_in = c.predicate in SYMMETRIC_PREDICATES or c.predicate == "offers"
+        if c.subject.type == PRODUCT and PRODUCT not in row.subject_types and stands_in:
             c.subject = makers.get(c.subject.index, c.subject)
         if c.object.type == PRODUCT and PRODUCT not in row.object_types:
             c.object = makers.get(c.object.index, c.object)

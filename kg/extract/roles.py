@@ -207,7 +207,9 @@ def _company_owners(ctx: Context, tok, company: DocEntity) -> list[DocEntity]:
     owners = _possessor_before(ctx, tok, company)
     noun = tok.head if tok.dep_ == "appos" else None
     if noun is not None and noun.pos_ == "NOUN" and noun_lemma(noun) in org_nouns \
-            and noun_lemma(noun) not in ctx.rules.roles:
+            and noun_lemma(noun) not in ctx.rules.roles \
+            and not any(noun_lemma(c) in ctx.rules.roles for c in noun.children
+                        if c.dep_ in ("compound", "amod")):  # "its parent company, Beta"
         owners += [e for c in noun.children if c.dep_ == "poss" for e in refer(ctx, c)]
     return distinct([e for e in owners if e is not company])
 

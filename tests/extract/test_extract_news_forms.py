@@ -697,3 +697,39 @@ def test_extract_an_aged_owner_is_a_person(read_table) -> None:
     """)
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
         ("jane-doe", "investsIn", "beta")}
+
+
+def test_extract_plural_owners_are_not_the_company_before(table_triples) -> None:
+    """ "Acme made an offer. The owners of Beta are considering it": the owners are
+    not Acme."""
+    assert table_triples("""
+        Acme        Acme        PROPN NNP nsubj    1 B-ORG
+        bid         bid         VERB  VBD ROOT     1 O
+        .           .           PUNCT .   punct    1 O
+        The         the         DET   DT  det      4 O
+        owners      owner       NOUN  NNS nsubj    8 O
+        of          of          ADP   IN  prep     4 O
+        Beta        Beta        PROPN NNP pobj     5 B-ORG
+        are         be          AUX   VBP aux      8 O
+        considering consider    VERB  VBG ROOT     8 O
+        it          it          PRON  PRP dobj     8 O
+        .           .           PUNCT .   punct    8 O
+    """) == set()
+
+
+def test_extract_its_parent_company_is_no_company_it_owns(table_triples) -> None:
+    """ "Acme's money came from its parent company, Beta Holding": Beta is not Acme's."""
+    assert ("beta-holding", "subsidiaryOf", "acme") not in table_triples("""
+        Acme     Acme     PROPN NNP poss     2 B-ORG
+        's       's       PART  POS case     0 O
+        money    money    NOUN  NN  nsubj    3 O
+        came     come     VERB  VBD ROOT     3 O
+        from     from     ADP   IN  prep     3 O
+        its      its      PRON  PRP$ poss    7 O
+        parent   parent   NOUN  NN  compound 7 O
+        company  company  NOUN  NN  pobj     4 O
+        ,        ,        PUNCT ,   punct    7 O
+        Beta     Beta     PROPN NNP compound 10 B-ORG
+        Holding  Holding  PROPN NNP appos    7 I-ORG
+        .        .        PUNCT .   punct    3 O
+    """)
