@@ -142,17 +142,26 @@ class DocEntities:
 
     def story_organisation(self, token) -> DocEntity | None:
         """The organisation a bare title ("chief executive Jane Doe") is of: the one
-        the story names most often, the first named on a tie. Outlets named only as
-        sources do not count; ``token`` itself is never part of the answer."""
-        best: tuple[tuple, DocEntity] | None = None
-        for e in self.entities:
-            if e.type != EntityType.ORGANIZATION or e.index in self.sources \
-                    or any(m.start <= token.i < m.end for m in e.mentions):
-                continue
-            rank = (len(e.mentions), -min(m.start for m in e.mentions))
-            if best is None or rank > best[0]:
-                best = (rank, e)
-        return best[1] if best else None
+        the story names most often, the first named on a tie, and at least twice
+        when there are others. Outlets named only as sources, or only as the ones
+        told, do not count;
+        ``token`` itself is never part of the answer."""
+        counts = sorted(((len(e.mentions), -min(m.start for m in e.mentions), e.index, e)
+                         for e in self.entities
+                         if e.type == EntityType.ORGANIZATION and e.index not in self.sources
+                         and not self._told_only(e)
+                         and not any(m.start <= token.i < m.end for m in e.mentions)),
+                        reverse=True)
+        if not counts or counts[0][0] < 2 and len(counts) > 1:
+            return None
+        return counts[0][3]
+
+    def _told_only(self, e: DocEntity) -> bool:
+        """Whether the story names ``e`` only as the one told ("... chief Li Deshui told
+        Reuters"): an outlet or an audience, not what the story is about."""
+        roots = [self.doc[m.start:m.end].root for m in e.mentions]
+        return all(r.dep_ in ("dobj", "dative") and r.head.lemma_.lower() in self.speech_verbs
+                   for r in roots)
 
     def _speakers_of(self, token) -> set[int]:
         """Start positions of the subjects of speech verbs above ``token``."""

@@ -149,6 +149,9 @@ def _bare_title(ctx: Context, tok, referents) -> bool:
     beside it with "the" or "a", after "as", or after "become"."""
     if not any(e.type == PERSON for e in referents):
         return False
+    if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and ctx.at(c) is None
+           for c in tok.children):
+        return False  # "National Bureau of Statistics chief Li Deshui": a body unnamed
     if tok.dep_ == "compound" and ctx.at(tok.head):
         return True
     if any(c.dep_ == "appos" and ctx.at(c) for c in tok.children):

@@ -733,3 +733,24 @@ def test_extract_its_parent_company_is_no_company_it_owns(table_triples) -> None
         Holding  Holding  PROPN NNP appos    7 I-ORG
         .        .        PUNCT .   punct    3 O
     """)
+
+
+def test_extract_title_of_an_unnamed_body_is_not_the_storys(table_triples) -> None:
+    """ "Acme grew. Acme hired. Statistics Bureau chief Jane Doe told Acme": the title is
+    the bureau's, which names no entity, not Acme's."""
+    assert table_triples("""
+        Acme        Acme        PROPN NNP nsubj    1  B-ORG
+        grew        grow        VERB  VBD ROOT     1  O
+        .           .           PUNCT .   punct    1  O
+        Acme        Acme        PROPN NNP nsubj    4  B-ORG
+        hired       hire        VERB  VBD ROOT     4  O
+        .           .           PUNCT .   punct    4  O
+        Statistics  Statistics  PROPN NNP compound 7  O
+        Bureau      Bureau      PROPN NNP compound 8  O
+        chief       chief       NOUN  NN  compound 10 O
+        Jane        Jane        PROPN NNP compound 10 B-PERSON
+        Doe         Doe         PROPN NNP nsubj    11 I-PERSON
+        told        tell        VERB  VBD ROOT     11 O
+        Acme        Acme        PROPN NNP dobj     11 B-ORG
+        .           .           PUNCT .   punct    11 O
+    """) == set()
