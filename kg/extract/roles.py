@@ -225,13 +225,16 @@ def _product_nouns(ctx: Context, tok) -> list:
     "Sony's PlayStation, Microsoft's X-Box")."""
     words = ctx.rules.words
     nouns = [tok]
-    if tok.dep_ in ("compound", "appos") or tok.head.lower_ in words.product_nouns:
+    if tok.dep_ in ("compound", "appos") or noun_lemma(tok.head) in words.product_nouns:
         nouns.append(tok.head)
     first = tok
     while first.dep_ == "conj" and first.head.pos_ == "PROPN":
         first = first.head
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in first.children):
             nouns.append(first)
+    if first is not tok and first.dep_ in ("compound", "nmod") \
+            and noun_lemma(first.head) in words.product_nouns:
+        nouns.append(first.head)  # "its Celebrex and Bextra products": Bextra too
     nouns += [c for c in tok.children if c.dep_ == "appos" and not c.ent_type_
               and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)]
     return nouns

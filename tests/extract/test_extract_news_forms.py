@@ -754,3 +754,41 @@ def test_extract_title_of_an_unnamed_body_is_not_the_storys(table_triples) -> No
         Acme        Acme        PROPN NNP dobj     11 B-ORG
         .           .           PUNCT .   punct    11 O
     """) == set()
+
+
+def test_extract_its_own_products_listed_before_their_noun(table_triples) -> None:
+    """ "Acme is selling its Zintro and Fenna products": it makes both, so it does not
+    merely offer them."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj 3 B-ORG
+        is        be        AUX   VBZ aux   3 O
+        still     still     ADV   RB  advmod 3 O
+        selling   sell      VERB  VBG ROOT  3 O
+        its       its       PRON  PRP$ poss 8 O
+        Zintro    Zintro    PROPN NNP nmod  8 B-PRODUCT
+        and       and       CCONJ CC  cc    5 O
+        Fenna     Fenna     PROPN NNP conj  5 B-PRODUCT
+        products  product   NOUN  NNS dobj  3 O
+        .         .         PUNCT .   punct 3 O
+    """) == {("acme", "develops", "zintro"), ("acme", "develops", "fenna")}
+
+
+def test_extract_adviser_to_a_person_holds_no_contract(table_triples) -> None:
+    """ "Jane Doe, adviser to Acme's managing director, John Roe": she works for Acme,
+    not under contract to him."""
+    found = table_triples("""
+        Jane      Jane      PROPN NNP compound 1 B-PERSON
+        Doe       Doe       PROPN NNP ROOT     1 I-PERSON
+        ,         ,         PUNCT ,   punct    1 O
+        adviser   adviser   NOUN  NN  appos    1 O
+        to        to        ADP   IN  prep     3 O
+        Acme      Acme      PROPN NNP poss     8 B-ORG
+        's        's        PART  POS case     5 O
+        managing  manage    VERB  VBG amod     8 O
+        director  director  NOUN  NN  pobj     4 O
+        ,         ,         PUNCT ,   punct    8 O
+        John      John      PROPN NNP compound 11 B-PERSON
+        Roe       Roe       PROPN NNP appos    8 I-PERSON
+        .         .         PUNCT .   punct    1 O
+    """)
+    assert not {t for t in found if t[1] == "contractWith" and t[2] == "john-roe"}
