@@ -7,7 +7,7 @@ import click
 from ..graph.store import open_store
 from ..query.saved import get_saved, run_saved, saved_queries
 from ..query.sparql import QUERY_FORMATS
-from . import Context, cli
+from .app import Context, cli
 from .output import emit_records
 from .query import _table
 

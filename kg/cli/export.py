@@ -13,7 +13,7 @@ from ..errors import InputError, KGError
 from ..export import EXPORTERS, export, format_for_path, get_exporter
 from ..graph.store import open_store
 from ..network import Filters
-from . import Context, cli
+from .app import Context, cli
 from .network import network_options
 
 

@@ -11,7 +11,7 @@ from ..graph.store import open_store
 from ..ingest import count_articles, expand_inputs, iter_articles
 from ..query.listing import list_articles
 from ..workflow import AddReport, add_articles, rebuild, remove_articles
-from . import Context, cli
+from .app import Context, cli
 from .output import RECORD_FORMATS, emit_records
 
 _PROGRESS_MIN = 5  # show a progress bar from this many inputs on

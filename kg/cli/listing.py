@@ -7,7 +7,7 @@ import click
 from ..graph.store import open_store
 from ..query.listing import list_claims, list_entities
 from ..workflow import alias_entity, merge_entities, rename_entity, split_entity, undo_curation
-from . import Context, cli
+from .app import Context, cli
 from .output import RECORD_FORMATS, emit_records
 from .statements import as_of_option
 

@@ -23,7 +23,7 @@ from ..errors import InputError, KGError
 from ..graph.shape import check_article_graph
 from ..graph.store import KGStore, open_store
 from ..vocab import BASE, DERIVED_GRAPH, article_graph_iri
-from . import Context, cli
+from .app import Context, cli
 
 __all__ = ["LoadReport", "GraphFile", "check_file", "load_files", "LOAD_FORMATS"]
 

@@ -21,7 +21,7 @@ from ..network import (
     resolve_node,
     shortest_paths,
 )
-from . import Context, cli
+from .app import Context, cli
 from .output import RECORD_FORMATS, emit_records
 
 __all__ = ["network", "network_options"]

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..graph.store import open_store
 from ..query.sparql import QUERY_FORMATS, run_query
 from ..vocab import PREFIXES
-from . import Context, cli
+from .app import Context, cli
 
 
 def _table(result) -> None:

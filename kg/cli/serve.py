@@ -10,7 +10,7 @@ import threading
 
 import click
 
-from . import Context, cli
+from .app import Context, cli
 
 
 def _stop(signum, frame) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..graph.store import open_store
-from . import Context, cli
+from .app import Context, cli
 from .output import RECORD_FORMATS, emit_records
 
 __all__ = ["as_of_option", "statements", "conflicts", "timeline"]

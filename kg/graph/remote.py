@@ -27,9 +27,10 @@ from collections.abc import Iterator
 
 from ..errors import QueryError, StoreError
 from ..vocab import BASE, MERGED_GRAPH, PREFIXES
-from .store import KGStore
+from .base import KGStore
+from .changes import merge_all, rederive
 
-__all__ = ["RemoteStore", "is_endpoint", "has_dataset_clause"]
+__all__ = ["RemoteStore", "open_remote", "has_dataset_clause"]
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _OUR_GRAPHS = BASE + "graph/"
@@ -76,11 +77,6 @@ def _names_graphs(sparql: str) -> bool:
     return bool(_GRAPH.search(_SKIP.sub(" ", sparql)))
 
 
-def is_endpoint(location) -> bool:
-    """True when a store location is an http(s) URL rather than a folder."""
-    return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
-
-
 def _prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -99,6 +95,12 @@ def _values(bindings: dict | None) -> str:
     return f"\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
+def open_remote(url: str, *, create: bool = True, read_only: bool = False) -> RemoteStore:
+    """The store at a SPARQL endpoint's URL, with the settings of the environment (see
+    above); ``create`` and ``read_only`` change nothing: the endpoint decides."""
+    return RemoteStore.from_environment(url)
+
+
 class RemoteStore(KGStore):
     """The store on a SPARQL endpoint. Use :func:`kg.graph.store.open_store`."""
 
@@ -106,7 +108,7 @@ class RemoteStore(KGStore):
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None, timeout: float = 120):
-        super().__init__(query_url, None)
+        super().__init__(query_url)
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.timeout = timeout
@@ -119,7 +121,6 @@ class RemoteStore(KGStore):
                          urllib.request.HTTPDigestAuthHandler(manager)]
         self._opener = urllib.request.build_opener(*handlers)
         self._merged: bool | None = None  # the endpoint holds the merged graph (asked once)
-        self.label_counts = None  # other clients may write the endpoint meanwhile
 
     @classmethod
     def from_environment(cls, url: str) -> RemoteStore:
@@ -147,10 +148,6 @@ class RemoteStore(KGStore):
 
     # ------------------------------------------------------------- primitives
     @property
-    def ox(self):
-        raise StoreError(f"{self.path}: a remote store has no embedded Oxigraph database")
-
-    @property
     def dataset(self):
         """The endpoint as an rdflib ``Dataset`` (rdflib's SPARQLUpdateStore)."""
         if self._dataset is None:
@@ -160,15 +157,6 @@ class RemoteStore(KGStore):
             self._dataset = Dataset(SPARQLUpdateStore(self.query_url, self.update_url),
                                     default_union=True)
         return self._dataset
-
-    def close(self) -> None:
-        self._dataset = None
-
-    def flush(self) -> None:
-        """Nothing to do: every update request is committed by the endpoint."""
-
-    def optimize(self) -> None:
-        """Nothing to do: the endpoint looks after its own files."""
 
     def update(self, sparql: str) -> None:
         self._bring_up_to_date()
@@ -194,8 +182,6 @@ class RemoteStore(KGStore):
         and the derived graph (once; both cost a pass over the store)."""
         if self._has_merged():
             return
-        from .changes import merge_all, rederive
-
         self._merged = True
         self._post(self.update_url, {"update": _prologue() + merge_all(self)}, "*/*")
         rederive(self)

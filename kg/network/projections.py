@@ -21,9 +21,10 @@ from collections import defaultdict
 
 import networkx as nx
 
+from ..graph.store import KGStore
 from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import article_iri
-from .data import ArticleInfo, ClaimInfo, NetworkData
+from .data import ArticleInfo, ClaimInfo, NetworkData, read_network_data
 from .filters import Filters
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "comention_network",
     "bipartite_network",
     "edge_label",
+    "load_network",
 ]
 
 #: The networks kg projects, by the name users choose them with.
@@ -237,3 +239,9 @@ def build_network(data: NetworkData, kind: str = "entity",
 def edge_label(data: dict) -> str:
     """What an edge is called on a picture: its predicate, or how it was made."""
     return str(data.get("predicate") or "")
+
+
+def load_network(store: KGStore, kind: str = "entity", filters=None):
+    """Read the store and build one network: ``(graph, data)``; ``data`` resolves names."""
+    data = read_network_data(store)
+    return build_network(data, kind, filters), data

@@ -36,11 +36,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from .. import __version__
 from ..errors import KGError, QueryError, StoreError
 from ..graph.store import open_store, store_path
 from ..query.guard import check_sparql
 from ..query.saved import saved_queries
+from ..version import __version__
 from .description import service_description
 from .jobs import Reply, SnapshotVersions, text_reply
 from .protocol import negotiate

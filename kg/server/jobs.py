@@ -14,7 +14,6 @@ import logging
 import os
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KGError, QueryError, StoreError, StoreLockedError
@@ -23,6 +22,7 @@ from ..graph.store import KGStore, open_store
 from ..query.sparql import QueryResult
 from ..vocab import PREFIXES
 from .protocol import has_dataset_clause, negotiate
+from .reply import Reply, text_reply
 
 __all__ = ["Reply", "ReaderSession", "SnapshotVersions", "run_write", "answer_result",
            "text_reply"]
@@ -33,24 +33,6 @@ log = logging.getLogger("kg.server")
 TRUNCATED_HEADER = "X-KG-Truncated"
 #: How many times a reader tries to open a snapshot while a writer is busy (about 3 s).
 OPEN_ATTEMPTS = 25
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer: status, media type, body and extra headers."""
-
-    status: int
-    content_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    #: The version of the reader's snapshot that answered (not sent to the client): the
-    #: server never answers from an older one afterwards, so reads never go back in time.
-    snapshot: int = 0
-
-
-def text_reply(status: int, message: str) -> Reply:
-    """A one-line plain-text answer (errors above all)."""
-    return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode())
 
 
 def _one_line(exc: BaseException) -> str:

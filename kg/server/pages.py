@@ -23,7 +23,7 @@ from urllib.parse import quote, urlencode
 
 from ..errors import QueryError
 from ..vocab import PREFIXES
-from .jobs import Reply
+from .reply import Reply
 
 __all__ = ["CSP", "PAGE_ROWS", "MAX_OFFSET", "render_page", "error_page", "highlight"]
 
