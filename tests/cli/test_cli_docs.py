@@ -1,0 +1,49 @@
+"""The docs cannot drift from the commands: the reference is generated, every command and
+subcommand shows an example, and the README stays short (datasette's test_docs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.cli.docs import command_paths, reference
+
+ROOT = Path(__file__).parents[2]
+PATHS = list(command_paths())
+
+
+def test_cli_docs_reference_is_up_to_date():
+    page = ROOT / "docs" / "reference.md"
+    assert page.read_text("utf-8") == reference(), (
+        "docs/reference.md is stale: run `python -m kg.cli.docs > docs/reference.md`")
+
+
+def test_cli_docs_walks_subcommands():
+    assert ("entities", "merge") in PATHS and ("network", "path") in PATHS
+    assert len(PATHS) > 20
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[" ".join(p) for p in PATHS])
+def test_cli_docs_every_command_has_an_example(kg, path):
+    res = kg(*path, "--help")
+
+    assert res.code == 0, res.err
+    assert res.out.startswith(f"Usage: kg {' '.join(path)}")
+    assert "Example" in res.out, f"kg {' '.join(path)} --help shows no example"
+
+
+def test_cli_docs_readme_is_short_and_links_resolve():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert len(readme.encode("utf-8")) <= 8 * 1024
+    for page in ["command-line", "reference", "python-api", "claims-across-sources",
+                 "curation", "networks-and-exports", "serving", "scaling", "graph-model",
+                 "extending"]:
+        assert f"docs/{page}.md" in readme
+        assert (ROOT / "docs" / f"{page}.md").exists()
+
+
+def test_cli_docs_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8").strip().splitlines()[-1]
+    assert ci in readme
