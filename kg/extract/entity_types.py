@@ -144,7 +144,9 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
             i += 1
         elif tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("amod", "compound", "nmod") \
                 and tok.head.i > tok.i:
-            i += 1  # "electric", "cough", "sport-utility"
+            # "electric", "cough", "sport-utility"; "Pepsi, 7UP and other PepsiCo drinks"
+            names += tok.lower_ == "other" and doc[i - 1].lower_ in ("and", "or")
+            i += 1
         else:
             break
     if i >= len(doc) or doc[i].pos_ != "NOUN":

@@ -353,9 +353,9 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
     hit = _included(ctx, tok, seen)
     if hit:
         return hit
-    named = _compounded_name(ctx, tok, lemma)
-    if named is not None:
-        return [named]
+    named = _compounded_names(ctx, tok, lemma)
+    if named:
+        return named
     if lemma in roles:
         return role_referent(ctx, tok, seen)
     if tok.tag_ in ("NNS", "CD") or tok.ent_type_ == "CARDINAL":
@@ -377,21 +377,22 @@ def _included(ctx: Context, tok, seen) -> list[DocEntity]:
     return []
 
 
-def _compounded_name(ctx: Context, tok, lemma: str) -> DocEntity | None:
-    """ "the Grok chatbot", "the Mawingu network"; not "OpenAI researchers" nor
-    "a San Francisco start-up"."""
+def _compounded_names(ctx: Context, tok, lemma: str) -> list[DocEntity]:
+    """ "the Grok chatbot", "the Mawingu network", "the Amstel and Strongbow ciders";
+    not "OpenAI researchers" nor "a San Francisco start-up"."""
     words = ctx.rules.words
     if lemma in words.product_nouns:
         wanted = PRODUCT
     elif lemma in words.org_nouns and lemma not in ctx.rules.roles:
         wanted = ORG
     else:
-        return None
+        return []
     for c in compounds(tok):
         e = ctx.at(c)
         if e is not None and e.type == wanted:
-            return e
-    return None
+            listed = [x for x in refer(ctx, c) if x.type == wanted]
+            return distinct([e, *listed])
+    return []
 
 
 def _described(ctx: Context, tok) -> list[DocEntity]:

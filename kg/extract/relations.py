@@ -86,13 +86,18 @@ def _drop_guesses(claims: list[RawClaim]) -> list[RawClaim]:
 def _drop_weak_deals(claims: list[RawClaim]) -> list[RawClaim]:
     """ "Acme will combine with Beta in an all-share deal": the deal is the merger,
     not a partnership too. A partnership read from a weak word ("deal",
-    "agreement") gives way to another relation of the same pair in its sentence."""
+    "agreement") gives way to another relation of the same pair in its sentence, and
+    a maker does not offer what it makes ("sells its own Zintro brand")."""
     def pair(c):
         return frozenset((c.subject.index, c.object.index)), c.token.sent.start
 
     other = {pair(c) for c in claims if c.predicate != "partnerOf"}
+    made = {(c.subject.index, c.object.index, c.token.sent.start) for c in claims
+            if c.predicate == "develops"}
     return [c for c in claims if not (c.predicate == "partnerOf" and c.trigger.weak
-                                      and pair(c) in other)]
+                                      and pair(c) in other)
+            and not (c.predicate == "offers"  # "sells the Maguary and Dafruta brands"
+                     and (c.subject.index, c.object.index, c.token.sent.start) in made)]
 
 
 def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:

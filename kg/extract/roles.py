@@ -193,6 +193,7 @@ def _product_owners(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
     owners += [e for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "behind"
                for e in refer(ctx, n.head.head) if e.type == ORG]
     owners += _possessor_before(ctx, tok, product)
+    owners += _other_maker(ctx, tok, product)
     return distinct(owners)
 
 
@@ -229,6 +230,26 @@ def _product_nouns(ctx: Context, tok) -> list:
     nouns += [c for c in tok.children if c.dep_ == "appos" and not c.ent_type_
               and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)]
     return nouns
+
+
+def _other_maker(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
+    """ "Pepsi, 7UP and other PepsiCo drinks": the maker named in the list's last
+    phrase, read from the words, whatever the parse."""
+    doc = ctx.doc
+    ends = [m.end for m in product.mentions if m.start <= tok.i < m.end]
+    i = ends[0] if ends else tok.i + 1
+    for _ in range(12):
+        if i + 2 >= len(doc) or not (doc[i].text == "," or doc[i].lower_ == "and"
+                                     or ctx.at(doc[i]) or doc[i].pos_ in ("PROPN", "NUM")):
+            break
+        i += 1
+    if i + 2 < len(doc) and doc[i].lower_ == "other" and doc[i - 1].lower_ in (",", "and"):
+        maker = ctx.at(doc[i + 1])
+        j = max(m.end for m in maker.mentions if m.start <= i + 1 < m.end) if maker else i
+        if maker is not None and maker.type == ORG and j < len(doc) \
+                and noun_lemma(doc[j]) in ctx.rules.words.product_nouns:
+            return [maker]
+    return []
 
 
 def _possessor_before(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:

@@ -88,6 +88,11 @@ class Trigger:
     #: verbs whose subject is related to the named holders of the role noun they govern
     #: ("Acme is to buy rival Beta", "Acme beat rivals including Beta")
     acting_verbs: frozenset[str] = frozenset()
+    #: prepositions naming those who act with the subject, agents too ("builds the
+    #: jet with Airbus and Leonardo")
+    with_agents: frozenset[str] = frozenset()
+    #: the preps may hang on the direct object ("builds the jet with Beta")
+    object_preps: bool = False
     outer_subject: bool = True  # an event noun's agent may be the subject of a verb above
     from_agent: bool = False  # "a lawsuit from Beta", "a suit brought by Beta"
     filers: frozenset[str] = frozenset()  # governing verbs whose subject is the agent
@@ -105,11 +110,12 @@ class Trigger:
 
 
 #: Fields a rule file may set on a trigger, with the type each takes.
-_SET_FIELDS = {"acting_verbs", "preps", "object_word", "needs_modifier", "bars_modifier",
-               "bars_possessor", "deps", "filers", "defenders", "accusers", "damages"}
+_SET_FIELDS = {"acting_verbs", "with_agents", "preps", "object_word", "needs_modifier",
+               "bars_modifier", "bars_possessor", "deps", "filers", "defenders", "accusers",
+               "damages"}
 _BOOL_FIELDS = {"direct", "reverse", "ends", "owner_object", "money_object", "weak",
                 "public_office", "outer_subject", "from_agent", "permit", "or_named",
-                "named_holder"}
+                "named_holder", "object_preps"}
 _STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
 _TYPE_FIELDS = {"subject_types", "object_types"}
 _WORD_KEYS = {"lemma", "lemmas", "word", "words"}
@@ -409,6 +415,10 @@ def _field_value(origin: str, where: str, key: str, value):
     if key in _SET_FIELDS:
         if not isinstance(value, list):
             raise RuleError(f"{origin}: {where}: {key} must be a list")
+        odd = [v for v in value if isinstance(v, bool) or not isinstance(v, (str, int))]
+        if odd:  # YAML reads a bare on, off, yes or no as true or false
+            raise RuleError(f"{origin}: {where}: {key} holds {odd[0]!r}, not a word "
+                            f"(quote on, off, yes and no)")
         return frozenset(str(v).lower() for v in value)
     if key in _BOOL_FIELDS:
         if not isinstance(value, bool):

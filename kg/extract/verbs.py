@@ -37,7 +37,7 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         else:
             subjects = subject_of(ctx, tok)
             reading_ctx = ctx.avoiding(subjects)
-            agents = subjects + _alongside(reading_ctx, tok)
+            agents = subjects + _alongside(reading_ctx, tok, trig)
             patients = _active_patients(reading_ctx, tok, trig)
         patients += _role_left(reading_ctx, tok) if trig.ends else []
         patients += _prep_patients(reading_ctx, tok, trig)
@@ -102,10 +102,12 @@ def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEnti
     return agents, patients
 
 
-def _alongside(ctx: Context, tok) -> list[DocEntity]:
+def _alongside(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """Who the subject acted "alongside" ("Musk started OpenAI alongside Altman and
-    Brockman")."""
-    return [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "alongside"
+    Brockman"), or with, where the trigger says so ("builds the jet with Airbus")."""
+    preps = trig.with_agents | {"alongside"}
+    heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and trig.with_agents]
+    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
 
 
@@ -174,8 +176,8 @@ def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """The objects of the trigger's prepositions, on the verb or on a sum it governs
     ("invested $10 billion in Beta": the parser may hang "in" on the sum)."""
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
-        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx) or not trig.direct
-        and _bare(c, ctx))]
+        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx) or trig.object_preps
+        or not trig.direct and _bare(c, ctx))]
     out: list[DocEntity] = []
     for h in heads:
         for c in h.children:

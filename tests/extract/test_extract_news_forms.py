@@ -290,3 +290,91 @@ def test_extract_companies_working_together(table_triples) -> None:
         jet      jet      NOUN  NN  pobj  5 O
         .        .        PUNCT .   punct 2 O
     """) == {("acme", "partnerOf", "beta")}
+
+
+# ----------------------------------------------------------------- makers and wares
+
+
+def test_extract_makers_named_with_with(table_triples) -> None:
+    """ "Acme also builds the Zephyr jet with Beta and Gamma": all three build it, and
+    Acme works with each of the others."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    2  B-ORG
+        also     also     ADV   RB  advmod   2  O
+        builds   build    VERB  VBZ ROOT     2  O
+        the      the      DET   DT  det      5  O
+        Zephyr   Zephyr   PROPN NNP compound 5  B-PRODUCT
+        jet      jet      NOUN  NN  dobj     2  O
+        with     with     ADP   IN  prep     5  O
+        Beta     Beta     PROPN NNP pobj     6  B-ORG
+        and      and      CCONJ CC  cc       7  O
+        Gamma    Gamma    PROPN NNP conj     7  B-ORG
+        .        .        PUNCT .   punct    2  O
+    """) == {("acme", "develops", "zephyr"), ("beta", "develops", "zephyr"),
+             ("gamma", "develops", "zephyr"), ("acme", "partnerOf", "beta"),
+             ("acme", "partnerOf", "gamma")}
+
+
+def test_extract_working_on_a_product(table_triples) -> None:
+    """ "the Zephyr jet, on which Acme is working with Beta": both develop it."""
+    assert table_triples("""
+        The      the      DET   DT  det      2  O
+        Zephyr   Zephyr   PROPN NNP compound 2  B-PRODUCT
+        jet      jet      NOUN  NN  nsubj    11 O
+        ,        ,        PUNCT ,   punct    2  O
+        on       on       ADP   IN  prep     8  O
+        which    which    PRON  WDT pobj     4  O
+        Acme     Acme     PROPN NNP nsubj    8  B-ORG
+        is       be       AUX   VBZ aux      8  O
+        working  work     VERB  VBG relcl    2  O
+        with     with     ADP   IN  prep     8  O
+        Beta     Beta     PROPN NNP pobj     9  B-ORG
+        flew     fly      VERB  VBD ROOT     11 O
+        .        .        PUNCT .   punct    11 O
+    """) == {("acme", "develops", "zephyr"), ("beta", "develops", "zephyr"),
+             ("acme", "partnerOf", "beta")}
+
+
+def test_extract_listed_products_before_their_noun(table_triples) -> None:
+    """ "Acme brews Zintro and Fenna cider": both names are the noun's."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1  B-ORG
+        brews    brew     VERB  VBZ ROOT     1  O
+        Zintro   Zintro   PROPN NNP nmod     5  B-PRODUCT
+        and      and      CCONJ CC  cc       2  O
+        Fenna    Fenna    PROPN NNP conj     2  B-PRODUCT
+        cider    cider    NOUN  NN  dobj     1  O
+        .        .        PUNCT .   punct    1  O
+    """) == {("acme", "develops", "zintro"), ("acme", "develops", "fenna")}
+
+
+def test_extract_wares_of_another_maker(table_triples) -> None:
+    """ "Acme sells Zintro, Fenna and other Beta drinks": Beta makes them, Acme sells
+    them."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1  B-ORG
+        sells    sell     VERB  VBZ ROOT     1  O
+        Zintro   Zintro   PROPN NNP dobj     1  B-PRODUCT
+        ,        ,        PUNCT ,   punct    2  O
+        Fenna    Fenna    PROPN NNP conj     2  B-PRODUCT
+        and      and      CCONJ CC  cc       4  O
+        other    other    ADJ   JJ  amod     8  O
+        Beta     Beta     PROPN NNP compound 8  B-ORG
+        drinks   drink    NOUN  NNS conj     4  O
+        .        .        PUNCT .   punct    1  O
+    """) == {("acme", "offers", "zintro"), ("acme", "offers", "fenna"),
+             ("beta", "develops", "zintro"), ("beta", "develops", "fenna")}
+
+
+def test_extract_a_seller_of_its_own_brands_makes_them(table_triples) -> None:
+    """ "Acme sells the Zintro and Fenna brands": Acme's brands, not another's it offers."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1  B-ORG
+        sells    sell     VERB  VBZ ROOT     1  O
+        the      the      DET   DT  det      6  O
+        Zintro   Zintro   PROPN NNP compound 6  B-PRODUCT
+        and      and      CCONJ CC  cc       3  O
+        Fenna    Fenna    PROPN NNP conj     3  B-PRODUCT
+        brands   brand    NOUN  NNS dobj     1  O
+        .        .        PUNCT .   punct    1  O
+    """) == {("acme", "develops", "zintro"), ("acme", "develops", "fenna")}

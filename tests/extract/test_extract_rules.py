@@ -36,6 +36,16 @@ def test_extract_rules_every_trigger_fits_its_predicate() -> None:
         assert set(t.object_types) <= set(row.object_types), t.origin
 
 
+def test_extract_rules_every_field_is_documented() -> None:
+    """docs/extending.md describes each field a rule file may set."""
+    from kg.extract import rules as module
+
+    doc = (Path(__file__).parents[2] / "docs" / "extending.md").read_text(encoding="utf-8")
+    fields = (module._SET_FIELDS | module._BOOL_FIELDS | module._STR_FIELDS
+              | module._TYPE_FIELDS | module._WORD_KEYS | {"predicate", "confidence"})
+    assert sorted(f for f in fields if f"`{f}`" not in doc) == []
+
+
 def test_extract_rules_derived_lists_follow_the_role_triggers() -> None:
     """Title words and person nouns are views of the role triggers: a role noun
     added to the executives is a title word and a person noun without another edit."""
@@ -83,6 +93,8 @@ def test_extract_rules_a_users_file_adds_triggers_and_words(tmp_path) -> None:
     ("verbs: [1, 2\n", "not valid YAML"),
     ("nouns:\n  - {lemma: deal, predicate: partnerOf, weak: maybe}\n",
      "weak must be true or false"),
+    ("verbs:\n  - {lemma: work, predicate: develops, preps: [on]}\n",
+     "preps holds True, not a word (quote on, off, yes and no)"),
 ])
 def test_extract_rules_a_bad_entry_is_one_line_naming_file_and_entry(tmp_path, text,
                                                                      message) -> None:
