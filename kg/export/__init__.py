@@ -7,8 +7,8 @@ imported only when used (matplotlib only for png and svg).
 ['csv', 'cytoscape', 'dot', 'gexf']
 """
 
-from .registry import EXPORTERS, Exporter, format_for_path, get_exporter, register
 from .nxformats import read_gexf, read_graphml
+from .registry import EXPORTERS, Exporter, format_for_path, get_exporter, register
 from .run import ExportResult, export, export_network, rdf_statements
 
 __all__ = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from ..graph.derive import (
     CLAIM_CORE_VARIABLES,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 
-import networkx as nx
 import pytest
 
 from kg.cli import cli, export  # noqa: F401  (imports register the commands)

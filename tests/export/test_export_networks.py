@@ -189,9 +189,9 @@ def test_export_networks_gephi_and_yed_see_undirected_edges(awkward_data, tmp_pa
     gexf = ET.parse(tmp_path / "net.gexf").getroot()
 
     assert graphml.find("g:graph", ns).get("edgedefault") == "directed"
-    marked = {e.get("directed") for e in graphml.iter("{%s}edge" % ns["g"])}
+    marked = {e.get("directed") for e in graphml.iter(f"{{{ns['g']}}}edge")}
     assert marked == {None, "false"}
-    assert sum(e.get("directed") == "false" for e in graphml.iter("{%s}edge" % ns["g"])) == 1
+    assert sum(e.get("directed") == "false" for e in graphml.iter(f"{{{ns['g']}}}edge")) == 1
     edges = [e for e in gexf.iter() if e.tag.endswith("}edge")]
     by_label = {e.get("label"): e.get("type") for e in edges}
     assert by_label == {"executiveOf": None, "partnerOf": "undirected", "sues": None}
