@@ -13,6 +13,7 @@ kg.open('.kg')
 """
 
 from .api import Graph, open, to_dataframe
+from .corrections import Correction
 from .errors import (
     ConfigError,
     InputError,
@@ -22,6 +23,7 @@ from .errors import (
     StoreError,
     StoreLockedError,
 )
+from .graph.load import LoadReport
 from .model import Article
 from .records import (
     Amount,
@@ -44,6 +46,8 @@ __all__ = [
     "to_dataframe",
     "Article",
     "AddReport",
+    "LoadReport",
+    "Correction",
     "Amount",
     "ArticleRecord",
     "ClaimRecord",

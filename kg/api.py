@@ -23,12 +23,22 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .corrections import (
+    Correction,
+    alias_entity,
+    merge_entities,
+    rename_entity,
+    split_entity,
+    undo_curation,
+)
 from .curation import CURATION_FILE, Curation, review_entities
-from .errors import InputError
+from .errors import ConfigError, InputError, KGError
+from .export import export, format_for_path
+from .graph.load import GraphFile, LoadReport, check_file, load_files
 from .graph.store import is_endpoint, open_store, store_path
 from .ingest import iter_articles
 from .model import Article
-from .network.filters import Filters
+from .network import Filters, load_network
 from .query.conflicts import find_conflicts
 from .query.listing import list_articles, list_claims, list_entities
 from .query.saved import run_saved
@@ -43,17 +53,7 @@ from .records import (
     StatementRecord,
     TimelineRecord,
 )
-from .workflow import (
-    AddReport,
-    add_articles,
-    alias_entity,
-    merge_entities,
-    rebuild,
-    remove_articles,
-    rename_entity,
-    split_entity,
-    undo_curation,
-)
+from .workflow import AddReport, add_articles, rebuild, remove_articles
 
 __all__ = ["Graph", "open", "to_dataframe", "extractor_factory", "curation_path", "plain_value"]
 
@@ -122,19 +122,29 @@ def plain_value(term):
     return term.value
 
 
+_FILTER_KEYWORDS = ("predicates", "since", "until", "sources", "types", "min_support", "as_of",
+                    "filters")
 _INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger",
              "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
              "unsignedLong", "unsignedShort", "unsignedByte"}
 
 
-def _filters(predicates=(), since=None, until=None, sources=()) -> Filters | None:
+def _filters(predicates=(), since=None, until=None, sources=(), types=(), min_support=1,
+             as_of=None, filters: Filters | None = None) -> Filters | None:
+    """The :class:`~kg.network.Filters` of a method's keywords (or ``filters`` itself, when
+    given); None when nothing is filtered."""
+    if filters is not None:
+        return filters
     if isinstance(predicates, str):
         predicates = (predicates,)
+    if isinstance(types, str):
+        types = (types,)
     if isinstance(sources, str):
         sources = (sources,)
-    if predicates or since or until or sources:
+    if predicates or since or until or sources or types or min_support != 1 or as_of:
         return Filters(predicates=tuple(predicates), since=since, until=until,
-                       sources=tuple(sources))
+                       sources=tuple(sources), types=tuple(types), min_support=min_support,
+                       as_of=as_of)
     return None
 
 
@@ -227,7 +237,22 @@ class Graph:
         with self._write() as store:
             return rebuild(store, factory, on_article=on_article)
 
+    def load(self, *files: str | os.PathLike | GraphFile,
+             on_graph: Callable[[LoadReport], None] | None = None) -> LoadReport:
+        """Load article graphs extracted elsewhere (``kg load``): N-Quads or TriG files of
+        kg article graphs, as ``export(..., "nquads")`` writes them. Every file is checked
+        (:func:`~kg.graph.load.check_file`) before anything is written, so a bad one
+        changes nothing; ``on_graph(report)`` is called as graphs are written."""
+        checked = [f if isinstance(f, GraphFile) else check_file(f) for f in files]
+        with self._write(create=True) as store:
+            return load_files(store, checked, on_graph=on_graph)
+
     # ------------------------------------------------------------------- reads
+    def article_ids(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        with self._read() as store:
+            return store.article_ids()
+
     def articles(self) -> list[ArticleRecord]:
         """The articles, with their counts of entities and claims (``kg articles``)."""
         with self._read() as store:
@@ -290,29 +315,28 @@ class Graph:
 
     # ----------------------------------------------------------- networks, files
     def network(self, kind: str = "entity", *, predicates: Iterable[str] | str = (),
-                since: str | None = None, until: str | None = None,
-                sources: Iterable[str] | str = ()):
+                types: Iterable[str] | str = (), since: str | None = None,
+                until: str | None = None, sources: Iterable[str] | str = (),
+                min_support: int = 1, as_of: str | None = None,
+                filters: Filters | None = None):
         """A networkx graph projected from the claims (``kg network``): ``kind`` is
-        entity, comention or bipartite; edges carry weight, dates and evidence."""
-        from .network.projections import load_network
-
+        entity, comention or bipartite; edges carry weight, dates and evidence. The
+        keywords filter as ``kg network``'s options do (or give them as ``filters``)."""
+        filters = _filters(predicates, since, until, sources, types, min_support, as_of,
+                           filters)
         with self._read() as store:
-            g, _data = load_network(store, kind, _filters(predicates, since, until, sources))
+            g, _data = load_network(store, kind, filters)
         return g
 
     def export(self, path: str | os.PathLike, fmt: str | None = None, **options):
         """Write the graph to ``path`` (``kg export``) as ``fmt`` (default: by the file's
         suffix); ``options`` are those of :func:`kg.export.export` (``network``,
-        ``top``, ``ego``, ``depth``, ``construct``) and the filters of :meth:`claims`."""
-        from .errors import KGError
-        from .export import export, format_for_path
-
+        ``top``, ``ego``, ``depth``, ``construct``, ``filters``) and the filters of
+        :meth:`network` as keywords."""
         fmt = fmt or format_for_path(path)
         if fmt is None:
             raise KGError(f"{path}: give the format (its suffix names none)")
-        filters = _filters(*(options.pop(k, d) for k, d in
-                             (("predicates", ()), ("since", None), ("until", None),
-                              ("sources", ()))))
+        filters = _filters(**{k: options.pop(k) for k in _FILTER_KEYWORDS if k in options})
         with self._read() as store:
             return export(store, fmt, path, filters=filters, **options)
 
@@ -322,33 +346,31 @@ class Graph:
         with self._read() as store:
             return review_entities(store)
 
-    def merge(self, source: str, target: str) -> AddReport:
+    def merge(self, source: str, target: str) -> Correction:
         """Make entity ``source`` one with ``target`` and re-read the articles of either
         (``kg entities merge``)."""
         with self._write() as store:
-            return merge_entities(store, self.curation_path, source, target,
-                                  self._curated())[2]
+            return merge_entities(store, self.curation_path, source, target, self._curated())
 
-    def alias(self, name: str, alias: str) -> AddReport:
+    def alias(self, name: str, alias: str) -> Correction:
         """Make ``alias`` always name the entity ``name`` (``kg entities alias``)."""
         with self._write() as store:
-            return alias_entity(store, self.curation_path, name, alias, self._curated())[1]
+            return alias_entity(store, self.curation_path, name, alias, self._curated())
 
-    def split(self, name: str) -> AddReport:
+    def split(self, name: str) -> Correction:
         """Undo the merge of ``name`` into another entity (``kg entities split``)."""
         with self._write() as store:
-            return split_entity(store, self.curation_path, name, self._curated())[2]
+            return split_entity(store, self.curation_path, name, self._curated())
 
-    def rename(self, name: str, label: str) -> AddReport:
+    def rename(self, name: str, label: str) -> Correction:
         """Call the entity ``name`` ``label`` from now on (``kg entities rename``)."""
         with self._write() as store:
-            return rename_entity(store, self.curation_path, name, label, self._curated())[2]
+            return rename_entity(store, self.curation_path, name, label, self._curated())
 
-    def undo(self) -> AddReport:
+    def undo(self) -> Correction:
         """Take back the last correction (``kg entities undo``)."""
         with self._write() as store:
-            return undo_curation(store, self.curation_path, self._curated())[1]
-
+            return undo_curation(store, self.curation_path, self._curated())
 
 def open(location: str | os.PathLike | None = None, *, model: str | None = None) -> Graph:
     """The graph in the store at ``location``: a folder (created by the first
@@ -370,8 +392,6 @@ def to_dataframe(records: Iterable):
     >>> list(df.columns), df.loc[0, "label"]
     (['iri', 'label', 'type'], 'Acme')
     """
-    from .errors import ConfigError
-
     try:
         import pandas as pd  # deferred: an optional extra, and slow to import
     except ImportError:

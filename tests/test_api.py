@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 # what ``import kg`` offers; a new public name is added here on purpose
 EXPORTED = {
-    "__version__", "open", "Graph", "to_dataframe", "Article", "AddReport", "Amount",
+    "__version__", "open", "Graph", "to_dataframe", "Article", "AddReport", "LoadReport",
+    "Correction", "Amount",
     "ArticleRecord", "ClaimRecord", "ConflictRecord", "ConflictValue", "EntityRecord",
     "EntityRef", "StatementRecord", "TimelineRecord", "KGError", "InputError", "StoreError",
     "StoreLockedError", "QueryError", "ConfigError", "RuleError",

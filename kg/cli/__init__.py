@@ -16,6 +16,7 @@ import click
 from ..errors import KGError
 from . import (  # noqa: F401  (each module adds its commands to the group)
     ask,
+    curation,
     export,
     ingest,
     listing,

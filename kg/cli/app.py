@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..api import Graph, curation_path, extractor_factory
+from ..api import Graph
 from ..version import __version__
 
 __all__ = ["Context", "cli"]
@@ -21,19 +21,6 @@ class Context:
     def graph(self) -> Graph:
         """The graph the options name (:func:`kg.open`)."""
         return Graph(self.store, model=self.model)
-
-    @property
-    def curation_path(self):
-        return curation_path(self.store)
-
-    def extractor_factory(self, workers: int = 1, scheduler: str | None = None):
-        """A function that makes the extractor, with the store's curation, when needed
-        (see :func:`kg.api.extractor_factory`)."""
-        return extractor_factory(self.model, self.curation_path, workers, scheduler)
-
-    def curated_extractor_factory(self):
-        """A function of a curation that makes an extractor honouring it."""
-        return self.graph()._curated()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

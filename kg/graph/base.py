@@ -37,6 +37,10 @@ class KGStore:
     #: them: the writes keep it up to date, and any other update forgets it. (None in a
     #: store that other processes may write meanwhile.)
     label_counts: dict | None = None
+    #: Article graphs a long write (an ingest, a load) puts between two :meth:`flush` calls:
+    #: the embedded store holds its write log in memory until flushed, so a long write
+    #: would otherwise grow with the number of graphs.
+    flush_every: int = 1000
 
     def __init__(self, path) -> None:
         self.path = path  # the folder, or the endpoint's URL
