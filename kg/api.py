@@ -78,11 +78,11 @@ def extractor_factory(model: str | None, curation: Path, workers: int = 1,
 
         cur = Curation.load(curation)
         if scheduler:
-            from .extract.distributed import DaskExtractor
+            from .extract.distributed import DaskExtractor  # deferred: Dask, as above
 
             return DaskExtractor(scheduler, model, curation=cur)
         if workers > 1:
-            from .extract.parallel import ParallelExtractor
+            from .extract.parallel import ParallelExtractor  # deferred: spaCy, as above
 
             return ParallelExtractor(model, workers=workers, curation=cur)
         return Extractor(model, curation=cur)

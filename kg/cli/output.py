@@ -83,7 +83,8 @@ def _width() -> int:
 
 def print_result(result) -> None:
     """A SELECT result as a table (IRIs as prefixed names), an ASK one as yes or no."""
-    from rich.console import Console  # deferred: slow to import, as in emit_records
+    # deferred: rich is slow to import, as in emit_records
+    from rich.console import Console
     from rich.table import Table
 
     console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)

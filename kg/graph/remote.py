@@ -25,6 +25,9 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
+import pyoxigraph as ox
+from pyoxigraph import Literal, NamedNode, Quad
+
 from ..errors import QueryError, StoreError
 from ..vocab import BASE, MERGED_GRAPH, PREFIXES
 from .base import KGStore
@@ -85,8 +88,6 @@ def _values(bindings: dict | None) -> str:
     """A trailing VALUES block that binds variables as pyoxigraph substitutions would."""
     if not bindings:
         return ""
-    from pyoxigraph import Literal
-
     names, terms = [], []
     for name, value in bindings.items():
         term = Literal(value) if isinstance(value, str) else value
@@ -151,6 +152,8 @@ class RemoteStore(KGStore):
     def dataset(self):
         """The endpoint as an rdflib ``Dataset`` (rdflib's SPARQLUpdateStore)."""
         if self._dataset is None:
+            # deferred: rdflib's SPARQL store loads its SPARQL parser, slow to import,
+            # and only the rdflib view (SHACL checks) needs it
             from rdflib import Dataset
             from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
@@ -163,8 +166,6 @@ class RemoteStore(KGStore):
         self._post(self.update_url, {"update": _prologue() + sparql}, "*/*")
 
     def _ask(self, sparql: str) -> bool:
-        import pyoxigraph as ox
-
         data = self._post(self.query_url, {"query": sparql}, "application/sparql-results+xml")
         return bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.XML))
 
@@ -195,8 +196,6 @@ class RemoteStore(KGStore):
         return int(rows[0]["n"]) if rows else 0
 
     def quads(self, graph: str | None = None) -> Iterator:
-        from pyoxigraph import NamedNode, Quad
-
         where = (f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)" if graph else
                  f"GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\"))")
         result = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ {where} }}")
@@ -206,8 +205,6 @@ class RemoteStore(KGStore):
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL on the endpoint; the answer as pyoxigraph results, as the
         embedded store gives them."""
-        import pyoxigraph as ox
-
         if not sparql.strip():
             raise QueryError("empty query")
         text = re.sub(r"#[^\n]*", "", sparql)

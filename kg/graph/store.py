@@ -30,6 +30,9 @@ from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyoxigraph
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Variable
+
 from ..errors import QueryError, StoreError, StoreLockedError
 from ..vocab import PREFIXES
 from .base import KGStore
@@ -72,6 +75,8 @@ class EmbeddedStore(KGStore):
         """The store as an rdflib ``Dataset`` (oxrdflib); its default graph is the merged
         graph (the union, for a store from before it)."""
         if self._dataset is None:
+            # deferred: oxrdflib is slow to import, and only the rdflib view (SHACL checks,
+            # rdflib serialisers) needs it
             from oxrdflib import OxigraphStore
             from rdflib import Dataset
 
@@ -113,8 +118,6 @@ class EmbeddedStore(KGStore):
 
     def has_graph(self, iri: str) -> bool:
         """True when the named graph ``iri`` holds anything."""
-        from pyoxigraph import NamedNode
-
         return self._ox.contains_named_graph(NamedNode(str(iri)))
 
     def flush(self) -> None:
@@ -132,8 +135,6 @@ class EmbeddedStore(KGStore):
     def quads(self, graph: str | None = None) -> Iterator:
         """Every quad (pyoxigraph ``Quad``) of the named graphs, or of one of them (the
         merged graph is not listed: it repeats them)."""
-        from pyoxigraph import NamedNode
-
         if graph:
             return iter(self._ox.quads_for_pattern(None, None, None, NamedNode(str(graph))))
         return (q for g in self._ox.named_graphs()
@@ -142,8 +143,6 @@ class EmbeddedStore(KGStore):
     # ------------------------------------------------------------------- query
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL with the merged graph as the default graph; pyoxigraph's result."""
-        from pyoxigraph import Literal, Variable
-
         subs = {Variable(k): (v if not isinstance(v, str) else Literal(v))
                 for k, v in (bindings or {}).items()}
         try:
@@ -241,8 +240,6 @@ def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
 def open_embedded(location: str | os.PathLike | None, *, create: bool = True,
                   read_only: bool = False) -> EmbeddedStore:
     """Open the store in a folder (see :func:`open_store`); close it when done."""
-    import pyoxigraph
-
     if isinstance(location, str) and _scheme(location) == "file":
         location = urlsplit(location).path
     p = store_path(location)
@@ -274,8 +271,6 @@ def open_embedded(location: str | os.PathLike | None, *, create: bool = True,
 def _before_merged(ox) -> bool:
     """Whether a store was written by a kg from before the merged graph: it has quads, but
     none in its default graph."""
-    from pyoxigraph import DefaultGraph
-
     if next(iter(ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None:
         return False
     return next(iter(ox.quads_for_pattern(None, None, None, None)), None) is not None

@@ -21,6 +21,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from ..errors import KGError
 from ..graph.store import KGStore
 from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import article_iri
@@ -229,8 +230,6 @@ _BUILDERS = {"entity": entity_network, "comention": comention_network,
 def build_network(data: NetworkData, kind: str = "entity",
                   filters: Filters | None = None) -> nx.Graph:
     """The network of one of :data:`NETWORK_KINDS`, with the filters applied."""
-    from ..errors import KGError
-
     if kind not in _BUILDERS:
         raise KGError(f"unknown network {kind!r}; use one of {', '.join(NETWORK_KINDS)}")
     return _BUILDERS[kind](data, filters)

@@ -6,8 +6,10 @@ output of ``kg entities`` and ``kg claims`` is one of these dicts a line.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter, defaultdict
 
+from ..errors import KGError
 from ..graph.derive import (
     ARTICLE_INFO_PATTERN,
     CLAIM_PATTERN,
@@ -18,6 +20,7 @@ from ..graph.derive import (
     entity_label,
 )
 from ..graph.store import KGStore
+from ..names import name_key
 from ..vocab import local_name
 from .dates import claims_as_of, parse_as_of
 
@@ -161,11 +164,6 @@ def find_entity(entities: list[dict], name: str) -> dict:
     Raises :class:`~kg.errors.KGError` naming close matches when there is
     none, and the candidates when there are several.
     """
-    import difflib
-
-    from ..errors import KGError
-    from ..names import name_key
-
     wanted = name_key(name)
     exact = [e for e in entities if name == e["iri"] or name == e["iri"].rsplit("/", 1)[-1]]
     if exact:
