@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli.docs import command_paths, reference
+from kg.cli.docs import EXAMPLE_PAGES, command_paths, examples, matches, reference, run_pages
 
 ROOT = Path(__file__).parents[2]
 PATHS = list(command_paths())
@@ -47,3 +47,32 @@ def test_cli_docs_readme_test_command_is_what_ci_runs():
     readme = (ROOT / "README.md").read_text("utf-8")
     ci = (ROOT / ".ci" / "run").read_text("utf-8").strip().splitlines()[-1]
     assert ci in readme
+
+
+@pytest.fixture(scope="session")
+def page_runs(corpus_store):
+    """The examples of every page of EXAMPLE_PAGES, run once (the pages side by side)."""
+    return run_pages(EXAMPLE_PAGES, corpus_store)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", EXAMPLE_PAGES)
+def test_cli_docs_examples_print_what_the_page_shows(page_runs, name):
+    results = page_runs[name]
+    stale = [f"$ {e.command}\n--- the page shows:\n{e.output}--- it prints:\n{printed}"
+             for e, printed in results if not matches(e.output, printed)]
+
+    assert results, f"docs/{name} has no example with its output"
+    assert not stale, (f"docs/{name} is stale (`python -m kg.cli.docs --examples` rewrites "
+                       "it):\n" + "\n".join(stale))
+
+
+def test_cli_docs_examples_are_read_from_console_blocks():
+    page = ("Text.\n\n```console\n$ kg ask --list | wc -l\n12\n$ kg add x.md\n"
+            "$ curl -s -d 'a' \\\n  http://x/\nok\n```\n\n```text\n$ not a command\n```\n")
+
+    found = [(e.command, e.output) for e in examples(page)]
+
+    assert found == [("kg ask --list | wc -l", "12\n"), ("kg add x.md", ""),
+                     ("curl -s -d 'a' \\\n  http://x/", "ok\n")]
+    assert matches("a ... d\n", "a b c d") and not matches("a d", "a b d")
