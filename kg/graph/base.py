@@ -175,12 +175,6 @@ class KGStore:
         """A SELECT query's rows as dicts of plain strings (unbound variables left out)."""
         result = self.query(sparql, bindings=bindings)
         names = [v.value for v in result.variables]
-        rows = []
-        for sol in result:
-            row = {}
-            for n in names:
-                term = sol[n]
-                if term is not None:
-                    row[n] = term.value
-            rows.append(row)
-        return rows
+        # a solution iterates over its values in the order of the variables
+        return [{n: t.value for n, t in zip(names, sol, strict=True)
+                if t is not None} for sol in result]

@@ -16,7 +16,7 @@ from ..predicates import PREDICATES
 
 __all__ = ["Filters"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def _canonical(values, known: tuple[str, ...], what: str) -> tuple[str, ...]:

@@ -41,8 +41,10 @@ __all__ = ["slug_of", "entity_iri_for", "describe_entities", "article_details",
            "entity_claims", "entity_view", "neighbourhood", "article_view", "mark_names",
            "article_id_of"]
 
-#: Entities, claims or articles looked up in one query.
-_BATCH = 40
+#: Entities, claims or articles looked up in one query (Oxigraph's time for a UNION of
+#: lookups grows faster than their number: 20 a query read an entity page of 500 claims
+#: in two thirds of the time 40 did, bench/entity_page.py).
+_BATCH = 20
 
 
 def slug_of(iri: str) -> str:

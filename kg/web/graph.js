@@ -52,6 +52,13 @@
       if (typeof n.x === "number" && typeof n.y === "number") {
         item.x = n.x; item.y = n.y; item.physics = false;
       }
+      if (n.r) {
+        // a big network, drawn small: vis-network scales each label with the node's value
+        // (see the scaling option below), so the hubs stay named when the whole is shown
+        item.value = n.r;
+        delete item.size;
+        delete item.font.size;
+      }
       return item;
     }
     function edgeItem(e) {
@@ -108,7 +115,9 @@
       physics: fixed ? false : {solver: "forceAtlas2Based", stabilization: {iterations: 200},
                                 forceAtlas2Based: {gravitationalConstant: -60,
                                                    springLength: 120}},
-      layout: {improvedLayout: data.nodes.length < 150}
+      layout: {improvedLayout: data.nodes.length < 150},
+      nodes: {scaling: {min: 8, max: 26, label: {enabled: true, min: 12, max: 44,
+                                                 maxVisible: 22, drawThreshold: 7}}}
     });
 
     function counted() {

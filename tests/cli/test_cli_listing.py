@@ -165,3 +165,51 @@ def test_cli_claims_end_to_end(kg_subprocess, corpus_store, jsonl):
     assert proc.returncode == 0
     assert proc.stderr == ""
     assert len(proc.stdout.splitlines()) == len(jsonl(corpus_store, "claims"))
+
+
+def test_cli_claims_filters(jsonl, corpus_store):
+    every = jsonl(corpus_store, "claims")
+    info = {a["id"]: a for a in jsonl(corpus_store, "articles")}
+    musk = "https://w3id.org/nkg/entity/elon-musk"
+
+    about = jsonl(corpus_store, "claims", "--entity", "Musk")  # an alias
+    assert about == [c for c in every if musk in (c["subject"]["iri"], c["object"]["iri"])]
+    assert about
+
+    sued = jsonl(corpus_store, "claims", "--entity", "elon-musk", "--predicate", "SUES")
+    assert sued == [c for c in about if c["predicate"] == "sues"] and sued
+
+    def day(c):
+        return info[c["article"]]["published"] or c["date"] or ""
+
+    march = jsonl(corpus_store, "claims", "--since", "2026-03", "--until", "2026-03")
+    assert march == [c for c in every if day(c)[:7] == "2026-03"] and march
+
+    outlet = info[every[0]["article"]]["source"]
+    sourced = jsonl(corpus_store, "claims", "--source", outlet.upper())
+    assert sourced == [c for c in every if info[c["article"]]["source"] == outlet]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--entity", "Nobody Atall"), "kg: error: no entity named 'Nobody Atall'"),
+    (("--predicate", "sueing"), "kg: error: unknown predicate 'sueing'"),
+    (("--since", "2026-13"), "kg: error: --since '2026-13' is not a date"),
+    (("--since", "2026", "--until", "2025"), "kg: error: --since 2026 is after --until 2025"),
+])
+def test_cli_claims_bad_filters(kg, corpus_store, args, message):
+    res = kg("--store", corpus_store, "claims", *args)
+
+    assert res.code != 0
+    assert len(res.error_lines) == 1 and res.error_lines[0].startswith(message)
+    assert "Traceback" not in res.err
+
+
+def test_cli_claims_table_cuts_the_sentence(kg, corpus_store, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    res = kg("--store", corpus_store, "claims", "--entity", "Musk", "--predicate", "sues")
+
+    assert res.code == 0
+    lines = res.out.splitlines()
+    assert "sentence" in lines[1]
+    assert all(len(line) <= 120 for line in lines)
+    assert "…" in res.out

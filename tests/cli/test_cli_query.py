@@ -169,3 +169,20 @@ def test_cli_query_missing_store_not_created(kg, tmp_path):
     assert res.code != 0
     assert len(res.error_lines) == 1 and "no store here" in res.err
     assert not store.exists()
+
+
+def test_cli_query_misspelt_term_warns(kg, corpus_store):
+    res = kg("--store", corpus_store, "query", "SELECT ?a WHERE { ?a nkg:partnerof ?b }")
+
+    assert res.code == 0
+    assert res.error_lines == ["kg: warning: nkg:partnerof is not a term of the vocabulary; "
+                               "did you mean nkg:partnerOf?"]
+
+
+def test_cli_query_unknown_prefix_is_one_line(kg, corpus_store):
+    res = kg("--store", corpus_store, "query", "SELECT ?a WHERE { ?a foo:partnerOf ?b }")
+
+    assert res.code != 0
+    assert len(res.error_lines) == 1
+    assert res.error_lines[0].startswith("kg: error: unknown prefix foo: (in foo:partnerOf)")
+    assert "Traceback" not in res.err

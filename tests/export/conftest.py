@@ -27,7 +27,8 @@ def awkward_sentence() -> str:
 def awkward_data() -> NetworkData:
     """Three entities, four claims in three articles, one symmetric, text that needs escaping."""
     articles = [
-        ArticleInfo("n1", 'Title "one" & <two>', "2025-03-01", "Wire; A"),
+        ArticleInfo("n1", 'Title "one" & <two>', "2025-03-01", "Wire; A",
+                    url="https://example.org/n1?a=1&b=2"),
         ArticleInfo("n2", "Second", "2025-04-02", "Wire B"),
         ArticleInfo("n3", "Third", None, None),
     ]

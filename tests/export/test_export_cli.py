@@ -71,7 +71,9 @@ def test_export_cli_html_defaults_to_the_most_central(run, tmp_path):
 
     assert res.code == 0, res.err
     assert "the 25 most central of" in res.err
-    assert "Showing the 25 most central of" in (tmp_path / "co.html").read_text("utf-8")
+    # the corpus's co-mention network has one big connected part: its most central nodes
+    assert ("Showing the 25 most central nodes of the network&#x27;s largest connected part"
+            in (tmp_path / "co.html").read_text("utf-8"))
 
 
 def test_export_cli_png_around_an_entity(run, tmp_path):

@@ -56,6 +56,7 @@ def test_export_registry_imports_writers_only_when_used():
 def test_export_registry_public_api():
     assert sorted(kg.export.__all__) == sorted(
         ["EXPORTERS", "Exporter", "ExportResult", "export", "export_network",
-         "format_for_path", "get_exporter", "rdf_statements", "register"])
+         "format_for_path", "get_exporter", "rdf_statements", "read_gexf", "read_graphml",
+         "register"])
     for name in kg.export.__all__:
         assert hasattr(kg.export, name)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import expand_inputs, iter_articles
+from kg.ingest import count_articles, expand_inputs, iter_articles
 from kg.model import Article
 
 
@@ -140,3 +140,16 @@ def test_sources_never_raise(tmp_path):
         f"{latin}: not UTF-8 text",
         f"{unknown}: unknown extension '.xyz' (kg reads .md, .txt, .html, .jsonl)",
     ]
+
+
+def test_ingest_sources_count_articles_for_an_eta(tmp_path):
+    (tmp_path / "a.md").write_text("---\nid: a\n---\nText.\n", "utf-8")
+    lines = tmp_path / "b.jsonl"
+    lines.write_text('{"id": "1", "text": "x"}\n\n{"id": "2", "text": "y"}\n  \n'
+                     '{"id": "3", "text": "z"}', "utf-8")
+    sources = expand_inputs([str(tmp_path)])
+
+    assert count_articles(sources) == 4  # one a file, one a non-blank line of JSON Lines
+    assert count_articles([*sources, "-"]) is None  # standard input: not known beforehand
+    assert count_articles(["https://example.org/a.html"]) is None
+    assert count_articles([str(tmp_path / "gone.jsonl")]) is None

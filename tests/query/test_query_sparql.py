@@ -123,7 +123,7 @@ def test_query_construct_keeps_simple_literals(run):
     ("", "empty query"),
     ("  \n ", "empty query"),
     ("SELECT WHERE {", "malformed SPARQL"),
-    ("SELECT ?x WHERE { ?x nope:thing ?y }", "malformed SPARQL"),
+    ("SELECT ?x WHERE { ?x nope:thing ?y }", "unknown prefix nope:"),
 ])
 def test_query_errors(run, sparql, message):
     with pytest.raises(QueryError, match=message):

@@ -54,6 +54,7 @@ def browser(tmp_path_factory):
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    # with the driver's path given, Selenium Manager (which downloads drivers) is not run
     driver = webdriver.Chrome(options=options, service=Service(driver_exe))
     driver.set_page_load_timeout(60)
     yield driver
