@@ -62,7 +62,10 @@ def pairs(trig: Trigger, agents: list[DocEntity], patients: list[DocEntity], tok
     """A claim for each agent and patient (swapped when ``trig.reverse``); with no
     patient, a symmetric trigger joins its agents to each other ("Acme and Beta
     partnered")."""
-    if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1:
+    # a trigger that needs its preposition relates the subject to that preposition's
+    # object, never its subjects to each other ("A, B and C merged, creating a group with")
+    if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1 \
+            and not trig.needs_prep:
         return group(trig, agents, tok, method, reading)
     # a sum is not split between several payers ("raised $50m from A and B")
     payers = [e for e in (patients if trig.reverse and trig.money_object else agents)

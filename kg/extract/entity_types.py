@@ -23,8 +23,8 @@ __all__ = ["context_type", "honorific_type", "list_type", "model_name_type", "na
 ORG, PERSON, PLACE, PRODUCT = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE,
                                EntityType.PRODUCT)
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
-#: A model's name: "HLV-310", "A320", "F-35".
-_MODEL_RE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{2,4}$")
+#: A model's name: "HLV-310", "A320", "F-35", "DB9", "PS5".
+_MODEL_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{2,4}|[A-Z]{2,4}\d)$")
 
 
 def context_type(doc, start: int, end: int, rules: Rules,
@@ -134,8 +134,11 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     i, names = end, 1 + _names_before(doc, start)
     while i < min(len(doc), end + 14):
         tok = doc[i]
-        if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE:
-            return None  # "Boeing's Starliner capsule": Boeing owns it
+        if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE \
+                and not _last_listed(doc, i - 1):
+            # "Boeing's Starliner capsule": Boeing owns it; but a list goes on through
+            # a name's possessive ("the Amstel and Murphy's stout brands")
+            return None
         if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM" \
                 or tok.text == "-" and not doc[i - 1].whitespace_:  # "sport-utility"
             i += 1
@@ -162,6 +165,14 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     return None
 
 
+def _last_listed(doc, i: int) -> bool:
+    """Whether the name ending at ``doc[i]`` is the last of a list: "and" or "or"
+    right before it ("the Amstel and Murphy's brands"; not "Raw, WWE's show")."""
+    while i > 0 and (doc[i].pos_ == "PROPN" or doc[i].ent_type_):
+        i -= 1
+    return doc[i].lower_ in ("and", "or")
+
+
 def _names_before(doc, start: int) -> int:
     """How many names stand listed right before ``doc[start]``: "the Eurostar Neo and
     OneSat satellites" lists one before OneSat."""
@@ -184,8 +195,9 @@ def list_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
 
 
 def model_name_type(text: str) -> EntityType | None:
-    """ "HLV-310", "A320", "F-35": letters and a number of two to four digits name
-    a model, not a company ("O2", "G4S" are not of this form)."""
+    """ "HLV-310", "A320", "F-35", "DB9": letters and a number of two to four digits,
+    or two to four capitals and a digit, name a model, not a company ("O2", "G4S"
+    are not of this form)."""
     return PRODUCT if _MODEL_RE.match(text) else None
 
 

@@ -97,6 +97,10 @@ def _noun_arguments(ctx: Context, tok, trig: Trigger):
         # "by" on the object or its apposition
         agents += [e for b in agent_phrases(tok) for p in b.children
                    if p.dep_ == "pobj" for e in refer(reading, p)]
+    if trig.named_holder and not patients:
+        # "won a Pentagon contract": the client is the name compounded with it
+        patients += [e for c in compounds(tok) for e in [ctx.at(c)]
+                     if e is not None and e not in agents]
     if not agents and trig.from_agent:
         # "a lawsuit from Beta", "a lawsuit brought by Beta"
         agents += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"

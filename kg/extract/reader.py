@@ -15,6 +15,7 @@ from ..model import Claim, Entity, Polarity
 from ..predicates import MONEY_PREDICATES, SYMMETRIC_PREDICATES
 from .attribution import quote_sources, sentence_sources
 from .claims import RawClaim
+from .confidence import measured
 from .gazetteer import Gazetteer
 from .mentions import add_repeated_names, add_untagged_names, find_mentions
 from .qualifiers import carry, claim_amount, claim_date
@@ -90,7 +91,9 @@ def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Clai
     s, o = raw.subject.key, raw.object.key
     if raw.predicate in SYMMETRIC_PREDICATES and o < s:
         s, o = o, s
-    confidence = raw.confidence - (0.2 if raw.polarity == Polarity.HEDGED else 0.0)
+    # the measured precision of the mechanism that found it, else its rule's own figure
+    base = measured(options.rules.confidence, raw.method) or raw.confidence
+    confidence = base - (0.2 if raw.polarity == Polarity.HEDGED else 0.0)
     when = claim_date(raw, sent, options.published, options.rules)
     # a verb of leaving dates the end of the relation, not its start
     return Claim(

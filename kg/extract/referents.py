@@ -156,6 +156,9 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return group  # "Acme and Beta ended their partnership"
     if lower == "them":
         return []  # "pick models, test them and run them": things, not a company
+    own = _own_subject(ctx, tok)
+    if own is not None:
+        return [] if own.index in ctx.avoid else [own]
     found = _coordinated_owner(ctx, tok) or _controller(ctx, tok, (ORG,)) \
         or _described_subject(ctx, tok) \
         or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid
@@ -228,6 +231,18 @@ def _clause_verb(tok, limit: int = 8):
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _own_subject(ctx: Context, tok) -> DocEntity | None:
+    """ "Nuro will license its system to Uber": "its" in the direct object is the
+    company named as its verb's subject (none other, even when that one is not
+    wanted as the claim's other party)."""
+    if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
+        return None
+    verb = tok.head.head
+    subjects = [e for c in verb.children if c.dep_ == "nsubj" and ctx.at(c)
+                for e in [ctx.at(c)]]
+    return subjects[0] if len(subjects) == 1 and subjects[0].type == ORG else None
 
 
 def _described_subject(ctx: Context, tok) -> DocEntity | None:
@@ -363,8 +378,26 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
         if listed:
             return listed
     if lemma in words.org_nouns:
-        return _described(ctx, tok)
+        return _named_after(ctx, tok) or _described(ctx, tok)
     return []
+
+
+def _named_after(ctx: Context, tok) -> list[DocEntity]:
+    """ "to Italian bank Mediobanca" parsed with the name cut from its noun: the
+    organisation named right after the noun (not the subject of a clause: "the
+    company Microsoft bought")."""
+    if tok.i + 1 >= len(ctx.doc):
+        return []
+    nxt = ctx.doc[tok.i + 1]
+    e = ctx.at(nxt)
+    if e is None or e.type != ORG or tok.dep_ not in ("pobj", "dobj", "dative"):
+        return []
+    root = max((m for m in e.mentions if m.start == nxt.i), default=None,
+               key=lambda m: m.end)
+    if root is None:
+        return []
+    head = ctx.doc[root.start:root.end].root
+    return [e] if head.dep_ in ("ROOT", "appos") and head.head.i != tok.head.i else []
 
 
 def _included(ctx: Context, tok, seen) -> list[DocEntity]:
@@ -454,7 +487,7 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         hit = finder(ctx, tok, seen)
         if hit is not None:
             return hit
-    if any(c.lower_ in ("the", "this") for c in tok.children):
+    if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok):
         role = ctx.rules.roles.get(noun_lemma(tok))
         types = (PERSON,) if role and role[0].predicate in ("executiveOf", "founderOf") \
             else (ORG,)
@@ -462,6 +495,19 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
                                 exclude=ctx.avoid)
         return distinct([a])
     return []
+
+
+def _new_part(ctx: Context, tok) -> bool:
+    """ "buy the PC division of IBM": a part of a company bought or sold is not the
+    company the story is about."""
+    role = ctx.rules.roles.get(noun_lemma(tok))
+    if not role or role[0].predicate != "subsidiaryOf":
+        return False
+    verb = tok.head if tok.dep_ == "dobj" else None
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    traded = lemma in ctx.rules.sales or any(
+        t.predicate == "acquires" for t in ctx.rules.verbs.get(lemma, ()))
+    return traded
 
 
 def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
@@ -516,13 +562,32 @@ def _role_in_clause(ctx: Context, tok, seen) -> list[DocEntity] | None:
                                 or tok.head.lemma_ in ctx.rules.words.copulas):
         # "Acme's shareholders include Beta and Gamma", "whose chief executive is Jane Doe"
         named = [c for c in tok.head.children if c.dep_ in OBJ_DEPS + ("attr",)]
-        return refer(ctx, named[0], seen) if named else []
+        if not named:
+            return []
+        listed = _names_listed_from(ctx, named[0].left_edge.i) \
+            if tok.head.lemma_ == "include" else []
+        return distinct(refer(ctx, named[0], seen) + listed)
     if tok.dep_ == "oprd":
         named = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
         return refer(ctx, named[0], seen) if named else []
     if tok.dep_ in ("compound", "amod") and ctx.at(tok.head):
         return [ctx.at(tok.head)]
     return None
+
+
+def _names_listed_from(ctx: Context, start: int) -> list[DocEntity]:
+    """The names of a list read from the words, whatever the parse: "include
+    Newcastle Brown Ale, Foster's, John Smith's, Strongbow and Kronenbourg"."""
+    out: list[DocEntity] = []
+    doc = ctx.doc
+    for t in doc[start:min(len(doc), start + 40)]:
+        e = ctx.at(t)
+        if e is not None:
+            out.append(e)
+        elif not (t.text in (",", "'s", "\u2019s") or t.lower_ in ("and", "or", "the")
+                  or t.pos_ == "PROPN"):
+            break
+    return distinct(out)
 
 
 def _role_of_verb(ctx: Context, tok, seen) -> list[DocEntity] | None:

@@ -10,8 +10,9 @@ and keeps the claims whose arguments fit their predicate.
 from __future__ import annotations
 
 from ..model import EntityType
+from ..names import name_key
 from ..predicates import PREDICATE
-from .claims import RawClaim, keep_fitting, type_by_roles
+from .claims import RawClaim, Reading, keep_fitting, pairs, type_by_roles
 from .context import Context
 from .nouns import noun_claims
 from .polarity import polarity
@@ -34,6 +35,7 @@ def find_relations(doc, ents: DocEntities, rules: Rules,
     found: list[RawClaim] = []
     for tok in doc:
         found += _token_claims(ctx, tok)
+    found += _makers_named(ctx)
     for c in found:
         c.polarity = polarity(c, rules)
     type_by_roles(found)
@@ -69,6 +71,25 @@ def _token_claims(ctx: Context, tok) -> list[RawClaim]:
     e = ctx.at(tok)
     if e is not None and (tok.i + 1 == len(ctx.doc) or ctx.at(ctx.doc[tok.i + 1]) is not e):
         out += owner_claims(ctx, tok)
+    return out
+
+
+def _makers_named(ctx: Context) -> list[RawClaim]:
+    """ "the Airbus A320", "a Toyota Prius": a product whose name begins with the
+    name of an organisation of the story is that organisation's."""
+    trig = next((t for t in ctx.rules.owned if t.predicate == "develops"), None)
+    ents = ctx.ents.entities
+    orgs = {name_key(m.text): e for e in ents if e.type == ORG for m in e.mentions}
+    out: list[RawClaim] = []
+    for e in ents:
+        if trig is None or e.type != PRODUCT or not e.mentions:
+            continue
+        words = e.label.split()
+        maker = next((orgs[k] for n in range(len(words) - 1, 0, -1)
+                      for k in [name_key(" ".join(words[:n]))] if k in orgs), None)
+        if maker is not None and maker is not e:
+            tok = ctx.doc[e.mentions[0].start]
+            out += pairs(trig, [maker], [e], tok, "name:maker", Reading.DESCRIPTION)
     return out
 
 

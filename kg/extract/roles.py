@@ -253,11 +253,16 @@ def _other_maker(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
 
 
 def _possessor_before(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
-    """ "Meta's Llama" read from the words, whatever the parse."""
+    """ "Meta's Llama", "the Airbus A320" read from the words, whatever the parse."""
     spans = [m.start for m in product.mentions if m.start <= tok.i < m.end]
     first = min(spans) if spans else tok.i
     if first >= 2 and ctx.doc[first - 1].tag_ == "POS":
         owner = ctx.at(ctx.doc[first - 2])
         if owner is not None and owner.type == ORG:
+            return [owner]
+    before = ctx.doc[first - 1] if first >= 1 else None
+    if before is not None and before.dep_ in ("compound", "nmod") and before.pos_ == "PROPN":
+        owner = ctx.at(before)  # "30 Airbus A320 planes", "the Apple iPhone"
+        if owner is not None and owner.type == ORG and owner is not product:
             return [owner]
     return []

@@ -30,11 +30,12 @@ import yaml
 from ..errors import RuleError
 from ..model import EntityType
 from ..predicates import PREDICATE
+from .confidence import Tally
 
 __all__ = ["Kind", "Trigger", "Words", "Rules", "load_rules", "SHIPPED_RULES"]
 
 #: The shipped rule files, in the package.
-SHIPPED_RULES = ("rules/triggers.yaml", "rules/words.yaml")
+SHIPPED_RULES = ("rules/triggers.yaml", "rules/words.yaml", "rules/confidence.yaml")
 
 
 class Kind(str, Enum):
@@ -206,6 +207,8 @@ class Rules:
     owned: tuple[Trigger, ...]
     words: Words
     fingerprint: str  # a hash of the rules' content, for provenance
+    #: measured precision per mechanism (kg.extract.confidence)
+    confidence: Mapping[str, Tally] = field(default_factory=dict)
 
     # ---- views derived from the triggers and the lists
     @cached_property
@@ -296,6 +299,7 @@ def _load(paths: tuple[str, ...], shipped: bool) -> Rules:
             raise RuleError(f"{p}: the rule file is not UTF-8 text") from None
     triggers: dict[Kind, list[Trigger]] = {k: [] for k in Kind}
     lists: dict[str, object] = {}
+    confidence: dict[str, Tally] = {}
     digest = hashlib.sha256()
     for origin, text in sources:
         digest.update(text.encode("utf-8"))
@@ -306,6 +310,8 @@ def _load(paths: tuple[str, ...], shipped: bool) -> Rules:
                 triggers[kind] += _triggers(origin, kind, body)
             elif section in _WORD_LISTS:
                 lists[section] = _merge_list(origin, section, lists.get(section), body)
+            elif section == "confidence":
+                confidence.update(_tallies(origin, body))
             elif section != "shared":
                 raise RuleError(f"{origin}: unknown section {section!r}")
     return Rules(
@@ -313,7 +319,23 @@ def _load(paths: tuple[str, ...], shipped: bool) -> Rules:
         owned=tuple(triggers[Kind.OWNED]),
         words=Words(**lists),
         fingerprint=digest.hexdigest()[:12],
+        confidence=confidence,
     )
+
+
+def _tallies(origin: str, body) -> dict[str, Tally]:
+    """A ``confidence`` section: ``"method": [found, right]`` per mechanism."""
+    if not isinstance(body, dict):
+        raise RuleError(f"{origin}: confidence must map methods to [found, right]")
+    out = {}
+    for method, counts in body.items():
+        if not (isinstance(counts, list) and len(counts) == 2
+                and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
+                        for n in counts) and counts[1] <= counts[0]):
+            raise RuleError(f"{origin}: confidence of {method!r} must be [found, right], "
+                            f"two counts with right <= found")
+        out[str(method)] = Tally(*counts)
+    return out
 
 
 def _yaml(origin: str, text: str) -> dict:

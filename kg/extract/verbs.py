@@ -33,6 +33,8 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         passive = _is_passive(tok, trig)
         if passive:
             agents, patients = _passive_arguments(ctx, tok)
+            if not trig.direct and not _stranded(tok, trig):
+                patients = []  # "the Mac made by Apple" is no partner of Apple's
             reading_ctx = ctx
         else:
             subjects = subject_of(ctx, tok)
@@ -72,9 +74,24 @@ def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
 
 
 def _is_passive(tok, trig: Trigger) -> bool:
-    """ "was acquired by", and a participle modifying a noun ("Beta, acquired by Acme")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.direct)
+    """ "was acquired by", and a participle modifying a noun ("Beta, acquired by Acme",
+    "technology developed for Starlink"); not a main verb misread as one ("Acme
+    partnered with Beta": the name right before it is its subject)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children):
+        return True
+    if tok.tag_ != "VBN" or tok.i == 0:
+        return False
+    if tok.dep_ == "acl":
+        return trig.direct or tok.nbor(-1).pos_ == "NOUN"
+    return tok.dep_ == "xcomp" and tok.nbor(-1).pos_ == "NOUN" \
+        and not any(c.dep_ == "aux" for c in tok.children)
+
+
+def _stranded(tok, trig: Trigger) -> bool:
+    """ "Beta was invested in by Acme": the trigger's preposition with no object of its
+    own, so the passive subject is its object."""
+    return any(c.dep_ == "prep" and c.lower_ in trig.preps
+               and not any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
 
 
 def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEntity]]:
@@ -115,12 +132,14 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """The object of an active verb, or what a relative clause describes."""
     if trig.direct:
         return _direct_objects(ctx, tok, trig)
+    if trig.owner_object:
+        # "licensed Arm's technology"; goods: "ordered 30 Boeing 737 planes"
+        return [e for c in tok.children if c.dep_ in OBJ_DEPS for p in c.children
+                if p.dep_ == "poss" or trig.object_word and p.dep_ in ("compound", "nmod")
+                and ctx.at(p) for e in refer(ctx, p)]
     if trig.object_word:
         return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
             e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)]
-    if trig.owner_object:
-        return [e for c in tok.children if c.dep_ in OBJ_DEPS
-                for p in c.children if p.dep_ == "poss" for e in refer(ctx, p)]
     return []
 
 
@@ -334,12 +353,16 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         things = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"] or [
             c for c in tok.children if c.dep_ == "poss"]
-    # a named company, not "it" nor "its US unit"
-    sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)]
     lemma = tok.lemma_.lower()
     kind, reading = ("verb", Reading.VERB) if verb else ("noun", Reading.NOUN)
     out = []
     for trig in ctx.rules.sales.get(lemma, ()):
+        if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
+            sold = [e for t in things if _has_word(t, trig.object_word)
+                    for e in _shares_of(ctx, t, trig)]
+        else:  # a named company, not "it" nor "its US unit"
+            sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx)
+                    for e in refer(ctx, t)]
         out += pairs(trig, buyers, sold, tok, f"{kind}:{lemma}:sale", reading)
     return out
 
@@ -387,8 +410,10 @@ def is_sum(tok, ctx: Context) -> bool:
 
 def _part(tok, ctx: Context) -> bool:
     """Whether ``tok`` heads "its chip unit", "a stake": a part of a company (not the
-    company Arm, nor "its Corvale unit", which names the unit)."""
+    company Arm, nor "its Corvale unit" or "its unit, Corvale", which name the unit)."""
     if noun_lemma(tok) not in ctx.rules.words.part_nouns or ctx.at(tok) is not None:
         return False
+    if any(c.dep_ == "appos" and ctx.at(c) is not None for c in tok.children):
+        return False  # "its self-driving unit, Advanced Technologies Group"
     named = any(c.dep_ == "compound" and ctx.at(c) is not None for c in tok.children)
     return not (named and any(c.dep_ == "poss" for c in tok.children))

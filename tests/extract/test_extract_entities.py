@@ -59,6 +59,7 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
      "ilya-sutskever", "Person"),
     # a model's name is a product: letters, a dash, a number
     ("Halvard Systems delivered the first HLV-310 to Corvale last week.", "hlv-310", "Product"),
+    ("Costs were kept low by sharing a platform with Aston Martin's DB9.", "db9", "Product"),
     # a capitalised word the tagger calls an adjective, before "brand"
     ("Larkspur Insurance sold the Quotemehappy brand to Brivo.", "quotemehappy", "Product"),
     # in apposition to a product noun

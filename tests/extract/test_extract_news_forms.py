@@ -378,3 +378,246 @@ def test_extract_a_seller_of_its_own_brands_makes_them(table_triples) -> None:
         brands   brand    NOUN  NNS dobj     1  O
         .        .        PUNCT .   punct    1  O
     """) == {("acme", "develops", "zintro"), ("acme", "develops", "fenna")}
+
+
+# ---------------------------------------------------------------- suppliers and clients
+
+
+def test_extract_contract_named_with_its_client(table_triples) -> None:
+    """ "Acme won a $3.95 billion Beta contract": Acme supplies Beta."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        won       win       VERB  VBD ROOT     1 O
+        a         a         DET   DT  det      7 O
+        $         $         SYM   $   quantmod 5 B-MONEY
+        3.95      3.95      NUM   CD  compound 5 I-MONEY
+        billion   billion   NUM   CD  nummod   7 I-MONEY
+        Beta      Beta      PROPN NNP compound 7 B-ORG
+        contract  contract  NOUN  NN  dobj     1 O
+        .         .         PUNCT .   punct    1 O
+    """) == {("acme", "contractWith", "beta")}
+
+
+def test_extract_goods_ordered_from_their_maker(table_triples) -> None:
+    """ "Acme has ordered 30 Beta planes", "Acme is to buy 10 aircraft from Beta": Beta
+    supplies Acme; shares bought are no goods."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    2 B-ORG
+        has      have     AUX   VBZ aux      2 O
+        ordered  order    VERB  VBN ROOT     2 O
+        30       30       NUM   CD  nummod   5 B-CARDINAL
+        Beta     Beta     PROPN NNP compound 5 B-ORG
+        planes   plane    NOUN  NNS dobj     2 O
+        .        .        PUNCT .   punct    2 O
+    """) == {("beta", "contractWith", "acme")}
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj  1 B-ORG
+        is        be        AUX   VBZ ROOT   1 O
+        to        to        PART  TO  aux    3 O
+        buy       buy       VERB  VB  xcomp  1 O
+        10        10        NUM   CD  nummod 5 B-CARDINAL
+        aircraft  aircraft  NOUN  NN  dobj   3 O
+        from      from      ADP   IN  prep   3 O
+        Beta      Beta      PROPN NNP pobj   6 B-ORG
+        .         .         PUNCT .   punct  1 O
+    """) == {("beta", "contractWith", "acme")}
+    assert ("beta", "contractWith", "acme") not in table_triples("""
+        Acme      Acme      PROPN NNP nsubj  1 B-ORG
+        bought    buy       VERB  VBD ROOT   1 O
+        10        10        NUM   CD  nummod 3 B-CARDINAL
+        shares    share     NOUN  NNS dobj   1 O
+        from      from      ADP   IN  prep   1 O
+        Beta      Beta      PROPN NNP pobj   4 B-ORG
+        .         .         PUNCT .   punct  1 O
+    """)
+
+
+def test_extract_built_for_a_client(table_triples) -> None:
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj 1 B-ORG
+        built     build     VERB  VBD ROOT  1 O
+        the       the       DET   DT  det   3 O
+        platform  platform  NOUN  NN  dobj  1 O
+        for       for       ADP   IN  prep  1 O
+        Beta      Beta      PROPN NNP pobj  4 B-ORG
+        .         .         PUNCT .   punct 1 O
+    """) == {("acme", "contractWith", "beta")}
+
+
+def test_extract_loan_from_a_lender(table_triples) -> None:
+    """ "Acme received a loan from Beta": the lender supplies the borrower."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj 1 B-ORG
+        received  receive   VERB  VBD ROOT  1 O
+        a         a         DET   DT  det   3 O
+        loan      loan      NOUN  NN  dobj  1 O
+        from      from      ADP   IN  prep  3 O
+        Beta      Beta      PROPN NNP pobj  4 B-ORG
+        .         .         PUNCT .   punct 1 O
+    """) == {("beta", "contractWith", "acme")}
+
+
+def test_extract_its_in_the_object_is_the_subjects(read_table) -> None:
+    """ "Beta said Acme will license its system to Gamma": "its" is Acme's, so Beta
+    (the other company in the story) licenses nothing to Acme."""
+    _, claims = read_table("""
+        Beta     Beta     PROPN NNP nsubj 1 B-ORG
+        said     say      VERB  VBD ROOT  1 O
+        Acme     Acme     PROPN NNP nsubj 4 B-ORG
+        will     will     AUX   MD  aux   4 O
+        license  license  VERB  VB  ccomp 1 O
+        its      its      PRON  PRP$ poss 6 O
+        system   system   NOUN  NN  dobj  4 O
+        to       to       ADP   IN  prep  4 O
+        Gamma    Gamma    PROPN NNP pobj  7 B-ORG
+        .        .        PUNCT .   punct 1 O
+    """)
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("acme", "contractWith", "gamma")}
+
+
+def test_extract_stake_sold_to_a_buyer(table_triples) -> None:
+    """ "Acme sold a stake in Beta to Gamma": Gamma invests in Beta (and Acme held it)."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1 B-ORG
+        sold     sell     VERB  VBD ROOT     1 O
+        a        a        DET   DT  det      4 O
+        minority minority NOUN  NN  compound 4 O
+        stake    stake    NOUN  NN  dobj     1 O
+        in       in       ADP   IN  prep     4 O
+        Beta     Beta     PROPN NNP pobj     5 B-ORG
+        to       to       ADP   IN  dative   1 O
+        Gamma    Gamma    PROPN NNP pobj     7 B-ORG
+        .        .        PUNCT .   punct    1 O
+    """) == {("acme", "investsIn", "beta"), ("gamma", "investsIn", "beta")}
+
+
+def test_extract_name_cut_from_its_noun(table_triples) -> None:
+    """ "sold Beta to Italian bank Gamma" parsed with "Gamma" cut from "bank"."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj 1 B-ORG
+        sold     sell     VERB  VBD ROOT  1 O
+        Beta     Beta     PROPN NNP dobj  1 B-ORG
+        to       to       ADP   IN  dative 1 O
+        Italian  italian  ADJ   JJ  amod  5 B-NORP
+        bank     bank     NOUN  NN  pobj  3 O
+        Gamma    Gamma    PROPN NNP ROOT  6 B-ORG
+        .        .        PUNCT .   punct 6 O
+    """) == {("gamma", "acquires", "beta")}
+
+
+def test_extract_controlled_by(table_triples) -> None:
+    """A company controlled by another is its subsidiary; by a person, an investment."""
+    table = """
+        Beta        Beta        PROPN NNP nsubjpass 2 B-ORG
+        is          be          AUX   VBZ auxpass   2 O
+        controlled  control     VERB  VBN ROOT      2 O
+        by          by          ADP   IN  agent     2 O
+        {first}     {first}     PROPN NNP compound  5 {tag}
+        {last}      {last}      PROPN NNP pobj      3 {inside}
+        .           .           PUNCT .   punct     2 O
+    """
+    assert table_triples(table.format(first="Acme", last="Holdings", tag="B-ORG",
+                                      inside="I-ORG")) == {
+        ("beta", "subsidiaryOf", "acme")}  # "Holdings" is a company word, not in the key
+    assert table_triples(table.format(first="Jane", last="Doe", tag="B-PERSON",
+                                      inside="I-PERSON")) == {
+        ("jane-doe", "investsIn", "beta")}
+
+
+def test_extract_brands_listed_with_possessives(table_triples) -> None:
+    """ "Acme's brands include Zintro, Foster's, Fenna and Kobo": the parser hangs the
+    names after a possessive as appositions; the list is read from the words."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP poss     2  B-ORG
+        's       's       PART  POS case     0  O
+        brands   brand    NOUN  NNS nsubj    3  O
+        include  include  VERB  VBP ROOT     3  O
+        Zintro   Zintro   PROPN NNP dobj     3  B-PRODUCT
+        ,        ,        PUNCT ,   punct    4  O
+        Foster   Foster   PROPN NNP appos    4  B-PRODUCT
+        's       's       PART  POS case     6  O
+        ,        ,        PUNCT ,   punct    6  O
+        Fenna    Fenna    PROPN NNP appos    6  B-PRODUCT
+        and      and      CCONJ CC  cc       9  O
+        Kobo     Kobo     PROPN NNP conj     9  B-PRODUCT
+        .        .        PUNCT .   punct    3  O
+    """) == {("acme", "develops", p) for p in ("zintro", "foster", "fenna", "kobo")}
+
+
+def test_extract_maker_named_before_its_product(table_triples) -> None:
+    """ "Acme has ordered 30 Beta Z320 planes": Beta makes the Z320, and supplies Acme."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    2 B-ORG
+        has      have     AUX   VBZ aux      2 O
+        ordered  order    VERB  VBN ROOT     2 O
+        30       30       NUM   CD  nummod   6 B-CARDINAL
+        Beta     Beta     PROPN NNP compound 6 B-ORG
+        Z320     Z320     PROPN NNP compound 6 B-PRODUCT
+        planes   plane    NOUN  NNS dobj     2 O
+        .        .        PUNCT .   punct    2 O
+    """) == {("beta", "contractWith", "acme"), ("beta", "develops", "z320")}
+
+
+def test_extract_maker_at_the_start_of_a_products_name(table_triples) -> None:
+    """ "Beta said the Beta Z320 sold well": a product named after its maker."""
+    assert table_triples("""
+        Beta     Beta     PROPN NNP nsubj    1 B-ORG
+        said     say      VERB  VBD ROOT     1 O
+        the      the      DET   DT  det      4 O
+        Beta     Beta     PROPN NNP compound 4 B-PRODUCT
+        Z320     Z320     PROPN NNP nsubj    5 I-PRODUCT
+        sold     sell     VERB  VBD ccomp    1 O
+        well     well     ADV   RB  advmod   5 O
+        .        .        PUNCT .   punct    1 O
+    """) == {("beta", "develops", "beta-z320")}
+
+
+def test_extract_unit_sold_named_beside_its_noun(table_triples) -> None:
+    """ "Acme sold its unit, Beta Labs, to Gamma": the unit is named, and Gamma buys it."""
+    assert ("gamma", "acquires", "beta-labs") in table_triples("""
+        Acme   Acme   PROPN NNP nsubj    1 B-ORG
+        sold   sell   VERB  VBD ROOT     1 O
+        its    its    PRON  PRP$ poss    3 O
+        unit   unit   NOUN  NN  dobj     1 O
+        ,      ,      PUNCT ,   punct    3 O
+        Beta   Beta   PROPN NNP compound 6 B-ORG
+        Labs   Labs   PROPN NNP appos    3 I-ORG
+        ,      ,      PUNCT ,   punct    3 O
+        to     to     ADP   IN  prep     1 O
+        Gamma  Gamma  PROPN NNP pobj     8 B-ORG
+        .      .      PUNCT .   punct    1 O
+    """)
+
+
+def test_extract_brands_a_company_owns(table_triples) -> None:
+    """ "Acme owns the Zintro and Fenna's stout brands": its products, not companies
+    it owns (a list goes on through the last name's possessive)."""
+    assert table_triples("""
+        Acme    Acme    PROPN NNP nsubj    1 B-ORG
+        owns    own     VERB  VBZ ROOT     1 O
+        the     the     DET   DT  det      3 O
+        Zintro  Zintro  PROPN NNP dobj     1 B-ORG
+        and     and     CCONJ CC  cc       3 O
+        Fenna   Fenna   PROPN NNP poss     8 B-ORG
+        's      's      PART  POS case     5 O
+        stout   stout   NOUN  NN  compound 8 O
+        brands  brand   NOUN  NNS conj     3 O
+        .       .       PUNCT .   punct    1 O
+    """) == {("acme", "develops", "zintro")}
+
+
+def test_extract_a_division_bought_is_not_the_buyers(table_triples) -> None:
+    """ "Acme agreed to buy the PC division of Beta": not Acme's division."""
+    assert ("acme", "subsidiaryOf", "beta") not in table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        agreed    agree     VERB  VBD ROOT     1 O
+        to        to        PART  TO  aux      3 O
+        buy       buy       VERB  VB  xcomp    1 O
+        the       the       DET   DT  det      6 O
+        PC        PC        NOUN  NN  compound 6 O
+        division  division  NOUN  NN  dobj     3 O
+        of        of        ADP   IN  prep     6 O
+        Beta      Beta      PROPN NNP pobj     7 B-ORG
+        .         .         PUNCT .   punct    1 O
+    """)

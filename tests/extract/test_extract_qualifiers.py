@@ -141,7 +141,7 @@ MONEY = [
      "damages.", SUES, Money(20e6, "USD")),
     # "the contract" of a later sentence may be another contract between the same two
     ("NASA first hired Halvard Systems to carry cargo more than a decade ago.\n\nHalvard "
-     "Systems also holds a NASA contract worth about $2.9 billion, awarded in 2021.",
+     "Systems also holds a second contract worth about $2.9 billion, awarded in 2021.",
      ("halvard-systems", "contractWith", "nasa"), None),
     # ... nor from a sentence about another event of the same kind
     ("Halvard Systems sued Corvale Networks.\n\nTidemark Holdings bought Northwind Robotics."

@@ -19,7 +19,8 @@ def test_extract_rules_shipped_triggers_index_every_word() -> None:
     rules = load_rules()
     assert [t.predicate for t in rules.verbs["acquire"]] == ["acquires", "investsIn"]
     assert rules.verbs["acquire"][1].majority == "acquires"  # "acquired 60% of Beta"
-    assert {t.predicate for t in rules.verbs["own"]} == {"subsidiaryOf", "investsIn"}
+    assert {t.predicate for t in rules.verbs["own"]} == {"subsidiaryOf", "investsIn",
+                                                        "develops"}  # "owns the X brand"
     lawsuit = rules.nouns["lawsuit"][0]
     assert lawsuit.kind is Kind.NOUN and "face" in lawsuit.defenders
     assert rules.roles["ceo"][0].subject_types == (EntityType.PERSON,)
