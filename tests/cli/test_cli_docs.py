@@ -76,3 +76,14 @@ def test_cli_docs_examples_are_read_from_console_blocks():
     assert found == [("kg ask --list | wc -l", "12\n"), ("kg add x.md", ""),
                      ("curl -s -d 'a' \\\n  http://x/", "ok\n")]
     assert matches("a ... d\n", "a b c d") and not matches("a d", "a b d")
+
+
+def test_cli_docs_corpus_figures_agree_on_every_page():
+    """What `kg add corpus/` prints is run on docs/command-line.md; the pages whose
+    examples cannot run (README.md, docs/scaling.md) must show the same line."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    lines = {p.name: [line for line in p.read_text("utf-8").splitlines()
+                      if line.startswith("12 added, 0 unchanged")] for p in pages}
+    [checked] = set(lines.pop("command-line.md"))
+
+    assert {name: found for name, found in lines.items() if set(found) - {checked}} == {}
