@@ -204,9 +204,15 @@ def model_name_type(text: str) -> EntityType | None:
 def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
     """A name listed after the noun that says what its members are: "brands include
     A, B and C", "rivals including A", "carriers such as A", "programmes like A"."""
+    end = start
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
+        end += 1
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return None  # "products such as Nintendo's Game Cube": Nintendo owns a member
     i = start - 1
     while i >= max(0, start - 14) and (doc[i].lower_ in _LIST_GLUE or doc[i].pos_ == "PROPN"
-                                         or doc[i].ent_type_ and doc[i].pos_ != "VERB"):
+                                         or doc[i].ent_type_ and doc[i].pos_ != "VERB"
+                                         or doc[i].text == "-" and not doc[i].whitespace_):
         i -= 1
     if i < 0:
         return None
@@ -216,10 +222,13 @@ def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
         noun = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     elif tok.lower_ in ("including", "like") or tok.lower_ == "as" and i > 0 \
             and doc[i - 1].lower_ == "such":
-        noun = tok.head.head if tok.lower_ == "as" else tok.head
+        noun = tok.head.head if tok.lower_ == "as" and tok.head.pos_ != "NOUN" else tok.head
     if noun is None or noun.pos_ != "NOUN":
         return None
-    return _noun_type(noun.lemma_.lower(), rules)
+    lemma = noun.lemma_.lower()
+    if lemma in rules.words.product_nouns and lemma in rules.words.org_nouns:
+        return None  # "services such as Spotify": a service, or the company running it
+    return _noun_type(lemma, rules)
 
 
 def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:

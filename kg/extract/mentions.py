@@ -75,6 +75,9 @@ def _ner_spans(doc, rules: Rules):
         if out and out[-1][1] == start and _continues_known(doc, out[-1], span):
             out[-1] = [out[-1][0], end, span[2]]
             continue
+        if out and _one_company(doc, out[-1], span):
+            out[-1] = [out[-1][0], end, out[-1][2]]  # "Lockheed" + "Martin"
+            continue
         out.append(span)
     for start, end, label in out:
         # a known name followed by untagged capitalised words it modifies ("Apple Watch")
@@ -218,6 +221,16 @@ def _listed_products(doc, start: int, conj: int, end: int, rules: Rules) -> bool
     of products names two; "Marks and Spencer" among "rivals include" one."""
     return conj > start and conj + 1 < end and doc[conj + 1].text[:1].isupper() \
         and list_type(doc, start, end, rules) == EntityType.PRODUCT
+
+
+def _one_company(doc, first, second) -> bool:
+    """NER's company name followed, with nothing between, by one proper noun it tags
+    a person or a place, which the first modifies: one company ("Lockheed Martin")."""
+    a_start, a_end, a_label = first
+    b_start, b_end, b_label = second
+    return a_end == b_start and a_label == "ORG" and b_label in ("PERSON", "GPE") \
+        and b_end - b_start == 1 and doc[b_start].pos_ == "PROPN" \
+        and doc[a_end - 1].dep_ == "compound" and doc[a_end - 1].head.i == b_start
 
 
 def _continues_known(doc, first, second) -> bool:

@@ -489,8 +489,9 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
             return hit
     if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok):
         role = ctx.rules.roles.get(noun_lemma(tok))
-        types = (PERSON,) if role and role[0].predicate in ("executiveOf", "founderOf") \
-            else (ORG,)
+        aged = {"year", "old"} <= {t.lower_ for t in tok.subtree if t.i < tok.i}
+        types = (PERSON,) if aged or role and role[0].predicate in ("executiveOf",
+                                                                   "founderOf") else (ORG,)
         a = ctx.ents.antecedent(tok, types, skip=clause_positions(tok), description=True,
                                 exclude=ctx.avoid)
         return distinct([a])

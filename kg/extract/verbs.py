@@ -156,7 +156,9 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
         elif c.dep_ in ("npadvmod", "ccomp") and ctx.at(c) and c.i > tok.i:
             out.append(ctx.at(c))
     has_object = any(c.dep_ in OBJ_DEPS for c in tok.children)
-    if not out and tok.dep_ == "relcl" and not has_object:
+    # "SpaceX, the company Musk runs"; not "China, where he had headed"
+    where = any(c.lower_ in ("where", "when", "whence") for c in tok.children)
+    if not out and tok.dep_ == "relcl" and not has_object and not where:
         out += refer(ctx, tok.head)
     if not out and tok.dep_ == "conj" and not has_object:
         out += [e for c in tok.head.children if c.dep_ in OBJ_DEPS

@@ -97,12 +97,20 @@ def hand_doc(table: str):
                                           and len(rows[i + 1][0]) > 1))
               for i in range(len(rows))]
     spaces[-1] = False
+    heads = [int(r[5]) for r in rows]
+    for i in range(len(heads)):  # a cycle of heads would hang the rules' walks upward
+        seen, j = set(), i
+        while heads[j] != j:
+            if j in seen:
+                raise ValueError(f"the heads of the table make a cycle through {words[j]!r}")
+            seen.add(j)
+            j = heads[j]
     if "vocab" not in _VOCAB:  # an English vocabulary, without a trained model
         _VOCAB["vocab"] = spacy.blank("en").vocab
     return Doc(_VOCAB["vocab"], words=words, spaces=spaces,
                lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
                tags=[r[3] for r in rows], deps=[r[4] for r in rows],
-               heads=[int(r[5]) for r in rows], ents=[r[6] for r in rows])
+               heads=heads, ents=[r[6] for r in rows])
 
 
 _VOCAB: dict = {}

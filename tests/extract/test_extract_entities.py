@@ -65,6 +65,11 @@ def test_extract_possessive_stripped_from_label(extract, text, label):
     # in apposition to a product noun
     ("Corvale Pharma said its most advanced product, Aflivra, won approval.", "aflivra",
      "Product"),
+    # a member of a list after "such as", but not the owner named with a possessive
+    ("Products such as Sony's Playstation and Nintendo's Game Cube sold well.", "game-cube",
+     "Product"),
+    ("Products such as Sony's Playstation and Nintendo's Game Cube sold well.", "nintendo",
+     "Organization"),
     # a name before a title of a company's is the company
     ("It was a last resort, said Yukos chief executive Steven Theede.", "yukos",
      "Organization"),

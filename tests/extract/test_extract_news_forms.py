@@ -621,3 +621,79 @@ def test_extract_a_division_bought_is_not_the_buyers(table_triples) -> None:
         Beta      Beta      PROPN NNP pobj     7 B-ORG
         .         .         PUNCT .   punct    1 O
     """)
+
+
+def test_extract_company_name_ner_cut_in_two(read_table) -> None:
+    """NER tags "Halvard" a company and "Quist" a person in "sued by Halvard Quist":
+    one company, which the first word modifies."""
+    ents, claims = read_table("""
+        Acme     Acme     PROPN NNP nsubjpass 2 B-ORG
+        was      be       AUX   VBD auxpass   2 O
+        sued     sue      VERB  VBN ROOT      2 O
+        by       by       ADP   IN  agent     2 O
+        Halvard  Halvard  PROPN NNP compound  5 B-ORG
+        Quist    Quist    PROPN NNP pobj      3 B-PERSON
+        .        .        PUNCT .   punct     2 O
+    """)
+    assert [(c.subject, c.predicate, c.object) for c in claims] == [
+        ("halvard-quist", "sues", "acme")]
+
+
+def test_extract_non_executive_director_is_no_executive(table_triples) -> None:
+    assert table_triples("""
+        Non        non        ADJ   JJ  amod     3 O
+        -          -          ADJ   JJ  amod     3 O
+        executive  executive  ADJ   JJ  amod     3 O
+        director   director   NOUN  NN  ROOT     3 O
+        Jane       Jane       PROPN NNP compound 5 B-PERSON
+        Doe        Doe        PROPN NNP appos    3 I-PERSON
+        of         of         ADP   IN  prep     3 O
+        Acme       Acme       PROPN NNP pobj     6 B-ORG
+        .          .          PUNCT .   punct    3 O
+    """) == set()
+
+
+def test_extract_place_a_person_headed_for_is_no_company(table_triples) -> None:
+    """ "Jane Doe returned from Acme, where she had headed": "where" makes the noun a
+    place she went to, not what she heads."""
+    assert table_triples("""
+        Jane      Jane      PROPN NNP compound 1 B-PERSON
+        Doe       Doe       PROPN NNP nsubj    2 I-PERSON
+        returned  return    VERB  VBD ROOT     2 O
+        from      from      ADP   IN  prep     2 O
+        Acme      Acme      PROPN NNP pobj     3 B-ORG
+        ,         ,         PUNCT ,   punct    4 O
+        where     where     SCONJ WRB advmod   9 O
+        she       she       PRON  PRP nsubj    9 O
+        had       have      AUX   VBD aux      9 O
+        headed    head      VERB  VBN relcl    4 O
+        .         .         PUNCT .   punct    2 O
+    """) == set()
+
+
+def test_extract_an_aged_owner_is_a_person(read_table) -> None:
+    """ "Jane Doe made an offer. The 76-year-old owner of the Beta team ...": the owner
+    is the person, not the company the story is about."""
+    _, claims = read_table("""
+        Jane    Jane    PROPN NNP compound 1  B-PERSON
+        Doe     Doe     PROPN NNP nsubj    2  I-PERSON
+        bid     bid     VERB  VBD ROOT     2  O
+        for     for     ADP   IN  prep     2  O
+        Acme    Acme    PROPN NNP pobj     3  B-ORG
+        .       .       PUNCT .   punct    2  O
+        The     the     DET   DT  det      12 O
+        76      76      NUM   CD  npadvmod 9  O
+        -       -       PUNCT HYPH punct   9  O
+        year    year    NOUN  NN  npadvmod 11 O
+        -       -       PUNCT HYPH punct   11 O
+        old     old     ADJ   JJ  amod     12 O
+        owner   owner   NOUN  NN  nsubj    17 O
+        of      of      ADP   IN  prep     12 O
+        the     the     DET   DT  det      16 O
+        Beta    Beta    PROPN NNP compound 16 B-ORG
+        team    team    NOUN  NN  pobj     13 O
+        spoke   speak   VERB  VBD ROOT     17 O
+        .       .       PUNCT .   punct    17 O
+    """)
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("jane-doe", "investsIn", "beta")}
