@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(store_path: Path, graphs: Path, source: str) -> int:
-    from kg.cli.load import check_file, load_files
+    from kg.graph.load import check_file, load_files
 
     try:
         start = time.perf_counter()

@@ -22,8 +22,10 @@ Keys are entity keys (the last part of an entity IRI). ``merge`` and
 from __future__ import annotations
 
 import copy
+import difflib
 import hashlib
 import json
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +33,7 @@ import yaml
 
 from .errors import ConfigError
 from .names import name_key
+from .query.listing import list_entities
 
 __all__ = ["CURATION_FILE", "HISTORY_LIMIT", "Curation", "entity_key", "likely_duplicates",
            "review_entities"]
@@ -331,9 +334,6 @@ def likely_duplicates(entities: list[dict], same_as: dict[str, set[str]] | None 
     Each pair: ``merge`` (the entity to merge, the one with fewer articles or the
     shorter name) and ``into``, ``reasons``, ``score`` and the ``command`` that merges.
     """
-    import difflib
-    from collections import Counter, defaultdict
-
     same_as = same_as or {}
     names = {e["iri"]: {name_key(n) for n in [e["label"], *e["aliases"]]} - {""}
              for e in entities}
@@ -402,8 +402,6 @@ def _quote(name: str) -> str:
 
 def review_entities(store) -> list[dict]:
     """The likely duplicates among the store's entities (see :func:`likely_duplicates`)."""
-    from .query.listing import list_entities
-
     same_as: dict[str, set[str]] = {}
     for r in store.select("SELECT DISTINCT ?e ?wd WHERE { GRAPH ?g { ?e owl:sameAs ?wd } }"):
         same_as.setdefault(r["e"], set()).add(r["wd"].rsplit("/", 1)[-1])

@@ -7,9 +7,8 @@ import click
 from ..graph.store import open_store
 from ..query.saved import get_saved, run_saved, saved_queries
 from ..query.sparql import QUERY_FORMATS
-from . import Context, cli
-from .output import emit_records
-from .query import _table
+from .app import Context, cli
+from .output import emit_records, print_result
 
 
 def _params(pairs: tuple[str, ...], values: tuple[str, ...], names: list[str]) -> dict[str, str]:
@@ -70,6 +69,6 @@ def ask(obj: Context, name: str | None, values: tuple[str, ...], pairs: tuple[st
     with open_store(obj.store, read_only=True) as store:
         result = run_saved(store, name, params)
     if fmt == "table" and result.kind != "graph":
-        _table(result)
+        print_result(result)
         return
     click.echo(result.serialize("turtle" if fmt == "table" else fmt), nl=False)

@@ -10,11 +10,10 @@ from pathlib import Path
 import click
 
 from ..errors import InputError, KGError
-from ..export import EXPORTERS, export, format_for_path, get_exporter
-from ..graph.store import open_store
+from ..export import EXPORTERS, format_for_path, get_exporter
 from ..network import Filters
-from . import Context, cli
-from .network import network_options
+from .app import Context, cli
+from .options import network_options
 
 
 def _formats_help() -> str:
@@ -83,9 +82,8 @@ def export_cmd(obj: Context, fmt: str | None, output: str, kind: str, filters: F
         target = Path(tmp) / f"out{exporter.suffix}" if output == "-" else Path(output)
         if output != "-" and not target.parent.exists():
             raise KGError(f"{target.parent}: no such folder")
-        with open_store(obj.store, read_only=True) as store:
-            result = export(store, fmt, target, network=kind, filters=filters, top=top,
-                            ego=ego, depth=depth, construct=construct)
+        result = obj.graph().export(target, fmt, network=kind, filters=filters, top=top,
+                                    ego=ego, depth=depth, construct=construct)
         if output == "-":
             with result.paths[0].open("rb") as f:
                 shutil.copyfileobj(f, sys.stdout.buffer)

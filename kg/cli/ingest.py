@@ -7,32 +7,13 @@ import sys
 import click
 
 from ..errors import KGError
-from ..graph.store import open_store
-from ..ingest import count_articles, expand_inputs, iter_articles
-from ..query.listing import list_articles
-from ..workflow import AddReport, add_articles, rebuild, remove_articles
-from . import Context, cli
-from .output import RECORD_FORMATS, emit_records
+from ..ingest import count_articles, expand_inputs
+from ..workflow import AddReport
+from .app import Context, cli
+from .options import format_option, progress_bar
+from .output import emit_records
 
 _PROGRESS_MIN = 5  # show a progress bar from this many inputs on
-
-
-def _progress(total: int | None, quiet: bool, label: str):
-    """A rich progress bar on standard error, or None when it would only be noise."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
 
 
 def _summary(report: AddReport, quiet: bool) -> None:
@@ -91,25 +72,20 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
         raise click.UsageError("--workers is for the local executor; on Dask, the cluster's "
                                "workers do the extraction")
     sources = expand_inputs(paths)
-    items = iter_articles(sources, feeds=feeds, stdin=sys.stdin)
     streams = any(s.endswith(".jsonl") or s == "-" for s in sources)
     many = len(sources) >= _PROGRESS_MIN or bool(feeds) or streams
     # a total (and so an ETA) whenever it can be known: files, and the lines of JSON Lines
     total = count_articles(sources) if many and not feeds else None
-    bar = _progress(total, obj.quiet, "adding") if many else None
     if workers == 0:
+        # deferred: it imports the extraction pipeline, which the other commands never load
         from ..extract.parallel import default_workers
 
         workers = default_workers() if (streams or feeds or len(sources) >= 50) else 1
-    factory = obj.extractor_factory(workers, scheduler if executor == "dask" else None)
-    with open_store(obj.store) as store:
-        if bar is None:
-            report = add_articles(store, items, factory, strict=strict, force=force)
-        else:
-            with bar:
-                task = bar.add_task("add", total=total)
-                report = add_articles(store, items, factory, strict=strict, force=force,
-                                      on_article=lambda r: bar.update(task, completed=r.seen))
+    with progress_bar("adding", total, obj.quiet, lambda r: r.seen, show=many) as tick:
+        report = obj.graph().add(*sources, feeds=feeds, strict=strict, force=force,
+                                 workers=workers,
+                                 scheduler=scheduler if executor == "dask" else None,
+                                 on_article=tick)
     _summary(report, obj.quiet)
     if report.failed and report.seen == len(report.failed):
         raise KGError(f"no article could be read ({len(report.failed)} failed)")
@@ -127,8 +103,7 @@ def remove(obj: Context, ids: tuple[str, ...]) -> None:
     Example:
       kg remove 2026-11-24-microsoft-starlink-kenya
     """
-    with open_store(obj.store, create=False) as store:
-        removed, missing = remove_articles(store, ids)
+    removed, missing = obj.graph().remove(*ids)
     if not obj.quiet:
         click.echo(f"{len(removed)} removed", err=True)
     if missing:
@@ -147,24 +122,17 @@ def rebuild_cmd(obj: Context) -> None:
     Example:
       kg rebuild
     """
-    with open_store(obj.store, create=False) as store:
-        total = len(store.article_ids())
-        bar = _progress(total, obj.quiet, "rebuilding")
-        if bar is None:
-            report = rebuild(store, obj.extractor_factory())
-        else:
-            with bar:
-                task = bar.add_task("rebuild", total=total)
-                report = rebuild(store, obj.extractor_factory(),
-                                 on_article=lambda r: bar.update(task, completed=r.seen))
+    graph = obj.graph()
+    with progress_bar("rebuilding", lambda: len(graph.article_ids()), obj.quiet,
+                      lambda r: r.seen) as tick:
+        report = graph.rebuild(on_article=tick)
     if not obj.quiet:
         click.echo(f"{report.replaced} articles re-extracted; {report.entities} entities and "
                    f"{report.claims} claims written", err=True)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @click.pass_obj
 def articles(obj: Context, fmt: str) -> None:
     """List the articles in the store with their counts of entities and claims.
@@ -173,6 +141,5 @@ def articles(obj: Context, fmt: str) -> None:
     Example:
       kg articles --format csv > articles.csv
     """
-    with open_store(obj.store, read_only=True) as store:
-        rows = list_articles(store)
+    rows = [a.to_dict() for a in obj.graph().articles()]
     emit_records(rows, fmt, ["id", "title", "published", "source", "entities", "claims"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 
 import click
@@ -11,7 +10,6 @@ from ..graph.store import open_store
 from ..network import (
     CENTRALITY_MEASURES,
     COMMUNITY_METHODS,
-    NETWORK_KINDS,
     Filters,
     centrality,
     communities,
@@ -21,53 +19,16 @@ from ..network import (
     resolve_node,
     shortest_paths,
 )
-from . import Context, cli
-from .output import RECORD_FORMATS, emit_records
+from .app import Context, cli
+from .options import format_option, network_options
+from .output import emit_records
 
-__all__ = ["network", "network_options"]
-
-
-def network_options(func):
-    """The options every network command and export takes; the command gets ``kind`` and
-    ``filters`` (a :class:`~kg.network.Filters`)."""
-    options = [
-        click.option("--network", "kind", type=click.Choice(NETWORK_KINDS), default="entity",
-                     show_default=True,
-                     help="entity: claims between entities; comention: entities in the same "
-                          "article; bipartite: articles and the entities they mention."),
-        click.option("--predicate", "predicates", multiple=True, metavar="NAME",
-                     help="Only claims with this predicate (repeatable, or comma-separated), "
-                          "e.g. sues,investsIn."),
-        click.option("--type", "types", multiple=True, metavar="TYPE",
-                     help="Only entities of this type: Person, Organization, Place, Product, "
-                          "Other (repeatable, or comma-separated)."),
-        click.option("--since", metavar="DATE",
-                     help="Only articles published on or after DATE (YYYY, YYYY-MM or "
-                          "YYYY-MM-DD)."),
-        click.option("--until", metavar="DATE",
-                     help="Only articles published on or before DATE (YYYY includes the "
-                          "whole year)."),
-        click.option("--source", "sources", multiple=True, metavar="OUTLET",
-                     help="Only articles from this outlet (repeatable)."),
-        click.option("--min-support", type=click.IntRange(min=1), default=1, show_default=True,
-                     metavar="N", help="Only edges that at least N distinct articles support."),
-        click.option("--as-of", "as_of", metavar="DATE",
-                     help="The graph as it stood on DATE: claims reported by then, less the "
-                          "relations the articles say had ended."),
-    ]
-
-    @functools.wraps(func)
-    def wrapper(*args, predicates, types, since, until, sources, min_support, as_of, **kwargs):
-        filters = Filters(predicates=predicates, types=types, since=since, until=until,
-                          sources=sources, min_support=min_support, as_of=as_of)
-        return func(*args, filters=filters, **kwargs)
-
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper
+__all__ = ["network"]
 
 
 def _load(obj: Context, kind: str, filters: Filters):
+    """The network and what resolves names in it (:meth:`kg.Graph.network` gives the
+    network alone)."""
     with open_store(obj.store, read_only=True) as store:
         return load_network(store, kind, filters)
 
@@ -133,8 +94,7 @@ def network_summary_cmd(obj: Context, kind: str, filters: Filters, fmt: str) -> 
               show_default=True, help="The measure to rank by (all three are shown).")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
               help="How many to list (0: all).")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @click.pass_obj
 def network_centrality(obj: Context, kind: str, filters: Filters, by: str, top: int,
                        fmt: str) -> None:
@@ -163,8 +123,7 @@ def network_centrality(obj: Context, kind: str, filters: Filters, by: str, top: 
 @click.option("--method", type=click.Choice(COMMUNITY_METHODS), default="louvain",
               show_default=True, help="Louvain (seeded: the same answer every time) or greedy "
                                       "modularity.")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @click.pass_obj
 def network_communities(obj: Context, kind: str, filters: Filters, method: str,
                         fmt: str) -> None:
@@ -248,8 +207,7 @@ def network_path(obj: Context, source: str, target: str, kind: str, filters: Fil
 @network_options
 @click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
               help="How many hops out from A.")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @click.pass_obj
 def network_ego(obj: Context, name: str, kind: str, filters: Filters, depth: int,
                 fmt: str) -> None:

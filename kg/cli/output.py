@@ -10,7 +10,9 @@ import sys
 
 import click
 
-__all__ = ["RECORD_FORMATS", "emit_records", "flatten"]
+from ..vocab import PREFIXES
+
+__all__ = ["RECORD_FORMATS", "emit_records", "flatten", "print_result"]
 
 RECORD_FORMATS = ("table", "jsonl", "csv")
 
@@ -47,6 +49,7 @@ def emit_records(records: list[dict], fmt: str, columns: list[str],
             w.writerow([flatten(r.get(c)) for c in columns])
         click.echo(buf.getvalue(), nl=False)
         return
+    # deferred: rich is slow to import, and only tables need it
     from rich.console import Console
     from rich.table import Table
 
@@ -76,3 +79,32 @@ def _width() -> int:
         return max(40, int(os.environ.get("COLUMNS", "")))
     except ValueError:
         return 200
+
+
+def print_result(result) -> None:
+    """A SELECT result as a table (IRIs as prefixed names), an ASK one as yes or no."""
+    # deferred: rich is slow to import, as in emit_records
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    if result.kind == "ask":
+        console.print("yes" if result.boolean else "no")
+        return
+    table = Table(*result.variables, header_style="bold")
+    for row in result.rows:
+        table.add_row(*[_term(t) for t in row])
+    console.print(table)
+    console.print(f"{len(result.rows)} rows", style="dim")
+
+
+def _term(term) -> str:
+    """A term as a person reads it: prefixed names for IRIs, values for literals."""
+    if term is None:
+        return ""
+    value = term.value
+    if type(term).__name__ == "NamedNode":
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if value.startswith(ns):
+                return f"{prefix}:{value[len(ns):]}"
+    return value

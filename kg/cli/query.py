@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,35 +9,8 @@ import click
 from ..errors import InputError
 from ..graph.store import open_store
 from ..query.sparql import QUERY_FORMATS, run_query
-from ..vocab import PREFIXES
-from . import Context, cli
-
-
-def _table(result) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
-    if result.kind == "ask":
-        console.print("yes" if result.boolean else "no")
-        return
-    table = Table(*result.variables, header_style="bold")
-    for row in result.rows:
-        table.add_row(*[_short(t) for t in row])
-    console.print(table)
-    console.print(f"{len(result.rows)} rows", style="dim")
-
-
-def _short(term) -> str:
-    """A term as a person reads it: prefixed names for IRIs, values for literals."""
-    if term is None:
-        return ""
-    value = term.value
-    if type(term).__name__ == "NamedNode":
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if value.startswith(ns):
-                return f"{prefix}:{value[len(ns):]}"
-    return value
+from .app import Context, cli
+from .output import print_result
 
 
 @cli.command()
@@ -89,6 +61,6 @@ def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None,
         if result.kind == "graph":
             fmt = "turtle"
         else:
-            _table(result)
+            print_result(result)
             return
     click.echo(result.serialize(fmt), nl=False)

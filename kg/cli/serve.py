@@ -10,7 +10,7 @@ import threading
 
 import click
 
-from . import Context, cli
+from .app import Context, cli
 
 
 def _stop(signum, frame) -> None:
@@ -62,6 +62,7 @@ def serve(obj: Context, host: str, port: int, timeout: float, max_rows: int, wor
       curl --data-urlencode 'query=ASK { ?s ?p ?o }' http://127.0.0.1:7878/sparql
       KG_TOKEN=s3cret kg serve --allow-update    writes send 'Authorization: Bearer s3cret'
     """
+    # deferred: the server is a large package that only this command needs
     from ..server import ServerConfig, make_server
 
     if allow_load and not allow_update:

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import click
 
-from ..graph.store import open_store
-from . import Context, cli
-from .output import RECORD_FORMATS, emit_records
+from .app import Context, cli
+from .options import as_of_option, format_option
+from .output import emit_records
 
-__all__ = ["as_of_option", "statements", "conflicts", "timeline"]
-
-
-def as_of_option():
-    """The ``--as-of DATE`` option; a bad date is the library's one-line error."""
-    return click.option(
-        "--as-of", "as_of", metavar="DATE",
-        help="The graph as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD): claims from "
-             "articles published by then, leaving out relations that had ended before it.")
+__all__ = ["statements", "conflicts", "timeline"]
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @as_of_option()
 @click.option("--min-support", type=click.IntRange(1), default=1, show_default=True,
               help="Only statements asserted by at least N distinct articles.")
@@ -41,10 +32,7 @@ def statements(obj: Context, fmt: str, as_of: str | None, min_support: int) -> N
       kg statements --min-support 2
       kg statements --as-of 2025-06 --format jsonl | jq -c '[.subject.label, .support]'
     """
-    from ..query.statements import list_statements
-
-    with open_store(obj.store, read_only=True) as store:
-        rows = list_statements(store, as_of=as_of, min_support=min_support)
+    rows = [s.to_dict() for s in obj.graph().statements(as_of=as_of, min_support=min_support)]
     columns = ["subject", "predicate", "object", "support", "sources", "first_seen",
                "last_seen", "amounts", "dates"]
     if fmt == "csv":
@@ -53,8 +41,7 @@ def statements(obj: Context, fmt: str, as_of: str | None, min_support: int) -> N
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @as_of_option()
 @click.pass_obj
 def conflicts(obj: Context, fmt: str, as_of: str | None) -> None:
@@ -74,10 +61,7 @@ def conflicts(obj: Context, fmt: str, as_of: str | None) -> None:
       kg conflicts --format jsonl | jq -r .summary
       kg query "SELECT ?label WHERE { ?k a nkg:Conflict ; rdfs:label ?label }"
     """
-    from ..query.conflicts import find_conflicts
-
-    with open_store(obj.store, read_only=True) as store:
-        found = find_conflicts(store, as_of=as_of)
+    found = [k.to_dict() for k in obj.graph().conflicts(as_of=as_of)]
     if fmt == "jsonl":
         emit_records(found, fmt, [])
         return
@@ -93,8 +77,7 @@ def conflicts(obj: Context, fmt: str, as_of: str | None) -> None:
 
 @cli.command()
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="table",
-              show_default=True)
+@format_option()
 @click.option("--all", "include_all", is_flag=True,
               help="Also negated and hedged claims (see the status column).")
 @as_of_option()
@@ -111,10 +94,8 @@ def timeline(obj: Context, name: str, fmt: str, include_all: bool, as_of: str | 
       kg timeline "Elon Musk"
       kg timeline OpenAI --format csv > openai-timeline.csv
     """
-    from ..query.timeline import entity_timeline
-
-    with open_store(obj.store, read_only=True) as store:
-        _entity, rows = entity_timeline(store, name, include_all=include_all, as_of=as_of)
+    rows = [r.to_dict() for r in obj.graph().timeline(name, include_all=include_all,
+                                                      as_of=as_of)]
     columns = ["date", "subject", "predicate", "object", "amount", "status", "source",
                "article"]
     if fmt == "csv":

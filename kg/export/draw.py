@@ -47,6 +47,8 @@ def _rads(count: int) -> list[float]:
 
 def draw_figure(g: nx.Graph):
     """A matplotlib ``Figure`` of the network."""
+    # deferred: matplotlib is slow to import, and only png and svg need it (the html
+    # exporter imports this module too, for network_title)
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
@@ -130,7 +132,7 @@ def write_png(g: nx.Graph, path: Path) -> list[Path]:
 
 def write_svg(g: nx.Graph, path: Path) -> list[Path]:
     """The picture as SVG (text stays text, so labels can be searched and edited)."""
-    import matplotlib as mpl
+    import matplotlib as mpl  # deferred: slow to import, as in draw_figure
 
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
         draw_figure(g).savefig(str(path), format="svg", facecolor="white",

@@ -11,6 +11,8 @@ import json
 
 import networkx as nx
 
+from ..network.metrics import pagerank
+
 __all__ = ["TYPE_COLORS", "type_color", "flat_value", "flat_node", "flat_edge", "flat_graph",
            "edge_records", "node_centrality"]
 
@@ -34,8 +36,6 @@ def node_centrality(g: nx.Graph) -> dict[str, float]:
     """Each node's ``centrality`` attribute, or its undirected PageRank when nodes have none."""
     if len(g) and all("centrality" in d for _, d in g.nodes(data=True)):
         return {n: float(d["centrality"]) for n, d in g.nodes(data=True)}
-    from ..network.metrics import pagerank
-
     return pagerank(g, directed=False)
 
 

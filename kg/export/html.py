@@ -19,6 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..web import graph_css, graph_js, vis_network_css, vis_network_js
 from .draw import network_title
 from .flat import TYPE_COLORS, node_centrality, type_color
 from .html_assets import CSS, SCRIPT
@@ -107,8 +108,6 @@ def _inline(code: str) -> str:
 
 def html_page(data: dict) -> str:
     """The page for :func:`page_data`'s output."""
-    from ..web import graph_css, graph_js, vis_network_css, vis_network_js
-
     esc = html.escape
     sub = f'<p class="sub">{esc(data["filters"])}</p>' if data["filters"] else ""
     note = f'<p class="note">{esc(data["note"])}</p>' if data["note"] else ""

@@ -31,7 +31,7 @@ def write_graphml(g: nx.Graph, path: Path) -> list[Path]:
 
 def _mark_undirected_graphml(path: Path) -> None:
     """Mark directed="false" the edges whose ``directed`` attribute is false."""
-    from lxml import etree
+    from lxml import etree  # deferred: lxml is slow to import; only GraphML needs it
 
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     tree = etree.parse(str(path))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from ..vocab import PREFIXES
 
 __all__ = ["write_turtle", "write_trig", "write_nquads", "write_jsonld", "statements_quads",
@@ -17,8 +19,6 @@ __all__ = ["write_turtle", "write_trig", "write_nquads", "write_jsonld", "statem
 
 
 def _serialize(statements: Iterable, path: Path, fmt: str, prefixes: bool = False) -> list[Path]:
-    import pyoxigraph as ox
-
     ox.serialize(statements, output=str(path), format=getattr(ox.RdfFormat, fmt),
                  prefixes=PREFIXES if prefixes else None)
     return [Path(path)]
@@ -26,8 +26,6 @@ def _serialize(statements: Iterable, path: Path, fmt: str, prefixes: bool = Fals
 
 def statements_quads(statements: Iterable) -> list:
     """Quads as they are; triples put in the default graph."""
-    import pyoxigraph as ox
-
     return [s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object)
             for s in statements]
 

@@ -13,7 +13,9 @@ from ..network.metrics import top_nodes
 from ..network.paths import ego_network, resolve_node
 from ..network.projections import build_network, entity_network
 from ..predicates import PREDICATES
+from ..query.sparql import run_query
 from ..vocab import NKG, PREFIXES, article_graph_iri
+from .rdf import written_count
 from .registry import get_exporter
 
 __all__ = ["ExportResult", "export", "export_network", "rdf_statements"]
@@ -50,8 +52,6 @@ def rdf_statements(store: KGStore, filters: Filters | None = None, construct: st
     """
     filters = filters or Filters()
     if construct is not None:
-        from ..query.sparql import run_query
-
         if not filters.is_empty:
             raise KGError("the filters do not apply to --construct; put them in the query")
         result = run_query(store, construct)
@@ -102,8 +102,6 @@ def export(store: KGStore, fmt: str, path: str | Path, *, network: str = "entity
     if exporter.kind == "rdf":
         if ego is not None or top:
             raise KGError(f"--ego and --top are for network formats, not {fmt}")
-        from .rdf import written_count
-
         statements = rdf_statements(store, filters, construct)
         paths = exporter.load()(statements, path)
         return ExportResult(fmt, tuple(paths), statements=written_count(fmt, statements))

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .. import __version__
 from ..model import Article, Extraction
+from ..version import __version__
 from .nlp import load_nlp, pipeline_name
 
 __all__ = ["Extractor", "to_extraction"]

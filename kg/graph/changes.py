@@ -29,6 +29,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import pyoxigraph as ox
+from pyoxigraph import Literal
+
 from ..errors import QueryError
 from ..vocab import (
     BASE,
@@ -59,6 +62,7 @@ from .derive import (
     statement_key,
     statement_local_id,
 )
+from .fulltext import index_graphs
 
 __all__ = ["write_graphs", "write_articles", "derived_update", "rederive", "merge_all",
            "unmerge_graph", "merge_graph"]
@@ -114,8 +118,6 @@ def merge_all(store) -> str:
 
 
 def _literal(text: str) -> str:
-    from pyoxigraph import Literal
-
     return str(Literal(text))
 
 
@@ -410,8 +412,6 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
     and, where they are article graphs, the derived graph. ``bodies``: graph IRI -> its
     triples as SPARQL data (``<s> <p> "o" .`` lines), or None. Returns, per graph,
     whether the store had it."""
-    import pyoxigraph as ox
-
     existed = {g: store.has_graph(g) for g in bodies}
     old, new = ox.Store(), ox.Store()
     for g in bodies:
@@ -444,8 +444,6 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
     if steps:
         store.update(" ;\n".join(steps))  # which forgets the label counts: put them back
     # the search index follows, after the transaction (a failure there is mended on search)
-    from .fulltext import index_graphs
-
     index_graphs(store, {g: new if body is not None else None for g, body in bodies.items()})
     if kept is not None:
         for e, change in delta.items():
@@ -462,8 +460,6 @@ def _orphans(store, old, new, changed: set[str]) -> list[str] | None:
     lines), looked up in the store's index before writing, as only this process writes
     it. None where that cannot be done (an external store, or blank nodes): the update
     then looks them up itself (:func:`unmerge_graph`)."""
-    import pyoxigraph as ox
-
     if store.merged_graph is not None or store.label_counts is None:
         return None
     out = []

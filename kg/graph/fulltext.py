@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from ..vocab import NKG, OWL, SDO, SKOS, local_name
 from .derive import ARTICLE_GRAPHS, IN_ARTICLE_GRAPH, entity_label
 
@@ -260,8 +262,6 @@ def index_graphs(store, graphs: dict[str, object]) -> None:
             for g, new in graphs.items():
                 if new is None:
                     continue
-                import pyoxigraph as ox
-
                 triples = [(q.subject.value, q.predicate.value, q.object.value)
                            for q in new.quads_for_pattern(None, None, None, ox.NamedNode(g))]
                 rows[g] = _describe(triples)
@@ -281,8 +281,6 @@ def index_graphs(store, graphs: dict[str, object]) -> None:
 
 def reindex_graphs(store, graphs) -> None:
     """:func:`index_graphs` for graphs as the store now holds them (after an update)."""
-    import pyoxigraph as ox
-
     changed = {}
     for g in graphs:
         if not g.startswith(ARTICLE_GRAPHS):

@@ -25,11 +25,15 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
+import pyoxigraph as ox
+from pyoxigraph import Literal, NamedNode, Quad
+
 from ..errors import QueryError, StoreError
 from ..vocab import BASE, MERGED_GRAPH, PREFIXES
-from .store import KGStore
+from .base import KGStore
+from .changes import merge_all, rederive
 
-__all__ = ["RemoteStore", "is_endpoint", "has_dataset_clause"]
+__all__ = ["RemoteStore", "open_remote", "has_dataset_clause"]
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _OUR_GRAPHS = BASE + "graph/"
@@ -76,11 +80,6 @@ def _names_graphs(sparql: str) -> bool:
     return bool(_GRAPH.search(_SKIP.sub(" ", sparql)))
 
 
-def is_endpoint(location) -> bool:
-    """True when a store location is an http(s) URL rather than a folder."""
-    return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
-
-
 def _prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -89,14 +88,18 @@ def _values(bindings: dict | None) -> str:
     """A trailing VALUES block that binds variables as pyoxigraph substitutions would."""
     if not bindings:
         return ""
-    from pyoxigraph import Literal
-
     names, terms = [], []
     for name, value in bindings.items():
         term = Literal(value) if isinstance(value, str) else value
         names.append(f"?{name}")
         terms.append(str(term))  # pyoxigraph terms print as N-Triples, which SPARQL reads
     return f"\nVALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def open_remote(url: str, *, create: bool = True, read_only: bool = False) -> RemoteStore:
+    """The store at a SPARQL endpoint's URL, with the settings of the environment (see
+    above); ``create`` and ``read_only`` change nothing: the endpoint decides."""
+    return RemoteStore.from_environment(url)
 
 
 class RemoteStore(KGStore):
@@ -106,7 +109,7 @@ class RemoteStore(KGStore):
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None, timeout: float = 120):
-        super().__init__(query_url, None)
+        super().__init__(query_url)
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.timeout = timeout
@@ -119,7 +122,6 @@ class RemoteStore(KGStore):
                          urllib.request.HTTPDigestAuthHandler(manager)]
         self._opener = urllib.request.build_opener(*handlers)
         self._merged: bool | None = None  # the endpoint holds the merged graph (asked once)
-        self.label_counts = None  # other clients may write the endpoint meanwhile
 
     @classmethod
     def from_environment(cls, url: str) -> RemoteStore:
@@ -147,13 +149,11 @@ class RemoteStore(KGStore):
 
     # ------------------------------------------------------------- primitives
     @property
-    def ox(self):
-        raise StoreError(f"{self.path}: a remote store has no embedded Oxigraph database")
-
-    @property
     def dataset(self):
         """The endpoint as an rdflib ``Dataset`` (rdflib's SPARQLUpdateStore)."""
         if self._dataset is None:
+            # deferred: rdflib's SPARQL store loads its SPARQL parser, slow to import,
+            # and only the rdflib view (SHACL checks) needs it
             from rdflib import Dataset
             from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
@@ -161,22 +161,11 @@ class RemoteStore(KGStore):
                                     default_union=True)
         return self._dataset
 
-    def close(self) -> None:
-        self._dataset = None
-
-    def flush(self) -> None:
-        """Nothing to do: every update request is committed by the endpoint."""
-
-    def optimize(self) -> None:
-        """Nothing to do: the endpoint looks after its own files."""
-
     def update(self, sparql: str) -> None:
         self._bring_up_to_date()
         self._post(self.update_url, {"update": _prologue() + sparql}, "*/*")
 
     def _ask(self, sparql: str) -> bool:
-        import pyoxigraph as ox
-
         data = self._post(self.query_url, {"query": sparql}, "application/sparql-results+xml")
         return bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.XML))
 
@@ -194,8 +183,6 @@ class RemoteStore(KGStore):
         and the derived graph (once; both cost a pass over the store)."""
         if self._has_merged():
             return
-        from .changes import merge_all, rederive
-
         self._merged = True
         self._post(self.update_url, {"update": _prologue() + merge_all(self)}, "*/*")
         rederive(self)
@@ -209,8 +196,6 @@ class RemoteStore(KGStore):
         return int(rows[0]["n"]) if rows else 0
 
     def quads(self, graph: str | None = None) -> Iterator:
-        from pyoxigraph import NamedNode, Quad
-
         where = (f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)" if graph else
                  f"GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\"))")
         result = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ {where} }}")
@@ -220,8 +205,6 @@ class RemoteStore(KGStore):
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL on the endpoint; the answer as pyoxigraph results, as the
         embedded store gives them."""
-        import pyoxigraph as ox
-
         if not sparql.strip():
             raise QueryError("empty query")
         text = re.sub(r"#[^\n]*", "", sparql)

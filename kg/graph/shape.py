@@ -14,6 +14,8 @@ import hashlib
 from collections import defaultdict
 from urllib.parse import unquote
 
+import pyoxigraph as ox
+
 from ..errors import InputError
 from ..limits import max_chars
 from ..names import name_key
@@ -121,8 +123,6 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
     the text; an asserted relation between entities is one a claim asserts; a
     claim's evidence quotes the text at its offsets.
     """
-    import pyoxigraph as ox
-
     article = str(article_iri(article_id))
     claims = str(claim_iri(article_id, ""))
     limit = max_chars()

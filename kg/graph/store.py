@@ -1,6 +1,11 @@
 """The store: a persistent Oxigraph database on disk, one named graph per article.
 
-The store is an rdflib ``Dataset`` through oxrdflib (:attr:`KGStore.dataset`)
+A store location is a folder (this module's :class:`EmbeddedStore`) or the URL of a
+SPARQL endpoint (:class:`kg.graph.remote.RemoteStore`): :data:`STORES` says which kind
+opens which URL scheme, and :func:`open_store` opens either. Both follow the protocol
+of :class:`kg.graph.base.KGStore`.
+
+The store is an rdflib ``Dataset`` through oxrdflib (:attr:`EmbeddedStore.dataset`)
 for library users; kg's own reads and writes go to the same pyoxigraph store
 directly, so that each article is written in one transaction and queries
 run on Oxigraph's native SPARQL engine.
@@ -20,14 +25,21 @@ import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyoxigraph
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Variable
 
 from ..errors import QueryError, StoreError, StoreLockedError
-from ..model import Article
-from ..vocab import NKG, PREFIXES, SDO, article_graph_iri, article_iri
-from .derive import IN_ARTICLE_GRAPH
+from ..vocab import PREFIXES
+from .base import KGStore
+from .changes import merge_all, rederive
 
-__all__ = ["DEFAULT_STORE", "KGStore", "open_store", "store_path"]
+__all__ = ["DEFAULT_STORE", "STORES", "StoreKind", "EmbeddedStore", "KGStore", "open_store",
+           "store_kind", "is_endpoint", "store_path"]
 
 #: The store folder used when neither ``--store`` nor ``KG_STORE`` names one.
 DEFAULT_STORE = ".kg"
@@ -41,27 +53,16 @@ def store_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
-def _nt(term) -> str:
-    return term.n3()
+class EmbeddedStore(KGStore):
+    """A store in a folder: an Oxigraph database on disk. Use :func:`open_store`."""
 
-
-class KGStore:
-    """An open store. Use :func:`open_store` to get one."""
-
-    #: The named graph that holds the merged graph, for a store whose default graph
-    #: cannot hold it (an external one); None: the store's own default graph.
-    merged_graph: str | None = None
-
-    def __init__(self, path: Path, oxstore, *, union: bool = False):
-        self.path = path
+    def __init__(self, path: Path, oxstore, *, union: bool = False, writable: bool = False):
+        super().__init__(path)
         self._ox = oxstore
-        self._dataset = None
         # a store from before the merged graph, opened read-only: queried as the union
         self._union = union
-        #: How many graphs give each entity each label, as far as this process has read
-        #: them: the writes keep it up to date, and any other update forgets it. (None in a
-        #: store that other processes may write meanwhile.)
-        self.label_counts: dict | None = {}
+        self._writable = writable
+        self.label_counts: dict | None = {}  # only this process writes the folder
 
     # ------------------------------------------------------------------ access
     @property
@@ -74,6 +75,8 @@ class KGStore:
         """The store as an rdflib ``Dataset`` (oxrdflib); its default graph is the merged
         graph (the union, for a store from before it)."""
         if self._dataset is None:
+            # deferred: oxrdflib is slow to import, and only the rdflib view (SHACL checks,
+            # rdflib serialisers) needs it
             from oxrdflib import OxigraphStore
             from rdflib import Dataset
 
@@ -94,11 +97,14 @@ class KGStore:
         return sum(1 for _ in self.quads())
 
     def close(self) -> None:
+        if self._ox is not None and self._writable:
+            # write the memtables out, so that readers do not replay a long log on open
+            with contextlib.suppress(OSError):
+                self._ox.flush()
         self._dataset = None
         self._ox = None
 
     # -------------------------------------------------------------- primitives
-    # Everything else is written with these five, which a remote store overrides.
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update, in one transaction."""
         if self.label_counts:
@@ -112,8 +118,6 @@ class KGStore:
 
     def has_graph(self, iri: str) -> bool:
         """True when the named graph ``iri`` holds anything."""
-        from pyoxigraph import NamedNode
-
         return self._ox.contains_named_graph(NamedNode(str(iri)))
 
     def flush(self) -> None:
@@ -131,112 +135,14 @@ class KGStore:
     def quads(self, graph: str | None = None) -> Iterator:
         """Every quad (pyoxigraph ``Quad``) of the named graphs, or of one of them (the
         merged graph is not listed: it repeats them)."""
-        from pyoxigraph import NamedNode
-
         if graph:
             return iter(self._ox.quads_for_pattern(None, None, None, NamedNode(str(graph))))
         return (q for g in self._ox.named_graphs()
                 for q in self._ox.quads_for_pattern(None, None, None, g))
 
-    # ---------------------------------------------------------------- articles
-    def article_fingerprint(self, article_id: str) -> dict | None:
-        """What the store knows of an article's content, or None if absent."""
-        g = article_graph_iri(article_id)
-        if not self.has_graph(g):
-            return None
-        names = {str(NKG.textHash): "hash", str(SDO.headline): "title",
-                 str(SDO.datePublished): "published", str(NKG.outlet): "source",
-                 str(SDO.url): "url", str(NKG.extractedWith): "pipeline"}
-        rows = self.select(f"SELECT ?p ?o WHERE {{ GRAPH {_nt(g)} {{ "
-                           f"{_nt(article_iri(article_id))} ?p ?o }} }}")
-        return {names[r["p"]]: r["o"] for r in rows if r["p"] in names}
-
-    def is_unchanged(self, article: Article, pipeline: str) -> bool:
-        """True when the store holds this very article, read by this pipeline."""
-        have = self.article_fingerprint(article.id)
-        if have is None:
-            return False
-        return (have.get("hash") == article.text_hash
-                and have.get("title") == article.title
-                and have.get("published") == (article.published[:10] if article.published else None)
-                and have.get("source") == article.source
-                and have.get("url") == article.url
-                and have.get("pipeline") == pipeline)
-
-    def put_article(self, article_id: str, quads) -> bool:
-        """Replace an article's graph with ``quads`` (rdflib terms: ``(s, p, o, graph)``;
-        the graph is not read) in one transaction, which also brings the merged and
-        the derived graph up to date. Returns True when the article was already there
-        (a replacement)."""
-        return self.put_articles({article_id: quads})[article_id]
-
-    def put_articles(self, articles: dict) -> dict[str, bool]:
-        """:meth:`put_article` for several articles (id -> quads), all in one
-        transaction. Returns, for each, whether it was already there."""
-        from .changes import write_articles
-
-        return write_articles(self, {
-            article_id: "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
-            for article_id, quads in articles.items()})
-
-    def put_article_graph(self, article_id: str, statements) -> bool:
-        """:meth:`put_article` for pyoxigraph quads or triples, as parsed from a file
-        (their graph names are not read). Returns True for a replacement."""
-        from .changes import write_articles
-
-        # pyoxigraph terms print in N-Triples syntax, which SPARQL reads
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in statements)
-        return write_articles(self, {article_id: body})[article_id]
-
-    def put_article_graphs(self, graphs) -> list[bool]:
-        """:meth:`put_article_graph` for several articles, all in one transaction (with
-        the merged and derived graphs): ``graphs`` is (article id, statements) pairs.
-        Returns, for each, whether the article was already there."""
-        from .changes import write_articles
-
-        bodies = {article_id: "\n".join(f"{t.subject} {t.predicate} {t.object} ."
-                                         for t in statements)
-                  for article_id, statements in graphs}
-        existed = write_articles(self, bodies)
-        return [existed[article_id] for article_id, _ in graphs]
-
-    def remove_article(self, article_id: str) -> bool:
-        """Drop an article's graph, in one transaction with the merged and the derived
-        graph. Returns False if there was none."""
-        from .changes import write_articles
-
-        if not self.has_graph(article_graph_iri(article_id)):
-            return False
-        write_articles(self, {article_id: None})
-        return True
-
-    def article_ids(self) -> list[str]:
-        rows = self.select("SELECT ?id WHERE { GRAPH ?g { ?a a nkg:Article ; nkg:articleId ?id } "
-                           f"{IN_ARTICLE_GRAPH} }} ORDER BY ?id")
-        return [r["id"] for r in rows]
-
-    def read_article(self, article_id: str) -> Article | None:
-        """The article as stored (text and metadata), for re-extraction."""
-        rows = self.select(
-            """SELECT ?id ?text ?title ?published ?source ?url WHERE { GRAPH ?g {
-                 ?a nkg:articleId ?id ; schema:articleBody ?text .
-                 OPTIONAL { ?a schema:headline ?title }
-                 OPTIONAL { ?a schema:datePublished ?published }
-                 OPTIONAL { ?a nkg:outlet ?source }
-                 OPTIONAL { ?a schema:url ?url } } """ + IN_ARTICLE_GRAPH + " } LIMIT 1",
-            bindings={"id": article_id},
-        )
-        if not rows:
-            return None
-        r = rows[0]
-        return Article(id=article_id, text=r["text"], title=r.get("title"),
-                       published=r.get("published"), source=r.get("source"), url=r.get("url"))
-
     # ------------------------------------------------------------------- query
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL with the merged graph as the default graph; pyoxigraph's result."""
-        from pyoxigraph import Literal, Variable
-
         subs = {Variable(k): (v if not isinstance(v, str) else Literal(v))
                 for k, v in (bindings or {}).items()}
         try:
@@ -248,42 +154,95 @@ class KGStore:
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {_first_line(exc)}") from None
 
-    def select(self, sparql: str, *, bindings: dict | None = None) -> list[dict[str, str]]:
-        """A SELECT query's rows as dicts of plain strings (unbound variables left out)."""
-        result = self.query(sparql, bindings=bindings)
-        names = [v.value for v in result.variables]
-        # a solution iterates over its values in the order of the variables
-        return [{n: t.value for n, t in zip(names, sol, strict=True)
-                if t is not None} for sol in result]
-
 
 def _first_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
 
+@dataclass(frozen=True)
+class StoreKind:
+    """A kind of store: its name, the URL schemes that choose it and what opens it."""
+
+    name: str
+    schemes: tuple[str, ...]  # "" is a plain path
+    description: str
+    target: str  # "module:function", relative to kg.graph: (location, create, read_only)
+
+    def load(self):
+        """The function that opens this kind of store (its module is imported now)."""
+        module, _, func = self.target.partition(":")
+        return getattr(import_module(module, __package__.rpartition(".")[0] or None), func)
+
+
+#: The kinds of store, by name; :func:`store_kind` picks one by a location's URL scheme.
+STORES: dict[str, StoreKind] = {kind.name: kind for kind in [
+    StoreKind("oxigraph", ("", "file"), "a folder: an embedded Oxigraph database",
+              ".graph.store:open_embedded"),
+    StoreKind("sparql", ("http", "https"),
+              "a SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, QLever, Neptune)",
+              ".graph.remote:open_remote"),
+]}
+
+
+def _scheme(location) -> str:
+    """A location's URL scheme, lower case; "" for a path (Windows' ``C:\\`` included)."""
+    if not isinstance(location, str) or "://" not in location:
+        return ""
+    return urlsplit(location).scheme.lower()
+
+
+def store_kind(location) -> StoreKind:
+    """The kind of store a location names, by its URL scheme (see :data:`STORES`).
+
+    >>> store_kind(".kg").name, store_kind("https://db.example.org/sparql").name
+    ('oxigraph', 'sparql')
+    >>> store_kind("ftp://db")
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: ftp://db: no store for ftp:// (use a folder, file://, http://, https://)
+    """
+    scheme = _scheme(location)
+    for kind in STORES.values():
+        if scheme in kind.schemes:
+            return kind
+    known = ", ".join(["a folder"] + [f"{s}://" for k in STORES.values() for s in k.schemes if s])
+    raise StoreError(f"{location}: no store for {scheme}:// (use {known})")
+
+
+def is_endpoint(location) -> bool:
+    """True when a store location is a SPARQL endpoint's URL rather than a folder.
+
+    >>> is_endpoint("HTTP://localhost:8890/sparql"), is_endpoint("data/.kg"), is_endpoint(None)
+    (True, False, False)
+    """
+    return store_kind(location).name == "sparql"
+
+
 @contextmanager
 def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
                read_only: bool = False) -> Iterator[KGStore]:
-    """Open the store at ``path`` (see :func:`store_path`).
+    """Open the store at ``path``: a folder (see :func:`store_path`), or the URL of a
+    SPARQL endpoint (see :data:`STORES`); ``$KG_STORE`` when none is given.
 
     For writing (the default) one process at a time: raises
-    :class:`StoreLockedError` when another process has it open for writing.
+    :class:`StoreLockedError` when another process has a folder open for writing.
     ``read_only`` opens a snapshot that any number of readers can hold while
-    a writer works. Raises :class:`StoreError` when the folder cannot be used.
+    a writer works. Raises :class:`StoreError` when the store cannot be used.
     """
-    import pyoxigraph
-
     location = path or os.environ.get("KG_STORE")
-    if isinstance(location, str) and location.lower().startswith(("http://", "https://")):
-        from .remote import RemoteStore
+    store = store_kind(location).load()(location, create=create, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
 
-        remote = RemoteStore.from_environment(location)
-        try:
-            yield remote
-        finally:
-            remote.close()
-        return
-    p = store_path(path)
+
+def open_embedded(location: str | os.PathLike | None, *, create: bool = True,
+                  read_only: bool = False) -> EmbeddedStore:
+    """Open the store in a folder (see :func:`open_store`); close it when done."""
+    if isinstance(location, str) and _scheme(location) == "file":
+        location = urlsplit(location).path
+    p = store_path(location)
     if (read_only or not create) and not p.exists():
         raise StoreError(f"{p}: no store here (run `kg add` first, or pass --store)")
     if p.exists() and not p.is_dir():
@@ -299,25 +258,19 @@ def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
         if "permission" in msg.lower() or "read-only" in msg.lower():
             raise StoreError(f"{p}: cannot write the store folder (permission denied)") from None
         raise StoreError(f"{p}: cannot open the store ({_first_line(exc)})") from None
-    store = KGStore(p, ox, union=read_only and _before_merged(ox))
-    try:
-        if not read_only:
+    store = EmbeddedStore(p, ox, union=read_only and _before_merged(ox), writable=not read_only)
+    if not read_only:
+        try:
             _bring_up_to_date(store)
-        yield store
-    finally:
-        if not read_only:
-            # write the memtables out, so that readers do not replay a long log on open
-            with contextlib.suppress(OSError):
-                ox.flush()
-        store.close()
-        del ox
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def _before_merged(ox) -> bool:
     """Whether a store was written by a kg from before the merged graph: it has quads, but
     none in its default graph."""
-    from pyoxigraph import DefaultGraph
-
     if next(iter(ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None:
         return False
     return next(iter(ox.quads_for_pattern(None, None, None, None)), None) is not None
@@ -326,8 +279,6 @@ def _before_merged(ox) -> bool:
 def _bring_up_to_date(store: KGStore) -> None:
     """Finish what an interrupted write left undone, and convert a store from before the
     merged graph: both cost a pass over the whole store, once."""
-    from .changes import merge_all, rederive
-
     pending = store.path / PENDING_FILE
     if _before_merged(store.ox):
         pending.touch()

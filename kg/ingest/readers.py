@@ -14,6 +14,8 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,20 +27,19 @@ from kg.model import Article
 
 __all__ = [
     "READERS",
+    "Reader",
+    "register_reader",
     "KNOWN_EXTENSIONS",
     "STDIN_ORIGIN",
     "read_path",
     "read_markdown",
     "read_txt",
-    "read_html",
     "read_jsonl",
     "read_jsonl_file",
     "read_jsonl_stream",
-    "html_to_article",
     "iso_date",
     "display_path",
     "time_limit",
-    "MAX_ATTRIBUTES",
 ]
 
 #: How standard input is named in messages and in ``Article.origin``.
@@ -55,10 +56,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-3
 _BAD_ID_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ID_CHARS = 1000
-#: Most attributes one HTML tag may have: libxml2 takes quadratic time over them.
-MAX_ATTRIBUTES = 1000
-_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
-_ATTRIBUTE = re.compile(r"\s[^\s=/>]+")
 _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
@@ -391,66 +388,6 @@ def read_txt(path: Path) -> list[Article]:
                      origin=origin)]
 
 
-# -- .html -----------------------------------------------------------------------------------
-
-
-def html_to_article(html: str, *, id: str, origin: str, url: str | None = None) -> Article:
-    """Extract the main text, title, date and site name of an HTML page with trafilatura.
-
-    Navigation, footers and comments are left out. ``source`` is the site name
-    from the page metadata, or None. Raises InputError when no main text is found,
-    and for a page no browser would serve whole (a tag with more than
-    :data:`MAX_ATTRIBUTES` attributes, which the HTML parser takes minutes over).
-    """
-    import trafilatura  # imported lazily: it is slow to import and only HTML needs it
-
-    _check_markup(html, origin)
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except RecursionError:
-        raise InputError(f"{origin}: the page is nested too deeply to read") from None
-    text = (getattr(doc, "text", None) or "").replace("\r\n", "\n").strip()
-    if not text:
-        raise InputError(f"{origin}: no main text found in the page")
-    try:
-        published = iso_date(getattr(doc, "date", None))
-    except ValueError:
-        published = None  # page metadata is a hint, not something the user wrote
-    return _article(
-        origin,
-        id=id,
-        text=text,
-        title=(getattr(doc, "title", None) or "").strip() or None,
-        published=published,
-        source=(getattr(doc, "sitename", None) or "").strip() or None,
-        url=url,
-        origin=origin,
-    )
-
-
-def _check_markup(html: str, origin: str) -> None:
-    """Refuse a page whose tags carry more attributes than a page needs (checked on long
-    tags only, in linear time)."""
-    for match in _LONG_TAG.finditer(html):
-        count = len(_ATTRIBUTE.findall(match.group()))
-        if count > MAX_ATTRIBUTES:
-            raise InputError(f"{origin}: an HTML tag with {count:,} attributes (kg reads pages "
-                             f"with up to {MAX_ATTRIBUTES:,} a tag)")
-
-
-def read_html(path: Path) -> list[Article]:
-    """Read an HTML file: its main text, and title and date from the page metadata."""
-    origin = display_path(path)
-    _check_id(path.stem, origin, from_name=True)
-    return [html_to_article(_read_text(path, origin, html=True), id=path.stem, origin=origin)]
-
-
 # -- .jsonl ----------------------------------------------------------------------------------
 
 
@@ -586,17 +523,43 @@ def read_jsonl(path: Path) -> list[Article]:
 
 # -- registry --------------------------------------------------------------------------------
 
-#: Readers by lower-case file extension.
-READERS: dict[str, Callable[[Path], list[Article]]] = {
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".txt": read_txt,
-    ".html": read_html,
-    ".htm": read_html,
-    ".jsonl": read_jsonl,
-}
+
+@dataclass(frozen=True)
+class Reader:
+    """A kind of article file: its extensions (the first is the one named in messages) and
+    where its reading function lives, imported when a file of the kind is first read."""
+
+    extensions: tuple[str, ...]
+    target: str  # "module:function", relative to kg.ingest
+
+    def load(self) -> Callable[[Path], list[Article]]:
+        """The reading function (its module is imported now, not before)."""
+        module, _, func = self.target.partition(":")
+        return getattr(import_module(module, "kg.ingest"), func)
+
+
+#: Readers by lower-case file extension (rdflib's plugins, as kg's exporters).
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(reader: Reader) -> Reader:
+    """Read files with ``reader`` by its extensions (a later reader of one replaces it)."""
+    for extension in reader.extensions:
+        READERS[extension.lower()] = reader
+    return reader
+
+
+register_reader(Reader((".md", ".markdown"), ".readers:read_markdown"))
+register_reader(Reader((".txt",), ".readers:read_txt"))
+register_reader(Reader((".html", ".htm"), ".html:read_html"))  # trafilatura, when needed
+register_reader(Reader((".jsonl",), ".readers:read_jsonl"))
 
 KNOWN_EXTENSIONS = frozenset(READERS)
+
+
+def _kinds() -> str:
+    """The kinds of file kg reads, as messages name them: ".md, .txt, .html, .jsonl"."""
+    return ", ".join(dict.fromkeys(r.extensions[0] for r in READERS.values()))
 
 
 def read_path(path: Path | str) -> list[Article]:
@@ -619,6 +582,6 @@ def read_path(path: Path | str) -> list[Article]:
     if reader is None:
         what = f"unknown extension '{display_path(path.suffix)}'" if path.suffix \
             else "no extension"
-        raise InputError(f"{shown}: {what} (kg reads .md, .txt, .html, .jsonl)")
+        raise InputError(f"{shown}: {what} (kg reads {_kinds()})")
     with time_limit(None, shown):
-        return reader(path)
+        return reader.load()(path)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from email.message import Message
 
 from kg.errors import InputError
-from kg.ingest.readers import html_to_article, iso_date, time_limit
+from kg.ingest.readers import iso_date, time_limit
 from kg.model import Article
 
 __all__ = ["USER_AGENT", "MAX_BYTES", "fetch_url", "read_feed", "url_slug"]
@@ -105,6 +105,9 @@ def fetch_url(url: str, *, timeout: float = 20.0) -> Article:
     if not data.strip():
         raise InputError(f"{url}: empty page")
     with time_limit(None, url):
+        # deferred: kg.ingest.html imports trafilatura, slow to import; only pages need it
+        from kg.ingest.html import html_to_article
+
         article = html_to_article(_decode(data, headers), id=url_slug(url), origin=url, url=url)
     if article.source is None:
         article = dataclasses.replace(article, source=urllib.parse.urlsplit(url).hostname)

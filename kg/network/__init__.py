@@ -8,7 +8,7 @@
 >>> centrality(g, top=3)                                        # doctest: +SKIP
 """
 
-from .data import ArticleInfo, ClaimInfo, EntityInfo, NetworkData, load_network, read_network_data
+from .data import ArticleInfo, ClaimInfo, EntityInfo, NetworkData, read_network_data
 from .filters import Filters
 from .metrics import (
     CENTRALITY_MEASURES,
@@ -27,6 +27,7 @@ from .projections import (
     build_network,
     comention_network,
     entity_network,
+    load_network,
 )
 
 __all__ = [

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 from ..graph.store import KGStore
 from ..query.listing import list_entities
+from ..records import EntityRecord
 from ..vocab import local_name
 
-__all__ = ["ArticleInfo", "EntityInfo", "ClaimInfo", "NetworkData", "read_network_data",
-           "load_network"]
+#: An entity as the networks see it: the graph's entity record.
+EntityInfo = EntityRecord
+
+__all__ = ["ArticleInfo", "EntityInfo", "ClaimInfo", "NetworkData", "read_network_data"]
 
 
 @dataclass(frozen=True)
@@ -28,22 +31,6 @@ class ArticleInfo:
     source: str | None = None
     text_hash: str | None = None  # copies of one text (syndication) support an edge once
     url: str | None = None  # where the article was published
-
-
-@dataclass(frozen=True)
-class EntityInfo:
-    """An entity: IRI, label, coarse type, aliases and the articles that mention it."""
-
-    iri: str
-    label: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    articles: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict:
-        """The shape :func:`~kg.query.listing.find_entity` reads."""
-        return {"iri": self.iri, "label": self.label, "type": self.type,
-                "aliases": list(self.aliases), "articles": list(self.articles)}
 
 
 @dataclass(frozen=True)
@@ -127,11 +114,3 @@ def read_network_data(store: KGStore) -> NetworkData:
                                        r["sentence"], r.get("date"), r.get("ended") == "true",
                                        r.get("end"))
     return NetworkData.from_records(articles.values(), entities, claims.values())
-
-
-def load_network(store: KGStore, kind: str = "entity", filters=None):
-    """Read the store and build one network: ``(graph, data)``; ``data`` resolves names."""
-    from .projections import build_network
-
-    data = read_network_data(store)
-    return build_network(data, kind, filters), data

@@ -8,6 +8,7 @@ both ways).
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 
 import networkx as nx
@@ -193,8 +194,6 @@ def top_nodes(g: nx.Graph, n: int | None, *, connected: bool = False) -> nx.Grap
 def _connected_core(g: nx.Graph, ranks: dict, n: int) -> tuple[list, int]:
     """Up to ``n`` nodes grown best-first from the most central node of the largest
     connected part (see :func:`top_nodes`), and that part's size."""
-    import heapq
-
     und = g.to_undirected(as_view=True)
 
     def order(x):

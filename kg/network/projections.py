@@ -21,9 +21,11 @@ from collections import defaultdict
 
 import networkx as nx
 
+from ..errors import KGError
+from ..graph.store import KGStore
 from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import article_iri
-from .data import ArticleInfo, ClaimInfo, NetworkData
+from .data import ArticleInfo, ClaimInfo, NetworkData, read_network_data
 from .filters import Filters
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "comention_network",
     "bipartite_network",
     "edge_label",
+    "load_network",
 ]
 
 #: The networks kg projects, by the name users choose them with.
@@ -227,8 +230,6 @@ _BUILDERS = {"entity": entity_network, "comention": comention_network,
 def build_network(data: NetworkData, kind: str = "entity",
                   filters: Filters | None = None) -> nx.Graph:
     """The network of one of :data:`NETWORK_KINDS`, with the filters applied."""
-    from ..errors import KGError
-
     if kind not in _BUILDERS:
         raise KGError(f"unknown network {kind!r}; use one of {', '.join(NETWORK_KINDS)}")
     return _BUILDERS[kind](data, filters)
@@ -237,3 +238,9 @@ def build_network(data: NetworkData, kind: str = "entity",
 def edge_label(data: dict) -> str:
     """What an edge is called on a picture: its predicate, or how it was made."""
     return str(data.get("predicate") or "")
+
+
+def load_network(store: KGStore, kind: str = "entity", filters=None):
+    """Read the store and build one network: ``(graph, data)``; ``data`` resolves names."""
+    data = read_network_data(store)
+    return build_network(data, kind, filters), data

@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from urllib.parse import unquote
 
+from pyoxigraph import Literal
+
 from ..graph.derive import (
     CLAIM_CORE_VARIABLES,
     CLAIM_DETAIL_VARIABLES,
@@ -68,8 +70,6 @@ def _iri(value: str) -> str:
 
 
 def _literal(text: str) -> str:
-    from pyoxigraph import Literal
-
     return str(Literal(text))
 
 

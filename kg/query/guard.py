@@ -22,9 +22,13 @@ frozenset({'SERVICE'})
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 
+from rdflib.namespace import DefinedNamespace
+
+from .. import vocab
 from ..errors import QueryError
 from ..vocab import PREFIXES
 
@@ -207,10 +211,6 @@ def check_sparql(text: str, *, update: bool = False, allow_service: Sequence[str
 
 def _closed_terms() -> dict[str, frozenset[str]]:
     """Namespace -> its terms, for the closed vocabularies among kg's prefixes."""
-    from rdflib.namespace import DefinedNamespace
-
-    from .. import vocab
-
     out = {}
     for name in dir(vocab):
         ns = getattr(vocab, name)
@@ -224,8 +224,6 @@ def _closed_terms() -> dict[str, frozenset[str]]:
 
 
 def _suggest(local: str, terms: frozenset[str]) -> str | None:
-    import difflib
-
     same = [t for t in terms if t.lower() == local.lower()]
     if same:
         return same[0]

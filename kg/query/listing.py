@@ -6,9 +6,12 @@ output of ``kg entities`` and ``kg claims`` is one of these dicts a line.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter, defaultdict
 
+from ..errors import KGError
 from ..graph.derive import (
+    ARTICLE_INFO_PATTERN,
     CLAIM_PATTERN,
     CLAIM_VARIABLES,
     ENTITY_PATTERN,
@@ -17,9 +20,12 @@ from ..graph.derive import (
     entity_label,
 )
 from ..graph.store import KGStore
+from ..names import name_key
 from ..vocab import local_name
+from .dates import claims_as_of, parse_as_of
 
-__all__ = ["list_entities", "list_claims", "list_articles", "find_entity", "filter_claims"]
+__all__ = ["list_entities", "list_claims", "list_articles", "article_info", "find_entity",
+           "filter_claims"]
 
 _ENTITIES = f"SELECT ?e ?type ?label ?alias ?id WHERE {{ {ENTITY_PATTERN} }}"
 
@@ -73,14 +79,12 @@ def list_claims(store: KGStore, *, include_all: bool = False,
 
     With ``as_of`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), only the claims
     of the graph as it stood then: from articles published on or before it,
-    and not ended before it (see :func:`kg.query.timeline.claims_as_of`).
+    and not ended before it (see :func:`kg.query.dates.claims_as_of`).
     With ``entity`` (a name, see :func:`find_entity`) and ``filters``, only
     those :func:`filter_claims` keeps.
     """
     day = None
     if as_of is not None:
-        from .timeline import parse_as_of
-
         day = parse_as_of(as_of)
     ents = {e["iri"]: e for e in (entities if entities is not None else list_entities(store))}
 
@@ -100,12 +104,8 @@ def list_claims(store: KGStore, *, include_all: bool = False,
         claim = claim_record(r, ref)
         out.append(claim)
     if day is not None:
-        from .timeline import claims_as_of
-
         out = claims_as_of(out, {a["id"]: a["published"] for a in list_articles(store)}, day)
     if entity is not None or filters is not None:
-        from .statements import article_info
-
         iri = find_entity(list(ents.values()), entity)["iri"] if entity is not None else None
         out = filter_claims(out, article_info(store), entity=iri, filters=filters)
     return out
@@ -116,7 +116,7 @@ def filter_claims(claims: list[dict], info: dict[str, dict], *, entity: str | No
     """The claims about ``entity`` (an IRI: as subject or object) that pass ``filters``
     (a :class:`~kg.network.filters.Filters`: predicates, sources and dates, a claim
     dated by its article's publication, else by its own date); ``info`` is
-    :func:`~kg.query.statements.article_info`."""
+    :func:`article_info`."""
     out = []
     for c in claims:
         if entity is not None and entity not in (c["subject"]["iri"], c["object"]["iri"]):
@@ -129,6 +129,16 @@ def filter_claims(claims: list[dict], info: dict[str, dict], *, entity: str | No
                 continue
         out.append(c)
     return out
+
+
+_ARTICLE_INFO = f"SELECT ?id ?published ?source ?hash WHERE {{ {ARTICLE_INFO_PATTERN} }}"
+
+
+def article_info(store: KGStore) -> dict[str, dict]:
+    """Article id -> ``published``, ``source`` and ``hash`` (the text's SHA-256)."""
+    return {r["id"]: {"published": r.get("published"), "source": r.get("source"),
+                      "hash": r.get("hash") or r["id"]}
+            for r in store.select(_ARTICLE_INFO)}
 
 
 def list_articles(store: KGStore) -> list[dict]:
@@ -154,11 +164,6 @@ def find_entity(entities: list[dict], name: str) -> dict:
     Raises :class:`~kg.errors.KGError` naming close matches when there is
     none, and the candidates when there are several.
     """
-    import difflib
-
-    from ..errors import KGError
-    from ..names import name_key
-
     wanted = name_key(name)
     exact = [e for e in entities if name == e["iri"] or name == e["iri"].rsplit("/", 1)[-1]]
     if exact:

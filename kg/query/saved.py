@@ -18,13 +18,17 @@ columns (they hold the same value on every row).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pyoxigraph import Literal, NamedNode
+
 from ..errors import KGError, QueryError
 from ..graph.store import KGStore
+from ..names import name_key
 from .listing import find_entity, list_entities
 from .sparql import QueryResult, run_query
 
@@ -152,8 +156,6 @@ def get_saved(name: str) -> SavedQuery:
     """The saved question called ``name``; :class:`~kg.errors.KGError` if there is none."""
     queries = _load()
     if name not in queries:
-        import difflib
-
         close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see kg ask --list)"
         raise KGError(f"no saved question named {name!r}{hint}")
@@ -168,8 +170,6 @@ class EntityNames:
     """
 
     def __init__(self, entities: list[dict]):
-        from ..names import name_key
-
         self.entities = entities
         self._key = name_key
         self._iris: dict[str, dict] = {}
@@ -195,8 +195,6 @@ def _exact_label(store: KGStore, name: str) -> str | None:
     """The one entity whose label, else alias, is exactly ``name``, found through the
     store's indexes without listing every entity; None when there is not exactly one
     (then the full name matching decides)."""
-    from pyoxigraph import Literal
-
     for predicate in ("skos:prefLabel", "skos:altLabel"):
         rows = store.select(_EXACT.format(predicate), bindings={"wanted": Literal(name.strip())})
         iris = {r["e"] for r in rows}
@@ -212,8 +210,6 @@ def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
     ``entities`` (from :func:`list_entities`, or an :class:`EntityNames`)
     saves listing them again when several questions are asked of one store.
     """
-    from pyoxigraph import Literal, NamedNode
-
     unknown = sorted(set(params) - set(query.param_names))
     if unknown:
         raise KGError(f"{query.name}: no parameter {', '.join(map(repr, unknown))} "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..graph.store import KGStore
@@ -38,18 +41,12 @@ class QueryResult:
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE results; "
                              f"use one of {', '.join(RESULT_FORMATS)} or table")
-        import pyoxigraph as ox
-
         target = getattr(ox.QueryResultsFormat, RESULT_FORMATS[fmt])
         return _results_text(self, target)
 
 
 def _results_text(res: QueryResult, target) -> str:
     """Write the SPARQL JSON results document, then let pyoxigraph convert it."""
-    import json
-
-    import pyoxigraph as ox
-
     def term(t):
         if t is None:
             return None
@@ -82,8 +79,6 @@ def _graph_text(triples, fmt: str) -> str:
     if fmt not in GRAPH_FORMATS:
         raise QueryError(f"format {fmt!r} is for SELECT/ASK results; "
                          f"use one of {', '.join(f for f in GRAPH_FORMATS)}")
-    import pyoxigraph as ox
-
     target = getattr(ox.RdfFormat, GRAPH_FORMATS[fmt])
     prefixes = PREFIXES if fmt in ("turtle", "xml") else None
     data = ox.serialize(triples, format=target, prefixes=prefixes)
@@ -101,8 +96,6 @@ def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None,
     unknown prefix (:func:`~kg.query.guard.check_terms`); a misspelt term of kg's
     vocabulary is reported in the result's ``warnings``.
     """
-    import pyoxigraph as ox
-
     if not sparql.strip():
         raise QueryError("empty query")
     check_sparql(sparql, allow_service=allow_service)

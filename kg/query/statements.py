@@ -9,27 +9,16 @@ The rules are in :mod:`kg.graph.derive`; this module reads them off the store.
 from __future__ import annotations
 
 from ..graph.derive import (
-    ARTICLE_INFO_PATTERN,
     build_statements,
     statement_key,
     statement_local_id,
 )
 from ..graph.store import KGStore
 from ..predicates import SYMMETRIC_PREDICATES
-from .listing import list_claims, list_entities
+from .listing import article_info, list_claims, list_entities
 
 __all__ = ["statement_key", "statement_local_id", "article_info", "build_statements",
            "list_statements", "statement_support"]
-
-_ARTICLE_INFO = f"SELECT ?id ?published ?source ?hash WHERE {{ {ARTICLE_INFO_PATTERN} }}"
-
-
-def article_info(store: KGStore) -> dict[str, dict]:
-    """Article id -> ``published``, ``source`` and ``hash`` (the text's SHA-256)."""
-    return {r["id"]: {"published": r.get("published"), "source": r.get("source"),
-                      "hash": r.get("hash") or r["id"]}
-            for r in store.select(_ARTICLE_INFO)}
-
 
 def list_statements(store: KGStore, *, as_of: str | None = None,
                     min_support: int = 1) -> list[dict]:

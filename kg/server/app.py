@@ -36,13 +36,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from .. import __version__
+import pyoxigraph as ox
+
+from .. import web
 from ..errors import KGError, QueryError, StoreError
 from ..graph.store import open_store, store_path
 from ..query.guard import check_sparql
 from ..query.saved import saved_queries
+from ..version import __version__
 from .description import service_description
 from .jobs import Reply, SnapshotVersions, text_reply
+from .pages import MAX_OFFSET, PAGE_ROWS, ROW_CHOICES, error_page, highlight, pygments_css
 from .protocol import negotiate
 from .workers import QueryTimeout, ServerBusy, WorkerError, WorkerPool, reader_main, writer_main
 
@@ -235,9 +239,6 @@ _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=ut
 
 def _static_files() -> dict[str, bytes]:
     """The pages' scripts and styles, read once: kg's own and vis-network's (from pyvis)."""
-    from .. import web
-    from .pages import pygments_css
-
     files = {name: resources.files("kg.server").joinpath("static", name).read_bytes()
              for name in ("explorer.css", "explorer.js")}
     files |= {"graph.js": web.graph_js().encode("utf-8"),
@@ -445,7 +446,6 @@ class Handler(BaseHTTPRequestHandler):
             text = self._one(params, "query") or ""
             if len(text) > 200_000:
                 raise HTTPError(413, "too long a query to colour")
-            from .pages import highlight
             return Reply(200, "text/html; charset=utf-8", str(highlight(text)).encode("utf-8"))
         if path.startswith("/static/"):
             self._allow(method, "GET", "HEAD")
@@ -483,8 +483,6 @@ class Handler(BaseHTTPRequestHandler):
         return self.server.read({"op": "page", **job})
 
     def _bad_page(self, status: int, message: str) -> Reply:
-        from .pages import error_page
-
         return error_page(status, message)
 
     def _number(self, params: dict[str, list[str]], name: str) -> int:
@@ -497,8 +495,6 @@ class Handler(BaseHTTPRequestHandler):
         return int(text)
 
     def _rows(self, params: dict[str, list[str]]) -> int:
-        from .pages import MAX_OFFSET, PAGE_ROWS, ROW_CHOICES
-
         text = self._one(params, "rows")
         rows = PAGE_ROWS if not text else int(text) if text.isdigit() else -1
         if rows not in ROW_CHOICES:
@@ -609,8 +605,6 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, "the request body is not UTF-8") from None
 
     def _description(self, params: dict[str, list[str]]) -> Reply:
-        import pyoxigraph as ox
-
         host = self.headers.get("Host", "")
         if not _HOST.fullmatch(host):  # the Host header is the client's say: check it
             host = "{}:{}".format(*self.server.server_address[:2])

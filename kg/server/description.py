@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
 __all__ = ["service_description", "SD", "FORMATS"]
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -19,8 +21,6 @@ def service_description(endpoint: str, *, update_endpoint: str | None = None) ->
 
     ``update_endpoint`` is given when SPARQL Update is enabled.
     """
-    from pyoxigraph import BlankNode, Literal, NamedNode, Triple
-
     service, dataset, graph = BlankNode(), BlankNode(), BlankNode()
     type_ = NamedNode(_RDF_TYPE)
 

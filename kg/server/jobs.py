@@ -9,20 +9,29 @@ read-write for one request and close it again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+import multiprocessing
 import os
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+from pyoxigraph import NamedNode, Variable
+
 from ..errors import KGError, QueryError, StoreError, StoreLockedError
-from ..graph.fulltext import INDEX_FILE
+from ..graph.fulltext import INDEX_FILE, open_index
 from ..graph.store import KGStore, open_store
+from ..query.listing import list_entities
+from ..query.saved import EntityNames, bind_params, get_saved, without_params
 from ..query.sparql import QueryResult
 from ..vocab import PREFIXES
+from .pages import render_page
 from .protocol import has_dataset_clause, negotiate
+from .reply import Reply, text_reply
+from .writes import DefaultGraphWrite, apply_graph_write, apply_update
 
 __all__ = ["Reply", "ReaderSession", "SnapshotVersions", "run_write", "answer_result",
            "text_reply"]
@@ -33,24 +42,6 @@ log = logging.getLogger("kg.server")
 TRUNCATED_HEADER = "X-KG-Truncated"
 #: How many times a reader tries to open a snapshot while a writer is busy (about 3 s).
 OPEN_ATTEMPTS = 25
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer: status, media type, body and extra headers."""
-
-    status: int
-    content_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    #: The version of the reader's snapshot that answered (not sent to the client): the
-    #: server never answers from an older one afterwards, so reads never go back in time.
-    snapshot: int = 0
-
-
-def text_reply(status: int, message: str) -> Reply:
-    """A one-line plain-text answer (errors above all)."""
-    return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode())
 
 
 def _one_line(exc: BaseException) -> str:
@@ -79,8 +70,6 @@ def _layout(fingerprint: tuple) -> tuple:
 # --------------------------------------------------------------------------- answers
 def _collect(raw, max_rows: int) -> tuple[QueryResult, bool]:
     """pyoxigraph's answer as a :class:`QueryResult`, cut at ``max_rows`` rows or triples."""
-    import pyoxigraph as ox
-
     if isinstance(raw, (bool, ox.QueryBoolean)):
         return QueryResult("ask", [], [], boolean=bool(raw)), False
     rows = []
@@ -107,8 +96,6 @@ def answer_result(result: QueryResult, *, accept: str | None, fmt: str | None = 
     kind = "graph" if result.kind == "graph" else "results"
     name, media = negotiate(kind, accept, fmt)
     if kind == "graph" and name == "trig":
-        import pyoxigraph as ox
-
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
                  for t in result.triples or []]
         body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
@@ -119,8 +106,6 @@ def answer_result(result: QueryResult, *, accept: str | None, fmt: str | None = 
 
 
 def _graph_terms(iris: list[str] | None):
-    from pyoxigraph import NamedNode
-
     try:
         return [NamedNode(i) for i in iris] if iris else None
     except ValueError as exc:
@@ -135,8 +120,6 @@ def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None 
 
     Returns ``(result, truncated)``.
     """
-    from pyoxigraph import Variable
-
     if not sparql.strip():
         raise QueryError("empty query")
     kwargs = {}
@@ -167,8 +150,6 @@ class SnapshotVersions:
     get the same number."""
 
     def __init__(self, ctx=None):
-        import multiprocessing
-
         ctx = ctx or multiprocessing.get_context("spawn")
         self.lock = ctx.Lock()
         self._newest = ctx.Value("Q", 0, lock=False)
@@ -308,9 +289,6 @@ class ReaderSession:
 
     def entities(self):
         """Every entity indexed by name (:class:`~kg.query.saved.EntityNames`), per snapshot."""
-        from ..query.listing import list_entities
-        from ..query.saved import EntityNames
-
         store = self.store(self._min)
         if self._entities is None:
             self._entities = EntityNames(list_entities(store))
@@ -319,8 +297,6 @@ class ReaderSession:
     def text_index(self):
         """The store's search index (:mod:`kg.graph.fulltext`), checked against the
         articles once per snapshot."""
-        from ..graph.fulltext import open_index
-
         store = self.store(self._min)
         if self._index is None or self._index_version != self.version:
             if self._index is not None:
@@ -339,8 +315,6 @@ class ReaderSession:
     def handle(self, job: dict) -> Reply:
         """Answer one job (a dict made by the HTTP layer); never raises. The reply
         carries the number of the snapshot that answered it."""
-        import dataclasses
-
         reply = self._handle(job)
         return dataclasses.replace(reply, snapshot=self.version)
 
@@ -365,8 +339,6 @@ class ReaderSession:
         if op == "saved":
             return self._saved(job)
         if op == "page":
-            from .pages import render_page
-
             return render_page(self, job)
         if op == "graph-get":
             return graph_get(self.store(self._min), job.get("graph"), accept=job.get("accept"))
@@ -395,8 +367,6 @@ class ReaderSession:
                              truncated_at=max_rows if truncated else None)
 
     def _saved(self, job: dict) -> Reply:
-        from ..query.saved import bind_params, get_saved, without_params
-
         query = get_saved(job["name"])
         max_rows = int(job.get("max_rows") or self.max_rows)
 
@@ -415,8 +385,6 @@ class ReaderSession:
 # --------------------------------------------------------------------------- graphs
 def _graph_node(graph: str | None):
     """The graph a Graph Store Protocol request names (None: the default graph)."""
-    import pyoxigraph as ox
-
     if graph is None:
         return ox.DefaultGraph()
     try:
@@ -427,8 +395,6 @@ def _graph_node(graph: str | None):
 
 def graph_get(store: KGStore, graph: str | None, *, accept: str | None) -> Reply:
     """GET on the Graph Store Protocol: one graph's triples (404 if there is no such graph)."""
-    import pyoxigraph as ox
-
     node = _graph_node(graph)
     if graph is not None and not store.ox.contains_named_graph(node):
         return text_reply(404, f"no graph {graph}")
@@ -438,8 +404,6 @@ def graph_get(store: KGStore, graph: str | None, *, accept: str | None) -> Reply
 
 
 def _parse_body(body: bytes, content_type: str | None):
-    import pyoxigraph as ox
-
     media = (content_type or "").split(";")[0].strip().lower()
     fmt = ox.RdfFormat.from_media_type(media) if media else None
     if fmt is None:
@@ -493,8 +457,6 @@ def _update(store: KGStore, sparql: str, *, loads: bool = False) -> Reply:
     """Run an update (with the merged and derived graphs kept in step); with ``loads``
     (it has a LOAD the operator allowed), a failure to read is the LOAD's (a 400), not
     the store's."""
-    from .writes import apply_update
-
     try:
         apply_update(store, sparql)
     except (StoreError, QueryError) as exc:
@@ -507,8 +469,6 @@ def _update(store: KGStore, sparql: str, *, loads: bool = False) -> Reply:
 
 def _graph_write(store: KGStore, method: str, graph: str | None, quads) -> Reply:
     """PUT replaces a graph, POST adds to it, DELETE drops it: each in one transaction."""
-    from .writes import DefaultGraphWrite, apply_graph_write
-
     node = _graph_node(graph)
     try:
         existed = apply_graph_write(store, method, None if graph is None else node.value, quads)

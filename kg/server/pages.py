@@ -21,9 +21,23 @@ import json
 import math
 from urllib.parse import quote, urlencode
 
+import pyoxigraph as ox
+from markupsafe import Markup, escape
+
 from ..errors import QueryError
+from ..graph.fulltext import search_names, search_text
+from ..query.explore import (
+    article_id_of,
+    article_view,
+    entity_iri_for,
+    entity_view,
+    neighbourhood,
+    slug_of,
+)
+from ..query.guard import check_sparql, check_terms
+from ..query.saved import saved_queries
 from ..vocab import PREFIXES
-from .jobs import Reply
+from .reply import Reply
 
 __all__ = ["CSP", "PAGE_ROWS", "MAX_OFFSET", "render_page", "error_page", "highlight"]
 
@@ -51,9 +65,7 @@ _EXAMPLE = """SELECT ?a ?predicate ?b ?sentence WHERE {
 
 @functools.cache
 def _env():
-    import jinja2
-    from markupsafe import Markup, escape
-
+    import jinja2  # deferred: slow to import, and the endpoint's workers seldom render a page
     env = jinja2.Environment(loader=jinja2.PackageLoader("kg.server", "templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
@@ -69,8 +81,6 @@ def _env():
 
 def _script_json(value) -> str:
     """JSON safe inside a <script> element."""
-    from markupsafe import Markup
-
     text = json.dumps(value, ensure_ascii=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
@@ -94,7 +104,7 @@ def error_page(status: int, message: str, q: str | None = None) -> Reply:
 def highlight(sparql: str) -> str:
     """A query as HTML, coloured by Pygments' SPARQL lexer (classes, styled by
     ``/static/pygments.css``)."""
-    from markupsafe import Markup
+    # deferred: Pygments' lexers are slow to import, and only the query page needs them
     from pygments import highlight as pyg
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import SparqlLexer
@@ -104,7 +114,7 @@ def highlight(sparql: str) -> str:
 
 @functools.cache
 def pygments_css() -> str:
-    from pygments.formatters import HtmlFormatter
+    from pygments.formatters import HtmlFormatter  # deferred: as in highlight
 
     return HtmlFormatter(style="default").get_style_defs(".hl")
 
@@ -113,8 +123,6 @@ def pygments_css() -> str:
 def term_link(value: str) -> str | None:
     """Where an IRI leads in the explorer: an entity's or an article's page (at the claim,
     for a claim), else None."""
-    from ..query.explore import article_id_of, slug_of
-
     entity, claim = PREFIXES["entity"], PREFIXES["claim"]
     if value.startswith(entity) and "/" not in value[len(entity):].split("#")[0]:
         return "/entity/" + slug_of(value.split("#")[0])
@@ -138,8 +146,6 @@ def _short(value: str) -> str:
 
 
 def _cell(term) -> dict | None:
-    import pyoxigraph as ox
-
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -169,8 +175,6 @@ def render_page(session, job: dict) -> Reply:
 
 
 def _entity(store, slug: str) -> Reply:
-    from ..query.explore import entity_iri_for, entity_view
-
     iri = entity_iri_for(slug)
     view = entity_view(store, iri)
     if view is None:
@@ -194,8 +198,6 @@ def _network_json(net: dict, center: str) -> dict:
 
 
 def _entity_network(store, slug: str) -> Reply:
-    from ..query.explore import entity_iri_for, neighbourhood
-
     iri = entity_iri_for(slug)
     net = neighbourhood(store, iri)
     if net is None:
@@ -206,8 +208,6 @@ def _entity_network(store, slug: str) -> Reply:
 
 
 def _article(store, article_id: str) -> Reply:
-    from ..query.explore import article_view
-
     view = article_view(store, article_id)
     if view is None:
         return error_page(404, f"No article with id {article_id!r} in this graph.")
@@ -215,9 +215,6 @@ def _article(store, article_id: str) -> Reply:
 
 
 def _search(session, store, q: str, page_no: int) -> Reply:
-    from ..graph.fulltext import search_names, search_text
-    from ..query.explore import slug_of
-
     q = q.strip()
     names, texts, total = [], [], 0
     offset = (page_no - 1) * SEARCH_HITS
@@ -232,9 +229,6 @@ def _search(session, store, q: str, page_no: int) -> Reply:
 
 
 def _query(store, query: str | None, page_no: int, rows: int) -> Reply:
-    from ..query.guard import check_sparql, check_terms
-    from ..query.saved import saved_queries
-
     context = {"page": "query", "query": query, "example": _EXAMPLE, "rows": rows,
                "prefixes": PREFIXES, "prefixes_json": _script_json(PREFIXES),
                "saved": [q.as_dict() for q in saved_queries().values()],
@@ -255,8 +249,6 @@ def _query(store, query: str | None, page_no: int, rows: int) -> Reply:
 def _page_of(store, query: str, page_no: int, rows: int) -> dict:
     """One page of a query's answer: ``rows`` rows from row ``(page_no - 1) * rows``, and
     how many there are (counted up to :data:`COUNT_AHEAD` past the page)."""
-    import pyoxigraph as ox
-
     raw = store.query(query)
     offset = (page_no - 1) * rows
     if isinstance(raw, (bool, ox.QueryBoolean)):

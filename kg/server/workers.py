@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 
 from ..errors import KGError
-from .jobs import Reply
+from .jobs import ReaderSession, Reply, run_write
 
 __all__ = ["WorkerPool", "WorkerError", "QueryTimeout", "ServerBusy", "WorkerLost",
            "reader_main", "writer_main"]
@@ -64,8 +64,6 @@ def reader_main(conn, store_path: str, max_rows: int, log_level: int = logging.W
                 refresh: float = 0.0, writes=None, versions=None) -> None:
     """A reader process: answer jobs from ``conn`` until the parent goes away."""
     _child_setup(log_level)
-    from .jobs import ReaderSession
-
     session = ReaderSession(store_path, max_rows, refresh=refresh, writes=writes,
                             versions=versions)
     while True:
@@ -80,8 +78,6 @@ def reader_main(conn, store_path: str, max_rows: int, log_level: int = logging.W
 def writer_main(conn, store_path: str, log_level: int = logging.WARNING) -> None:
     """The writer process: one write job at a time, the store open only during each."""
     _child_setup(log_level)
-    from .jobs import run_write
-
     while True:
         try:
             job = conn.recv()

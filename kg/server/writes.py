@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+from rdflib.term import URIRef, Variable
+
 from ..errors import KGError, QueryError, StoreError
 from ..graph.changes import derived_update, merge_all, merge_graph, rederive, write_graphs
 from ..graph.derive import ARTICLE_GRAPHS
+from ..graph.fulltext import reindex_graphs
 from ..graph.store import PENDING_FILE, KGStore
 from ..vocab import DERIVED_GRAPH, PREFIXES
 
@@ -53,9 +57,9 @@ def update_targets(sparql: str) -> UpdateTargets:
     """The graphs a SPARQL Update writes (read with rdflib's parser; one it cannot read
     counts as writing every graph). Raises :class:`DefaultGraphWrite` for one that
     writes the default graph itself."""
+    # deferred: rdflib's SPARQL parser is slow to import, and only updates need it
     from rdflib.plugins.sparql.algebra import translateUpdate
     from rdflib.plugins.sparql.parser import parseUpdate
-    from rdflib.term import URIRef, Variable
 
     try:
         operations = translateUpdate(parseUpdate(sparql), initNs=PREFIXES).algebra
@@ -143,8 +147,6 @@ def _held(store: KGStore, graphs) -> tuple[list[str], bool]:
 def apply_update(store: KGStore, sparql: str) -> None:
     """Run a SPARQL Update on the embedded store, the merged graph following in the same
     transaction and the derived graph right after it."""
-    import pyoxigraph as ox
-
     if not sparql.strip():
         raise QueryError("empty update")
     targets = update_targets(sparql)
@@ -188,8 +190,6 @@ def apply_update(store: KGStore, sparql: str) -> None:
             store.update(" ;\n".join(steps))
     pending.unlink(missing_ok=True)
     if not targets.every:
-        from ..graph.fulltext import reindex_graphs
-
         reindex_graphs(store, graphs)
 
 

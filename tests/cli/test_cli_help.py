@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import __version__
-from kg.cli import cli, ingest, listing, query  # noqa: F401  (imports register commands)
+from kg.cli import cli
 
 COMMANDS = sorted(cli.commands)
 

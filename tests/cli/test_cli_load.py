@@ -167,9 +167,9 @@ def test_cli_load_corpus_export_gives_the_same_quads(kg, corpus_store, tmp_path,
 def test_cli_load_long_load_ends_compacted(kg, sample_store, sample_nq, tmp_path, monkeypatch):
     """A load of many graphs ends by compacting the store (here "many" is one): the
     store holds what was loaded, and opens."""
-    import kg.cli.load as load_module
+    from kg.graph.base import KGStore
 
-    monkeypatch.setattr(load_module, "FLUSH_EVERY", 1)
+    monkeypatch.setattr(KGStore, "flush_every", 1)
     store = tmp_path / "fresh"
 
     assert kg("--store", store, "load", sample_nq).code == 0

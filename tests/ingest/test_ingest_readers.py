@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import READERS, iso_date, read_jsonl, read_jsonl_file, read_jsonl_stream, read_path
+from kg.ingest import (
+    READERS,
+    Reader,
+    iso_date,
+    read_jsonl,
+    read_jsonl_file,
+    read_jsonl_stream,
+    read_path,
+)
 from kg.model import Article
 
 HTML_PAGE = """<!doctype html>
@@ -49,6 +59,31 @@ def only(articles: list[Article]) -> Article:
 
 def test_readers_registry_extensions():
     assert set(READERS) == {".md", ".markdown", ".txt", ".html", ".htm", ".jsonl"}
+
+
+def test_readers_registry_imports_a_reader_only_when_used(tmp_path):
+    """Reading Markdown loads no HTML reader (trafilatura is slow to import)."""
+    write(tmp_path / "a.md", "Acme bought Widgets.\n")
+    code = ("import sys; from kg.ingest import read_path; "
+            f"read_path({str(tmp_path / 'a.md')!r}); "
+            "print(sorted(m for m in ('kg.ingest.html', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+
+    assert out.strip() == "[]"
+
+
+def test_readers_registry_takes_a_new_kind(tmp_path, monkeypatch):
+    from kg.ingest import readers
+
+    monkeypatch.setattr(readers, "READERS", dict(READERS))
+    readers.register_reader(Reader((".text",), ".readers:read_txt"))
+
+    article = only(read_path(write(tmp_path / "note.text", "Acme bought Widgets.\n")))
+
+    assert (article.id, article.text) == ("note", "Acme bought Widgets.")
+    with pytest.raises(InputError, match=r"kg reads \.md, \.txt, \.html, \.jsonl, \.text\)"):
+        read_path(write(tmp_path / "note.doc", "x"))
 
 
 def test_readers_markdown_front_matter(tmp_path):
