@@ -266,14 +266,20 @@ class Graph:
     def claims(self, *, entity: str | None = None, predicates: Iterable[str] | str = (),
                since: str | None = None, until: str | None = None,
                sources: Iterable[str] | str = (), as_of: str | None = None,
-               include_all: bool = False) -> list[ClaimRecord]:
+               include_all: bool = False,
+               min_confidence: float | None = None) -> list[ClaimRecord]:
         """The claims (``kg claims``): asserted ones unless ``include_all``; about
         ``entity`` (a name as you would type it), of ``predicates``, reported between
-        ``since`` and ``until``, by ``sources``, in the graph as it stood on ``as_of``."""
+        ``since`` and ``until``, by ``sources``, in the graph as it stood on ``as_of``,
+        with a confidence of at least ``min_confidence`` (the measured precision of
+        the rule that found each claim: see docs/extending.md)."""
         with self._read() as store:
             rows = list_claims(store, include_all=include_all, as_of=as_of, entity=entity,
                                filters=_filters(predicates, since, until, sources))
-        return [ClaimRecord.from_dict(c) for c in rows]
+        found = [ClaimRecord.from_dict(c) for c in rows]
+        if min_confidence is not None:
+            found = [c for c in found if c.confidence >= min_confidence]
+        return found
 
     def statements(self, *, as_of: str | None = None,
                    min_support: int = 1) -> list[StatementRecord]:

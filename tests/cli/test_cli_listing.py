@@ -189,6 +189,10 @@ def test_cli_claims_filters(jsonl, corpus_store):
     sourced = jsonl(corpus_store, "claims", "--source", outlet.upper())
     assert sourced == [c for c in every if info[c["article"]]["source"] == outlet]
 
+    sure = jsonl(corpus_store, "claims", "--min-confidence", "0.8")
+    assert sure == [c for c in every if c["confidence"] >= 0.8]
+    assert 0 < len(sure) < len(every)  # measured precisions differ between rules
+
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--entity", "Nobody Atall"), "kg: error: no entity named 'Nobody Atall'"),
@@ -202,6 +206,13 @@ def test_cli_claims_bad_filters(kg, corpus_store, args, message):
     assert res.code != 0
     assert len(res.error_lines) == 1 and res.error_lines[0].startswith(message)
     assert "Traceback" not in res.err
+
+
+def test_cli_claims_min_confidence_is_a_share(kg, corpus_store):
+    res = kg("--store", corpus_store, "claims", "--min-confidence", "1.5")
+
+    assert res.code == 2
+    assert "1.5 is not in the range 0<=x<=1" in res.err and "Traceback" not in res.err
 
 
 def test_cli_claims_table_cuts_the_sentence(kg, corpus_store, monkeypatch):
