@@ -19,8 +19,15 @@ from kg.errors import InputError
 from kg.ingest import iter_articles
 from kg.model import Article
 
-__all__ = ["STORE_SIZE", "corpus_items", "store_items", "new_articles", "load_average",
-           "tree_rss", "RssSampler"]
+__all__ = [
+    "STORE_SIZE",
+    "corpus_items",
+    "store_items",
+    "new_articles",
+    "load_average",
+    "tree_rss",
+    "RssSampler",
+]
 
 #: Articles in the store of the incremental, query and cold-start benchmarks.
 STORE_SIZE = 5000
@@ -39,16 +46,18 @@ def _bbc_count(bbc: str | Path) -> int:
     return sum(1 for _ in _articles(bbc))
 
 
-def store_items(bbc: str | Path, reuters: str | Path,
-                total: int = STORE_SIZE) -> Iterator[tuple[str, Article | InputError]]:
+def store_items(
+    bbc: str | Path, reuters: str | Path, total: int = STORE_SIZE
+) -> Iterator[tuple[str, Article | InputError]]:
     """Every BBC article, then Reuters stories, until ``total`` articles in all."""
     bbc_items = ((o, a) for o, a in corpus_items(bbc) if isinstance(a, Article))
     reuters_items = ((o, a) for o, a in corpus_items(reuters) if isinstance(a, Article))
     return islice(chain(bbc_items, reuters_items), total)
 
 
-def new_articles(bbc: str | Path, reuters: str | Path, n: int = 10,
-                 total: int = STORE_SIZE) -> list[Article]:
+def new_articles(
+    bbc: str | Path, reuters: str | Path, n: int = 10, total: int = STORE_SIZE
+) -> list[Article]:
     """``n`` Reuters stories that are not in the store of ``total`` articles."""
     skip = max(0, total - _bbc_count(bbc))
     return list(islice(_articles(reuters), skip, skip + n))
@@ -94,8 +103,9 @@ class RssSampler:
         self._start = 0.0
 
     def _sample(self) -> None:
-        self.samples.append((time.perf_counter() - self._start, self.progress(),
-                             *tree_rss(self.pid)))
+        self.samples.append(
+            (time.perf_counter() - self._start, self.progress(), *tree_rss(self.pid))
+        )
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -111,4 +121,3 @@ class RssSampler:
         self._stop.set()
         self._thread.join()
         self._sample()
-

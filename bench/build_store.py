@@ -30,12 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bbc", help="the BBC corpus (articles.jsonl)")
     parser.add_argument("reuters", help="the Reuters-21578 corpus (articles.jsonl)")
-    parser.add_argument("-o", "--store", required=True, type=Path,
-                        help="the store folder to create (must not exist)")
+    parser.add_argument(
+        "-o",
+        "--store",
+        required=True,
+        type=Path,
+        help="the store folder to create (must not exist)",
+    )
     parser.add_argument("-n", type=int, default=_scale.STORE_SIZE, help="articles in all")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
-    parser.add_argument("--graphs", type=Path, metavar="FILE.nq",
-                        help="load these article graphs instead of extracting")
+    parser.add_argument(
+        "--graphs",
+        type=Path,
+        metavar="FILE.nq",
+        help="load these article graphs instead of extracting",
+    )
     args = parser.parse_args(argv)
     if args.store.exists():
         print(f"error: {args.store} exists; give a new folder", file=sys.stderr)
@@ -47,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         extractor = ParallelExtractor(workers=args.workers)
         start = time.perf_counter()
         with open_store(args.store) as store:
-            report = add_articles(store, _scale.store_items(args.bbc, args.reuters, args.n),
-                                  lambda: extractor)
+            report = add_articles(
+                store, _scale.store_items(args.bbc, args.reuters, args.n), lambda: extractor
+            )
             seconds = time.perf_counter() - start
             quads = len(store)
     except KGError as exc:
@@ -57,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store: {args.store}")
     print(f"articles: {report.added} added, {len(report.failed)} failed")
     print(f"quads: {quads:,}")
-    print(f"seconds: {seconds:.1f} ({report.added / seconds:.1f} articles/s, "
-          f"{args.workers} workers)")
+    print(
+        f"seconds: {seconds:.1f} ({report.added / seconds:.1f} articles/s, {args.workers} workers)"
+    )
     for key, value in _common.machine(extractor.local.nlp).items():
         print(f"{key}: {value}")
     print(_common.source_note(source))

@@ -47,17 +47,23 @@ def main(argv: list[str] | None = None) -> int:
     load_before = _scale.load_average()
     query = [*kg, "--store", str(args.store), "query", args.query, "--format", "csv"]
     first = wall(query)
-    runs = {"kg query": [wall(query) for _ in range(args.n)],
-            "kg --version": [wall([*kg, "--version"]) for _ in range(args.n)],
-            "python -c pass": [wall([sys.executable, "-c", "pass"]) for _ in range(args.n)]}
+    runs = {
+        "kg query": [wall(query) for _ in range(args.n)],
+        "kg --version": [wall([*kg, "--version"]) for _ in range(args.n)],
+        "python -c pass": [wall([sys.executable, "-c", "pass"]) for _ in range(args.n)],
+    }
     print(f"store: {args.store}")
     print(f"kg query, first run seconds: {first:.2f}")
     for label, times in runs.items():
-        print(f"{label} seconds: median {statistics.median(times):.2f}, best {min(times):.2f} "
-              f"({', '.join(f'{t:.2f}' for t in times)})")
+        print(
+            f"{label} seconds: median {statistics.median(times):.2f}, best {min(times):.2f} "
+            f"({', '.join(f'{t:.2f}' for t in times)})"
+        )
     median = statistics.median(runs["kg query"])
-    print(f"cold start of kg query: {median:.2f} s median "
-          f"(goal < {GOAL} s: {'met' if median < GOAL else 'NOT met'})")
+    print(
+        f"cold start of kg query: {median:.2f} s median "
+        f"(goal < {GOAL} s: {'met' if median < GOAL else 'NOT met'})"
+    )
     print(f"load average before: {load_before}; after: {_scale.load_average()}")
     return 0
 

@@ -44,11 +44,20 @@ from kg.graph import article_quads, open_store
 from kg.graph.fulltext import open_index
 from kg.model import Article, Claim, Entity, Extraction, Mention, Money
 
-TARGET = Entity("bench-target-holdings", "Bench Target Holdings", "Organization",
-                aliases=("Bench Target",))
+TARGET = Entity(
+    "bench-target-holdings", "Bench Target Holdings", "Organization", aliases=("Bench Target",)
+)
 #: (predicate, target is the subject) for the claims, in turn.
-SHAPES = [("partnerOf", True), ("acquires", True), ("sues", False), ("investsIn", False),
-          ("rivalOf", True), ("contractWith", True), ("sues", True), ("executiveOf", False)]
+SHAPES = [
+    ("partnerOf", True),
+    ("acquires", True),
+    ("sues", False),
+    ("investsIn", False),
+    ("rivalOf", True),
+    ("contractWith", True),
+    ("sues", True),
+    ("executiveOf", False),
+]
 PARTNERS = 100
 
 
@@ -69,8 +78,9 @@ def handmade(n: int, claims: int) -> Extraction:
         start = offset
         for e in names:
             at = text.index(e.label)
-            mentions.setdefault(e.key, []).append(Mention(e.label, start + at,
-                                                          start + at + len(e.label)))
+            mentions.setdefault(e.key, []).append(
+                Mention(e.label, start + at, start + at + len(e.label))
+            )
         pieces.append(text)
         offset += len(text) + 1
         return start, start + len(text)
@@ -90,19 +100,35 @@ def handmade(n: int, claims: int) -> Extraction:
         if says:
             entities[analyst.key] = analyst
         start, end = say(text, [subject, obj] + ([analyst] if says else []))
-        made.append(Claim(subject.key, predicate, obj.key, sentence=text, sentence_start=start,
-                          sentence_end=end, attributed_to=analyst.key if says else None,
-                          amount=Money(1_000_000.0 * (i % 7 + 1), "USD")
-                          if predicate in ("acquires", "investsIn") else None,
-                          date=f"20{10 + i % 15}-0{1 + i % 9}" if i % 2 else None,
-                          confidence=0.8))
+        made.append(
+            Claim(
+                subject.key,
+                predicate,
+                obj.key,
+                sentence=text,
+                sentence_start=start,
+                sentence_end=end,
+                attributed_to=analyst.key if says else None,
+                amount=Money(1_000_000.0 * (i % 7 + 1), "USD")
+                if predicate in ("acquires", "investsIn")
+                else None,
+                date=f"20{10 + i % 15}-0{1 + i % 9}" if i % 2 else None,
+                confidence=0.8,
+            )
+        )
     text = " ".join(pieces)
-    ents = tuple(Entity(e.key, e.label, e.type, e.aliases, tuple(mentions.get(e.key, ())))
-                 for e in entities.values())
-    article = Article(id=f"bench-entity-page-{n:04d}", text=text,
-                      title=f"Bench Target Holdings story {n}",
-                      published=f"2025-{1 + n % 12:02d}-15",
-                      source=f"Bench Wire {n % 5}", url=f"https://example.org/bench/{n}")
+    ents = tuple(
+        Entity(e.key, e.label, e.type, e.aliases, tuple(mentions.get(e.key, ())))
+        for e in entities.values()
+    )
+    article = Article(
+        id=f"bench-entity-page-{n:04d}",
+        text=text,
+        title=f"Bench Target Holdings story {n}",
+        published=f"2025-{1 + n % 12:02d}-15",
+        source=f"Bench Wire {n % 5}",
+        url=f"https://example.org/bench/{n}",
+    )
     return Extraction(article, ents, tuple(made), pipeline="bench-handmade 1.0")
 
 
@@ -117,8 +143,11 @@ def start_server(store: Path, log: Path) -> tuple[subprocess.Popen, str, float]:
     cmd = [exe] if exe else [sys.executable, "-m", "kg"]
     began = time.perf_counter()
     with log.open("w") as handle:
-        proc = subprocess.Popen([*cmd, "--store", str(store), "serve", "--port", "0"],
-                                stdout=subprocess.DEVNULL, stderr=handle)
+        proc = subprocess.Popen(
+            [*cmd, "--store", str(store), "serve", "--port", "0"],
+            stdout=subprocess.DEVNULL,
+            stderr=handle,
+        )
     while proc.poll() is None:
         found = re.search(r"at (http://127\.0\.0\.1:\d+)/", log.read_text())
         if found:
@@ -197,9 +226,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"claim rows on the page   {shown:8,d} ({size / 1e6:.2f} MB of HTML)")
     print(f"first page               {first * 1000:8.0f} ms")
-    print(f"page p50                 {percentile(times, 50) * 1000:8.0f} ms "
-          f"(p95 {percentile(times, 95) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms, "
-          f"{len(times)} loads)")
+    print(
+        f"page p50                 {percentile(times, 50) * 1000:8.0f} ms "
+        f"(p95 {percentile(times, 95) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms, "
+        f"{len(times)} loads)"
+    )
     for name, seconds in others.items():
         print(f"{name:<24} {seconds * 1000:8.0f} ms")
     goal = max(first, percentile(times, 95)) < 1.0

@@ -40,8 +40,10 @@ def _write(path: Path, extractions) -> tuple[int, int]:
             if ex.extra.get("error"):
                 failed += 1
                 continue
-            quads = [ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o),
-                             ox.NamedNode(str(g))) for s, p, o, g in article_quads(ex)]
+            quads = [
+                ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o), ox.NamedNode(str(g)))
+                for s, p, o, g in article_quads(ex)
+            ]
             out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
             done += 1
             if done % 1000 == 0:
@@ -68,8 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bbc", help="the BBC corpus (articles.jsonl)")
     parser.add_argument("reuters", help="the Reuters-21578 corpus (articles.jsonl)")
-    parser.add_argument("-o", "--output", required=True, type=Path,
-                        help="the folder to write store.nq and extra.nq into")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="the folder to write store.nq and extra.nq into",
+    )
     parser.add_argument("-n", type=int, default=20_000, help="articles of the store")
     parser.add_argument("--extra", type=int, default=50, help="articles after them")
     parser.add_argument("--workers", type=int, default=1, help="extraction processes")
@@ -88,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         items = _scale.store_items(args.bbc, args.reuters, args.n + args.extra)
         articles = (a for _, a in items if isinstance(a, Article))
         start = time.perf_counter()
-        done, failed = _write(args.output / "store.nq",
-                              extractor.extract_many(islice(articles, args.n)))
+        done, failed = _write(
+            args.output / "store.nq", extractor.extract_many(islice(articles, args.n))
+        )
         extra, extra_failed = _write(args.output / "extra.nq", extractor.extract_many(articles))
         seconds = time.perf_counter() - start
     except KGError as exc:
@@ -97,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"store graphs: {done} ({failed} failed) in {args.output / 'store.nq'}")
     print(f"extra graphs: {extra} ({extra_failed} failed) in {args.output / 'extra.nq'}")
-    print(f"seconds: {seconds:.1f} ({(done + extra) / seconds:.1f} articles/s, "
-          f"{args.workers} workers)")
+    print(
+        f"seconds: {seconds:.1f} ({(done + extra) / seconds:.1f} articles/s, "
+        f"{args.workers} workers)"
+    )
     print(_common.source_note(source))
     return 0
 

@@ -129,8 +129,9 @@ def profile_rules(
     Returns the seconds under the profiler and the ``top`` functions of kg's
     own code by cumulative time (which includes the spaCy calls they make).
     """
-    docs = list(extractor.nlp.pipe((a.text for a in articles), batch_size=batch_size,
-                                   disable=["kg_claims"]))
+    docs = list(
+        extractor.nlp.pipe((a.text for a in articles), batch_size=batch_size, disable=["kg_claims"])
+    )
     pairs = list(zip(docs, articles, strict=True))
 
     def rules():
@@ -167,8 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's default)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the best counts")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile kg's rules and print its top 15 functions")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile kg's rules and print its top 15 functions",
+    )
     args = parser.parse_args(argv)
     source = _common.source_digest()  # the code just imported, which is what runs
     try:
@@ -196,8 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     print(_common.source_note(source))
     if args.profile:
         profiled, rows = profile_rules(corpus.articles, extractor, batch_size=args.batch_size)
-        print(f"\nkg rules under cProfile: {profiled:.2f} s "
-              f"(unprofiled best {speed.rules.best:.2f} s)")
+        print(
+            f"\nkg rules under cProfile: {profiled:.2f} s "
+            f"(unprofiled best {speed.rules.best:.2f} s)"
+        )
         print(f"top {len(rows)} kg functions by cumulative time (seconds, under cProfile):")
         print(f"{'cumulative':>10} {'own':>7} {'calls':>12}  function")
         for r in rows:

@@ -80,8 +80,13 @@ def timed_run(store_path: Path, articles, extractor) -> dict:
         total = len(store.article_ids())
     if report.added != len(articles) or removed != [articles[0].id]:
         raise KGError(f"{report.added} of {len(articles)} new articles added, {removed} removed")
-    return {"add": add, "add_upkeep": add_upkeep, "remove": remove,
-            "remove_upkeep": clock.seconds, "articles": total}
+    return {
+        "add": add,
+        "add_upkeep": add_upkeep,
+        "remove": remove,
+        "remove_upkeep": clock.seconds,
+        "articles": total,
+    }
 
 
 def command_run(store_path: Path, articles, folder: Path) -> dict:
@@ -91,17 +96,32 @@ def command_run(store_path: Path, articles, folder: Path) -> dict:
     import subprocess
 
     lines = folder / "new.jsonl"
-    lines.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text,
-                                         "source": a.source, "published": a.published}) + "\n"
-                             for a in articles))
+    lines.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "text": a.text,
+                    "source": a.source,
+                    "published": a.published,
+                }
+            )
+            + "\n"
+            for a in articles
+        )
+    )
     exe = shutil.which("kg")
     kg = [exe] if exe else [sys.executable, "-m", "kg"]
     out = {}
-    for key, args in (("add", ["add", "--workers", "1", str(lines)]),
-                      ("remove", ["remove", articles[0].id])):
+    for key, args in (
+        ("add", ["add", "--workers", "1", str(lines)]),
+        ("remove", ["remove", articles[0].id]),
+    ):
         start = time.perf_counter()
-        subprocess.run([*kg, "--quiet", "--store", str(store_path), *args], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*kg, "--quiet", "--store", str(store_path), *args], check=True, capture_output=True
+        )
         out[key] = time.perf_counter() - start
     return out
 
@@ -113,8 +133,11 @@ def _check(store_path: Path) -> str:
 
     with open_store(store_path, read_only=True) as store:
         have, want = derived_triples(store), expected_derived(store)
-    return ("equal" if have == want else
-            f"DIFFERENT ({len(have - want)} stale, {len(want - have)} missing)")
+    return (
+        "equal"
+        if have == want
+        else f"DIFFERENT ({len(have - want)} stale, {len(want - have)} missing)"
+    )
 
 
 def _line(label: str, runs: list[dict], key: str) -> str:
@@ -128,13 +151,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bbc", help="the BBC corpus the store was built from")
     parser.add_argument("reuters", help="the Reuters corpus the store was built from")
     parser.add_argument("-n", type=int, default=10, help="new articles (default 10)")
-    parser.add_argument("--size", type=int, default=_scale.STORE_SIZE,
-                        help="articles the store was built with")
+    parser.add_argument(
+        "--size", type=int, default=_scale.STORE_SIZE, help="articles the store was built with"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the best counts")
-    parser.add_argument("--commands", type=int, default=3,
-                        help="runs of the kg add and kg remove commands in new processes")
-    parser.add_argument("--no-check", action="store_true",
-                        help="do not compare the derived graph with a full recomputation")
+    parser.add_argument(
+        "--commands",
+        type=int,
+        default=3,
+        help="runs of the kg add and kg remove commands in new processes",
+    )
+    parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="do not compare the derived graph with a full recomputation",
+    )
     args = parser.parse_args(argv)
     if not args.store.is_dir():
         print(f"error: {args.store}: no store (run build_store.py first)", file=sys.stderr)
@@ -163,8 +194,10 @@ def main(argv: list[str] | None = None) -> int:
             os.sync()
             cmd_big.append(command_run(copy, new, Path(tmp)))
             shutil.rmtree(copy)
-    print(f"new articles: {len(new)} ({new[0].id} ... {new[-1].id}), "
-          f"{sum(len(a.text) for a in new):,} characters; removed: {new[0].id}")
+    print(
+        f"new articles: {len(new)} ({new[0].id} ... {new[-1].id}), "
+        f"{sum(len(a.text) for a in new):,} characters; removed: {new[0].id}"
+    )
     print(f"store: {args.store} ({big[0]['articles'] - len(new) + 1} articles before the add)")
     for label, runs in (("big store", big), ("empty store", empty)):
         print(_line(f"add {len(new)}, {label}, seconds", runs, "add"))
@@ -173,8 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         print(_line(f"  of which derived upkeep, {label}", runs, "remove_upkeep"))
     for key in ("add", "remove"):
         ratio = min(r[key] for r in big) / min(r[key] for r in empty)
-        print(f"ratio {key} big/empty: {ratio:.2f} "
-              f"(goal <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'})")
+        print(
+            f"ratio {key} big/empty: {ratio:.2f} "
+            f"(goal <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'})"
+        )
     for label, runs in (("big store", cmd_big), ("empty store", cmd_empty)):
         if runs:
             print(_line(f"command kg add ({len(new)} articles), {label}, seconds", runs, "add"))
@@ -182,10 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("add", "remove"):
         if cmd_big:
             ratio = min(r[key] for r in cmd_big) / min(r[key] for r in cmd_empty)
-            print(f"ratio command kg {key} big/empty: {ratio:.2f} "
-                  f"(goal <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'})")
-    print(f"derived graph of the big store after the run, against a full recomputation: "
-          f"{check}")
+            print(
+                f"ratio command kg {key} big/empty: {ratio:.2f} "
+                f"(goal <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'})"
+            )
+    print(f"derived graph of the big store after the run, against a full recomputation: {check}")
     print(f"load average before: {load_before}; after: {_scale.load_average()}")
     for key, value in _common.machine(extractor.nlp).items():
         print(f"{key}: {value}")

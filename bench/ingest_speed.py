@@ -76,20 +76,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles: {len(articles)} (first distinct texts), {corpus.characters:,} characters")
     print(f"nlp.pipe seconds: {speed.pipe.best:.2f} (best of {runs(speed.pipe)})")
     print(f"extraction seconds: {speed.whole.best:.2f} (best of {runs(speed.whole)})")
-    print(f"kg add, 1 process, seconds: {add1:.2f} (best of "
-          f"{', '.join(f'{s:.2f}' for s in single)})")
-    print(f"kg add --workers {args.workers} seconds: {addn:.2f} (best of "
-          f"{', '.join(f'{s:.2f}' for s in parallel)})")
+    print(
+        f"kg add, 1 process, seconds: {add1:.2f} (best of {', '.join(f'{s:.2f}' for s in single)})"
+    )
+    print(
+        f"kg add --workers {args.workers} seconds: {addn:.2f} (best of "
+        f"{', '.join(f'{s:.2f}' for s in parallel)})"
+    )
     print(f"nlp.pipe articles/s: {len(articles) / speed.pipe.best:.1f}")
     print(f"kg add, 1 process, articles/s: {len(articles) / add1:.1f}")
     print(f"kg add --workers {args.workers} articles/s: {len(articles) / addn:.1f}")
     ratio = add1 / speed.pipe.best
     print(f"ratio extraction/nlp.pipe: {speed.ratio:.3f}")
-    print(f"ratio kg add (1 process)/nlp.pipe: {ratio:.3f} "
-          f"(goal <= {RATIO_GOAL}: {'met' if ratio <= RATIO_GOAL else 'NOT met'})")
+    print(
+        f"ratio kg add (1 process)/nlp.pipe: {ratio:.3f} "
+        f"(goal <= {RATIO_GOAL}: {'met' if ratio <= RATIO_GOAL else 'NOT met'})"
+    )
     speedup = add1 / addn
-    print(f"speed-up --workers {args.workers} over 1: {speedup:.2f}x "
-          f"(goal >= {SPEEDUP_GOAL}: {'met' if speedup >= SPEEDUP_GOAL else 'NOT met'})")
+    print(
+        f"speed-up --workers {args.workers} over 1: {speedup:.2f}x "
+        f"(goal >= {SPEEDUP_GOAL}: {'met' if speedup >= SPEEDUP_GOAL else 'NOT met'})"
+    )
     print(f"load average before: {load_before}")
     for key, value in _common.machine(one.nlp).items():
         print(f"{key}: {value}")

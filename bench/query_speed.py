@@ -94,8 +94,10 @@ def rdflib_time(ds, query, bindings, limit: float) -> tuple[float | str, int]:
     """Seconds of one run on rdflib, and its rows; or why there is no figure."""
     from rdflib import Literal, URIRef
 
-    init = {k: URIRef(v.value) if type(v).__name__ == "NamedNode" else Literal(v.value)
-            for k, v in bindings.items()}
+    init = {
+        k: URIRef(v.value) if type(v).__name__ == "NamedNode" else Literal(v.value)
+        for k, v in bindings.items()
+    }
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, limit)
     start = time.perf_counter()
@@ -120,8 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("store", type=Path, help="a kg store (e.g. from build_store.py)")
     parser.add_argument("--repeat", type=int, default=20, help="runs per question (20)")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib reference")
-    parser.add_argument("--rdflib-timeout", type=float, default=30.0,
-                        help="seconds at most per question on rdflib (30)")
+    parser.add_argument(
+        "--rdflib-timeout",
+        type=float,
+        default=30.0,
+        help="seconds at most per question on rdflib (30)",
+    )
     args = parser.parse_args(argv)
     import pyoxigraph
     import rdflib
@@ -140,8 +146,15 @@ def main(argv: list[str] | None = None) -> int:
                 k, n = kg_times(store, name, params[name], entities, args.repeat)
                 d, m = serve_latency.direct_times(store, q, params[name], entities, args.repeat)
                 b = bound_times(store, name, params[name], entities, args.repeat)
-                rows[name] = [statistics.median(k), statistics.median(d), n, m, None, None,
-                              statistics.median(b)]
+                rows[name] = [
+                    statistics.median(k),
+                    statistics.median(d),
+                    n,
+                    m,
+                    None,
+                    None,
+                    statistics.median(b),
+                ]
             if not args.no_rdflib:
                 start = time.perf_counter()
                 ds = rdflib_dataset(store)
@@ -152,13 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as exc:
         print(f"query_speed: {exc}", file=sys.stderr)
         return 1
-    print(f"store: {args.store} ({articles} articles, {quads:,} quads, {len(entities):,} "
-          f"entities)")
+    print(f"store: {args.store} ({articles} articles, {quads:,} quads, {len(entities):,} entities)")
     print(f"entity listing (once per store snapshot) ms: {1000 * listing:.0f}")
     if not args.no_rdflib:
         print(f"rdflib in-memory load of the quads seconds: {rdflib_load:.1f}")
-    print(f"{'question':<20} {'rows':>5} {'kg ms':>9} {'kg bound':>9} {'pyoxigraph':>10} "
-          f"{'ratio':>6} {'bound':>6} {'rdflib ms':>9}  parameters")
+    print(
+        f"{'question':<20} {'rows':>5} {'kg ms':>9} {'kg bound':>9} {'pyoxigraph':>10} "
+        f"{'ratio':>6} {'bound':>6} {'rdflib ms':>9}  parameters"
+    )
     worst = 0.0
     kg_total = direct_total = 0.0
     over, small = [], []  # over the goal; of those, by less than SLACK in absolute terms
@@ -174,27 +188,44 @@ def main(argv: list[str] | None = None) -> int:
         bound_total += bd
         direct_total += d
         shown = ", ".join(f"{a}={b}" for a, b in params[name].items())
-        check = ("" if n == m and (not isinstance(r, float) or rn == n)
-                 else f" (rows differ: {n}/{m}/{rn})")
-        print(f"{name:<20} {n:>5} {ms(k)} {ms(bd)} {ms(d):>10} {ratio:>6.2f} {bd / d:>6.2f} "
-              f"{ms(r)}  {shown}{check}")
-    print(f"all questions, kg/pyoxigraph: {kg_total / direct_total:.2f} "
-          f"({1000 * kg_total:.0f} / {1000 * direct_total:.0f} ms); worst question {worst:.2f}")
-    print(f"all questions, kg bound/pyoxigraph: {bound_total / direct_total:.2f} "
-          f"({1000 * bound_total:.0f} / {1000 * direct_total:.0f} ms)")
+        check = (
+            ""
+            if n == m and (not isinstance(r, float) or rn == n)
+            else f" (rows differ: {n}/{m}/{rn})"
+        )
+        print(
+            f"{name:<20} {n:>5} {ms(k)} {ms(bd)} {ms(d):>10} {ratio:>6.2f} {bd / d:>6.2f} "
+            f"{ms(r)}  {shown}{check}"
+        )
+    print(
+        f"all questions, kg/pyoxigraph: {kg_total / direct_total:.2f} "
+        f"({1000 * kg_total:.0f} / {1000 * direct_total:.0f} ms); worst question {worst:.2f}"
+    )
+    print(
+        f"all questions, kg bound/pyoxigraph: {bound_total / direct_total:.2f} "
+        f"({1000 * bound_total:.0f} / {1000 * direct_total:.0f} ms)"
+    )
     if not over:
         verdict = "met"
     elif len(over) == len(small):
         verdict = f"met but for kg's fixed cost of under {1000 * SLACK:.0f} ms a question"
     else:
         verdict = "NOT met"
-    print(f"questions over {GOAL}x: {len(over)} of {len(rows)}"
-          + (f" ({', '.join(over)}; by under {1000 * SLACK:.0f} ms: {', '.join(small) or 'none'})"
-             if over else "") + f" (goal: kg within {GOAL}x: {verdict})")
+    print(
+        f"questions over {GOAL}x: {len(over)} of {len(rows)}"
+        + (
+            f" ({', '.join(over)}; by under {1000 * SLACK:.0f} ms: {', '.join(small) or 'none'})"
+            if over
+            else ""
+        )
+        + f" (goal: kg within {GOAL}x: {verdict})"
+    )
     print(f"medians of {args.repeat} runs after a warm-up; rdflib: one run")
     print(f"load average before: {load_before}")
-    print(f"versions: kg {kg.__version__}, pyoxigraph {pyoxigraph.__version__}, "
-          f"rdflib {rdflib.__version__}")
+    print(
+        f"versions: kg {kg.__version__}, pyoxigraph {pyoxigraph.__version__}, "
+        f"rdflib {rdflib.__version__}"
+    )
     return 0
 
 

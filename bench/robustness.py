@@ -89,7 +89,7 @@ class Survey:
 
 def _problems(c: Claim, keys: set[str], text: str) -> Iterator[str]:
     """Broken invariants of one claim: what the graph layer relies on."""
-    if text[c.sentence_start:c.sentence_end] != c.sentence:
+    if text[c.sentence_start : c.sentence_end] != c.sentence:
         yield "sentence offsets do not match the text"
     if c.subject not in keys or c.object not in keys:
         yield "subject or object is not an entity of the article"
@@ -105,7 +105,7 @@ def _problems(c: Claim, keys: set[str], text: str) -> Iterator[str]:
 
 def _batches(items: list[Article], size: int) -> Iterator[list[Article]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def extract_all(
@@ -149,14 +149,16 @@ def sample_claims(extractions: list[Extraction], n: int, seed: int) -> list[Samp
     out = []
     for ex, c in picked:
         label = {e.key: e.label for e in ex.entities}
-        out.append(Sampled(
-            article=ex.article.id,
-            subject=label.get(c.subject, c.subject),
-            predicate=c.predicate,
-            object=label.get(c.object, c.object),
-            claim=c,
-            source=label.get(c.attributed_to, c.attributed_to) if c.attributed_to else None,
-        ))
+        out.append(
+            Sampled(
+                article=ex.article.id,
+                subject=label.get(c.subject, c.subject),
+                predicate=c.predicate,
+                object=label.get(c.object, c.object),
+                claim=c,
+                source=label.get(c.attributed_to, c.attributed_to) if c.attributed_to else None,
+            )
+        )
     return out
 
 
@@ -174,28 +176,41 @@ def report(s: Survey, samples: list[Sampled]) -> list[str]:
     lines = [
         f"articles: {s.articles}",
         f"failures: {len(s.failures)}"
-        + (f" ({', '.join(f'{k} {n}' for k, n in Counter(f.error for f in s.failures).items())})"
-           if s.failures else ""),
+        + (
+            f" ({', '.join(f'{k} {n}' for k, n in Counter(f.error for f in s.failures).items())})"
+            if s.failures
+            else ""
+        ),
     ]
     lines += [f"  failed: {f.article}: {f.error}: {f.message}" for f in s.failures[:20]]
     entities = sum(s.entities.values())
-    lines.append(f"entities per article: {_per(entities, ok)} ({entities} in {ok} articles; "
-                 + ", ".join(f"{t} {_per(s.entities[t], ok)}" for t in COARSE_TYPES) + ")")
+    lines.append(
+        f"entities per article: {_per(entities, ok)} ({entities} in {ok} articles; "
+        + ", ".join(f"{t} {_per(s.entities[t], ok)}" for t in COARSE_TYPES)
+        + ")"
+    )
     asserted = s.polarity("asserted")
-    lines.append(f"claims per article: {_per(s.claim_total, ok)} ({s.claim_total} claims: "
-                 f"{asserted} asserted, {s.polarity('negated')} negated, "
-                 f"{s.polarity('hedged')} hedged)")
+    lines.append(
+        f"claims per article: {_per(s.claim_total, ok)} ({s.claim_total} claims: "
+        f"{asserted} asserted, {s.polarity('negated')} negated, "
+        f"{s.polarity('hedged')} hedged)"
+    )
     lines.append(f"asserted claims per article: {_per(asserted, ok)}")
     lines.append("per predicate:")
-    lines.append(f"  {'predicate':<13} {'asserted':>8} {'per article':>11} "
-                 f"{'negated':>7} {'hedged':>6}")
+    lines.append(
+        f"  {'predicate':<13} {'asserted':>8} {'per article':>11} {'negated':>7} {'hedged':>6}"
+    )
     for p in PREDICATES:
         a = s.claims[(p, "asserted")]
-        lines.append(f"  {p:<13} {a:>8} {_per(a, ok):>11} "
-                     f"{s.claims[(p, 'negated')]:>7} {s.claims[(p, 'hedged')]:>6}")
+        lines.append(
+            f"  {p:<13} {a:>8} {_per(a, ok):>11} "
+            f"{s.claims[(p, 'negated')]:>7} {s.claims[(p, 'hedged')]:>6}"
+        )
     lines.append(f"attribution fill rate: {_rate(s.attributed, s.claim_total)} of claims")
-    lines.append(f"amount fill rate: {_rate(s.with_amount, s.money_claims)} of claims whose "
-                 f"predicate can carry one ({', '.join(sorted(MONEY_PREDICATES))})")
+    lines.append(
+        f"amount fill rate: {_rate(s.with_amount, s.money_claims)} of claims whose "
+        f"predicate can carry one ({', '.join(sorted(MONEY_PREDICATES))})"
+    )
     lines.append(f"date fill rate: {_rate(s.dated, s.claim_total)} of claims")
     problems = sum(s.problems.values())
     lines.append(f"integrity problems: {problems}")
@@ -212,8 +227,9 @@ def report(s: Survey, samples: list[Sampled]) -> list[str]:
             extras.append(f"date {c.date}")
         lines.append(f"{i:>2}. [{x.article}] {x.subject} --{x.predicate}--> {x.object}")
         lines.append(f"    ({'; '.join(extras)})")
-        lines += textwrap.wrap(" ".join(c.sentence.split()), 96,
-                               initial_indent="    > ", subsequent_indent="      ")
+        lines += textwrap.wrap(
+            " ".join(c.sentence.split()), 96, initial_indent="    > ", subsequent_indent="      "
+        )
     return lines
 
 
@@ -223,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         epilog="example: python bench/robustness.py CORPUS.jsonl --category business --sample 10",
     )
     parser.add_argument("corpus", help="a JSON Lines file of articles (id, text, ...)")
-    parser.add_argument("--category", default=None,
-                        help="only records with this 'category' key (e.g. business)")
+    parser.add_argument(
+        "--category", default=None, help="only records with this 'category' key (e.g. business)"
+    )
     parser.add_argument("-n", type=int, default=None, help="at most N distinct articles")
     parser.add_argument("--sample", type=int, default=10, help="claims to print (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the sample (default 1)")
@@ -239,8 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     s = survey(extract_all(corpus.articles, extractor))
     print(f"corpus: {corpus.path}" + (f" (category {args.category})" if args.category else ""))
-    print(f"repeated texts skipped: {corpus.duplicates}; bad lines skipped: "
-          f"{len(corpus.bad_lines)}")
+    print(
+        f"repeated texts skipped: {corpus.duplicates}; bad lines skipped: {len(corpus.bad_lines)}"
+    )
     for line in report(s, sample_claims(s.extractions, args.sample, args.seed)):
         print(line)
     print(f"pipeline: {extractor.name}")

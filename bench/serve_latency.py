@@ -69,8 +69,11 @@ def pick_params(store, queries, given: dict[str, str]) -> dict[str, dict[str, st
         if name in ROLES:
             rows = store.select(TOP_IN_ROLE % ROLES[name])
             entity = rows[0]["label"] if rows else first
-        values = {"entity": a, "other": b} if name == "both-mentioned" else {
-            "entity": entity, "source": source}
+        values = (
+            {"entity": a, "other": b}
+            if name == "both-mentioned"
+            else {"entity": entity, "source": source}
+        )
         params = {p.name: values.get(p.name, first) for p in q.params}
         params.update({k: v for k, v in given.items() if k in q.param_names})
         out[name] = params
@@ -89,9 +92,16 @@ def direct_times(store, query, params, entities, repeat: int) -> tuple[list[floa
     times, rows = [], 0
     for i in range(repeat + 1):
         start = time.perf_counter()
-        rows = len(list(store.ox.query(query.sparql, prefixes=PREFIXES,
-                                       use_default_graph_as_union=store.default_is_union,
-                                       substitutions=subs)))
+        rows = len(
+            list(
+                store.ox.query(
+                    query.sparql,
+                    prefixes=PREFIXES,
+                    use_default_graph_as_union=store.default_is_union,
+                    substitutions=subs,
+                )
+            )
+        )
         if i:  # the first run warms the caches
             times.append(time.perf_counter() - start)
     return times, rows
@@ -113,8 +123,9 @@ class Client:
         self.conn.close()
 
 
-def http_times(client: Client, name: str, params: dict[str, str],
-               repeat: int) -> tuple[list[float], int]:
+def http_times(
+    client: Client, name: str, params: dict[str, str], repeat: int
+) -> tuple[list[float], int]:
     times, rows = [], 0
     for i in range(repeat + 1):
         start = time.perf_counter()
@@ -129,8 +140,7 @@ def http_times(client: Client, name: str, params: dict[str, str],
     return times, rows
 
 
-def throughput(port: int, jobs: list[tuple[str, dict]], clients: int,
-               per_client: int) -> dict:
+def throughput(port: int, jobs: list[tuple[str, dict]], clients: int, per_client: int) -> dict:
     """``clients`` threads, each with its own connection, asking ``per_client`` questions."""
     latencies: list[float] = []
     errors = []
@@ -155,9 +165,14 @@ def throughput(port: int, jobs: list[tuple[str, dict]], clients: int,
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(run, range(clients)))
     wall = time.perf_counter() - start
-    return {"requests": len(latencies), "seconds": wall, "per_second": len(latencies) / wall,
-            "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-            "errors": errors}
+    return {
+        "requests": len(latencies),
+        "seconds": wall,
+        "per_second": len(latencies) / wall,
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "errors": errors,
+    }
 
 
 def ms(seconds: float) -> str:
@@ -165,18 +180,26 @@ def ms(seconds: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("store", type=Path, help="a kg store folder (built with kg add)")
     parser.add_argument("--repeat", type=int, default=30, help="runs per question (default 30)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (16)")
-    parser.add_argument("--requests", type=int, default=24,
-                        help="requests per client in the throughput run (24)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="server worker processes (default: kg serve's)")
+    parser.add_argument(
+        "--requests", type=int, default=24, help="requests per client in the throughput run (24)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="server worker processes (default: kg serve's)"
+    )
     parser.add_argument("--timeout", type=float, default=120.0, help="server query timeout")
-    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                        help="a parameter value for the questions that take it")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter value for the questions that take it",
+    )
     args = parser.parse_args(argv)
 
     import pyoxigraph
@@ -198,25 +221,29 @@ def main(argv: list[str] | None = None) -> int:
             entities = list_entities(store)
             listing = time.perf_counter() - start
             params = pick_params(store, queries, given)
-            direct = {name: direct_times(store, q, params[name], entities, args.repeat)
-                      for name, q in queries.items()}
+            direct = {
+                name: direct_times(store, q, params[name], entities, args.repeat)
+                for name, q in queries.items()
+            }
     except KGError as exc:
         print(f"serve_latency: {exc}", file=sys.stderr)
         return 1
 
-    config = ServerConfig(store=str(args.store), port=0, timeout=args.timeout,
-                          **({"workers": args.workers} if args.workers else {}))
+    config = ServerConfig(
+        store=str(args.store),
+        port=0,
+        timeout=args.timeout,
+        **({"workers": args.workers} if args.workers else {}),
+    )
     server = make_server(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     port = server.server_address[1]
     try:
         # every worker resolves names once per snapshot: warm them all up first
-        throughput(port, [(n, params[n]) for n in queries], server.readers.size,
-                   len(queries))
+        throughput(port, [(n, params[n]) for n in queries], server.readers.size, len(queries))
         client = Client(port)
-        over_http = {name: http_times(client, name, params[name], args.repeat)
-                     for name in queries}
+        over_http = {name: http_times(client, name, params[name], args.repeat) for name in queries}
         client.close()
         jobs = [(n, params[n]) for n in queries]
         load = throughput(port, jobs, args.clients, args.requests)
@@ -224,25 +251,35 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
         server.close()
 
-    print(f"store: {args.store} ({articles} articles, {quads} quads, {len(entities)} entities; "
-          f"listing the entities once per snapshot: {1000 * listing:.0f} ms)")
-    print(f"machine: {platform.platform()}, {platform.machine()}, "
-          f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, "
-          f"kg {kg.__version__}; {config.workers} server workers; "
-          f"{args.repeat} runs per question after a warm-up")
+    print(
+        f"store: {args.store} ({articles} articles, {quads} quads, {len(entities)} entities; "
+        f"listing the entities once per snapshot: {1000 * listing:.0f} ms)"
+    )
+    print(
+        f"machine: {platform.platform()}, {platform.machine()}, "
+        f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}, "
+        f"kg {kg.__version__}; {config.workers} server workers; "
+        f"{args.repeat} runs per question after a warm-up"
+    )
     print()
-    print(f"{'question':<20} {'rows':>5} {'http p50':>9} {'http p95':>9} "
-          f"{'direct p50':>10} {'direct p95':>10}  (ms)  parameters")
+    print(
+        f"{'question':<20} {'rows':>5} {'http p50':>9} {'http p95':>9} "
+        f"{'direct p50':>10} {'direct p95':>10}  (ms)  parameters"
+    )
     for name in queries:
         (h, rows), (d, _) = over_http[name], direct[name]
         shown = ", ".join(f"{k}={v}" for k, v in params[name].items())
-        print(f"{name:<20} {rows:>5} {ms(percentile(h, 50))} {ms(percentile(h, 95))}  "
-              f"{ms(percentile(d, 50))}   {ms(percentile(d, 95))}        {shown}")
+        print(
+            f"{name:<20} {rows:>5} {ms(percentile(h, 50))} {ms(percentile(h, 95))}  "
+            f"{ms(percentile(d, 50))}   {ms(percentile(d, 95))}        {shown}"
+        )
     print()
-    print(f"throughput: {args.clients} concurrent clients, {load['requests']} requests "
-          f"(the {len(queries)} questions in turn) in {load['seconds']:.2f} s: "
-          f"{load['per_second']:.1f} requests/s; latency p50 {1000 * load['p50']:.1f} ms, "
-          f"p95 {1000 * load['p95']:.1f} ms; {len(load['errors'])} errors")
+    print(
+        f"throughput: {args.clients} concurrent clients, {load['requests']} requests "
+        f"(the {len(queries)} questions in turn) in {load['seconds']:.2f} s: "
+        f"{load['per_second']:.1f} requests/s; latency p50 {1000 * load['p50']:.1f} ms, "
+        f"p95 {1000 * load['p95']:.1f} ms; {len(load['errors'])} errors"
+    )
     for line in load["errors"][:5]:
         print(f"  error: {line}")
     return 0 if not load["errors"] else 1

@@ -66,8 +66,9 @@ def curation_path(location: str | os.PathLike | None = None) -> Path:
     return store_path(location) / CURATION_FILE
 
 
-def extractor_factory(model: str | None, curation: Path, workers: int = 1,
-                      scheduler: str | None = None) -> Callable[[], object]:
+def extractor_factory(
+    model: str | None, curation: Path, workers: int = 1, scheduler: str | None = None
+) -> Callable[[], object]:
     """A function that makes the extractor with the curation at ``curation``, when it is
     needed: on ``workers`` processes when more than one, on the Dask cluster whose
     scheduler is at ``scheduler`` if given, else in this process."""
@@ -122,15 +123,43 @@ def plain_value(term):
     return term.value
 
 
-_FILTER_KEYWORDS = ("predicates", "since", "until", "sources", "types", "min_support", "as_of",
-                    "filters")
-_INTEGERS = {"integer", "int", "long", "short", "byte", "nonNegativeInteger",
-             "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
-             "unsignedLong", "unsignedShort", "unsignedByte"}
+_FILTER_KEYWORDS = (
+    "predicates",
+    "since",
+    "until",
+    "sources",
+    "types",
+    "min_support",
+    "as_of",
+    "filters",
+)
+_INTEGERS = {
+    "integer",
+    "int",
+    "long",
+    "short",
+    "byte",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "negativeInteger",
+    "nonPositiveInteger",
+    "unsignedInt",
+    "unsignedLong",
+    "unsignedShort",
+    "unsignedByte",
+}
 
 
-def _filters(predicates=(), since=None, until=None, sources=(), types=(), min_support=1,
-             as_of=None, filters: Filters | None = None) -> Filters | None:
+def _filters(
+    predicates=(),
+    since=None,
+    until=None,
+    sources=(),
+    types=(),
+    min_support=1,
+    as_of=None,
+    filters: Filters | None = None,
+) -> Filters | None:
     """The :class:`~kg.network.Filters` of a method's keywords (or ``filters`` itself, when
     given); None when nothing is filtered."""
     if filters is not None:
@@ -142,9 +171,15 @@ def _filters(predicates=(), since=None, until=None, sources=(), types=(), min_su
     if isinstance(sources, str):
         sources = (sources,)
     if predicates or since or until or sources or types or min_support != 1 or as_of:
-        return Filters(predicates=tuple(predicates), since=since, until=until,
-                       sources=tuple(sources), types=tuple(types), min_support=min_support,
-                       as_of=as_of)
+        return Filters(
+            predicates=tuple(predicates),
+            since=since,
+            until=until,
+            sources=tuple(sources),
+            types=tuple(types),
+            min_support=min_support,
+            as_of=as_of,
+        )
     return None
 
 
@@ -154,17 +189,22 @@ def _answer(result):
     if result.kind == "ask":
         return bool(result.boolean)
     if result.kind == "graph":
-        return [(plain_value(t.subject), plain_value(t.predicate), plain_value(t.object))
-                for t in result.triples]
-    return [{n: plain_value(t) for n, t in zip(result.variables, row, strict=True)
-             if t is not None} for row in result.rows]
+        return [
+            (plain_value(t.subject), plain_value(t.predicate), plain_value(t.object))
+            for t in result.triples
+        ]
+    return [
+        {n: plain_value(t) for n, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in result.rows
+    ]
 
 
 class Graph:
     """A kg store and what can be done with it; see :func:`open`."""
 
-    def __init__(self, location: str | os.PathLike | None = None, *,
-                 model: str | None = None) -> None:
+    def __init__(
+        self, location: str | os.PathLike | None = None, *, model: str | None = None
+    ) -> None:
         #: the store: a folder, or a SPARQL endpoint's URL (None: ``$KG_STORE``, else .kg)
         self.location = location
         #: the spaCy pipeline to extract with (None: kg's default)
@@ -190,10 +230,16 @@ class Graph:
         return lambda curation: Extractor(self.model, curation=curation)
 
     # ------------------------------------------------------------------ ingest
-    def add(self, *items: str | os.PathLike | Article, feeds: Iterable[str] = (),
-            strict: bool = False, force: bool = False, workers: int = 1,
-            scheduler: str | None = None,
-            on_article: Callable[[AddReport], None] | None = None) -> AddReport:
+    def add(
+        self,
+        *items: str | os.PathLike | Article,
+        feeds: Iterable[str] = (),
+        strict: bool = False,
+        force: bool = False,
+        workers: int = 1,
+        scheduler: str | None = None,
+        on_article: Callable[[AddReport], None] | None = None,
+    ) -> AddReport:
         """Add articles, as ``kg add`` does: files, folders, globs and URLs (strings or
         paths), :class:`~kg.model.Article` records, and the items of ``feeds``.
 
@@ -204,8 +250,14 @@ class Graph:
         """
         factory = extractor_factory(self.model, self.curation_path, workers, scheduler)
         with self._write(create=True) as store:
-            return add_articles(store, self._items(items, feeds), factory, strict=strict,
-                                force=force, on_article=on_article)
+            return add_articles(
+                store,
+                self._items(items, feeds),
+                factory,
+                strict=strict,
+                force=force,
+                on_article=on_article,
+            )
 
     @staticmethod
     def _items(items, feeds) -> Iterator[tuple[str, Article | InputError]]:
@@ -237,8 +289,11 @@ class Graph:
         with self._write() as store:
             return rebuild(store, factory, on_article=on_article)
 
-    def load(self, *files: str | os.PathLike | GraphFile,
-             on_graph: Callable[[LoadReport], None] | None = None) -> LoadReport:
+    def load(
+        self,
+        *files: str | os.PathLike | GraphFile,
+        on_graph: Callable[[LoadReport], None] | None = None,
+    ) -> LoadReport:
         """Load article graphs extracted elsewhere (``kg load``): N-Quads or TriG files of
         kg article graphs, as ``export(..., "nquads")`` writes them. Every file is checked
         (:func:`~kg.graph.load.check_file`) before anything is written, so a bad one
@@ -263,26 +318,39 @@ class Graph:
         with self._read() as store:
             return [EntityRecord.from_dict(e) for e in list_entities(store)]
 
-    def claims(self, *, entity: str | None = None, predicates: Iterable[str] | str = (),
-               since: str | None = None, until: str | None = None,
-               sources: Iterable[str] | str = (), as_of: str | None = None,
-               include_all: bool = False,
-               min_confidence: float | None = None) -> list[ClaimRecord]:
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        predicates: Iterable[str] | str = (),
+        since: str | None = None,
+        until: str | None = None,
+        sources: Iterable[str] | str = (),
+        as_of: str | None = None,
+        include_all: bool = False,
+        min_confidence: float | None = None,
+    ) -> list[ClaimRecord]:
         """The claims (``kg claims``): asserted ones unless ``include_all``; about
         ``entity`` (a name as you would type it), of ``predicates``, reported between
         ``since`` and ``until``, by ``sources``, in the graph as it stood on ``as_of``,
         with a confidence of at least ``min_confidence`` (the measured precision of
         the rule that found each claim: see docs/extending.md)."""
         with self._read() as store:
-            rows = list_claims(store, include_all=include_all, as_of=as_of, entity=entity,
-                               filters=_filters(predicates, since, until, sources))
+            rows = list_claims(
+                store,
+                include_all=include_all,
+                as_of=as_of,
+                entity=entity,
+                filters=_filters(predicates, since, until, sources),
+            )
         found = [ClaimRecord.from_dict(c) for c in rows]
         if min_confidence is not None:
             found = [c for c in found if c.confidence >= min_confidence]
         return found
 
-    def statements(self, *, as_of: str | None = None,
-                   min_support: int = 1) -> list[StatementRecord]:
+    def statements(
+        self, *, as_of: str | None = None, min_support: int = 1
+    ) -> list[StatementRecord]:
         """Each (subject, predicate, object) once, with its support, most supported first
         (``kg statements``)."""
         with self._read() as store:
@@ -296,8 +364,9 @@ class Graph:
             rows = find_conflicts(store, as_of=as_of)
         return [ConflictRecord.from_dict(k) for k in rows]
 
-    def timeline(self, name: str, *, include_all: bool = False,
-                 as_of: str | None = None) -> list[TimelineRecord]:
+    def timeline(
+        self, name: str, *, include_all: bool = False, as_of: str | None = None
+    ) -> list[TimelineRecord]:
         """The dated claims about the entity ``name``, in order (``kg timeline``)."""
         with self._read() as store:
             _entity, rows = entity_timeline(store, name, include_all=include_all, as_of=as_of)
@@ -309,8 +378,9 @@ class Graph:
         Keyword arguments bind variables to strings. A misspelt term of kg's vocabulary
         is a :class:`UserWarning`."""
         with self._read() as store:
-            result = run_query(store, sparql, bindings=bindings or None,
-                               allow_service=tuple(allow_service))
+            result = run_query(
+                store, sparql, bindings=bindings or None, allow_service=tuple(allow_service)
+            )
         return _answer(result)
 
     def ask(self, name: str, **params: str):
@@ -320,16 +390,23 @@ class Graph:
             return _answer(run_saved(store, name, params))
 
     # ----------------------------------------------------------- networks, files
-    def network(self, kind: str = "entity", *, predicates: Iterable[str] | str = (),
-                types: Iterable[str] | str = (), since: str | None = None,
-                until: str | None = None, sources: Iterable[str] | str = (),
-                min_support: int = 1, as_of: str | None = None,
-                filters: Filters | None = None):
+    def network(
+        self,
+        kind: str = "entity",
+        *,
+        predicates: Iterable[str] | str = (),
+        types: Iterable[str] | str = (),
+        since: str | None = None,
+        until: str | None = None,
+        sources: Iterable[str] | str = (),
+        min_support: int = 1,
+        as_of: str | None = None,
+        filters: Filters | None = None,
+    ):
         """A networkx graph projected from the claims (``kg network``): ``kind`` is
         entity, comention or bipartite; edges carry weight, dates and evidence. The
         keywords filter as ``kg network``'s options do (or give them as ``filters``)."""
-        filters = _filters(predicates, since, until, sources, types, min_support, as_of,
-                           filters)
+        filters = _filters(predicates, since, until, sources, types, min_support, as_of, filters)
         with self._read() as store:
             g, _data = load_network(store, kind, filters)
         return g
@@ -377,6 +454,7 @@ class Graph:
         """Take back the last correction (``kg entities undo``)."""
         with self._write() as store:
             return undo_curation(store, self.curation_path, self._curated())
+
 
 def open(location: str | os.PathLike | None = None, *, model: str | None = None) -> Graph:
     """The graph in the store at ``location``: a folder (created by the first

@@ -21,8 +21,14 @@ from .query.listing import find_entity, list_entities
 from .vocab import entity_iri
 from .workflow import AddReport, rebuild
 
-__all__ = ["Correction", "merge_entities", "alias_entity", "split_entity", "rename_entity",
-           "undo_curation"]
+__all__ = [
+    "Correction",
+    "merge_entities",
+    "alias_entity",
+    "split_entity",
+    "rename_entity",
+    "undo_curation",
+]
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,13 @@ class Correction:
         return f"{self.change}; {self.report.replaced} articles re-extracted"
 
 
-def merge_entities(store: KGStore, curation_path, source: str, target: str,
-                   extractor_factory: Callable[[object], object]) -> Correction:
+def merge_entities(
+    store: KGStore,
+    curation_path,
+    source: str,
+    target: str,
+    extractor_factory: Callable[[object], object],
+) -> Correction:
     """Record that entity ``source`` is entity ``target`` and re-read the articles
     that mention either. ``extractor_factory(curation)`` makes the extractor."""
     entities = list_entities(store)
@@ -48,22 +59,30 @@ def merge_entities(store: KGStore, curation_path, source: str, target: str,
     curation = Curation.load(curation_path, repair=True)
     curation.add_merge(_key(a), _key(b), b["label"])
     curation.save(curation_path)
-    report = rebuild(store, lambda: extractor_factory(curation),
-                     ids=set(a["articles"]) | set(b["articles"]))
+    report = rebuild(
+        store, lambda: extractor_factory(curation), ids=set(a["articles"]) | set(b["articles"])
+    )
     return Correction(f"{a['label']} merged into {b['label']}", _noted(report, curation))
 
 
-def alias_entity(store: KGStore, curation_path, name: str, alias: str,
-                 extractor_factory: Callable[[object], object]) -> Correction:
+def alias_entity(
+    store: KGStore,
+    curation_path,
+    name: str,
+    alias: str,
+    extractor_factory: Callable[[object], object],
+) -> Correction:
     """Record that ``alias`` always names entity ``name`` and re-read the
     articles whose text contains it."""
     entity = find_entity(list_entities(store), name)
     curation = Curation.load(curation_path, repair=True)
     curation.add_alias(alias, _key(entity), entity["label"])  # refuses "" before any write
     curation.save(curation_path)
-    rows = store.select("SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
-                        "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
-                        bindings={"s": alias})
+    rows = store.select(
+        "SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+        "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
+        bindings={"s": alias},
+    )
     report = rebuild(store, lambda: extractor_factory(curation), ids={r["id"] for r in rows})
     return Correction(f"{alias!r} now names {entity['label']}", _noted(report, curation))
 
@@ -78,8 +97,9 @@ def _key(entity: dict) -> str:
     return unquote(entity["iri"].rsplit("/", 1)[-1])
 
 
-def split_entity(store: KGStore, curation_path, name: str,
-                 extractor_factory: Callable[[object], object]) -> Correction:
+def split_entity(
+    store: KGStore, curation_path, name: str, extractor_factory: Callable[[object], object]
+) -> Correction:
     """Undo the merge of ``name`` (the merged entity's key, or the name it had) into
     another entity, and re-read the articles of that entity."""
     curation = Curation.load(curation_path, repair=True)
@@ -102,18 +122,24 @@ def _not_merged(store: KGStore, curation, name: str) -> str:
     if entity is not None:
         inside = curation.merged_into(_key(entity))
         if inside:
-            return (f"{entity['label']} is the entity others were merged into; split one of "
-                    f"them: {', '.join(m['from'] for m in inside)}")
+            return (
+                f"{entity['label']} is the entity others were merged into; split one of "
+                f"them: {', '.join(m['from'] for m in inside)}"
+            )
     merged = sorted(m["from"] for m in curation.merges)
     if not merged:
         return f"no merge to split: {name!r} was never merged (see `kg entities merge`)"
     close = difflib.get_close_matches(name, merged, n=4, cutoff=0.5)
-    return (f"{name!r} was not merged into another entity; merged: "
-            f"{', '.join(close or merged[:6])}")
+    return f"{name!r} was not merged into another entity; merged: {', '.join(close or merged[:6])}"
 
 
-def rename_entity(store: KGStore, curation_path, name: str, label: str,
-                  extractor_factory: Callable[[object], object]) -> Correction:
+def rename_entity(
+    store: KGStore,
+    curation_path,
+    name: str,
+    label: str,
+    extractor_factory: Callable[[object], object],
+) -> Correction:
     """Call entity ``name`` ``label`` from now on (its key follows the new name) and
     re-read the articles that mention it."""
     label = " ".join(label.split())
@@ -126,18 +152,23 @@ def rename_entity(store: KGStore, curation_path, name: str, label: str,
     new_key = entity_key(label)
     clash = [e for e in entities if _key(e) == new_key and e["iri"] != entity["iri"]]
     if clash:
-        raise KGError(f"{label!r} would make {entity['label']} one entity with "
-                      f"{clash[0]['label']}; use `kg entities merge` for that")
+        raise KGError(
+            f"{label!r} would make {entity['label']} one entity with "
+            f"{clash[0]['label']}; use `kg entities merge` for that"
+        )
     curation = Curation.load(curation_path, repair=True)
     curation.add_rename(_key(entity), label)
-    report = _recurate(store, curation_path, curation, {_key(entity), new_key}, set(),
-                       extractor_factory)
-    return Correction(f"{entity['label']} is now {label} (entity/{new_key})",
-                      _noted(report, curation))
+    report = _recurate(
+        store, curation_path, curation, {_key(entity), new_key}, set(), extractor_factory
+    )
+    return Correction(
+        f"{entity['label']} is now {label} (entity/{new_key})", _noted(report, curation)
+    )
 
 
-def undo_curation(store: KGStore, curation_path,
-                  extractor_factory: Callable[[object], object]) -> Correction:
+def undo_curation(
+    store: KGStore, curation_path, extractor_factory: Callable[[object], object]
+) -> Correction:
     """Take back the last curation change (merge, split, alias or rename) and re-read the
     articles it touched."""
     curation = Curation.load(curation_path, repair=True)
@@ -145,39 +176,57 @@ def undo_curation(store: KGStore, curation_path,
     if not curation.history and curation.dropped:
         # nothing to undo but a damaged file: save it without the rows it cannot use
         curation.save(curation_path)
-        return Correction(f"undone: left out {'; '.join(curation.dropped)}",
-                          _noted(AddReport(), Curation()))
+        return Correction(
+            f"undone: left out {'; '.join(curation.dropped)}", _noted(AddReport(), Curation())
+        )
     entry = curation.undo()
     keys: set[str] = set()
     names: set[str] = set()
     for row in [*(entry.get("added") or []), *(entry.get("removed") or [])]:
-        keys.update(row[k] for k in ("from", "into", "entity")
-                    if isinstance(row.get(k), str) and row[k].strip())
+        keys.update(
+            row[k]
+            for k in ("from", "into", "entity")
+            if isinstance(row.get(k), str) and row[k].strip()
+        )
         if entry["section"] == "rename" and isinstance(row.get("label"), str):
             keys.add(entity_key(row["label"]))
-        if entry["section"] == "alias" and isinstance(row.get("name"), str) \
-                and name_key(row["name"]):
+        if (
+            entry["section"] == "alias"
+            and isinstance(row.get("name"), str)
+            and name_key(row["name"])
+        ):
             names.add(row["name"])
     keys |= {c.resolve_key(k)[0] for k in set(keys) for c in (before, curation)}
     report = _recurate(store, curation_path, curation, keys, names, extractor_factory)
-    return Correction(f"undone: {entry.get('change') or entry['section']}",
-                      _noted(report, curation))
+    return Correction(
+        f"undone: {entry.get('change') or entry['section']}", _noted(report, curation)
+    )
 
 
-def _recurate(store: KGStore, curation_path, curation, keys: set[str], names: set[str],
-              extractor_factory: Callable[[object], object]) -> AddReport:
+def _recurate(
+    store: KGStore,
+    curation_path,
+    curation,
+    keys: set[str],
+    names: set[str],
+    extractor_factory: Callable[[object], object],
+) -> AddReport:
     """Save ``curation`` and re-read the articles that mention an entity in ``keys``
     or contain one of ``names``."""
     curation.save(curation_path)
     ids: set[str] = set()
     if keys:
         values = " ".join(entity_iri(k).n3() for k in sorted(keys))
-        rows = store.select("SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
-                            f"schema:mentions ?e VALUES ?e {{ {values} }} }} }}")
+        rows = store.select(
+            "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+            f"schema:mentions ?e VALUES ?e {{ {values} }} }} }}"
+        )
         ids |= {r["id"] for r in rows}
     for name in sorted(names):
-        rows = store.select("SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
-                            "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
-                            bindings={"s": name})
+        rows = store.select(
+            "SELECT ?id ?s WHERE { GRAPH ?g { ?a nkg:articleId ?id ; "
+            "schema:articleBody ?t FILTER(CONTAINS(LCASE(?t), LCASE(?s))) } }",
+            bindings={"s": name},
+        )
         ids |= {r["id"] for r in rows}
     return rebuild(store, lambda: extractor_factory(curation), ids=ids)

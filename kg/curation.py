@@ -35,8 +35,14 @@ from .errors import ConfigError
 from .names import name_key
 from .query.listing import list_entities
 
-__all__ = ["CURATION_FILE", "HISTORY_LIMIT", "Curation", "entity_key", "likely_duplicates",
-           "review_entities"]
+__all__ = [
+    "CURATION_FILE",
+    "HISTORY_LIMIT",
+    "Curation",
+    "entity_key",
+    "likely_duplicates",
+    "review_entities",
+]
 
 CURATION_FILE = "curation.yaml"
 
@@ -44,12 +50,13 @@ CURATION_FILE = "curation.yaml"
 HISTORY_LIMIT = 50
 
 _SECTIONS = {"merge": "merges", "alias": "aliases", "rename": "renames"}
-_REQUIRED = {"merge": ("from", "into"), "alias": ("name", "entity"),
-             "rename": ("entity", "label")}
+_REQUIRED = {"merge": ("from", "into"), "alias": ("name", "entity"), "rename": ("entity", "label")}
 #: The fields that are names a person reads (the others are entity keys).
 _NAMES = frozenset({"name", "label"})
-_REPAIR = ("fix the file, or run `kg entities undo` or a new `kg entities` correction, "
-           "which leave such rows out")
+_REPAIR = (
+    "fix the file, or run `kg entities undo` or a new `kg entities` correction, "
+    "which leave such rows out"
+)
 
 
 def _row_problem(section: str, row) -> str | None:
@@ -138,11 +145,11 @@ class Curation:
             data = yaml.safe_load(p.read_text("utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError, ValueError) as exc:
             reason = " ".join(str(exc).split())[:300]
-            raise ConfigError(f"{p}: not a readable curation file ({reason}); fix it or move "
-                              "it away") from None
+            raise ConfigError(
+                f"{p}: not a readable curation file ({reason}); fix it or move it away"
+            ) from None
         if not isinstance(data, dict):
-            raise ConfigError(f"{p}: expected 'merge:' and 'alias:' lists; fix it or move it "
-                              "away")
+            raise ConfigError(f"{p}: expected 'merge:' and 'alias:' lists; fix it or move it away")
         # rows shared through YAML anchors would change together
         data = copy.deepcopy(data)
         rows: dict[str, list] = {}
@@ -160,13 +167,15 @@ class Curation:
                     dropped.append(f"{section} {n} ({why})")
                 else:
                     every = "history entry" if section == "history" else section
-                    raise ConfigError(f"{p}: {section} {n} {why} (every {every} must be "
-                                      f"whole; {_REPAIR})")
+                    raise ConfigError(
+                        f"{p}: {section} {n} {why} (every {every} must be whole; {_REPAIR})"
+                    )
             return kept
 
         for section in _REQUIRED:
-            rows[section] = usable(section, data.get(section) or [],
-                                   lambda row, s=section: _row_problem(s, row))
+            rows[section] = usable(
+                section, data.get(section) or [], lambda row, s=section: _row_problem(s, row)
+            )
         history = usable("history", data.get("history") or [], _history_problem)
         return cls(rows["merge"], rows["alias"], rows["rename"], history, dropped)
 
@@ -228,8 +237,11 @@ class Curation:
                 return key, label or row.get("label")
         key = k.replace(" ", "-")
         renamed = self._renamed(key)
-        if renamed is not None and entity_key(renamed["label"]) == key and \
-                not any(m["from"] == key for m in self.merges):
+        if (
+            renamed is not None
+            and entity_key(renamed["label"]) == key
+            and not any(m["from"] == key for m in self.merges)
+        ):
             return key, renamed["label"]
         return None
 
@@ -254,8 +266,9 @@ class Curation:
         _check_key(source, "a merge")
         _check_key(target, "a merge")
         if self.resolve_key(target)[0] == source:
-            raise ConfigError(f"cannot merge {source} into {target}: {target} is merged into "
-                              f"{source} already")
+            raise ConfigError(
+                f"cannot merge {source} into {target}: {target} is merged into {source} already"
+            )
 
         def change(rows):
             rows[:] = [m for m in rows if m["from"] != source]
@@ -325,8 +338,9 @@ _SIMILAR = 0.85  # difflib ratio from which two names look like one
 _BLOCK_LIMIT = 200  # a word shared by more entities than this says nothing
 
 
-def likely_duplicates(entities: list[dict], same_as: dict[str, set[str]] | None = None
-                      ) -> list[dict]:
+def likely_duplicates(
+    entities: list[dict], same_as: dict[str, set[str]] | None = None
+) -> list[dict]:
     """Pairs of entities (dicts of :func:`~kg.query.listing.list_entities`) that may be one,
     most likely first: the same Wikidata id (``same_as``: IRI -> ids), a name in
     common, names that are nearly the same, or one name within the other.
@@ -335,8 +349,7 @@ def likely_duplicates(entities: list[dict], same_as: dict[str, set[str]] | None 
     shorter name) and ``into``, ``reasons``, ``score`` and the ``command`` that merges.
     """
     same_as = same_as or {}
-    names = {e["iri"]: {name_key(n) for n in [e["label"], *e["aliases"]]} - {""}
-             for e in entities}
+    names = {e["iri"]: {name_key(n) for n in [e["label"], *e["aliases"]]} - {""} for e in entities}
     blocks: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(entities):
         for n in names[e["iri"]]:
@@ -350,7 +363,7 @@ def likely_duplicates(entities: list[dict], same_as: dict[str, set[str]] | None 
     for members in blocks.values():
         if len(members) <= _BLOCK_LIMIT:
             ms = sorted(members)
-            pairs.update((a, b) for i, a in enumerate(ms) for b in ms[i + 1:])
+            pairs.update((a, b) for i, a in enumerate(ms) for b in ms[i + 1 :])
     out = []
     for i, j in sorted(pairs):
         a, b = entities[i], entities[j]
@@ -371,21 +384,28 @@ def likely_duplicates(entities: list[dict], same_as: dict[str, set[str]] | None 
             score = max(score, round(0.6 + 0.3 * ratio, 2))
         wa, wb = ka.split(), kb.split()
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-        if a["type"] == b["type"] and short and len(short) < len(long_) and \
-                short in (long_[:len(short)], long_[-len(short):]):
+        if (
+            a["type"] == b["type"]
+            and short
+            and len(short) < len(long_)
+            and short in (long_[: len(short)], long_[-len(short) :])
+        ):
             reasons.append(f"{' '.join(short)!r} is part of {' '.join(long_)!r}")
             score = max(score, 0.6)
         if not reasons:
             continue
         merge, into = sorted((a, b), key=lambda e: (len(e["articles"]), len(e["label"])))
-        out.append({"merge": {"iri": merge["iri"], "label": merge["label"],
-                              "type": merge["type"]},
-                    "into": {"iri": into["iri"], "label": into["label"], "type": into["type"]},
-                    "reasons": reasons, "score": score,
-                    "command": f"kg entities merge {_quote(_name(merge, labels))} "
-                               f"{_quote(_name(into, labels))}"})
-    out.sort(key=lambda p: (-p["score"], p["into"]["label"].lower(),
-                            p["merge"]["label"].lower()))
+        out.append(
+            {
+                "merge": {"iri": merge["iri"], "label": merge["label"], "type": merge["type"]},
+                "into": {"iri": into["iri"], "label": into["label"], "type": into["type"]},
+                "reasons": reasons,
+                "score": score,
+                "command": f"kg entities merge {_quote(_name(merge, labels))} "
+                f"{_quote(_name(into, labels))}",
+            }
+        )
+    out.sort(key=lambda p: (-p["score"], p["into"]["label"].lower(), p["merge"]["label"].lower()))
     return out
 
 

@@ -23,8 +23,15 @@ from collections.abc import Mapping
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_READ_TIMEOUT", "MAX_HTML_BYTES", "max_chars",
-           "max_file_bytes", "max_line_bytes", "read_timeout"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_READ_TIMEOUT",
+    "MAX_HTML_BYTES",
+    "max_chars",
+    "max_file_bytes",
+    "max_line_bytes",
+    "read_timeout",
+]
 
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_READ_TIMEOUT = 60.0
@@ -53,8 +60,9 @@ def max_chars(env: Mapping[str, str] | None = None) -> int:
 
 def read_timeout(env: Mapping[str, str] | None = None) -> float:
     """Seconds that reading one article may take (``KG_READ_TIMEOUT``)."""
-    return _number(os.environ if env is None else env, "KG_READ_TIMEOUT",
-                   DEFAULT_READ_TIMEOUT, float)
+    return _number(
+        os.environ if env is None else env, "KG_READ_TIMEOUT", DEFAULT_READ_TIMEOUT, float
+    )
 
 
 def max_file_bytes(html: bool = False) -> int:

@@ -22,6 +22,7 @@ __all__ = [
     "Extraction",
 ]
 
+
 class _Name(str, Enum):
     """A closed set of names that compare, hash and print as their plain string."""
 

@@ -8,8 +8,25 @@ import unicodedata
 __all__ = ["clean_mention", "name_key", "strip_suffix", "acronym", "CORPORATE_SUFFIXES"]
 
 CORPORATE_SUFFIXES = (
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
-    "llc", "plc", "ag", "sa", "nv", "gmbh", "pbc", "holdings", "group", "lp", "llp",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "pbc",
+    "holdings",
+    "group",
+    "lp",
+    "llp",
 )
 _SUFFIX_RE = re.compile(
     r"(?:,?\s+(?:(?:and|&)\s+co|" + "|".join(CORPORATE_SUFFIXES) + r")\.?)+$", re.IGNORECASE

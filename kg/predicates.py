@@ -37,8 +37,9 @@ _PERSON, _ORG, _PRODUCT = EntityType.PERSON, EntityType.ORGANIZATION, EntityType
 _PARTY = (_ORG, _PERSON)
 
 #: Verbs that undo a deal after it was made: the deal is still reported.
-_DEAL_UNDONE = frozenset({"abandon", "scrap", "block", "terminate", "cancel", "kill", "unwind",
-                          "halt", "drop", "call"})
+_DEAL_UNDONE = frozenset(
+    {"abandon", "scrap", "block", "terminate", "cancel", "kill", "unwind", "halt", "drop", "call"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,29 +65,64 @@ class Predicate:
 
 
 TABLE: tuple[Predicate, ...] = (
-    Predicate("partnerOf", _PARTY, _PARTY, symmetric=True, event_nouns=frozenset(
-        {"partnership", "deal", "agreement", "alliance", "collaboration"})),
-    Predicate("sues", _PARTY, _PARTY, money=True, one_off=True, event_nouns=frozenset(
-        {"lawsuit", "suit", "complaint", "case", "action", "damage"}),
-        undone_by=frozenset({"dismiss", "drop", "settle", "withdraw", "reject", "throw"})),
-    Predicate("acquires", _PARTY, (_ORG,), money=True, one_off=True, event_nouns=frozenset(
-        {"acquisition", "takeover", "purchase", "buyout", "deal", "transaction", "agreement"}),
-        undone_by=_DEAL_UNDONE),
-    Predicate("mergesWith", (_ORG,), (_ORG,), symmetric=True, money=True, one_off=True,
-              event_nouns=frozenset({"merger", "deal", "transaction", "combination",
-                                     "agreement"}),
-              undone_by=_DEAL_UNDONE),
-    Predicate("investsIn", _PARTY, (_ORG,), money=True, event_nouns=frozenset(
-        {"investment", "stake", "round", "funding", "deal", "injection"}),
-        undone_by=frozenset({"abandon", "scrap", "block", "unwind", "cancel"})),
+    Predicate(
+        "partnerOf",
+        _PARTY,
+        _PARTY,
+        symmetric=True,
+        event_nouns=frozenset({"partnership", "deal", "agreement", "alliance", "collaboration"}),
+    ),
+    Predicate(
+        "sues",
+        _PARTY,
+        _PARTY,
+        money=True,
+        one_off=True,
+        event_nouns=frozenset({"lawsuit", "suit", "complaint", "case", "action", "damage"}),
+        undone_by=frozenset({"dismiss", "drop", "settle", "withdraw", "reject", "throw"}),
+    ),
+    Predicate(
+        "acquires",
+        _PARTY,
+        (_ORG,),
+        money=True,
+        one_off=True,
+        event_nouns=frozenset(
+            {"acquisition", "takeover", "purchase", "buyout", "deal", "transaction", "agreement"}
+        ),
+        undone_by=_DEAL_UNDONE,
+    ),
+    Predicate(
+        "mergesWith",
+        (_ORG,),
+        (_ORG,),
+        symmetric=True,
+        money=True,
+        one_off=True,
+        event_nouns=frozenset({"merger", "deal", "transaction", "combination", "agreement"}),
+        undone_by=_DEAL_UNDONE,
+    ),
+    Predicate(
+        "investsIn",
+        _PARTY,
+        (_ORG,),
+        money=True,
+        event_nouns=frozenset({"investment", "stake", "round", "funding", "deal", "injection"}),
+        undone_by=frozenset({"abandon", "scrap", "block", "unwind", "cancel"}),
+    ),
     Predicate("founderOf", _PARTY, (_ORG,), one_off=True),
     Predicate("executiveOf", (_PERSON,), (_ORG,)),
     Predicate("subsidiaryOf", (_ORG,), (_ORG,)),
     Predicate("develops", _PARTY, (_PRODUCT,)),
     # not "contract": two parties often hold several, and a later "the contract" may be
     # another one
-    Predicate("contractWith", _PARTY, _PARTY, money=True, event_nouns=frozenset(
-        {"deal", "agreement", "licence", "license"})),
+    Predicate(
+        "contractWith",
+        _PARTY,
+        _PARTY,
+        money=True,
+        event_nouns=frozenset({"deal", "agreement", "licence", "license"}),
+    ),
     Predicate("offers", (_ORG,), (_PRODUCT,)),
     Predicate("rivalOf", _PARTY, _PARTY, symmetric=True),
 )

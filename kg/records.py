@@ -17,8 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-__all__ = ["Record", "EntityRef", "Amount", "EntityRecord", "ArticleRecord", "ClaimRecord",
-           "StatementRecord", "ConflictValue", "ConflictRecord", "TimelineRecord"]
+__all__ = [
+    "Record",
+    "EntityRef",
+    "Amount",
+    "EntityRecord",
+    "ArticleRecord",
+    "ClaimRecord",
+    "StatementRecord",
+    "ConflictValue",
+    "ConflictRecord",
+    "TimelineRecord",
+]
 
 
 def _plain(value: Any) -> Any:
@@ -53,8 +63,11 @@ class Record:
 
     def to_dict(self) -> dict:
         """The record as kg prints it (JSON Lines): plain dicts, lists and values."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)
-                if not (f.name in self._omit_none and getattr(self, f.name) is None)}
+        return {
+            f.name: _plain(getattr(self, f.name))
+            for f in fields(self)
+            if not (f.name in self._omit_none and getattr(self, f.name) is None)
+        }
 
     @classmethod
     def from_dict(cls, data: dict):

@@ -133,9 +133,12 @@ def remove_articles(store: KGStore, ids: Iterable[str]) -> tuple[list[str], list
     return removed, missing
 
 
-def rebuild(store: KGStore, extractor_factory: Callable[[], object],
-            on_article: Callable[[AddReport], None] | None = None,
-            ids: Iterable[str] | None = None) -> AddReport:
+def rebuild(
+    store: KGStore,
+    extractor_factory: Callable[[], object],
+    on_article: Callable[[AddReport], None] | None = None,
+    ids: Iterable[str] | None = None,
+) -> AddReport:
     """Re-extract stored articles (all, or those in ``ids``) from their stored
     text and metadata."""
     ids = store.article_ids() if ids is None else sorted(set(ids))

@@ -44,8 +44,10 @@ def _results(extractor: Extractor, gold_dir: Path, score) -> list[tuple[str, boo
     for md in sorted(gold_dir.glob("*.md")):
         gold = json.loads(md.with_suffix(".json").read_text(encoding="utf-8"))
         matcher = score.Matcher(gold["entities"])
-        truth = {(score.norm(c["subject"]), c["predicate"], score.norm(c["object"]))
-                 for c in gold["claims"]}
+        truth = {
+            (score.norm(c["subject"]), c["predicate"], score.norm(c["object"]))
+            for c in gold["claims"]
+        }
         for article in read_path(str(md)):
             ex = extractor.extract(article)
             names = {e.key: [score.norm(n) for n in (e.label, *e.aliases)] for e in ex.entities}
@@ -56,7 +58,8 @@ def _results(extractor: Extractor, gold_dir: Path, score) -> list[tuple[str, boo
                     continue
                 s, o = gold_name.get(c.subject), gold_name.get(c.object)
                 right = (s, c.predicate, o) in truth or (
-                    c.predicate in SYMMETRIC_PREDICATES and (o, c.predicate, s) in truth)
+                    c.predicate in SYMMETRIC_PREDICATES and (o, c.predicate, s) in truth
+                )
                 out.append((c.method, right))
     return out
 
@@ -64,8 +67,9 @@ def _results(extractor: Extractor, gold_dir: Path, score) -> list[tuple[str, boo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR")
-    parser.add_argument("--check", action="store_true",
-                        help="compare with the shipped table instead of writing it")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with the shipped table instead of writing it"
+    )
     args = parser.parse_args()
     extractor = Extractor()
     rules = extractor.component.rules

@@ -70,8 +70,9 @@ def kg_subprocess():
     def run(*args, **kwargs) -> subprocess.CompletedProcess:
         exe = shutil.which("kg")
         cmd = [exe] if exe else [sys.executable, "-m", "kg"]
-        return subprocess.run([*cmd, *(str(a) for a in args)], capture_output=True, text=True,
-                              timeout=120, **kwargs)
+        return subprocess.run(
+            [*cmd, *(str(a) for a in args)], capture_output=True, text=True, timeout=120, **kwargs
+        )
 
     return run
 
@@ -140,20 +141,43 @@ def sample_extraction():
     text = SAMPLE_TEXT
     first = text[: text.index(" Widget may")]
     second_start = text.index("Widget may")
-    article = Article(id="a1", text=text, title="Acme buys Widget", published="2026-11-24",
-                      source="Test Wire", url="https://example.org/a1")
+    article = Article(
+        id="a1",
+        text=text,
+        title="Acme buys Widget",
+        published="2026-11-24",
+        source="Test Wire",
+        url="https://example.org/a1",
+    )
     entities = (
         Entity("acme", "Acme Corp.", "Organization", aliases=("Acme",), wikidata="Q1"),
         Entity("widget", "Widget Inc.", "Organization"),
         Entity("jane-doe", "Jane Doe", "Person"),
     )
     claims = (
-        Claim("acme", "acquires", "widget", sentence=first, sentence_start=0,
-              sentence_end=len(first), attributed_to="jane-doe",
-              amount=Money(5000000.0, "USD"), date="2015", confidence=0.9),
-        Claim("widget", "sues", "acme", sentence=text[second_start:],
-              sentence_start=second_start, sentence_end=len(text), date="2026-11-24",
-              confidence=0.4, polarity="hedged"),
+        Claim(
+            "acme",
+            "acquires",
+            "widget",
+            sentence=first,
+            sentence_start=0,
+            sentence_end=len(first),
+            attributed_to="jane-doe",
+            amount=Money(5000000.0, "USD"),
+            date="2015",
+            confidence=0.9,
+        ),
+        Claim(
+            "widget",
+            "sues",
+            "acme",
+            sentence=text[second_start:],
+            sentence_start=second_start,
+            sentence_end=len(text),
+            date="2026-11-24",
+            confidence=0.4,
+            polarity="hedged",
+        ),
     )
     return Extraction(article, entities, claims, pipeline="test-pipeline 1.0")
 

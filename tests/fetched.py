@@ -10,8 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 __all__ = ["Target", "target_server"]
 
-ROW = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", ' \
-      b'"value": "from afar"}}]}}'
+ROW = (
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", '
+    b'"value": "from afar"}}]}}'
+)
 TURTLE = b'<urn:kg:loaded> <http://www.w3.org/2000/01/rdf-schema#label> "loaded" .\n'
 
 

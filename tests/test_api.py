@@ -18,11 +18,30 @@ pytestmark = pytest.mark.slow
 
 # what ``import kg`` offers; a new public name is added here on purpose
 EXPORTED = {
-    "__version__", "open", "Graph", "to_dataframe", "Article", "AddReport", "LoadReport",
-    "Correction", "Amount",
-    "ArticleRecord", "ClaimRecord", "ConflictRecord", "ConflictValue", "EntityRecord",
-    "EntityRef", "StatementRecord", "TimelineRecord", "KGError", "InputError", "StoreError",
-    "StoreLockedError", "QueryError", "ConfigError", "RuleError",
+    "__version__",
+    "open",
+    "Graph",
+    "to_dataframe",
+    "Article",
+    "AddReport",
+    "LoadReport",
+    "Correction",
+    "Amount",
+    "ArticleRecord",
+    "ClaimRecord",
+    "ConflictRecord",
+    "ConflictValue",
+    "EntityRecord",
+    "EntityRef",
+    "StatementRecord",
+    "TimelineRecord",
+    "KGError",
+    "InputError",
+    "StoreError",
+    "StoreLockedError",
+    "QueryError",
+    "ConfigError",
+    "RuleError",
 }
 
 
@@ -36,13 +55,16 @@ def graph(corpus_store) -> kg.Graph:
     return kg.open(corpus_store)
 
 
-@pytest.mark.parametrize(("command", "method", "args"), [
-    ("articles", "articles", ()),
-    ("entities", "entities", ()),
-    ("claims", "claims", ()),
-    ("statements", "statements", ()),
-    ("conflicts", "conflicts", ()),
-])
+@pytest.mark.parametrize(
+    ("command", "method", "args"),
+    [
+        ("articles", "articles", ()),
+        ("entities", "entities", ()),
+        ("claims", "claims", ()),
+        ("statements", "statements", ()),
+        ("conflicts", "conflicts", ()),
+    ],
+)
 def test_api_records_are_the_commands_jsonl(graph, corpus_store, jsonl, command, method, args):
     records = getattr(graph, method)(*args)
     assert records, f"the corpus has {command}"
@@ -53,8 +75,17 @@ def test_api_records_are_the_commands_jsonl(graph, corpus_store, jsonl, command,
 
 def test_api_claims_filters_as_the_command(graph, corpus_store, jsonl):
     got = graph.claims(entity="OpenAI", predicates="investsIn", since="2023", include_all=True)
-    want = jsonl(corpus_store, "claims", "--entity", "OpenAI", "--predicate", "investsIn",
-                 "--since", "2023", "--all")
+    want = jsonl(
+        corpus_store,
+        "claims",
+        "--entity",
+        "OpenAI",
+        "--predicate",
+        "investsIn",
+        "--since",
+        "2023",
+        "--all",
+    )
     assert [c.to_dict() for c in got] == want
     assert all(c.predicate == "investsIn" for c in got)
 
@@ -67,12 +98,15 @@ def test_api_timeline_as_the_command(graph, corpus_store, kg):
 
 
 def test_api_query_gives_plain_values(graph):
-    rows = graph.query("SELECT ?e ?label (COUNT(*) AS ?n) WHERE { ?e a nkg:Organization ; "
-                       "rdfs:label ?label } GROUP BY ?e ?label ORDER BY ?label LIMIT 3")
+    rows = graph.query(
+        "SELECT ?e ?label (COUNT(*) AS ?n) WHERE { ?e a nkg:Organization ; "
+        "rdfs:label ?label } GROUP BY ?e ?label ORDER BY ?label LIMIT 3"
+    )
     assert rows and all(isinstance(r["e"], str) and isinstance(r["n"], int) for r in rows)
     assert graph.query("ASK { ?c a nkg:Claim }") is True
-    triples = graph.query("CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a nkg:Person ; "
-                          "rdfs:label ?l } LIMIT 2")
+    triples = graph.query(
+        "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a nkg:Person ; rdfs:label ?l } LIMIT 2"
+    )
     assert triples and all(isinstance(t, tuple) and len(t) == 3 for t in triples)
     bound = graph.query("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", name="OpenAI")
     assert bound and bound[0]["e"].endswith("/openai")
@@ -80,8 +114,9 @@ def test_api_query_gives_plain_values(graph):
 
 def test_api_ask_runs_a_saved_question(graph):
     rows = graph.ask("partners", entity="Microsoft")
-    assert isinstance(rows, list) and all(isinstance(v, (str, int, float))
-                                          for r in rows for v in r.values())
+    assert isinstance(rows, list) and all(
+        isinstance(v, (str, int, float)) for r in rows for v in r.values()
+    )
 
 
 def test_api_errors_are_kg_errors(graph, tmp_path):
@@ -115,8 +150,13 @@ def test_api_add_remove_rebuild_and_curate(tmp_path):
     report = g.add(*files)
     assert (report.added, report.failed) == (2, [])
     assert g.add(files[0]).unchanged == 1
-    text = kg.Article(id="note", title="A note", published="2026-01-05", source="Wire",
-                      text="Microsoft invested $10 billion in OpenAI.")
+    text = kg.Article(
+        id="note",
+        title="A note",
+        published="2026-01-05",
+        source="Wire",
+        text="Microsoft invested $10 billion in OpenAI.",
+    )
     assert g.add(text).added == 1
     assert "note" in {a.id for a in g.articles()}
     assert g.rebuild().replaced == 3
@@ -134,8 +174,16 @@ def test_api_add_remove_rebuild_and_curate(tmp_path):
 def test_api_plain_value_of_terms():
     import pyoxigraph as ox
 
-    assert plain_value(ox.Literal("2.5", datatype=ox.NamedNode(
-        "http://www.w3.org/2001/XMLSchema#decimal"))) == 2.5
+    assert (
+        plain_value(
+            ox.Literal("2.5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+        )
+        == 2.5
+    )
     assert plain_value(ox.BlankNode("b1")) == "_:b1"
-    assert plain_value(ox.Literal("2026-01-05", datatype=ox.NamedNode(
-        "http://www.w3.org/2001/XMLSchema#date"))) == "2026-01-05"
+    assert (
+        plain_value(
+            ox.Literal("2026-01-05", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        )
+        == "2026-01-05"
+    )

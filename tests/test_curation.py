@@ -38,8 +38,9 @@ def test_curation_saves_the_original_format_until_new_rows(tmp_path):
     text = path.read_text()
 
     assert "rename" not in text and "history" not in text
-    assert Curation.load(path).merges == [{"from": "musk", "into": "elon-musk",
-                                           "label": "Elon Musk"}]
+    assert Curation.load(path).merges == [
+        {"from": "musk", "into": "elon-musk", "label": "Elon Musk"}
+    ]
 
 
 def test_curation_file_round_trip_without_yaml_anchors(tmp_path):
@@ -55,8 +56,10 @@ def test_curation_file_round_trip_without_yaml_anchors(tmp_path):
     assert again.fingerprint == c.fingerprint
 
 
-@pytest.mark.parametrize("text", ["rename: [{entity: acme}]", "history: [{change: x}]",
-                                  "merge: [{from: a}]", "- just a list"])
+@pytest.mark.parametrize(
+    "text",
+    ["rename: [{entity: acme}]", "history: [{change: x}]", "merge: [{from: a}]", "- just a list"],
+)
 def test_curation_rejects_bad_rows(tmp_path, text):
     path = tmp_path / "curation.yaml"
     path.write_text(text)
@@ -100,8 +103,9 @@ def test_curation_split_and_undo():
     c.add_merge("tarn-labs", "quillon-systems", "Quillon Systems")
     c.add_merge("brisk", "quillon-systems", "Quillon Systems")
 
-    assert c.remove_merge("tarn-labs") == [{"from": "tarn-labs", "into": "quillon-systems",
-                                            "label": "Quillon Systems"}]
+    assert c.remove_merge("tarn-labs") == [
+        {"from": "tarn-labs", "into": "quillon-systems", "label": "Quillon Systems"}
+    ]
     assert c.resolve_key("tarn-labs") == ("tarn-labs", None)
     assert [m["from"] for m in c.merged_into("quillon-systems")] == ["brisk"]
 
@@ -150,9 +154,15 @@ def test_curation_entity_key():
 
 # -- review ---------------------------------------------------------------------------------
 
+
 def _e(key, label, type_="Organization", aliases=(), articles=("a",)):
-    return {"iri": "https://w3id.org/nkg/entity/" + key, "label": label, "type": type_,
-            "aliases": list(aliases), "articles": list(articles)}
+    return {
+        "iri": "https://w3id.org/nkg/entity/" + key,
+        "label": label,
+        "type": type_,
+        "aliases": list(aliases),
+        "articles": list(articles),
+    }
 
 
 def _pairs(found):
@@ -173,16 +183,20 @@ def test_curation_review_finds_likely_duplicates():
         _e("twitter", "Twitter", articles=("a", "b")),
     ]
 
-    found = _pairs(likely_duplicates(entities, {
-        entities[8]["iri"]: {"Q918"}, entities[9]["iri"]: {"Q918"}}))
+    found = _pairs(
+        likely_duplicates(entities, {entities[8]["iri"]: {"Q918"}, entities[9]["iri"]: {"Q918"}})
+    )
 
     assert found[("X Corp", "Twitter")]["reasons"] == ["same Wikidata id Q918"]
     assert found[("X Corp", "Twitter")]["score"] == 1.0
     assert "both called 'qs'" in found[("Quillon", "QS Group")]["reasons"]
-    assert found[("Northwind Robotics", "Northwinds Robotics")]["reasons"][0] \
-        .startswith("similar names")
-    assert found[("Quillon", "Quillon Systems")]["command"] == \
-        'kg entities merge "Quillon" "Quillon Systems"'
+    assert found[("Northwind Robotics", "Northwinds Robotics")]["reasons"][0].startswith(
+        "similar names"
+    )
+    assert (
+        found[("Quillon", "Quillon Systems")]["command"]
+        == 'kg entities merge "Quillon" "Quillon Systems"'
+    )
     assert ("Musk", "Elon Musk") in found
     assert ("Musk", "Musk Foundation") not in found  # a person is not a foundation
     assert list(found)[0] == ("X Corp", "Twitter")
@@ -246,8 +260,7 @@ def test_curation_repair_leaves_out_unusable_rows_and_undo_goes_on(tmp_path):
     entry = c.undo()
     c.save(path)
 
-    assert c.dropped == ["merge 2 (needs 'from' and 'into')",
-                         "alias 1 (needs 'name' and 'entity')"]
+    assert c.dropped == ["merge 2 (needs 'from' and 'into')", "alias 1 (needs 'name' and 'entity')"]
     assert entry["change"] == "alias '' for acme"
     assert c.merges == [{"from": "musk", "into": "elon-musk", "label": "Elon Musk"}]
     assert c.aliases == [{"name": "2024", "entity": "acme", "label": "Acme Corp."}]

@@ -39,9 +39,11 @@ def _classes(g: Graph, node) -> set[str]:
 def test_predicates_types_match_ontology_domain_and_range(ontology: Graph, row) -> None:
     iri = URIRef(row.iri)
     assert _classes(ontology, ontology.value(iri, RDFS.domain)) == {
-        t.value for t in row.subject_types}
+        t.value for t in row.subject_types
+    }
     assert _classes(ontology, ontology.value(iri, RDFS.range)) == {
-        t.value for t in row.object_types}
+        t.value for t in row.object_types
+    }
 
 
 @pytest.mark.parametrize("row", TABLE, ids=lambda p: p.name)
@@ -53,7 +55,8 @@ def test_predicates_are_the_ontology_object_properties_between_entities(ontology
     """Every object property whose range is an entity class is a claim predicate."""
     entity_classes = {t.value for t in EntityType} - {"Other"}
     declared = {
-        str(p).rsplit("#", 1)[-1] for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
+        str(p).rsplit("#", 1)[-1]
+        for p in ontology.subjects(RDF.type, OWL.ObjectProperty)
         if str(p).startswith(str(NKG._NS))
         and _classes(ontology, ontology.value(p, RDFS.range)) <= entity_classes
     }

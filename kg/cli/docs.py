@@ -34,21 +34,37 @@ import click
 
 from . import cli
 
-__all__ = ["command_paths", "help_text", "reference", "EXAMPLE_PAGES", "Example", "examples",
-           "run_page", "run_pages", "update_page"]
+__all__ = [
+    "command_paths",
+    "help_text",
+    "reference",
+    "EXAMPLE_PAGES",
+    "Example",
+    "examples",
+    "run_page",
+    "run_pages",
+    "update_page",
+]
 
 #: The source tree (the docs and the corpus are not installed with the package).
 ROOT = Path(__file__).resolve().parents[2]
 #: The pages whose examples are run (the others need a server, a cluster, a second store
 #: or the evaluation's gold; where a page shows a server's session, it is a ```text block).
-EXAMPLE_PAGES = ("walk-through.md", "command-line.md", "claims-across-sources.md",
-                 "curation.md", "networks-and-exports.md", "graph-model.md")
+EXAMPLE_PAGES = (
+    "walk-through.md",
+    "command-line.md",
+    "claims-across-sources.md",
+    "curation.md",
+    "networks-and-exports.md",
+    "graph-model.md",
+)
 
 WIDTH = 100
 
 
-def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()
-                  ) -> Iterator[tuple[str, ...]]:
+def command_paths(
+    group: click.Group = cli, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[str, ...]]:
     """Every command and subcommand, as the words that call it: ("entities", "merge")."""
     for name in sorted(group.commands):
         command = group.commands[name]
@@ -71,15 +87,16 @@ def help_text(path: tuple[str, ...] = ()) -> str:
 
 def reference() -> str:
     """The reference page: the help of ``kg`` and of every command, in order."""
-    parts = ["# Command reference\n\n"
-             "Generated from the commands' own `--help` by `python -m kg.cli.docs > "
-             "docs/reference.md`; do not edit by hand. The walk-through is in "
-             "[the command-line guide](command-line.md).\n"]
+    parts = [
+        "# Command reference\n\n"
+        "Generated from the commands' own `--help` by `python -m kg.cli.docs > "
+        "docs/reference.md`; do not edit by hand. The walk-through is in "
+        "[the command-line guide](command-line.md).\n"
+    ]
     for path in [(), *command_paths()]:
         title = " ".join(("kg", *path))
         parts.append(f"\n## `{title}`\n\n```text\n{help_text(path).rstrip()}\n```\n")
     return "".join(parts)
-
 
 
 # ------------------------------------------------------------------------- examples
@@ -171,15 +188,22 @@ def run_page(page: Path, store: Path | None = None) -> list[tuple[Example, str]]
             given = re.fullmatch(r"cat (\S+)", example.command)
             if given and not (folder / given.group(1)).exists():
                 (folder / given.group(1)).write_text(example.output, "utf-8")
-            res = subprocess.run(["bash", "-o", "pipefail", "-c", example.command], cwd=folder,
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                 text=True, timeout=600)
+            res = subprocess.run(
+                ["bash", "-o", "pipefail", "-c", example.command],
+                cwd=folder,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                timeout=600,
+            )
             out.append((example, res.stdout))
         return out
 
 
-def run_pages(names: Iterable[str] = EXAMPLE_PAGES, store: Path | None = None
-              ) -> dict[str, list[tuple[Example, str]]]:
+def run_pages(
+    names: Iterable[str] = EXAMPLE_PAGES, store: Path | None = None
+) -> dict[str, list[tuple[Example, str]]]:
     """:func:`run_page` for the pages ``names`` of docs/, side by side (each in its own
     folder and store)."""
     names = list(names)
@@ -194,7 +218,7 @@ def update_page(page: Path, results: list[tuple[Example, str]]) -> int:
     text = page.read_text("utf-8")
     stale = [(e, printed) for e, printed in results if not matches(e.output, printed)]
     for example, printed in sorted(stale, key=lambda r: -r[0].start):
-        text = text[:example.start] + printed.rstrip("\n") + "\n" + text[example.end:]
+        text = text[: example.start] + printed.rstrip("\n") + "\n" + text[example.end :]
     page.write_text(text, "utf-8")
     return len(stale)
 

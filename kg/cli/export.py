@@ -21,27 +21,64 @@ def _formats_help() -> str:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(EXPORTERS)), default=None,
-              help="Output format (default: from the file name's suffix).")
-@click.option("-o", "--output", required=True, metavar="FILE",
-              help="Where to write; - for standard output. csv writes FILE-nodes.csv and "
-                   "FILE-edges.csv (a .csv suffix is dropped first).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORTERS)),
+    default=None,
+    help="Output format (default: from the file name's suffix).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Where to write; - for standard output. csv writes FILE-nodes.csv and "
+    "FILE-edges.csv (a .csv suffix is dropped first).",
+)
 @network_options
-@click.option("--top", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Keep the N most central nodes (PageRank); 0 for all. Default: 60 for "
-                   "png/svg, 150 for html, all for the rest.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Keep the N most central nodes (PageRank); 0 for all. Default: 60 for "
+    "png/svg, 150 for html, all for the rest.",
+)
 @click.option("--ego", metavar="NAME", help="Only what is within --depth hops of this entity.")
-@click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
-              help="Hops out from --ego.")
-@click.option("--construct", metavar="QUERY",
-              help="RDF formats: export what this SPARQL CONSTRUCT (or DESCRIBE) returns "
-                   "instead of the whole store.")
-@click.option("--construct-file", type=click.Path(dir_okay=False), metavar="FILE.rq",
-              help="The same, with the query read from a file.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    metavar="N",
+    help="Hops out from --ego.",
+)
+@click.option(
+    "--construct",
+    metavar="QUERY",
+    help="RDF formats: export what this SPARQL CONSTRUCT (or DESCRIBE) returns "
+    "instead of the whole store.",
+)
+@click.option(
+    "--construct-file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.rq",
+    help="The same, with the query read from a file.",
+)
 @click.pass_obj
-def export_cmd(obj: Context, fmt: str | None, output: str, kind: str, filters: Filters,
-               top: int | None, ego: str | None, depth: int, construct: str | None,
-               construct_file: str | None) -> None:
+def export_cmd(
+    obj: Context,
+    fmt: str | None,
+    output: str,
+    kind: str,
+    filters: Filters,
+    top: int | None,
+    ego: str | None,
+    depth: int,
+    construct: str | None,
+    construct_file: str | None,
+) -> None:
     """Export a network (graphml, gexf, cytoscape, json, dot, csv, png, svg, html) or the
     graph itself (turtle, trig, nquads, jsonld).
 
@@ -66,13 +103,15 @@ def export_cmd(obj: Context, fmt: str | None, output: str, kind: str, filters: F
         try:
             construct = Path(construct_file).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{construct_file}: cannot read "
-                             f"({getattr(exc, 'strerror', None) or exc})") from None
+            raise InputError(
+                f"{construct_file}: cannot read ({getattr(exc, 'strerror', None) or exc})"
+            ) from None
     if fmt is None:
         fmt = format_for_path(output) if output != "-" else None
         if fmt is None:
-            raise click.UsageError("give --format (the output name does not say which); one of "
-                                   + ", ".join(EXPORTERS))
+            raise click.UsageError(
+                "give --format (the output name does not say which); one of " + ", ".join(EXPORTERS)
+            )
     exporter = get_exporter(fmt)
     if exporter.kind == "rdf" and kind != "entity":
         raise KGError(f"--network is for the network formats, not {fmt}")
@@ -82,8 +121,16 @@ def export_cmd(obj: Context, fmt: str | None, output: str, kind: str, filters: F
         target = Path(tmp) / f"out{exporter.suffix}" if output == "-" else Path(output)
         if output != "-" and not target.parent.exists():
             raise KGError(f"{target.parent}: no such folder")
-        result = obj.graph().export(target, fmt, network=kind, filters=filters, top=top,
-                                    ego=ego, depth=depth, construct=construct)
+        result = obj.graph().export(
+            target,
+            fmt,
+            network=kind,
+            filters=filters,
+            top=top,
+            ego=ego,
+            depth=depth,
+            construct=construct,
+        )
         if output == "-":
             with result.paths[0].open("rb") as f:
                 shutil.copyfileobj(f, sys.stdout.buffer)

@@ -22,29 +22,56 @@ def _summary(report: AddReport, quiet: bool) -> None:
         click.echo(
             f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
             f"{len(report.failed)} failed; {report.entities} entities and {report.claims} "
-            f"claims written", err=True)
+            f"claims written",
+            err=True,
+        )
     for _origin, message in report.failed:
         click.echo(f"  failed: {message}", err=True)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("--feed", "feeds", multiple=True, metavar="URL",
-              help="An RSS or Atom feed: each item's page is added. Repeatable.")
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed: each item's page is added. Repeatable.",
+)
 @click.option("--strict", is_flag=True, help="Stop at the first article that cannot be read.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
-@click.option("-w", "--workers", type=click.IntRange(0), default=0, show_default=True,
-              help="Extraction processes; 0 = one per core when the input is large "
-                   "(a JSON Lines stream, a feed or 50+ files), else 1.")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True,
-              help="Where extraction runs: on this machine, or on a Dask cluster "
-                   "(with --scheduler).")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="The Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask).")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Extraction processes; 0 = one per core when the input is large "
+    "(a JSON Lines stream, a feed or 50+ files), else 1.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: on this machine, or on a Dask cluster (with --scheduler).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="The Dask scheduler, e.g. tcp://HOST:8786 (with --executor dask).",
+)
 @click.pass_obj
-def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bool,
-        force: bool, workers: int, executor: str, scheduler: str | None) -> None:
+def add(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    strict: bool,
+    force: bool,
+    workers: int,
+    executor: str,
+    scheduler: str | None,
+) -> None:
     """Add articles to the graph: files, folders, globs, URLs, or - for JSON Lines on stdin.
 
     Reads .md (YAML front matter: id, title, published, source, url), .txt,
@@ -69,8 +96,9 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
     if executor == "local" and scheduler:
         raise click.UsageError("--scheduler is for --executor dask")
     if executor == "dask" and workers:
-        raise click.UsageError("--workers is for the local executor; on Dask, the cluster's "
-                               "workers do the extraction")
+        raise click.UsageError(
+            "--workers is for the local executor; on Dask, the cluster's workers do the extraction"
+        )
     sources = expand_inputs(paths)
     streams = any(s.endswith(".jsonl") or s == "-" for s in sources)
     many = len(sources) >= _PROGRESS_MIN or bool(feeds) or streams
@@ -82,10 +110,15 @@ def add(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], strict: bo
 
         workers = default_workers() if (streams or feeds or len(sources) >= 50) else 1
     with progress_bar("adding", total, obj.quiet, lambda r: r.seen, show=many) as tick:
-        report = obj.graph().add(*sources, feeds=feeds, strict=strict, force=force,
-                                 workers=workers,
-                                 scheduler=scheduler if executor == "dask" else None,
-                                 on_article=tick)
+        report = obj.graph().add(
+            *sources,
+            feeds=feeds,
+            strict=strict,
+            force=force,
+            workers=workers,
+            scheduler=scheduler if executor == "dask" else None,
+            on_article=tick,
+        )
     _summary(report, obj.quiet)
     if report.failed and report.seen == len(report.failed):
         raise KGError(f"no article could be read ({len(report.failed)} failed)")
@@ -123,12 +156,16 @@ def rebuild_cmd(obj: Context) -> None:
       kg rebuild
     """
     graph = obj.graph()
-    with progress_bar("rebuilding", lambda: len(graph.article_ids()), obj.quiet,
-                      lambda r: r.seen) as tick:
+    with progress_bar(
+        "rebuilding", lambda: len(graph.article_ids()), obj.quiet, lambda r: r.seen
+    ) as tick:
         report = graph.rebuild(on_article=tick)
     if not obj.quiet:
-        click.echo(f"{report.replaced} articles re-extracted; {report.entities} entities and "
-                   f"{report.claims} claims written", err=True)
+        click.echo(
+            f"{report.replaced} articles re-extracted; {report.entities} entities and "
+            f"{report.claims} claims written",
+            err=True,
+        )
 
 
 @cli.command()

@@ -39,28 +39,60 @@ def entities(ctx: click.Context, fmt: str) -> None:
 
 @cli.command()
 @format_option()
-@click.option("--all", "include_all", is_flag=True,
-              help="Also list negated and hedged claims (see the polarity field).")
-@click.option("--entity", metavar="NAME",
-              help="Only the claims about this entity (as subject or object): a label, an "
-                   "alias or the key after entity/.")
-@click.option("--predicate", "predicates", multiple=True, metavar="P",
-              help="Only these predicates (repeatable, or comma-separated).")
-@click.option("--since", metavar="DATE",
-              help="Only claims reported on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): "
-                   "the article's publication date, else the claim's own date.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also list negated and hedged claims (see the polarity field).",
+)
+@click.option(
+    "--entity",
+    metavar="NAME",
+    help="Only the claims about this entity (as subject or object): a label, an "
+    "alias or the key after entity/.",
+)
+@click.option(
+    "--predicate",
+    "predicates",
+    multiple=True,
+    metavar="P",
+    help="Only these predicates (repeatable, or comma-separated).",
+)
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only claims reported on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): "
+    "the article's publication date, else the claim's own date.",
+)
 @click.option("--until", metavar="DATE", help="Only claims reported on or before DATE.")
-@click.option("--source", "sources", multiple=True, metavar="OUTLET",
-              help="Only claims from articles of this outlet (repeatable, any case).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="C",
-              help="Only claims whose confidence (the measured precision of the rule "
-                   "that found them) is at least C, a number from 0 to 1.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="OUTLET",
+    help="Only claims from articles of this outlet (repeatable, any case).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    metavar="C",
+    help="Only claims whose confidence (the measured precision of the rule "
+    "that found them) is at least C, a number from 0 to 1.",
+)
 @as_of_option()
 @click.pass_obj
-def claims(obj: Context, fmt: str, include_all: bool, entity: str | None,
-           predicates: tuple[str, ...], since: str | None, until: str | None,
-           sources: tuple[str, ...], min_confidence: float | None,
-           as_of: str | None) -> None:
+def claims(
+    obj: Context,
+    fmt: str,
+    include_all: bool,
+    entity: str | None,
+    predicates: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    min_confidence: float | None,
+    as_of: str | None,
+) -> None:
     """List the claims: subject, predicate, object, the sentence, and who says so where.
 
     The table cuts each sentence to the terminal's width; --format jsonl or
@@ -76,9 +108,19 @@ def claims(obj: Context, fmt: str, include_all: bool, entity: str | None,
       kg claims --all --format csv
       kg claims --as-of 2025-12-31
     """
-    rows = [c.to_dict() for c in obj.graph().claims(
-        entity=entity, predicates=predicates, since=since, until=until, sources=sources,
-        as_of=as_of, include_all=include_all, min_confidence=min_confidence)]
+    rows = [
+        c.to_dict()
+        for c in obj.graph().claims(
+            entity=entity,
+            predicates=predicates,
+            since=since,
+            until=until,
+            sources=sources,
+            as_of=as_of,
+            include_all=include_all,
+            min_confidence=min_confidence,
+        )
+    ]
     columns = ["subject", "predicate", "object", "attributed_to", "amount", "date", "article"]
     if include_all:
         columns.append("polarity")

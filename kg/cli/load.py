@@ -31,10 +31,14 @@ def load_cmd(obj: Context, files: tuple[str, ...]) -> None:
     """
     checked = [check_file(f) for f in files]
     total = sum(c.graphs for c in checked)
-    with progress_bar("loading", total, obj.quiet, lambda r: r.graphs,
-                      show=total >= _PROGRESS_MIN) as tick:
+    with progress_bar(
+        "loading", total, obj.quiet, lambda r: r.graphs, show=total >= _PROGRESS_MIN
+    ) as tick:
         report = obj.graph().load(*checked, on_graph=tick)
     if not obj.quiet:
-        click.echo(f"{report.added} added, {report.replaced} replaced; {report.quads} quads "
-                   f"in {report.graphs} article graphs from {len(checked)} "
-                   f"file{'s' if len(checked) != 1 else ''}", err=True)
+        click.echo(
+            f"{report.added} added, {report.replaced} replaced; {report.quads} quads "
+            f"in {report.graphs} article graphs from {len(checked)} "
+            f"file{'s' if len(checked) != 1 else ''}",
+            err=True,
+        )

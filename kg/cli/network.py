@@ -53,8 +53,9 @@ def network() -> None:
 
 @network.command("summary")
 @network_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_obj
 def network_summary_cmd(obj: Context, kind: str, filters: Filters, fmt: str) -> None:
     """Nodes by type, edges by predicate, components and density.
@@ -78,8 +79,10 @@ def network_summary_cmd(obj: Context, kind: str, filters: Filters, fmt: str) -> 
         ("network", s["network"]),
         ("filters", s["filters"] or "none"),
         ("nodes", f"{s['nodes']}" + (f"  ({counts(s['nodes_by_type'])})" if s["nodes"] else "")),
-        ("edges", f"{s['edges']}"
-                  + (f"  ({counts(s['edges_by_predicate'])})" if s["edges"] else "")),
+        (
+            "edges",
+            f"{s['edges']}" + (f"  ({counts(s['edges_by_predicate'])})" if s["edges"] else ""),
+        ),
         ("linked pairs", s["linked_pairs"]),
         ("components", f"{s['components']} (largest {s['largest_component']} nodes)"),
         ("density", s["density"]),
@@ -90,14 +93,26 @@ def network_summary_cmd(obj: Context, kind: str, filters: Filters, fmt: str) -> 
 
 @network.command("centrality")
 @network_options
-@click.option("--by", type=click.Choice(CENTRALITY_MEASURES), default="degree",
-              show_default=True, help="The measure to rank by (all three are shown).")
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
-              help="How many to list (0: all).")
+@click.option(
+    "--by",
+    type=click.Choice(CENTRALITY_MEASURES),
+    default="degree",
+    show_default=True,
+    help="The measure to rank by (all three are shown).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="How many to list (0: all).",
+)
 @format_option()
 @click.pass_obj
-def network_centrality(obj: Context, kind: str, filters: Filters, by: str, top: int,
-                       fmt: str) -> None:
+def network_centrality(
+    obj: Context, kind: str, filters: Filters, by: str, top: int, fmt: str
+) -> None:
     """The most central entities: degree, betweenness and PageRank, top N.
 
     Degree and betweenness are on the undirected network; PageRank follows
@@ -120,13 +135,16 @@ def network_centrality(obj: Context, kind: str, filters: Filters, by: str, top: 
 
 @network.command("communities")
 @network_options
-@click.option("--method", type=click.Choice(COMMUNITY_METHODS), default="louvain",
-              show_default=True, help="Louvain (seeded: the same answer every time) or greedy "
-                                      "modularity.")
+@click.option(
+    "--method",
+    type=click.Choice(COMMUNITY_METHODS),
+    default="louvain",
+    show_default=True,
+    help="Louvain (seeded: the same answer every time) or greedy modularity.",
+)
 @format_option()
 @click.pass_obj
-def network_communities(obj: Context, kind: str, filters: Filters, method: str,
-                        fmt: str) -> None:
+def network_communities(obj: Context, kind: str, filters: Filters, method: str, fmt: str) -> None:
     """Groups of entities more linked to each other than to the rest, largest first.
 
     \b
@@ -149,23 +167,47 @@ def _edge_line(e: dict) -> str:
         span = e["first"] if e["first"] == e["last"] else f"{e['first']} to {e['last']}"
         span = f", {span}"
     n = e["weight"]
-    return (f"{e['subject_label']} {arrow}{e['predicate']}{arrow} {e['object_label']}  "
-            f"[{n} article{'s' if n != 1 else ''}{span}]")
+    return (
+        f"{e['subject_label']} {arrow}{e['predicate']}{arrow} {e['object_label']}  "
+        f"[{n} article{'s' if n != 1 else ''}{span}]"
+    )
 
 
 @network.command("path")
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
 @network_options
-@click.option("--max", "limit", type=click.IntRange(min=1), default=3, show_default=True,
-              metavar="N", help="At most N shortest paths.")
-@click.option("--evidence", type=click.IntRange(min=0), default=1, show_default=True,
-              metavar="N", help="Sentences shown for each claim.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--max",
+    "limit",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="At most N shortest paths.",
+)
+@click.option(
+    "--evidence",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Sentences shown for each claim.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_obj
-def network_path(obj: Context, source: str, target: str, kind: str, filters: Filters,
-                 limit: int, evidence: int, fmt: str) -> None:
+def network_path(
+    obj: Context,
+    source: str,
+    target: str,
+    kind: str,
+    filters: Filters,
+    limit: int,
+    evidence: int,
+    fmt: str,
+) -> None:
     """The shortest chains of claims linking A to B, each hop with its sentence and article.
 
     Direction is ignored when looking for a path; each hop shows its claims
@@ -188,8 +230,10 @@ def network_path(obj: Context, source: str, target: str, kind: str, filters: Fil
         click.echo(f"{la} and {lb} are not linked in this network")
         return
     hops = len(paths[0]["hops"])
-    click.echo(f"{len(paths)} shortest path{'s' if len(paths) != 1 else ''} from {la} to "
-               f"{lb}, {hops} hop{'s' if hops != 1 else ''} each")
+    click.echo(
+        f"{len(paths)} shortest path{'s' if len(paths) != 1 else ''} from {la} to "
+        f"{lb}, {hops} hop{'s' if hops != 1 else ''} each"
+    )
     for i, p in enumerate(paths, 1):
         click.echo("")
         click.echo(f"{i}. " + " - ".join(n["label"] for n in p["nodes"]))
@@ -198,19 +242,24 @@ def network_path(obj: Context, source: str, target: str, kind: str, filters: Fil
                 click.echo(f"   {_edge_line(e)}")
                 for ev in e["evidence"][:evidence]:
                     where = ev["article"] + (f", {ev['date']}" if ev.get("date") else "")
-                    text = f"\"{ev['sentence']}\"" if ev.get("sentence") else ev.get("title")
+                    text = f'"{ev["sentence"]}"' if ev.get("sentence") else ev.get("title")
                     click.echo(f"      {text} ({where})")
 
 
 @network.command("ego")
 @click.argument("name", metavar="A")
 @network_options
-@click.option("--depth", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
-              help="How many hops out from A.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    metavar="N",
+    help="How many hops out from A.",
+)
 @format_option()
 @click.pass_obj
-def network_ego(obj: Context, name: str, kind: str, filters: Filters, depth: int,
-                fmt: str) -> None:
+def network_ego(obj: Context, name: str, kind: str, filters: Filters, depth: int, fmt: str) -> None:
     """Everything within N hops of A: its entities by distance, then the edges among them.
 
     With --format jsonl or csv, the edges only (subject, predicate, object,
@@ -227,25 +276,60 @@ def network_ego(obj: Context, name: str, kind: str, filters: Filters, depth: int
     ego = ego_network(g, center, depth=depth)
     dist = dict(ego.nodes(data="distance"))
     edges = []
-    for u, v, d in sorted(ego.edges(data=True), key=lambda x: (max(dist[x[0]], dist[x[1]]),
-                                                               ego.nodes[x[0]]["label"],
-                                                               x[2].get("predicate", ""))):
-        edges.append({
-            "subject": ego.nodes[u]["label"], "predicate": d.get("predicate", ""),
-            "object": ego.nodes[v]["label"], "directed": d.get("directed", True),
-            "weight": d.get("weight", 1), "first": d.get("first"), "last": d.get("last"),
-            "distance": max(dist[u], dist[v]), "articles": d.get("articles", []),
-            "subject_iri": u, "object_iri": v,
-        })
+    for u, v, d in sorted(
+        ego.edges(data=True),
+        key=lambda x: (
+            max(dist[x[0]], dist[x[1]]),
+            ego.nodes[x[0]]["label"],
+            x[2].get("predicate", ""),
+        ),
+    ):
+        edges.append(
+            {
+                "subject": ego.nodes[u]["label"],
+                "predicate": d.get("predicate", ""),
+                "object": ego.nodes[v]["label"],
+                "directed": d.get("directed", True),
+                "weight": d.get("weight", 1),
+                "first": d.get("first"),
+                "last": d.get("last"),
+                "distance": max(dist[u], dist[v]),
+                "articles": d.get("articles", []),
+                "subject_iri": u,
+                "object_iri": v,
+            }
+        )
     if fmt != "table":
-        emit_records(edges, fmt, ["subject", "predicate", "object", "weight", "first", "last",
-                                  "distance", "articles", "subject_iri", "object_iri"])
+        emit_records(
+            edges,
+            fmt,
+            [
+                "subject",
+                "predicate",
+                "object",
+                "weight",
+                "first",
+                "last",
+                "distance",
+                "articles",
+                "subject_iri",
+                "object_iri",
+            ],
+        )
         return
-    click.echo(f"{ego.nodes[center]['label']}: {len(ego) - 1} within {depth} "
-               f"hop{'s' if depth != 1 else ''}, {ego.number_of_edges()} edges")
-    nodes = sorted(({"label": d["label"], "type": d.get("type", ""), "distance": d["distance"]}
-                    for n, d in ego.nodes(data=True) if n != center),
-                   key=lambda r: (r["distance"], r["label"]))
+    click.echo(
+        f"{ego.nodes[center]['label']}: {len(ego) - 1} within {depth} "
+        f"hop{'s' if depth != 1 else ''}, {ego.number_of_edges()} edges"
+    )
+    nodes = sorted(
+        (
+            {"label": d["label"], "type": d.get("type", ""), "distance": d["distance"]}
+            for n, d in ego.nodes(data=True)
+            if n != center
+        ),
+        key=lambda r: (r["distance"], r["label"]),
+    )
     emit_records(nodes, "table", ["label", "type", "distance"])
-    emit_records(edges, "table", ["subject", "predicate", "object", "weight", "first", "last",
-                                  "distance"])
+    emit_records(
+        edges, "table", ["subject", "predicate", "object", "weight", "first", "last", "distance"]
+    )

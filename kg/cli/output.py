@@ -32,8 +32,9 @@ def flatten(value) -> str:
     return str(value)
 
 
-def emit_records(records: list[dict], fmt: str, columns: list[str],
-                 cut: tuple[str, ...] = ()) -> None:
+def emit_records(
+    records: list[dict], fmt: str, columns: list[str], cut: tuple[str, ...] = ()
+) -> None:
     """Print records as a table (terminal), JSON Lines or CSV. In a table, the ``cut``
     columns stay on one line, cut short (…) to fit the terminal's width."""
     if fmt == "jsonl":
@@ -57,14 +58,18 @@ def emit_records(records: list[dict], fmt: str, columns: list[str],
     cells = [[flatten(r.get(c)) for c in columns] for r in records]
     # the other columns as wide as their text (up to 30, then they wrap); the cut ones
     # share what is left of the width
-    natural = {c: min(30, max([len(c), *(len(row[i]) for row in cells)]))
-               for i, c in enumerate(columns) if c not in cut}
+    natural = {
+        c: min(30, max([len(c), *(len(row[i]) for row in cells)]))
+        for i, c in enumerate(columns)
+        if c not in cut
+    }
     left = console.width - sum(natural.values()) - 3 * len(columns) - 1
     table = Table(show_lines=False, header_style="bold")
     for c in columns:
         if c in cut:
-            table.add_column(c, no_wrap=True, overflow="ellipsis",
-                             max_width=max(20, left // max(1, len(cut))))
+            table.add_column(
+                c, no_wrap=True, overflow="ellipsis", max_width=max(20, left // max(1, len(cut)))
+            )
         else:
             table.add_column(c)
     for row in cells:
@@ -106,5 +111,5 @@ def _term(term) -> str:
     if type(term).__name__ == "NamedNode":
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if value.startswith(ns):
-                return f"{prefix}:{value[len(ns):]}"
+                return f"{prefix}:{value[len(ns) :]}"
     return value

@@ -15,17 +15,38 @@ from .output import print_result
 
 @cli.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "file", type=click.Path(dir_okay=False), metavar="FILE.rq",
-              help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
-              help="Output format: table (default for SELECT/ASK), csv, tsv, json, xml "
-                   "(SPARQL results); turtle (default for CONSTRUCT/DESCRIBE), nt, jsonld.")
-@click.option("--allow-service", "allow_service", multiple=True, metavar="URL-PREFIX",
-              help="Let SERVICE (federation) fetch from URLs starting so. Repeatable; "
-                   "without it SERVICE is refused.")
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.rq",
+    help="Read the query from a file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default=None,
+    help="Output format: table (default for SELECT/ASK), csv, tsv, json, xml "
+    "(SPARQL results); turtle (default for CONSTRUCT/DESCRIBE), nt, jsonld.",
+)
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="URL-PREFIX",
+    help="Let SERVICE (federation) fetch from URLs starting so. Repeatable; "
+    "without it SERVICE is refused.",
+)
 @click.pass_obj
-def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None,
-          allow_service: tuple[str, ...]) -> None:
+def query(
+    obj: Context,
+    sparql: str | None,
+    file: str | None,
+    fmt: str | None,
+    allow_service: tuple[str, ...],
+) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph.
 
     The default graph holds every triple of the articles' graphs once (so
@@ -47,8 +68,9 @@ def query(obj: Context, sparql: str | None, file: str | None, fmt: str | None,
         try:
             sparql = Path(file).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})") \
-                from None
+            raise InputError(
+                f"{file}: cannot read ({getattr(exc, 'strerror', None) or exc})"
+            ) from None
     if not sparql:
         raise click.UsageError("give a SPARQL query, or -f FILE.rq")
     with open_store(obj.store, read_only=True) as store:

@@ -14,8 +14,13 @@ __all__ = ["statements", "conflicts", "timeline"]
 @cli.command()
 @format_option()
 @as_of_option()
-@click.option("--min-support", type=click.IntRange(1), default=1, show_default=True,
-              help="Only statements asserted by at least N distinct articles.")
+@click.option(
+    "--min-support",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Only statements asserted by at least N distinct articles.",
+)
 @click.pass_obj
 def statements(obj: Context, fmt: str, as_of: str | None, min_support: int) -> None:
     """List the statements: each (subject, predicate, object) once, with its support.
@@ -33,8 +38,17 @@ def statements(obj: Context, fmt: str, as_of: str | None, min_support: int) -> N
       kg statements --as-of 2025-06 --format jsonl | jq -c '[.subject.label, .support]'
     """
     rows = [s.to_dict() for s in obj.graph().statements(as_of=as_of, min_support=min_support)]
-    columns = ["subject", "predicate", "object", "support", "sources", "first_seen",
-               "last_seen", "amounts", "dates"]
+    columns = [
+        "subject",
+        "predicate",
+        "object",
+        "support",
+        "sources",
+        "first_seen",
+        "last_seen",
+        "amounts",
+        "dates",
+    ]
     if fmt == "csv":
         columns += ["articles", "ended", "end_dates", "denied_by", "iri"]
     emit_records(rows, fmt, columns)
@@ -65,11 +79,29 @@ def conflicts(obj: Context, fmt: str, as_of: str | None) -> None:
     if fmt == "jsonl":
         emit_records(found, fmt, [])
         return
-    rows = [{"conflict": n, "kind": k["kind"], "subject": k["subject"],
-             "predicate": k["predicate"], "object": k["object"], **v}
-            for n, k in enumerate(found, 1) for v in k["values"]]
-    columns = ["conflict", "kind", "subject", "predicate", "object", "value", "source",
-               "article", "sentence"]
+    rows = [
+        {
+            "conflict": n,
+            "kind": k["kind"],
+            "subject": k["subject"],
+            "predicate": k["predicate"],
+            "object": k["object"],
+            **v,
+        }
+        for n, k in enumerate(found, 1)
+        for v in k["values"]
+    ]
+    columns = [
+        "conflict",
+        "kind",
+        "subject",
+        "predicate",
+        "object",
+        "value",
+        "source",
+        "article",
+        "sentence",
+    ]
     if fmt == "csv":
         columns += ["polarity", "published", "claim"]
     emit_records(rows, fmt, columns)
@@ -78,8 +110,12 @@ def conflicts(obj: Context, fmt: str, as_of: str | None) -> None:
 @cli.command()
 @click.argument("name")
 @format_option()
-@click.option("--all", "include_all", is_flag=True,
-              help="Also negated and hedged claims (see the status column).")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also negated and hedged claims (see the status column).",
+)
 @as_of_option()
 @click.pass_obj
 def timeline(obj: Context, name: str, fmt: str, include_all: bool, as_of: str | None) -> None:
@@ -94,10 +130,8 @@ def timeline(obj: Context, name: str, fmt: str, include_all: bool, as_of: str | 
       kg timeline "Elon Musk"
       kg timeline OpenAI --format csv > openai-timeline.csv
     """
-    rows = [r.to_dict() for r in obj.graph().timeline(name, include_all=include_all,
-                                                      as_of=as_of)]
-    columns = ["date", "subject", "predicate", "object", "amount", "status", "source",
-               "article"]
+    rows = [r.to_dict() for r in obj.graph().timeline(name, include_all=include_all, as_of=as_of)]
+    columns = ["date", "subject", "predicate", "object", "amount", "status", "source", "article"]
     if fmt == "csv":
         columns[1:1] = ["dated_by"]
         columns += ["other", "sentence"]

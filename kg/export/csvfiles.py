@@ -65,9 +65,17 @@ def write_csv(g: nx.Graph, path: Path) -> list[Path]:
     for eid, u, v, d in edge_records(g):
         r = flat_edge(d)
         directed = g.is_directed() and d.get("directed", True)
-        edges.append({"Id": eid, "Source": u, "Target": v,
-                      "Type": "Directed" if directed else "Undirected",
-                      "Label": r.pop("label"), "Weight": r.pop("weight", 1), **r})
+        edges.append(
+            {
+                "Id": eid,
+                "Source": u,
+                "Target": v,
+                "Type": "Directed" if directed else "Undirected",
+                "Label": r.pop("label"),
+                "Weight": r.pop("weight", 1),
+                **r,
+            }
+        )
     _write(nodes_path, _columns(NODE_COLUMNS, nodes), nodes)
     _write(edges_path, _columns(EDGE_COLUMNS, edges), edges)
     return [nodes_path, edges_path]

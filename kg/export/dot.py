@@ -39,8 +39,11 @@ def dot_text(g: nx.Graph) -> str:
     """The network in the DOT language."""
     directed = g.is_directed()
     arrow = "->" if directed else "--"
-    title = {"entity": "Entity network", "comention": "Co-mention network",
-             "bipartite": "Article-entity network"}.get(g.graph.get("kind"), "Network")
+    title = {
+        "entity": "Entity network",
+        "comention": "Co-mention network",
+        "bipartite": "Article-entity network",
+    }.get(g.graph.get("kind"), "Network")
     if g.graph.get("filters"):
         title += f" ({g.graph['filters']})"
     lines = [

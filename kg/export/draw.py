@@ -18,17 +18,18 @@ from .layout import layout_positions
 
 __all__ = ["draw_figure", "write_png", "write_svg", "network_title"]
 
-_KIND_NAMES = {"entity": ("Entity network", "entities"),
-               "comention": ("Co-mention network", "entities"),
-               "bipartite": ("Article-entity network", "nodes")}
+_KIND_NAMES = {
+    "entity": ("Entity network", "entities"),
+    "comention": ("Co-mention network", "entities"),
+    "bipartite": ("Article-entity network", "nodes"),
+}
 
 
 def network_title(g: nx.Graph) -> str:
     """A title for the picture: which network, how much of it, which filters."""
     name, nodes = _KIND_NAMES.get(g.graph.get("kind"), ("Network", "nodes"))
     shown, total = g.graph.get("shown", len(g)), g.graph.get("total", len(g))
-    size = (f"the {shown} most central of {total} {nodes}" if total > shown
-            else f"{len(g)} {nodes}")
+    size = f"the {shown} most central of {total} {nodes}" if total > shown else f"{len(g)} {nodes}"
     title = f"{name}: {size}, {g.number_of_edges()} edges"
     if g.graph.get("center"):
         center = g.nodes[g.graph["center"]].get("label", g.graph["center"])
@@ -41,8 +42,7 @@ def network_title(g: nx.Graph) -> str:
 
 def _rads(count: int) -> list[float]:
     """Curvatures that fan ``count`` parallel edges out: 0, +0.18, -0.18, +0.36, ..."""
-    return [0.0 if i == 0 else (0.18 * ((i + 1) // 2)) * (1 if i % 2 else -1)
-            for i in range(count)]
+    return [0.0 if i == 0 else (0.18 * ((i + 1) // 2)) * (1 if i % 2 else -1) for i in range(count)]
 
 
 def draw_figure(g: nx.Graph):
@@ -64,8 +64,16 @@ def draw_figure(g: nx.Graph):
     ax.set_aspect("equal")
     ax.set_title(network_title(g), fontsize=15, loc="left")
     if n == 0:
-        ax.text(0.5, 0.5, "No node matches the filters.", ha="center", va="center",
-                fontsize=14, color="#666666", transform=ax.transAxes)
+        ax.text(
+            0.5,
+            0.5,
+            "No node matches the filters.",
+            ha="center",
+            va="center",
+            fontsize=14,
+            color="#666666",
+            transform=ax.transAxes,
+        )
         return fig
 
     cent = node_centrality(g)
@@ -87,39 +95,82 @@ def draw_figure(g: nx.Graph):
             arrow = directed and d.get("directed", True)
             w = d.get("weight", 1)
             patch = FancyArrowPatch(
-                (x1, y1), (x2, y2), connectionstyle=f"arc3,rad={rad}",
-                arrowstyle="-|>" if arrow else "-", mutation_scale=11,
-                shrinkA=radius[u], shrinkB=radius[v] + 1,
+                (x1, y1),
+                (x2, y2),
+                connectionstyle=f"arc3,rad={rad}",
+                arrowstyle="-|>" if arrow else "-",
+                mutation_scale=11,
+                shrinkA=radius[u],
+                shrinkB=radius[v] + 1,
                 linewidth=0.6 + 2.2 * math.log1p(w) / math.log1p(heavy),
-                color="#8a8a8a", alpha=0.35 if many else 0.75, zorder=1)
+                color="#8a8a8a",
+                alpha=0.35 if many else 0.75,
+                zorder=1,
+            )
             ax.add_patch(patch)
             if labelled:
                 dx, dy = x2 - x1, y2 - y1
-                ax.text((x1 + x2) / 2 + 0.5 * rad * dy, (y1 + y2) / 2 - 0.5 * rad * dx,
-                        d.get("predicate", ""), fontsize=6.5, color="#505050", ha="center",
-                        va="center", zorder=2,
-                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                              "alpha": 0.7})
+                ax.text(
+                    (x1 + x2) / 2 + 0.5 * rad * dy,
+                    (y1 + y2) / 2 - 0.5 * rad * dx,
+                    d.get("predicate", ""),
+                    fontsize=6.5,
+                    color="#505050",
+                    ha="center",
+                    va="center",
+                    zorder=2,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
+                )
 
     nodes = list(g)
-    ax.scatter([pos[v][0] for v in nodes], [pos[v][1] for v in nodes],
-               s=[size[v] for v in nodes], c=[type_color(g.nodes[v].get("type")) for v in nodes],
-               edgecolors="white", linewidths=1.2, zorder=3)
+    ax.scatter(
+        [pos[v][0] for v in nodes],
+        [pos[v][1] for v in nodes],
+        s=[size[v] for v in nodes],
+        c=[type_color(g.nodes[v].get("type")) for v in nodes],
+        edgecolors="white",
+        linewidths=1.2,
+        zorder=3,
+    )
     for v in nodes:
         label = str(g.nodes[v].get("label", v))
         if len(label) > 40:
             label = label[:38] + "…"
         label = label.replace("$", r"\$")  # not mathtext
-        ax.annotate(label, pos[v], xytext=(0, radius[v] + 3), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8.5, zorder=4,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                          "alpha": 0.75})
+        ax.annotate(
+            label,
+            pos[v],
+            xytext=(0, radius[v] + 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
     present = [t for t in TYPE_COLORS if any(d.get("type") == t for _, d in g.nodes(data=True))]
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=9,
-                      markerfacecolor=TYPE_COLORS[t], markeredgecolor="white", label=t)
-               for t in present]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10,
-              frameon=False, title="type", title_fontsize=10)
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=9,
+            markerfacecolor=TYPE_COLORS[t],
+            markeredgecolor="white",
+            label=t,
+        )
+        for t in present
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=10,
+        frameon=False,
+        title="type",
+        title_fontsize=10,
+    )
     ax.margins(0.06)
     return fig
 
@@ -135,6 +186,5 @@ def write_svg(g: nx.Graph, path: Path) -> list[Path]:
     import matplotlib as mpl  # deferred: slow to import, as in draw_figure
 
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
-        draw_figure(g).savefig(str(path), format="svg", facecolor="white",
-                               metadata={"Date": None})
+        draw_figure(g).savefig(str(path), format="svg", facecolor="white", metadata={"Date": None})
     return [Path(path)]

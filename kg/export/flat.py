@@ -13,8 +13,16 @@ import networkx as nx
 
 from ..network.metrics import pagerank
 
-__all__ = ["TYPE_COLORS", "type_color", "flat_value", "flat_node", "flat_edge", "flat_graph",
-           "edge_records", "node_centrality"]
+__all__ = [
+    "TYPE_COLORS",
+    "type_color",
+    "flat_value",
+    "flat_node",
+    "flat_edge",
+    "flat_graph",
+    "edge_records",
+    "node_centrality",
+]
 
 #: Node colours by type (colour-blind-safe Okabe-Ito palette).
 TYPE_COLORS: dict[str, str] = {

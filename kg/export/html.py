@@ -27,15 +27,19 @@ from .layout import layout_positions
 
 __all__ = ["write_html", "page_data", "html_page"]
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data:")
+_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _evidence(d: dict) -> list[dict]:
     """An edge's evidence for the page: each sentence, its article (linked to where it was
     published, when known), outlet and date."""
-    return [{**{k: e.get(k) for k in ("sentence", "title", "article", "source", "date")},
-             "href": e.get("url")} for e in d.get("evidence", [])]
+    return [
+        {
+            **{k: e.get(k) for k in ("sentence", "title", "article", "source", "date")},
+            "href": e.get("url"),
+        }
+        for e in d.get("evidence", [])
+    ]
 
 
 def page_data(g: nx.Graph) -> dict:
@@ -47,25 +51,41 @@ def page_data(g: nx.Graph) -> dict:
     cent = node_centrality(g)
     most = max(cent.values(), default=0.0) or 1.0
     degree = dict(nx.Graph(g).degree()) if n else {}
-    nodes = [{
-        "id": v, "label": str(d.get("label", v)), "type": d.get("type", "Other"),
-        "color": type_color(d.get("type")), "aliases": list(d.get("aliases") or []),
-        "x": round(pos[v][0] * size, 1), "y": round((top_y - pos[v][1]) * size, 1),
-        "r": round(6 + 16 * math.sqrt(cent[v] / most), 1), "centrality": round(cent[v], 4),
-        "degree": degree.get(v, 0), "expandable": False,
-    } for v, d in g.nodes(data=True)]
+    nodes = [
+        {
+            "id": v,
+            "label": str(d.get("label", v)),
+            "type": d.get("type", "Other"),
+            "color": type_color(d.get("type")),
+            "aliases": list(d.get("aliases") or []),
+            "x": round(pos[v][0] * size, 1),
+            "y": round((top_y - pos[v][1]) * size, 1),
+            "r": round(6 + 16 * math.sqrt(cent[v] / most), 1),
+            "centrality": round(cent[v], 4),
+            "degree": degree.get(v, 0),
+            "expandable": False,
+        }
+        for v, d in g.nodes(data=True)
+    ]
     weights = [d.get("weight", 1) for *_, d in g.edges(data=True)]
     heavy = max(weights, default=1)
     edges = []
     for i, (u, v, d) in enumerate(g.edges(data=True)):
         w = d.get("weight", 1)
-        edges.append({
-            "id": f"e{i}", "from": u, "to": v, "predicate": d.get("predicate", ""),
-            "directed": bool(g.is_directed() and d.get("directed", True)),
-            "weight": w, "first": d.get("first"), "last": d.get("last"),
-            "width": round(1 + 3 * math.log1p(w) / math.log1p(heavy), 2),
-            "evidence": _evidence(d),
-        })
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": u,
+                "to": v,
+                "predicate": d.get("predicate", ""),
+                "directed": bool(g.is_directed() and d.get("directed", True)),
+                "weight": w,
+                "first": d.get("first"),
+                "last": d.get("last"),
+                "width": round(1 + 3 * math.log1p(w) / math.log1p(heavy), 2),
+                "evidence": _evidence(d),
+            }
+        )
     dates = sorted(x for e in edges for x in (e["first"], e["last"]) if x)
     types = {t: c for t, c in TYPE_COLORS.items() if any(x["type"] == t for x in nodes)}
     shown, total = g.graph.get("shown", n), g.graph.get("total", n)
@@ -73,21 +93,33 @@ def page_data(g: nx.Graph) -> dict:
     note = ""
     if total > shown and component is not None:
         if component <= shown:
-            what = (f"the largest connected part of the network ({component} of its {total} "
-                    f"nodes) and the next largest parts that fit, {shown} nodes in all")
+            what = (
+                f"the largest connected part of the network ({component} of its {total} "
+                f"nodes) and the next largest parts that fit, {shown} nodes in all"
+            )
         else:
-            what = (f"the {shown} most central nodes of the network's largest connected part "
-                    f"({component} of its {total} nodes), linked to one another")
-        note = (f"Showing {what}. Export with --top 0 to show them all, or --top N for "
-                "another number.")
+            what = (
+                f"the {shown} most central nodes of the network's largest connected part "
+                f"({component} of its {total} nodes), linked to one another"
+            )
+        note = (
+            f"Showing {what}. Export with --top 0 to show them all, or --top N for another number."
+        )
     elif total > shown:
-        note = (f"Showing the {shown} most central of {total} nodes (PageRank). "
-                "Export with --top 0 to show them all, or --top N for another number.")
+        note = (
+            f"Showing the {shown} most central of {total} nodes (PageRank). "
+            "Export with --top 0 to show them all, or --top N for another number."
+        )
     title, _, filters = network_title(g).partition("\n")
     return {
-        "title": title, "filters": filters, "note": note, "kind": g.graph.get("kind", ""),
+        "title": title,
+        "filters": filters,
+        "note": note,
+        "kind": g.graph.get("kind", ""),
         "total": total,
-        "nodes": nodes, "edges": edges, "types": types,
+        "nodes": nodes,
+        "edges": edges,
+        "types": types,
         "predicates": sorted({e["predicate"] for e in edges}),
         "dates": [dates[0], dates[-1]] if dates else [None, None],
         "edgeLabels": g.graph.get("kind") == "entity" and len(edges) <= 150,
@@ -97,8 +129,13 @@ def page_data(g: nx.Graph) -> dict:
 def _script_json(value) -> str:
     """JSON safe inside a <script> element (no "</script>", no HTML-significant characters)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _inline(code: str) -> str:

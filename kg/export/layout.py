@@ -40,8 +40,7 @@ def layout_positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
     if len(g) == 0:
         return {}
     und = simple_graph(g)
-    comps = sorted((sorted(c) for c in nx.connected_components(und)),
-                   key=lambda c: (-len(c), c[0]))
+    comps = sorted((sorted(c) for c in nx.connected_components(und)), key=lambda c: (-len(c), c[0]))
     # each component gets a square whose side grows with the square root of its size; the
     # squares fill columns top to bottom, the columns as tall as the largest square
     sides = [max(0.6, math.sqrt(len(c))) for c in comps]

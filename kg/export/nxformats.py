@@ -17,8 +17,16 @@ import networkx as nx
 
 from .flat import edge_records, flat_graph, type_color
 
-__all__ = ["write_graphml", "write_gexf", "write_node_link", "write_cytoscape", "node_link",
-           "cytoscape_elements", "read_graphml", "read_gexf"]
+__all__ = [
+    "write_graphml",
+    "write_gexf",
+    "write_node_link",
+    "write_cytoscape",
+    "node_link",
+    "cytoscape_elements",
+    "read_graphml",
+    "read_gexf",
+]
 
 
 def write_graphml(g: nx.Graph, path: Path) -> list[Path]:
@@ -35,8 +43,11 @@ def _mark_undirected_graphml(path: Path) -> None:
 
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     tree = etree.parse(str(path))
-    keys = {k.get("id") for k in tree.iter(f"{ns}key")
-            if k.get("for") == "edge" and k.get("attr.name") == "directed"}
+    keys = {
+        k.get("id")
+        for k in tree.iter(f"{ns}key")
+        if k.get("for") == "edge" and k.get("attr.name") == "directed"
+    }
     changed = False
     for edge in tree.iter(f"{ns}edge"):
         for data in edge.iter(f"{ns}data"):
@@ -64,8 +75,14 @@ def write_gexf(g: nx.Graph, path: Path) -> list[Path]:
     flat = flat_graph(g)
     for _, d in flat.nodes(data=True):
         rgb = type_color(d.get("type"))
-        viz = {"color": {"r": int(rgb[1:3], 16), "g": int(rgb[3:5], 16),
-                         "b": int(rgb[5:7], 16), "a": 1.0}}
+        viz = {
+            "color": {
+                "r": int(rgb[1:3], 16),
+                "g": int(rgb[3:5], 16),
+                "b": int(rgb[5:7], 16),
+                "a": 1.0,
+            }
+        }
         if "centrality" in d:
             viz["size"] = round(5 + 200 * float(d["centrality"]), 2)
         d["viz"] = viz
@@ -89,11 +106,18 @@ def node_link(g: nx.Graph) -> dict:
         "directed": g.is_directed(),
         "multigraph": g.is_multigraph(),
         "graph": {k: _json_ready(v) for k, v in g.graph.items()},
-        "nodes": [{"id": n, **{k: _json_ready(v) for k, v in d.items()}}
-                  for n, d in g.nodes(data=True)],
-        "edges": [{"source": u, "target": v, **({"key": k} if g.is_multigraph() else {}),
-                   **{a: _json_ready(b) for a, b in d.items()}}
-                  for u, v, k, d in _edges_with_keys(g)],
+        "nodes": [
+            {"id": n, **{k: _json_ready(v) for k, v in d.items()}} for n, d in g.nodes(data=True)
+        ],
+        "edges": [
+            {
+                "source": u,
+                "target": v,
+                **({"key": k} if g.is_multigraph() else {}),
+                **{a: _json_ready(b) for a, b in d.items()},
+            }
+            for u, v, k, d in _edges_with_keys(g)
+        ],
     }
 
 
@@ -107,8 +131,9 @@ def _edges_with_keys(g: nx.Graph):
 
 def write_node_link(g: nx.Graph, path: Path) -> list[Path]:
     """Node-link JSON: ``{"directed", "multigraph", "graph", "nodes", "edges"}``."""
-    Path(path).write_text(json.dumps(node_link(g), ensure_ascii=False, indent=1) + "\n",
-                          encoding="utf-8")
+    Path(path).write_text(
+        json.dumps(node_link(g), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return [Path(path)]
 
 
@@ -119,10 +144,18 @@ def cytoscape_elements(g: nx.Graph) -> dict:
     reads it back), ``label``, ``type`` and ``color``; edge data has a unique
     ``id``, ``source``, ``target``, ``key`` (the predicate) and ``label``.
     """
-    nodes = [{"data": {"id": n, "value": n, "name": d.get("label", n),
-                       "color": type_color(d.get("type")),
-                       **{k: _json_ready(v) for k, v in d.items()}}}
-             for n, d in g.nodes(data=True)]
+    nodes = [
+        {
+            "data": {
+                "id": n,
+                "value": n,
+                "name": d.get("label", n),
+                "color": type_color(d.get("type")),
+                **{k: _json_ready(v) for k, v in d.items()},
+            }
+        }
+        for n, d in g.nodes(data=True)
+    ]
     edges = []
     for eid, u, v, d in edge_records(g):
         data = {"id": eid, "source": u, "target": v, "label": d.get("predicate", "")}
@@ -130,13 +163,17 @@ def cytoscape_elements(g: nx.Graph) -> dict:
             data["key"] = d.get("predicate", eid)
         data.update({k: _json_ready(x) for k, x in d.items()})
         edges.append({"data": data})
-    return {"data": {k: _json_ready(v) for k, v in g.graph.items()},
-            "directed": g.is_directed(), "multigraph": g.is_multigraph(),
-            "elements": {"nodes": nodes, "edges": edges}}
+    return {
+        "data": {k: _json_ready(v) for k, v in g.graph.items()},
+        "directed": g.is_directed(),
+        "multigraph": g.is_multigraph(),
+        "elements": {"nodes": nodes, "edges": edges},
+    }
 
 
 def write_cytoscape(g: nx.Graph, path: Path) -> list[Path]:
     """Cytoscape.js elements JSON (Cytoscape's "cyjs" import)."""
-    Path(path).write_text(json.dumps(cytoscape_elements(g), ensure_ascii=False, indent=1)
-                          + "\n", encoding="utf-8")
+    Path(path).write_text(
+        json.dumps(cytoscape_elements(g), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return [Path(path)]

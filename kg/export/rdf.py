@@ -14,20 +14,32 @@ import pyoxigraph as ox
 
 from ..vocab import PREFIXES
 
-__all__ = ["write_turtle", "write_trig", "write_nquads", "write_jsonld", "statements_quads",
-           "written_count"]
+__all__ = [
+    "write_turtle",
+    "write_trig",
+    "write_nquads",
+    "write_jsonld",
+    "statements_quads",
+    "written_count",
+]
 
 
 def _serialize(statements: Iterable, path: Path, fmt: str, prefixes: bool = False) -> list[Path]:
-    ox.serialize(statements, output=str(path), format=getattr(ox.RdfFormat, fmt),
-                 prefixes=PREFIXES if prefixes else None)
+    ox.serialize(
+        statements,
+        output=str(path),
+        format=getattr(ox.RdfFormat, fmt),
+        prefixes=PREFIXES if prefixes else None,
+    )
     return [Path(path)]
 
 
 def statements_quads(statements: Iterable) -> list:
     """Quads as they are; triples put in the default graph."""
-    return [s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object)
-            for s in statements]
+    return [
+        s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object)
+        for s in statements
+    ]
 
 
 def _triples(statements: Iterable) -> list:

@@ -51,8 +51,9 @@ def get_exporter(name: str) -> Exporter:
     try:
         return EXPORTERS[name]
     except KeyError:
-        raise KGError(f"unknown export format {name!r}; use one of "
-                      f"{', '.join(EXPORTERS)}") from None
+        raise KGError(
+            f"unknown export format {name!r}; use one of {', '.join(EXPORTERS)}"
+        ) from None
 
 
 def format_for_path(path: str | Path) -> str | None:
@@ -69,20 +70,39 @@ def format_for_path(path: str | Path) -> str | None:
 
 
 for _spec in [
-    ("graphml", "network", ".graphml", "GraphML (Gephi, yEd, Cytoscape)",
-     ".nxformats:write_graphml"),
+    (
+        "graphml",
+        "network",
+        ".graphml",
+        "GraphML (Gephi, yEd, Cytoscape)",
+        ".nxformats:write_graphml",
+    ),
     ("gexf", "network", ".gexf", "GEXF 1.2 (Gephi), colours by type", ".nxformats:write_gexf"),
     ("cytoscape", "network", ".cyjs", "Cytoscape.js elements JSON", ".nxformats:write_cytoscape"),
     ("json", "network", ".json", "node-link JSON (networkx, d3)", ".nxformats:write_node_link"),
     ("dot", "network", ".dot", "Graphviz DOT", ".dot:write_dot"),
-    ("csv", "network", ".csv", "two CSV files, nodes and edges (Gephi's spreadsheet import)",
-     ".csvfiles:write_csv"),
+    (
+        "csv",
+        "network",
+        ".csv",
+        "two CSV files, nodes and edges (Gephi's spreadsheet import)",
+        ".csvfiles:write_csv",
+    ),
 ]:
     register(Exporter(*_spec))
 register(Exporter("png", "network", ".png", "a picture (PNG)", ".draw:write_png", default_top=60))
 register(Exporter("svg", "network", ".svg", "a picture (SVG)", ".draw:write_svg", default_top=60))
-register(Exporter("html", "network", ".html", "one self-contained interactive page",
-                  ".html:write_html", default_top=150, connected=True))
+register(
+    Exporter(
+        "html",
+        "network",
+        ".html",
+        "one self-contained interactive page",
+        ".html:write_html",
+        default_top=150,
+        connected=True,
+    )
+)
 for _spec in [
     ("turtle", "rdf", ".ttl", "Turtle (triples: the article graphs merged)", ".rdf:write_turtle"),
     ("trig", "rdf", ".trig", "TriG (one named graph per article)", ".rdf:write_trig"),

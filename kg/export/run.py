@@ -41,8 +41,12 @@ def export_network(g, fmt: str, path: str | Path) -> list[Path]:
     return exporter.load()(g, Path(path))
 
 
-def rdf_statements(store: KGStore, filters: Filters | None = None, construct: str | None = None,
-                   data: NetworkData | None = None) -> list:
+def rdf_statements(
+    store: KGStore,
+    filters: Filters | None = None,
+    construct: str | None = None,
+    data: NetworkData | None = None,
+) -> list:
     """The quads (or, for a CONSTRUCT, triples) an RDF export writes.
 
     Without filters: every quad of the store. With filters: the graphs of
@@ -65,11 +69,16 @@ def rdf_statements(store: KGStore, filters: Filters | None = None, construct: st
     g = entity_network(data, filters)
     kept = {c for *_, cs in g.edges(data="claims") for c in cs}
     claims = {c.iri: c for c in data.claims if c.iri in kept}
-    graphs = {str(article_graph_iri(a.id)) for a in data.articles.values()
-              if filters.source_passes(a.source) and filters.date_passes(a.published)}
+    graphs = {
+        str(article_graph_iri(a.id))
+        for a in data.articles.values()
+        if filters.source_passes(a.source) and filters.date_passes(a.published)
+    }
     graphs |= {str(article_graph_iri(c.article)) for c in claims.values()}
-    plain = {(str(article_graph_iri(c.article)), c.subject, str(NKG[c.predicate]), c.object)
-             for c in claims.values()}
+    plain = {
+        (str(article_graph_iri(c.article)), c.subject, str(NKG[c.predicate]), c.object)
+        for c in claims.values()
+    }
     claim_ns = PREFIXES["claim"]
     predicate_iris = {str(NKG[p]) for p in PREDICATES}
     out = []
@@ -87,9 +96,18 @@ def rdf_statements(store: KGStore, filters: Filters | None = None, construct: st
     return out
 
 
-def export(store: KGStore, fmt: str, path: str | Path, *, network: str = "entity",
-           filters: Filters | None = None, top: int | None = None, ego: str | None = None,
-           depth: int = 2, construct: str | None = None) -> ExportResult:
+def export(
+    store: KGStore,
+    fmt: str,
+    path: str | Path,
+    *,
+    network: str = "entity",
+    filters: Filters | None = None,
+    top: int | None = None,
+    ego: str | None = None,
+    depth: int = 2,
+    construct: str | None = None,
+) -> ExportResult:
     """Export the store as ``fmt`` to ``path``.
 
     Network formats write the ``network`` projection (entity, comention or
@@ -114,5 +132,6 @@ def export(store: KGStore, fmt: str, path: str | Path, *, network: str = "entity
     total = len(g)
     g = top_nodes(g, exporter.default_top if top is None else top, connected=exporter.connected)
     paths = exporter.load()(g, path)
-    return ExportResult(fmt, tuple(paths), nodes=len(g), edges=g.number_of_edges(),
-                        total_nodes=total)
+    return ExportResult(
+        fmt, tuple(paths), nodes=len(g), edges=g.number_of_edges(), total_nodes=total
+    )

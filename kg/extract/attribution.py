@@ -9,7 +9,7 @@ from .resolve import DocEntities, DocEntity
 
 __all__ = ["sentence_sources", "quote_sources"]
 
-_QUOTES = "\"\u201c\u201d"
+_QUOTES = '"\u201c\u201d'
 
 
 def _speaker(tok, ents: DocEntities) -> DocEntity | None:
@@ -75,8 +75,8 @@ def quote_sources(doc, said: dict[int, list]) -> dict[tuple[int, int], DocEntity
     text = doc.text  # built anew on each access
     for span in _quoted_spans(text):
         first = bisect_right(ends, span[0])
-        for nxt in sents[first: first + 3]:
-            if "\n\n" in text[span[0]:nxt.start_char]:
+        for nxt in sents[first : first + 3]:
+            if "\n\n" in text[span[0] : nxt.start_char]:
                 break
             found = said.get(nxt.start)
             if found:

@@ -57,37 +57,63 @@ class RawClaim:
     guessed: bool = False  # a bare title's organisation, guessed from the story
 
 
-def pairs(trig: Trigger, agents: list[DocEntity], patients: list[DocEntity], tok,
-          method: str, reading: Reading) -> list[RawClaim]:
+def pairs(
+    trig: Trigger,
+    agents: list[DocEntity],
+    patients: list[DocEntity],
+    tok,
+    method: str,
+    reading: Reading,
+) -> list[RawClaim]:
     """A claim for each agent and patient (swapped when ``trig.reverse``); with no
     patient, a symmetric trigger joins its agents to each other ("Acme and Beta
     partnered")."""
     # a trigger that needs its preposition relates the subject to that preposition's
     # object, never its subjects to each other ("A, B and C merged, creating a group with")
-    if not patients and trig.predicate in SYMMETRIC_PREDICATES and len(agents) > 1 \
-            and not trig.needs_prep:
+    if (
+        not patients
+        and trig.predicate in SYMMETRIC_PREDICATES
+        and len(agents) > 1
+        and not trig.needs_prep
+    ):
         return group(trig, agents, tok, method, reading)
     # a sum is not split between several payers ("raised $50m from A and B")
-    payers = [e for e in (patients if trig.reverse and trig.money_object else agents)
-              if e.type in (ORG, PERSON)]
+    payers = [
+        e
+        for e in (patients if trig.reverse and trig.money_object else agents)
+        if e.type in (ORG, PERSON)
+    ]
     out = []
     for a in agents:
         for p in patients:
             s, o = (p, a) if trig.reverse else (a, p)
-            out.append(RawClaim(s, trig.predicate, o, tok, trig, reading, method,
-                                trig.confidence, shared=len(payers) > 1))
+            out.append(
+                RawClaim(
+                    s,
+                    trig.predicate,
+                    o,
+                    tok,
+                    trig,
+                    reading,
+                    method,
+                    trig.confidence,
+                    shared=len(payers) > 1,
+                )
+            )
     return out
 
 
-def group(trig: Trigger, members: list[DocEntity], tok, method: str,
-          reading: Reading) -> list[RawClaim]:
+def group(
+    trig: Trigger, members: list[DocEntity], tok, method: str, reading: Reading
+) -> list[RawClaim]:
     """Every two of ``members`` in a symmetric relation. A weak word ("deal",
     "effort") joins organisations, not the people named with it."""
-    members = [m for m in members
-               if m.type == ORG or (m.type == PERSON and not trig.weak)]
-    return [RawClaim(a, trig.predicate, b, tok, trig, reading, method + ":group",
-                     trig.confidence - 0.1)
-            for a, b in combinations(members, 2) if a is not b]
+    members = [m for m in members if m.type == ORG or (m.type == PERSON and not trig.weak)]
+    return [
+        RawClaim(a, trig.predicate, b, tok, trig, reading, method + ":group", trig.confidence - 0.1)
+        for a, b in combinations(members, 2)
+        if a is not b
+    ]
 
 
 def type_by_roles(claims: list[RawClaim]) -> None:
@@ -104,8 +130,10 @@ def type_by_roles(claims: list[RawClaim]) -> None:
         if c.guessed:
             continue  # the organisation of a bare title, guessed from the story
         row = PREDICATE[c.predicate]
-        roles = ((c.subject, c.trigger.subject_types or row.subject_types),
-                 (c.object, c.trigger.object_types or row.object_types))
+        roles = (
+            (c.subject, c.trigger.subject_types or row.subject_types),
+            (c.object, c.trigger.object_types or row.object_types),
+        )
         for (e, types), (other, other_types) in (roles, roles[::-1]):
             # only a claim whose other argument fits votes ("said Jane Doe, selling
             # Beta" makes no product of Beta)
@@ -117,8 +145,13 @@ def type_by_roles(claims: list[RawClaim]) -> None:
 
 
 def _retype(e: DocEntity, typ: EntityType) -> None:
-    if e.type == typ or not e.weakly_typed or e.known_place \
-            or e.type not in _PARTY_TYPES or typ not in _PARTY_TYPES:
+    if (
+        e.type == typ
+        or not e.weakly_typed
+        or e.known_place
+        or e.type not in _PARTY_TYPES
+        or typ not in _PARTY_TYPES
+    ):
         return
     if e.type == PERSON and " " in e.label or typ == PERSON and " " not in e.label:
         return  # "Jane Doe" is a person whatever a misparse makes her do; "Beta" is none
@@ -130,7 +163,12 @@ def _retype(e: DocEntity, typ: EntityType) -> None:
 def keep_fitting(claims: list[RawClaim]) -> list[RawClaim]:
     """The claims whose two arguments are distinct parties or products of the types
     their trigger allows."""
-    return [c for c in claims if c.subject is not c.object
-            and c.subject.type in _PARTY_TYPES and c.object.type in _PARTY_TYPES
-            and (not c.trigger.subject_types or c.subject.type in c.trigger.subject_types)
-            and (not c.trigger.object_types or c.object.type in c.trigger.object_types)]
+    return [
+        c
+        for c in claims
+        if c.subject is not c.object
+        and c.subject.type in _PARTY_TYPES
+        and c.object.type in _PARTY_TYPES
+        and (not c.trigger.subject_types or c.subject.type in c.trigger.subject_types)
+        and (not c.trigger.object_types or c.object.type in c.trigger.object_types)
+    ]

@@ -42,8 +42,7 @@ EXTENSIONS = ("kg_entities", "kg_claims", "kg_published", "kg_source", "kg_error
 def _register_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=() if name in ("kg_entities", "kg_claims")
-                              else None)
+            Doc.set_extension(name, default=() if name in ("kg_entities", "kg_claims") else None)
 
 
 @Language.factory(
@@ -52,18 +51,27 @@ def _register_extensions() -> None:
     assigns=["doc._.kg_entities", "doc._.kg_claims"],
     requires=["doc.ents", "token.dep", "token.lemma", "token.pos"],
 )
-def make_claims_component(nlp: Language, name: str, rules: list[str], shipped_rules: bool,
-                          known_entities: str | None) -> ClaimsComponent:
+def make_claims_component(
+    nlp: Language, name: str, rules: list[str], shipped_rules: bool, known_entities: str | None
+) -> ClaimsComponent:
     """spaCy's factory for :class:`ClaimsComponent`."""
-    return ClaimsComponent(nlp, name, rules=rules, shipped_rules=shipped_rules,
-                           known_entities=known_entities)
+    return ClaimsComponent(
+        nlp, name, rules=rules, shipped_rules=shipped_rules, known_entities=known_entities
+    )
 
 
 class ClaimsComponent:
     """Reads entities and claims into ``doc._.kg_entities`` and ``doc._.kg_claims``."""
 
-    def __init__(self, nlp: Language, name: str = "kg_claims", *, rules: Iterable[str] = (),
-                 shipped_rules: bool = True, known_entities: str | None = None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kg_claims",
+        *,
+        rules: Iterable[str] = (),
+        shipped_rules: bool = True,
+        known_entities: str | None = None,
+    ):
         _register_extensions()
         self.name = name
         self.rule_files = tuple(rules)
@@ -74,17 +82,22 @@ class ClaimsComponent:
         #: a person's merges and aliases (:class:`kg.curation.Curation`), set by kg
         self.curation = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   rules: Iterable[str] | None = None) -> None:
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, rules: Iterable[str] | None = None
+    ) -> None:
         """Load the rule files: those given here, else those of the config."""
         if rules is not None:
             self.rule_files = tuple(rules)
         self.rules = load_rules(self.rule_files, self.shipped_rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        options = ReadOptions(self.rules, self.gazetteer,
-                              published=parse_iso_date(doc._.kg_published),
-                              outlet=doc._.kg_source, curation=self.curation)
+        options = ReadOptions(
+            self.rules,
+            self.gazetteer,
+            published=parse_iso_date(doc._.kg_published),
+            outlet=doc._.kg_source,
+            curation=self.curation,
+        )
         doc._.kg_entities, doc._.kg_claims = read_doc(doc, options)
         return doc
 

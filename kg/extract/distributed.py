@@ -53,8 +53,9 @@ def _pipeline_name(model: str | None, batch_size: int, curation) -> str:
     return worker_extractor(model, batch_size, curation).name
 
 
-def _extract_batch(batch: list[Article], model: str | None, batch_size: int,
-                   curation) -> list[Extraction]:
+def _extract_batch(
+    batch: list[Article], model: str | None, batch_size: int, curation
+) -> list[Extraction]:
     """Runs on a worker: the extractions of one batch, in order."""
     with _LOCK:
         return list(worker_extractor(model, batch_size, curation).extract_many(batch))
@@ -82,8 +83,15 @@ class DaskExtractor:
     pipeline; :attr:`name` is the workers' pipeline name (they must agree).
     """
 
-    def __init__(self, scheduler, model: str | None = None, batch_size: int = 16,
-                 curation=None, window: int | None = None, timeout: float | None = None):
+    def __init__(
+        self,
+        scheduler,
+        model: str | None = None,
+        batch_size: int = 16,
+        curation=None,
+        window: int | None = None,
+        timeout: float | None = None,
+    ):
         self.scheduler = scheduler
         self.model = model
         self.batch_size = batch_size
@@ -117,14 +125,16 @@ class DaskExtractor:
             if parse_address(self.scheduler)[0] in ("tcp", "tls"):
                 get_address_host_port(self.scheduler)  # a client made with a bad one lingers
         except ValueError as exc:
-            raise ConfigError(f"{self.scheduler!r} is not a Dask scheduler address ({exc}); "
-                              "give tcp://HOST:PORT") from None
+            raise ConfigError(
+                f"{self.scheduler!r} is not a Dask scheduler address ({exc}); give tcp://HOST:PORT"
+            ) from None
         try:
             client = Client(self.scheduler, timeout=self.timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-            raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler} "
-                              f"({reason})") from None
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {self.scheduler} ({reason})"
+            ) from None
         try:
             yield client
         finally:
@@ -138,21 +148,30 @@ class DaskExtractor:
         try:
             client.wait_for_workers(1, timeout=self.timeout)
         except TimeoutError:
-            raise ConfigError(f"no Dask worker joined the scheduler within {self.timeout:g} s "
-                              "(start some with `dask worker ADDRESS`)") from None
+            raise ConfigError(
+                f"no Dask worker joined the scheduler within {self.timeout:g} s "
+                "(start some with `dask worker ADDRESS`)"
+            ) from None
         workers = list(client.nthreads())
-        futures = [client.submit(_pipeline_name, *self._args(), workers=[w],
-                                 allow_other_workers=False, pure=False) for w in workers]
+        futures = [
+            client.submit(
+                _pipeline_name, *self._args(), workers=[w], allow_other_workers=False, pure=False
+            )
+            for w in workers
+        ]
         try:
             names = set(client.gather(futures))
         except Exception as exc:  # anything here means the workers cannot run kg
             reason = " ".join(str(exc).split())[:200]
-            raise ConfigError(f"the Dask workers cannot run kg's extraction: "
-                              f"{type(exc).__name__}: {reason} (install the same kg on every "
-                              "worker: pip install kg)") from None
+            raise ConfigError(
+                f"the Dask workers cannot run kg's extraction: "
+                f"{type(exc).__name__}: {reason} (install the same kg on every "
+                "worker: pip install kg)"
+            ) from None
         if len(names) > 1:
-            raise ConfigError("the Dask workers run different pipelines: "
-                              + "; ".join(sorted(names)))
+            raise ConfigError(
+                "the Dask workers run different pipelines: " + "; ".join(sorted(names))
+            )
         return names.pop()
 
     # --------------------------------------------------------------- extraction
@@ -164,6 +183,9 @@ class DaskExtractor:
         with self._session() as client:
             window = self.window or 2 * max(1, sum(client.nthreads().values()))
             yield from in_flight(
-                articles, self.batch_size, window,
+                articles,
+                self.batch_size,
+                window,
                 lambda batch: client.submit(_extract_batch, batch, *self._args(), pure=False),
-                client.cancel)
+                client.cancel,
+            )

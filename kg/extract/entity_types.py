@@ -17,32 +17,45 @@ from ..model import EntityType
 from ..names import CORPORATE_SUFFIXES
 from .rules import Rules
 
-__all__ = ["context_type", "honorific_type", "list_type", "model_name_type", "name_ending_type",
-           "argument_type"]
+__all__ = [
+    "context_type",
+    "honorific_type",
+    "list_type",
+    "model_name_type",
+    "name_ending_type",
+    "argument_type",
+]
 
-ORG, PERSON, PLACE, PRODUCT = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE,
-                               EntityType.PRODUCT)
+ORG, PERSON, PLACE, PRODUCT = (
+    EntityType.ORGANIZATION,
+    EntityType.PERSON,
+    EntityType.PLACE,
+    EntityType.PRODUCT,
+)
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 #: A model's name: "HLV-310", "A320", "F-35", "DB9", "PS5".
 _MODEL_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}-?\d{2,4}|[A-Z]{2,4}\d)$")
 
 
-def context_type(doc, start: int, end: int, rules: Rules,
-                 full_name: bool = False) -> EntityType | None:
+def context_type(
+    doc, start: int, end: int, rules: Rules, full_name: bool = False
+) -> EntityType | None:
     """A type read from the words around the name ``doc[start:end]``.
 
     A ``full_name`` NER calls a person's is not made a company by an apposition
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
-    return (honorific_type(doc, start, end, rules)
-            or _own_words_type(doc, start, end, rules)
-            or _person_context_type(doc, start, end, rules)
-            or _noun_after_type(doc, start, end, rules)
-            or _noun_before_type(doc, start, end, rules)
-            or _listed_before_type(doc, start, end, rules)
-            or _listed_after_type(doc, start, rules)
-            or _apposition_type(doc[start:end].root, rules)
-            or _holder_type(doc[start:end].root, rules, full_name)
-            or _described_type(doc[start:end].root, rules, full_name))
+    return (
+        honorific_type(doc, start, end, rules)
+        or _own_words_type(doc, start, end, rules)
+        or _person_context_type(doc, start, end, rules)
+        or _noun_after_type(doc, start, end, rules)
+        or _noun_before_type(doc, start, end, rules)
+        or _listed_before_type(doc, start, end, rules)
+        or _listed_after_type(doc, start, rules)
+        or _apposition_type(doc[start:end].root, rules)
+        or _holder_type(doc[start:end].root, rules, full_name)
+        or _described_type(doc[start:end].root, rules, full_name)
+    )
 
 
 def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
@@ -54,9 +67,13 @@ def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None
         return None
     if prev.lower_ in rules.words.honorifics:
         return PERSON
-    if prev.is_title and prev.lower_ in rules.title_words \
-            and prev.lower_ not in rules.words.name_titles and end - start <= 3 \
-            and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]):
+    if (
+        prev.is_title
+        and prev.lower_ in rules.title_words
+        and prev.lower_ not in rules.words.name_titles
+        and end - start <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end])
+    ):
         return PERSON
     return None
 
@@ -67,8 +84,11 @@ def _own_words_type(doc, start: int, end: int, rules: Rules) -> EntityType | Non
         return None
     last = doc[end - 1]
     words = rules.words
-    if last.lower_.rstrip(".") in _SUFFIX_WORDS or last.lower_ in words.org_name_words \
-            or doc[start].lower_ in words.org_first_words:
+    if (
+        last.lower_.rstrip(".") in _SUFFIX_WORDS
+        or last.lower_ in words.org_name_words
+        or doc[start].lower_ in words.org_first_words
+    ):
         return ORG
     if last.lower_ in words.place_name_words:
         return PLACE
@@ -81,18 +101,27 @@ def _person_context_type(doc, start: int, end: int, rules: Rules) -> EntityType 
     """What only people do: "Jane Doe, who ..." (a name of two or three words),
     "Doe remains executive chairman", "succeeded Jane Doe as chief executive"."""
     span = doc[start:end]
-    if 2 <= len(span) <= 3 and end + 1 < len(doc) and doc[end].text == "," \
-            and doc[end + 1].lower_ in ("who", "whom") \
-            and all(t.text[:1].isupper() for t in span) \
-            and not (start > 0 and doc[start - 1].lower_ == "the"):
+    if (
+        2 <= len(span) <= 3
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("who", "whom")
+        and all(t.text[:1].isupper() for t in span)
+        and not (start > 0 and doc[start - 1].lower_ == "the")
+    ):
         return PERSON
     root = span.root
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_.lower() in rules.words.copulas:
         held = [c for c in verb.children if c.dep_ == "attr"]
     elif root.dep_ == "dobj" and verb.lemma_.lower() in rules.words.succeeding_verbs:
-        held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                for p in c.children if p.dep_ == "pobj"]
+        held = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     else:
         return None
     if held and held[0].pos_ == "NOUN" and held[0].lemma_.lower() in rules.title_nouns:
@@ -105,17 +134,23 @@ def _noun_after_type(doc, start: int, end: int, rules: Rules) -> EntityType | No
     "the Sal Quorn investment bank" (not a place's: "a San Francisco start-up"; nor
     a maker's wares: "the Zephyr maker"; nor a lone surname's: "the Doe group")."""
     last = noun = doc[end - 1]
-    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(noun.i + 1,
-                                                                             noun.i + 3):
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(
+        noun.i + 1, noun.i + 3
+    ):
         noun = noun.head
     if noun is last or noun.pos_ != "NOUN":
         return None
     words, lemma = rules.words, noun.lemma_.lower()
     if noun.lower_ in words.product_nouns:
         return PRODUCT
-    if lemma in words.org_nouns and lemma not in rules.roles and lemma not in words.party_nouns \
-            and lemma not in rules.person_nouns and doc[start].ent_type_ not in ("GPE", "LOC") \
-            and end - start > 1:  # "the Gabelli group" is Mario Gabelli's
+    if (
+        lemma in words.org_nouns
+        and lemma not in rules.roles
+        and lemma not in words.party_nouns
+        and lemma not in rules.person_nouns
+        and doc[start].ent_type_ not in ("GPE", "LOC")
+        and end - start > 1
+    ):  # "the Gabelli group" is Mario Gabelli's
         return ORG
     return None
 
@@ -134,19 +169,30 @@ def _listed_before_type(doc, start: int, end: int, rules: Rules) -> EntityType |
     i, names = end, 1 + _names_before(doc, start)
     while i < min(len(doc), end + 14):
         tok = doc[i]
-        if tok.tag_ == "POS" and i + 1 < len(doc) and doc[i + 1].lower_ not in _LIST_GLUE \
-                and not _last_listed(doc, i - 1):
+        if (
+            tok.tag_ == "POS"
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ not in _LIST_GLUE
+            and not _last_listed(doc, i - 1)
+        ):
             # "Boeing's Starliner capsule": Boeing owns it; but a list goes on through
             # a name's possessive ("the Amstel and Murphy's stout brands")
             return None
-        if tok.lower_ in _LIST_GLUE or tok.pos_ == "NUM" \
-                or tok.text == "-" and not doc[i - 1].whitespace_:  # "sport-utility"
+        if (
+            tok.lower_ in _LIST_GLUE
+            or tok.pos_ == "NUM"
+            or tok.text == "-"
+            and not doc[i - 1].whitespace_
+        ):  # "sport-utility"
             i += 1
         elif tok.pos_ == "PROPN" or tok.ent_type_:
             names += doc[i - 1].lower_ in (",", "and", "or")
             i += 1
-        elif tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("amod", "compound", "nmod") \
-                and tok.head.i > tok.i:
+        elif (
+            tok.pos_ in ("ADJ", "NOUN")
+            and tok.dep_ in ("amod", "compound", "nmod")
+            and tok.head.i > tok.i
+        ):
             # "electric", "cough", "sport-utility"; "Pepsi, 7UP and other PepsiCo drinks"
             names += tok.lower_ == "other" and doc[i - 1].lower_ in ("and", "or")
             i += 1
@@ -177,12 +223,18 @@ def _names_before(doc, start: int) -> int:
     """How many names stand listed right before ``doc[start]``: "the Eurostar Neo and
     OneSat satellites" lists one before OneSat."""
     count, i = 0, start - 1
-    while i > 0 and doc[i].lower_ in (",", "and", "or") and (doc[i - 1].ent_type_
-                                                           or doc[i - 1].pos_ == "PROPN"):
+    while (
+        i > 0
+        and doc[i].lower_ in (",", "and", "or")
+        and (doc[i - 1].ent_type_ or doc[i - 1].pos_ == "PROPN")
+    ):
         count += 1
         i -= 1
-        while i > 0 and (doc[i - 1].ent_type_ or doc[i - 1].pos_ == "PROPN") \
-                and doc[i - 1].lower_ not in _LIST_GLUE:
+        while (
+            i > 0
+            and (doc[i - 1].ent_type_ or doc[i - 1].pos_ == "PROPN")
+            and doc[i - 1].lower_ not in _LIST_GLUE
+        ):
             i -= 1
         i -= 1
     return count
@@ -210,9 +262,14 @@ def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
     if end < len(doc) and doc[end].tag_ == "POS":
         return None  # "products such as Nintendo's Game Cube": Nintendo owns a member
     i = start - 1
-    while i >= max(0, start - 14) and (doc[i].lower_ in _LIST_GLUE or doc[i].pos_ == "PROPN"
-                                         or doc[i].ent_type_ and doc[i].pos_ != "VERB"
-                                         or doc[i].text == "-" and not doc[i].whitespace_):
+    while i >= max(0, start - 14) and (
+        doc[i].lower_ in _LIST_GLUE
+        or doc[i].pos_ == "PROPN"
+        or doc[i].ent_type_
+        and doc[i].pos_ != "VERB"
+        or doc[i].text == "-"
+        and not doc[i].whitespace_
+    ):
         i -= 1
     if i < 0:
         return None
@@ -220,8 +277,12 @@ def _listed_after_type(doc, start: int, rules: Rules) -> EntityType | None:
     noun = None
     if tok.lemma_.lower() == "include" and tok.pos_ == "VERB" and tok.dep_ != "prep":
         noun = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    elif tok.lower_ in ("including", "like") or tok.lower_ == "as" and i > 0 \
-            and doc[i - 1].lower_ == "such":
+    elif (
+        tok.lower_ in ("including", "like")
+        or tok.lower_ == "as"
+        and i > 0
+        and doc[i - 1].lower_ == "such"
+    ):
         noun = tok.head.head if tok.lower_ == "as" and tok.head.pos_ != "NOUN" else tok.head
     if noun is None or noun.pos_ != "NOUN":
         return None
@@ -235,9 +296,12 @@ def _noun_before_type(doc, start: int, end: int, rules: Rules) -> EntityType | N
     """ "start-up DeepSeek", "broadband provider Mawingu", "chatbot Grok" (the noun
     tagged a proper noun too, when written in lower case)."""
     prev = doc[start - 1] if start > 0 else None
-    if prev is None or not (prev.pos_ == "NOUN" or prev.pos_ == "PROPN" and prev.is_lower) \
-            or prev.head.i not in range(start, end) \
-            or prev.dep_ not in ("compound", "nmod", "amod"):
+    if (
+        prev is None
+        or not (prev.pos_ == "NOUN" or prev.pos_ == "PROPN" and prev.is_lower)
+        or prev.head.i not in range(start, end)
+        or prev.dep_ not in ("compound", "nmod", "amod")
+    ):
         return None
     lemma = prev.lemma_.lower()
     words = rules.words
@@ -261,8 +325,7 @@ def _apposition_type(head, rules: Rules) -> EntityType | None:
             return PLACE
         if lemma in words.org_nouns:
             return ORG
-        if lemma in rules.person_nouns and child.i > head.i \
-                and lemma not in words.party_nouns:
+        if lemma in rules.person_nouns and child.i > head.i and lemma not in words.party_nouns:
             return PERSON
     return None
 
@@ -278,8 +341,11 @@ def _holder_type(head, rules: Rules, full_name: bool) -> EntityType | None:
     else:
         return None
     lemma = holder.lemma_.lower()
-    if lemma in rules.words.org_possessed_nouns and holder.i != head.i \
-            and not (head.dep_ == "compound" and lemma == "headquarters"):
+    if (
+        lemma in rules.words.org_possessed_nouns
+        and holder.i != head.i
+        and not (head.dep_ == "compound" and lemma == "headquarters")
+    ):
         return ORG
     return None
 
@@ -333,8 +399,10 @@ def argument_type(root, by_token: dict, rules: Rules) -> EntityType | None:
         return PRODUCT  # "the Zephyr 2 robot", "the Zephyr warehouse robot"
     if root.dep_ == "poss" and head.lemma_.lower() in rules.words.org_possessed_nouns:
         return ORG
-    if root.dep_ in ("nsubj", "dobj", "nsubjpass") \
-            and head.lemma_.lower() in words.organisation_verbs:
+    if (
+        root.dep_ in ("nsubj", "dobj", "nsubjpass")
+        and head.lemma_.lower() in words.organisation_verbs
+    ):
         return ORG
     return None
 

@@ -44,13 +44,21 @@ class RawMention:
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive or punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct
-                           or (doc[start].text.islower() and end - start > 1)
-                           or doc[start].tag_ in ("PRP$", "DT") and end - start > 1):
+    while start < end and (
+        doc[start].lower_ == "the"
+        or doc[start].is_punct
+        or (doc[start].text.islower() and end - start > 1)
+        or doc[start].tag_ in ("PRP$", "DT")
+        and end - start > 1
+    ):
         start += 1  # "the", "Its British Sugar"
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in {"'s", "\u2019s"}
-                           or doc[end - 1].is_lower and doc[end - 1].is_alpha):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in {"'s", "\u2019s"}
+        or doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+    ):
         end -= 1  # "Acme's", "Eléctrica del Nervión and"
     return start, end
 
@@ -63,9 +71,17 @@ def _ner_spans(doc, rules: Rules):
         start = ent.start
         for tok in ent:
             dash = tok.text in ("-", "\u2013", "\u2014") and tok.whitespace_
-            if tok.text == "," or dash or (tok.lower_ == "and" and (
-                    _two_names(doc, start, tok.i, ent.end)
-                    or _listed_products(doc, start, tok.i, ent.end, rules))):
+            if (
+                tok.text == ","
+                or dash
+                or (
+                    tok.lower_ == "and"
+                    and (
+                        _two_names(doc, start, tok.i, ent.end)
+                        or _listed_products(doc, start, tok.i, ent.end, rules)
+                    )
+                )
+            ):
                 spans.append([start, tok.i, ent.label_])
                 start = tok.i + 1
         spans.append([start, ent.end, ent.label_])
@@ -82,23 +98,33 @@ def _ner_spans(doc, rules: Rules):
     for start, end, label in out:
         # a known name followed by untagged capitalised words it modifies ("Apple Watch")
         run = end
-        while run < len(doc) and doc[run].pos_ == "PROPN" and not doc[run].ent_type_ \
-                and doc[run].text[:1].isupper():
+        while (
+            run < len(doc)
+            and doc[run].pos_ == "PROPN"
+            and not doc[run].ent_type_
+            and doc[run].text[:1].isupper()
+        ):
             run += 1
         if run > end and doc[start].ent_id_ and doc[end - 1].head.i in range(end, run):
             end = run
         # a version number after a name ("Office" + "365", "Falcon" + "9")
-        if end < len(doc) and _version_number(doc[end]) and doc[end - 1].pos_ == "PROPN" \
-                and doc[end - 1].whitespace_:
+        if (
+            end < len(doc)
+            and _version_number(doc[end])
+            and doc[end - 1].pos_ == "PROPN"
+            and doc[end - 1].whitespace_
+        ):
             end += 1
         # an untagged first name before a tagged surname ("Ilya" of "Ilya Sutskever")
         while start > 0 and _first_name(doc[start - 1], start, end, rules):
             start -= 1
         start, end = _hyphen_joined(doc, start, end)
         start, label = _after_title(doc, start, end, label, rules)
-        while end - start > 1 and (doc[end - 1].lower_ in _TRAILING_TITLES
-                                   or doc[end - 1].lower_ in rules.title_words
-                                   and doc[end - 1].lower_ not in rules.words.name_titles):
+        while end - start > 1 and (
+            doc[end - 1].lower_ in _TRAILING_TITLES
+            or doc[end - 1].lower_ in rules.title_words
+            and doc[end - 1].lower_ not in rules.words.name_titles
+        ):
             end -= 1  # "Microsoft CEO", "UK Chancellor"
         start = _firm_start(doc, start, end, rules)
         yield start, end, label
@@ -107,15 +133,26 @@ def _ner_spans(doc, rules: Rules):
 def _hyphen_joined(doc, start: int, end: int) -> tuple[int, int]:
     """A name the tokenizer split at a hyphen, whole again: "CR-V", "Ito-Yokado",
     "SSN-AUKUS"; not "Redmond-based" or "Musk-founded" (lower case)."""
+
     def joins(left, dash, right) -> bool:
-        return dash.text == "-" and not left.whitespace_ and not dash.whitespace_ \
-            and (right.text[:1].isupper() or right.text[:1].isdigit()) \
-            and (left.text[:1].isupper() or left.text[:1].isdigit()) and not right.is_punct \
-            and not left.ent_id_ and not right.ent_id_  # "the Microsoft-Inflection deal"
+        return (
+            dash.text == "-"
+            and not left.whitespace_
+            and not dash.whitespace_
+            and (right.text[:1].isupper() or right.text[:1].isdigit())
+            and (left.text[:1].isupper() or left.text[:1].isdigit())
+            and not right.is_punct
+            and not left.ent_id_
+            and not right.ent_id_
+        )  # "the Microsoft-Inflection deal"
+
     while end + 1 < len(doc) and joins(doc[end - 1], doc[end], doc[end + 1]):
         end += 2
-    while start >= 2 and joins(doc[start - 2], doc[start - 1], doc[start]) \
-            and not doc[start - 2].is_punct:
+    while (
+        start >= 2
+        and joins(doc[start - 2], doc[start - 1], doc[start])
+        and not doc[start - 2].is_punct
+    ):
         start -= 2
     return start, end
 
@@ -126,14 +163,20 @@ def _after_title(doc, start: int, end: int, label: str, rules: Rules) -> tuple[i
     two or three capitalised words; never a word that begins company names
     ("General Motors")."""
     first = start
-    while end - start > 1 and doc[start].lower_ in rules.title_words \
-            and (label == "PERSON" or doc[start].lower_ not in rules.words.name_titles):
+    while (
+        end - start > 1
+        and doc[start].lower_ in rules.title_words
+        and (label == "PERSON" or doc[start].lower_ not in rules.words.name_titles)
+    ):
         start += 1
     if start > first and label != "PERSON":
         rest = doc[start:end]
         honorific = doc[start - 1].lower_ in rules.words.honorifics  # "Ms Hessel"
-        if (honorific or len(rest) >= 2) and len(rest) <= 3 \
-                and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+        if (
+            (honorific or len(rest) >= 2)
+            and len(rest) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in rest)
+        ):
             return start, "PERSON"
         return first, label
     return start, label
@@ -151,18 +194,28 @@ def _firm_start(doc, start: int, end: int, rules: Rules) -> int:
         start -= 1  # "McDermott" + "International Inc"
     # "X and Co Inc" may follow a name NER took for a company's ("Marcus Schloss")
     bare = all(t.lower_.rstrip(".") in _SUFFIX_WORDS for t in doc[start:end])
-    if start < 2 or doc[start - 1].lower_ not in ("and", "&") \
-            or not _firm_word(doc[start - 2], bare):
+    if (
+        start < 2
+        or doc[start - 1].lower_ not in ("and", "&")
+        or not _firm_word(doc[start - 2], bare)
+    ):
         return start
-    if doc[start - 2].is_title and doc[start - 2].lower_.rstrip(".") not in _SUFFIX_WORDS \
-            or len(doc[start - 2]) == 1 and doc[start - 2].is_upper:
+    if (
+        doc[start - 2].is_title
+        and doc[start - 2].lower_.rstrip(".") not in _SUFFIX_WORDS
+        or len(doc[start - 2]) == 1
+        and doc[start - 2].is_upper
+    ):
         first = start - 2
-        while first > 0 and first > start - 5 and doc[first - 1].pos_ == "PROPN" \
-                and doc[first - 1].is_title \
-                and doc[first - 1].lower_.rstrip(".") not in _SUFFIX_WORDS:
+        while (
+            first > 0
+            and first > start - 5
+            and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].is_title
+            and doc[first - 1].lower_.rstrip(".") not in _SUFFIX_WORDS
+        ):
             first -= 1
-        if doc[first].is_sent_start or doc[first].pos_ == "PROPN" \
-                or len(doc[first]) == 1:
+        if doc[first].is_sent_start or doc[first].pos_ == "PROPN" or len(doc[first]) == 1:
             return first
     return start
 
@@ -170,8 +223,12 @@ def _firm_start(doc, start: int, end: int, rules: Rules) -> int:
 def _firm_word(tok, any_name: bool = False) -> bool:
     """A capitalised word a company's name may begin with: untagged, or part of a
     person's name ("Charles Schwab and Co"), never a known company's."""
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_id_ \
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.ent_id_
         and (any_name or tok.ent_type_ in ("", "PERSON"))
+    )
 
 
 def _name_number(tok) -> bool:
@@ -183,8 +240,12 @@ def _name_number(tok) -> bool:
 def _version_number(tok) -> bool:
     """A short number that can end a product's name: "365", "9"; not a year."""
     text = tok.text
-    return text.isdigit() and len(text) <= 4 and not tok.ent_type_ \
+    return (
+        text.isdigit()
+        and len(text) <= 4
+        and not tok.ent_type_
         and not (len(text) == 4 and text[:2] in ("19", "20"))
+    )
 
 
 def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -194,33 +255,48 @@ def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
         return False
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if before is not None and before.text[:1].isupper() and before.is_alpha \
-            and not before.is_sent_start and before.pos_ == "PROPN":
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and not before.is_sent_start
+        and before.pos_ == "PROPN"
+    ):
         return False
     return not (after is not None and after.text in ("-", "\u2013") and not doc[start].whitespace_)
 
 
 def _first_name(tok, start: int, end: int, rules: Rules) -> bool:
     """An untagged capitalised word that modifies the name after it ("Ilya")."""
-    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "compound" \
-        and tok.head.i in range(start, end) and tok.text.istitle() \
-        and len(tok.doc[start].text) > 1 and not tok.lower_.endswith("ing") \
-        and tok.lower_ not in rules.title_words and tok.lower_ not in rules.skip_words
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.ent_type_
+        and tok.dep_ == "compound"
+        and tok.head.i in range(start, end)
+        and tok.text.istitle()
+        and len(tok.doc[start].text) > 1
+        and not tok.lower_.endswith("ing")
+        and tok.lower_ not in rules.title_words
+        and tok.lower_ not in rules.skip_words
+    )
 
 
 def _two_names(doc, start: int, conj: int, end: int) -> bool:
     """ "Quillon Systems and Brisk Analytics" names two organisations; "Securities and
     Exchange Commission" or "Marks and Spencer" one."""
-    left, right = doc[start:conj], doc[conj + 1:end]
-    return len(left) >= 2 and len(right) >= 2 and all(
-        t.text[:1].isupper() for t in (*left, *right))
+    left, right = doc[start:conj], doc[conj + 1 : end]
+    return len(left) >= 2 and len(right) >= 2 and all(t.text[:1].isupper() for t in (*left, *right))
 
 
 def _listed_products(doc, start: int, conj: int, end: int, rules: Rules) -> bool:
     """ "brands include J2O and Fruit Shoot": a span NER runs across "and" in a list
     of products names two; "Marks and Spencer" among "rivals include" one."""
-    return conj > start and conj + 1 < end and doc[conj + 1].text[:1].isupper() \
+    return (
+        conj > start
+        and conj + 1 < end
+        and doc[conj + 1].text[:1].isupper()
         and list_type(doc, start, end, rules) == EntityType.PRODUCT
+    )
 
 
 def _one_company(doc, first, second) -> bool:
@@ -228,21 +304,32 @@ def _one_company(doc, first, second) -> bool:
     a person or a place, which the first modifies: one company ("Lockheed Martin")."""
     a_start, a_end, a_label = first
     b_start, b_end, b_label = second
-    return a_end == b_start and a_label == "ORG" and b_label in ("PERSON", "GPE") \
-        and b_end - b_start == 1 and doc[b_start].pos_ == "PROPN" \
-        and doc[a_end - 1].dep_ == "compound" and doc[a_end - 1].head.i == b_start
+    return (
+        a_end == b_start
+        and a_label == "ORG"
+        and b_label in ("PERSON", "GPE")
+        and b_end - b_start == 1
+        and doc[b_start].pos_ == "PROPN"
+        and doc[a_end - 1].dep_ == "compound"
+        and doc[a_end - 1].head.i == b_start
+    )
 
 
 def _continues_known(doc, first, second) -> bool:
     """True when a known name is a modifier of the name right after it."""
     a_start, a_end, _ = first
     b_start, b_end, _ = second
-    return bool(doc[a_start].ent_id_) and not doc[b_start].ent_id_ \
-        and doc[a_end - 1].head.i in range(b_start, b_end) and bool(doc[a_end - 1].whitespace_)
+    return (
+        bool(doc[a_start].ent_id_)
+        and not doc[b_start].ent_id_
+        and doc[a_end - 1].head.i in range(b_start, b_end)
+        and bool(doc[a_end - 1].whitespace_)
+    )
 
 
-def find_mentions(doc, gazetteer: Gazetteer, rules: Rules,
-                  outlet: str | None = None) -> list[RawMention]:
+def find_mentions(
+    doc, gazetteer: Gazetteer, rules: Rules, outlet: str | None = None
+) -> list[RawMention]:
     """Every named mention of a person, organisation, place or product.
 
     ``outlet`` is the article's source: where the text names it, it is an
@@ -251,8 +338,9 @@ def find_mentions(doc, gazetteer: Gazetteer, rules: Rules,
     out: list[RawMention] = []
     spans = list(_ner_spans(doc, rules))
     for ent_start, ent_end, label in spans:
-        if any(s <= ent_start and ent_end <= e and e - s > ent_end - ent_start
-               for s, e, _ in spans):
+        if any(
+            s <= ent_start and ent_end <= e and e - s > ent_end - ent_start for s, e, _ in spans
+        ):
             continue  # "Charles Schwab" of "Charles Schwab and Co Inc"
         ner_type = rules.words.ner_types.get(label)
         if ner_type is None:
@@ -281,14 +369,18 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"
-    if _TICKER_RE.match(text) or (start > 0 and doc[start - 1].text == "<") \
-            or (end < len(doc) and doc[end].text.startswith(">")):
+    if (
+        _TICKER_RE.match(text)
+        or (start > 0 and doc[start - 1].text == "<")
+        or (end < len(doc) and doc[end].text.startswith(">"))
+    ):
         return False  # a wire's ticker: "<AAPL>", "BONA.S"
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
 
 
-def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: Gazetteer,
-                   rules: Rules) -> RawMention:
+def _typed_mention(
+    doc, start: int, end: int, ner_type: EntityType, gazetteer: Gazetteer, rules: Rules
+) -> RawMention:
     """The mention ``doc[start:end]``, typed by the known-entities table, the words
     around it, or NER (the one weak source)."""
     span = doc[start:end]
@@ -297,20 +389,27 @@ def _typed_mention(doc, start: int, end: int, ner_type: EntityType, gazetteer: G
     if known is not None:
         typ, strong = EntityType(known.type), True
     else:
-        found = context_type(doc, start, end, rules,
-                             full_name=ner_type == EntityType.PERSON and end - start > 1)
-        typ, strong = (found, True) if found else (
-            model_name_type(text) or _doubted(ner_type, text, gazetteer, rules), False)
-    return RawMention(start, end, text, span.start_char, span.end_char, typ,
-                      known.name if known else None, strong)
+        found = context_type(
+            doc, start, end, rules, full_name=ner_type == EntityType.PERSON and end - start > 1
+        )
+        typ, strong = (
+            (found, True)
+            if found
+            else (model_name_type(text) or _doubted(ner_type, text, gazetteer, rules), False)
+        )
+    return RawMention(
+        start, end, text, span.start_char, span.end_char, typ, known.name if known else None, strong
+    )
 
 
-def _doubted(ner_type: EntityType, text: str, gazetteer: Gazetteer,
-             rules: Rules) -> EntityType:
+def _doubted(ner_type: EntityType, text: str, gazetteer: Gazetteer, rules: Rules) -> EntityType:
     """NER's type, unless it calls a place a name no table of places knows: a name
     like that is a company far more often ("Verizon", "Iberdrola")."""
-    if ner_type == EntityType.PLACE and not gazetteer.is_place(text) \
-            and name_key(text) not in rules.region_keys:
+    if (
+        ner_type == EntityType.PLACE
+        and not gazetteer.is_place(text)
+        and name_key(text) not in rules.region_keys
+    ):
         return EntityType.ORGANIZATION
     return ner_type
 
@@ -322,9 +421,18 @@ def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
     while pos >= 0:
         span = doc.char_span(pos, pos + len(outlet), alignment_mode="contract")
         if span is not None and not taken.intersection(range(span.start, span.end)):
-            found.append(RawMention(span.start, span.end, clean_mention(span.text),
-                                    span.start_char, span.end_char, EntityType.ORGANIZATION,
-                                    None, True))
+            found.append(
+                RawMention(
+                    span.start,
+                    span.end,
+                    clean_mention(span.text),
+                    span.start_char,
+                    span.end_char,
+                    EntityType.ORGANIZATION,
+                    None,
+                    True,
+                )
+            )
             taken.update(range(span.start, span.end))
         pos = text.find(outlet, pos + len(outlet))
     return found
@@ -339,7 +447,7 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     forms: dict[tuple[str, ...], RawMention] = {}
     for m in mentions:
-        words = tuple(t.text for t in doc[m.start:m.end])
+        words = tuple(t.text for t in doc[m.start : m.end])
         forms.setdefault(words, m)
         if m.type == EntityType.PERSON and len(words) > 1:
             forms.setdefault((words[-1],), m)
@@ -353,20 +461,31 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
             continue
         for words, m in by_first[tok.text]:
             end = tok.i + len(words)
-            if end > len(doc) or tuple(texts[tok.i:end]) != words:
+            if end > len(doc) or tuple(texts[tok.i : end]) != words:
                 continue
             if taken.intersection(range(tok.i, end)) or doc[tok.i].pos_ not in ("PROPN", "NOUN"):
                 continue
-            span = doc[tok.i:end]
-            extra.append(RawMention(tok.i, end, clean_mention(span.text), span.start_char,
-                                    span.end_char, m.type, m.known, m.strong))
+            span = doc[tok.i : end]
+            extra.append(
+                RawMention(
+                    tok.i,
+                    end,
+                    clean_mention(span.text),
+                    span.start_char,
+                    span.end_char,
+                    m.type,
+                    m.known,
+                    m.strong,
+                )
+            )
             taken.update(range(tok.i, end))
             break
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
-                         taken: set[int]) -> list[RawMention]:
+def _unlabelled_products(
+    doc, gazetteer: Gazetteer, rules: Rules, taken: set[int]
+) -> list[RawMention]:
     """Capitalised names right before a product noun that NER missed ("the Zephyr app")."""
     found = []
     for tok in doc:
@@ -374,8 +493,12 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
             continue
         end = tok.i
         start = end
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
-                and doc[start - 1].head.i in range(start - 1, tok.i + 1):
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].i not in taken
+            and doc[start - 1].head.i in range(start - 1, tok.i + 1)
+        ):
             start -= 1
         if start == end and _brand_word(doc, end - 1, tok, rules) and end - 1 not in taken:
             start -= 1  # "the Quotemehappy brand": the tagger's adjective
@@ -386,9 +509,18 @@ def _unlabelled_products(doc, gazetteer: Gazetteer, rules: Rules,
         if len(text) < 2 or name_key(text) in rules.rejected_mentions:
             continue
         known = gazetteer.lookup(text)
-        found.append(RawMention(start, end, text, span.start_char, span.end_char,
-                                EntityType(known.type) if known else EntityType.PRODUCT,
-                                known.name if known else None, True))
+        found.append(
+            RawMention(
+                start,
+                end,
+                text,
+                span.start_char,
+                span.end_char,
+                EntityType(known.type) if known else EntityType.PRODUCT,
+                known.name if known else None,
+                True,
+            )
+        )
         taken.update(range(start, end))
     return found
 
@@ -399,9 +531,14 @@ def _brand_word(doc, i: int, noun, rules: Rules) -> bool:
     if i < 1:
         return False
     tok = doc[i]
-    return tok.pos_ == "ADJ" and tok.is_title and not tok.ent_type_ and tok.head.i == noun.i \
-        and noun.lemma_.lower() in rules.words.kind_nouns \
+    return (
+        tok.pos_ == "ADJ"
+        and tok.is_title
+        and not tok.ent_type_
+        and tok.head.i == noun.i
+        and noun.lemma_.lower() in rules.words.kind_nouns
         and (doc[i - 1].lower_ in ("the", "its", "their") or doc[i - 1].tag_ == "POS")
+    )
 
 
 def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
@@ -409,13 +546,22 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
     if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
     start = end = tok.i
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].i not in taken \
-            and doc[end].head.i in range(end + 1, end + 4) and not doc[end + 1].ent_type_:
+    while (
+        end + 1 < len(doc)
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].i not in taken
+        and doc[end].head.i in range(end + 1, end + 4)
+        and not doc[end + 1].ent_type_
+    ):
         end += 1  # "McDorran" -> "International" -> "Inc", both compounds of "Inc"
     while start > 0:
         prev = doc[start - 1]
-        if prev.pos_ != "PROPN" or prev.i in taken or prev.ent_type_ \
-                or prev.head.i not in range(start - 1, end + 1):
+        if (
+            prev.pos_ != "PROPN"
+            or prev.i in taken
+            or prev.ent_type_
+            or prev.head.i not in range(start - 1, end + 1)
+        ):
             break
         start -= 1
     return start, end + 1
@@ -435,14 +581,25 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             continue
         start, end = span
         honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
-        typ = honorific or name_ending_type(doc, start, end, rules) \
-            or list_type(doc, start, end, rules) \
+        typ = (
+            honorific
+            or name_ending_type(doc, start, end, rules)
+            or list_type(doc, start, end, rules)
             or argument_type(doc[start:end].root, by_token, rules)
+        )
         if typ is None:
             continue
         sp = doc[start:end]
-        m = RawMention(start, end, clean_mention(sp.text), sp.start_char, sp.end_char, typ,
-                       None, honorific is not None)
+        m = RawMention(
+            start,
+            end,
+            clean_mention(sp.text),
+            sp.start_char,
+            sp.end_char,
+            typ,
+            None,
+            honorific is not None,
+        )
         extra.append(m)
         taken.update(range(start, end))
         for i in range(start, end):

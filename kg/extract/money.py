@@ -9,28 +9,76 @@ from ..model import Money
 
 __all__ = ["MoneySpan", "find_money"]
 
-_SYMBOLS = {"$": "USD", "US$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY",
-            "C$": "CAD", "A$": "AUD", "HK$": "HKD"}
-_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cad": "CAD", "aud": "AUD",
-          "chf": "CHF", "cny": "CNY", "inr": "INR"}
-_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "euro": "EUR",
-          "euros": "EUR", "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY",
-          "rupees": "INR", "francs": "CHF"}
-_SCALE = {"trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9,
-          "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "\u20ac": "EUR",
+    "\u00a3": "GBP",
+    "\u00a5": "JPY",
+    "C$": "CAD",
+    "A$": "AUD",
+    "HK$": "HKD",
+}
+_CODES = {
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cad": "CAD",
+    "aud": "AUD",
+    "chf": "CHF",
+    "cny": "CNY",
+    "inr": "INR",
+}
+_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "dlr": "USD",
+    "dlrs": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "francs": "CHF",
+}
+_SCALE = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SC = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|bln|mn|mln|tn|trn|b|m|k)\b)?"
 _PREFIX_RE = re.compile(
     r"(?P<cur>US\$|HK\$|C\$|A\$|\$|\u20ac|\u00a3|\u00a5|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)"
-    + _NUM + _SC, re.IGNORECASE)
+    + _NUM
+    + _SC,
+    re.IGNORECASE,
+)
 _SUFFIX_RE = re.compile(
     _NUM + _SC + r"\s+(?P<word>dollars?|dlrs?|euros?|pounds?|yen|yuan|rupees|francs)\b",
-    re.IGNORECASE)  # "dlrs": the wire services' dollars ("4.5 mln dlrs")
-_PER_UNIT_RE = re.compile(r"^\s*(?:(?:per|for\s+each|for\s+every|apiece\b|each\b)\s*\w*|"
-                          r"(?:a|an|each)\s+(?:year|month|week|day|share|song|unit|hour|annum|"
-                          r"person|user|subscriber|employee|copy|work|seat|barrel|tonne|ton|"
-                          r"ounce|vehicle|head)\b)", re.IGNORECASE)
+    re.IGNORECASE,
+)  # "dlrs": the wire services' dollars ("4.5 mln dlrs")
+_PER_UNIT_RE = re.compile(
+    r"^\s*(?:(?:per|for\s+each|for\s+every|apiece\b|each\b)\s*\w*|"
+    r"(?:a|an|each)\s+(?:year|month|week|day|share|song|unit|hour|annum|"
+    r"person|user|subscriber|employee|copy|work|seat|barrel|tonne|ton|"
+    r"ounce|vehicle|head)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,14 +112,17 @@ def find_money(text: str) -> list[MoneySpan]:
         if currency is None:
             continue
         scale = m.group("scale")
-        per = bool(_PER_UNIT_RE.match(text[m.end():]))
+        per = bool(_PER_UNIT_RE.match(text[m.end() :]))
         money = Money(_value(m.group("num"), scale), currency)
         found.append(MoneySpan(money, m.start(), m.end(), per))
     for m in _SUFFIX_RE.finditer(text):
         if any(s.start <= m.start() < s.end for s in found):
             continue
         currency = _WORDS[m.group("word").lower()]
-        per = bool(_PER_UNIT_RE.match(text[m.end():]))
-        found.append(MoneySpan(Money(_value(m.group("num"), m.group("scale")), currency),
-                               m.start(), m.end(), per))
+        per = bool(_PER_UNIT_RE.match(text[m.end() :]))
+        found.append(
+            MoneySpan(
+                Money(_value(m.group("num"), m.group("scale")), currency), m.start(), m.end(), per
+            )
+        )
     return sorted(found, key=lambda s: s.start)

@@ -61,15 +61,20 @@ def _dateline_end(doc, start: int, months: frozenset[str]) -> int | None:
     if not (doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1):
         return None
     bracketed = False
-    for tok in doc[start + 1:start + 16]:
+    for tok in doc[start + 1 : start + 16]:
         if tok.text == "(":
             bracketed = True
         elif tok.text == ")":
             bracketed = False
         elif tok.text in _DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
             return tok.i + 1 if tok.i + 1 < len(doc) else None
-        elif not (bracketed or tok.is_upper or tok.like_num or tok.text == ","
-                  or tok.lower_.rstrip(".") in months):
+        elif not (
+            bracketed
+            or tok.is_upper
+            or tok.like_num
+            or tok.text == ","
+            or tok.lower_.rstrip(".") in months
+        ):
             return None  # a sentence, not a dateline: "IBM agreed a deal - ..."
     return None
 
@@ -96,7 +101,7 @@ def paragraph_breaks(doc, months: frozenset[str] = frozenset()):
             doc[end].is_sent_start = True
             # the story's first words are not a sentence of their own: "USAir Group Inc
             # said ..." is not split after "USAir" or "Group"
-            for tok in doc[end + 1:end + 4]:
+            for tok in doc[end + 1 : end + 4]:
                 if "\n" in tok.text or "\n" in doc[tok.i - 1].whitespace_:
                     break
                 tok.is_sent_start = False
@@ -133,7 +138,9 @@ def load_nlp(model: str | None = None):
         nlp.add_pipe("kg_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "kg_known_entities" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
-            "entity_ruler", name="kg_known_entities", before="ner",
+            "entity_ruler",
+            name="kg_known_entities",
+            before="ner",
             config={"phrase_matcher_attr": "ORTH", "validate": True},
         )
         with nlp.select_pipes(enable=[]):

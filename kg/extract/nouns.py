@@ -29,15 +29,19 @@ def noun_claims(ctx: Context, tok) -> list[RawClaim]:
         agents, patients, between = _noun_arguments(ctx, tok, trig)
         governor = governing_verb(tok)
         if trig.filers or trig.defenders:
-            agents, patients, governor = _lawsuit_parties(ctx, tok, trig, agents, patients,
-                                                          governor)
+            agents, patients, governor = _lawsuit_parties(
+                ctx, tok, trig, agents, patients, governor
+            )
         agents = agents or _agent_from_above(ctx, tok, trig, governor)
         patients = patients or _governor_patients(ctx, governor, trig)
         if patients and governor is not None:
             # "a partnership with Beta, ..., and Gamma": the parser may hang the last
             # name on the verb
-            patients += [ctx.at(c) for c in governor.children
-                         if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.at(c)]
+            patients += [
+                ctx.at(c)
+                for c in governor.children
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and ctx.at(c)
+            ]
         symmetric = trig.predicate in SYMMETRIC_PREDICATES
         if not agents and len(patients) > 1 and symmetric:
             between, patients = patients, []  # "the merger of Acme and Beta"
@@ -63,8 +67,9 @@ def trigger_applies(ctx: Context, tok, trig: Trigger) -> bool:
     if trig.deps and tok.dep_ not in trig.deps:
         return False
     modifiers = {c.lower_ for c in [*tok.children, *compounds(tok)]}
-    named = trig.or_named and any(c.dep_ in ("compound", "poss", "nmod") and ctx.at(c)
-                                  for c in tok.children)
+    named = trig.or_named and any(
+        c.dep_ in ("compound", "poss", "nmod") and ctx.at(c) for c in tok.children
+    )
     if trig.needs_modifier and not modifiers & trig.needs_modifier and not named:
         return False
     if trig.bars_modifier and modifiers & trig.bars_modifier:
@@ -72,8 +77,11 @@ def trigger_applies(ctx: Context, tok, trig: Trigger) -> bool:
     if any(c.dep_ == "poss" and c.lower_ in trig.bars_possessor for c in tok.children):
         return False
     return not trig.needs_prep or any(
-        c.dep_ == "prep" and c.lower_ == trig.needs_prep
-        and any(ctx.at(p) for p in c.children if p.dep_ == "pobj") for c in tok.children)
+        c.dep_ == "prep"
+        and c.lower_ == trig.needs_prep
+        and any(ctx.at(p) for p in c.children if p.dep_ == "pobj")
+        for c in tok.children
+    )
 
 
 def _noun_arguments(ctx: Context, tok, trig: Trigger):
@@ -95,19 +103,38 @@ def _noun_arguments(ctx: Context, tok, trig: Trigger):
     if not agents:
         # "the acquisition of X, the social network, by xAI": the parser may hang
         # "by" on the object or its apposition
-        agents += [e for b in agent_phrases(tok) for p in b.children
-                   if p.dep_ == "pobj" for e in refer(reading, p)]
+        agents += [
+            e
+            for b in agent_phrases(tok)
+            for p in b.children
+            if p.dep_ == "pobj"
+            for e in refer(reading, p)
+        ]
     if trig.named_holder and not patients:
         # "won a Pentagon contract": the client is the name compounded with it
-        patients += [e for c in compounds(tok) for e in [ctx.at(c)]
-                     if e is not None and e not in agents]
+        patients += [
+            e for c in compounds(tok) for e in [ctx.at(c)] if e is not None and e not in agents
+        ]
     if not agents and trig.from_agent:
         # "a lawsuit from Beta", "a lawsuit brought by Beta"
-        agents += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                   for p in c.children if p.dep_ == "pobj" for e in refer(reading, p)]
-        agents += [e for v in tok.children if v.dep_ == "acl" for a in v.children
-                   if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                   for e in refer(reading, p)]
+        agents += [
+            e
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for e in refer(reading, p)
+        ]
+        agents += [
+            e
+            for v in tok.children
+            if v.dep_ == "acl"
+            for a in v.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+            for e in refer(reading, p)
+        ]
     return agents, patients, between
 
 
@@ -116,8 +143,12 @@ def _lawsuit_parties(ctx: Context, tok, trig: Trigger, agents, patients, governo
     from Beta", "Acme accused Beta of stealing secrets in a lawsuit", "X filed a
     suit against Y", "X is seeking $5bn in damages from Y". A governing verb that
     is no filing verb names no party ("a lawsuit that worries Acme")."""
-    if agents and not patients and governor is not None \
-            and governor.lemma_.lower() in trig.defenders:
+    if (
+        agents
+        and not patients
+        and governor is not None
+        and governor.lemma_.lower() in trig.defenders
+    ):
         patients, governor = subject_of(ctx, governor), None
     elif governor is not None and not patients:
         accuser = governor
@@ -125,8 +156,7 @@ def _lawsuit_parties(ctx: Context, tok, trig: Trigger, agents, patients, governo
             accuser = accuser.head.head
         if accuser.lemma_.lower() in trig.accusers:
             governor = accuser
-            patients = [e for c in accuser.children if c.dep_ in OBJ_DEPS
-                        for e in refer(ctx, c)]
+            patients = [e for c in accuser.children if c.dep_ in OBJ_DEPS for e in refer(ctx, c)]
     if governor is not None and governor.lemma_.lower() not in trig.filers:
         governor = None
     if trig.damages:
@@ -145,8 +175,14 @@ def _damages(ctx: Context, tok, trig: Trigger) -> tuple[list[DocEntity], list[Do
             break
     if node.lemma_.lower() not in trig.damages:
         return [], []
-    payers = [e for t in node.subtree if t.dep_ == "prep" and t.lower_ == "from"
-              for p in t.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+    payers = [
+        e
+        for t in node.subtree
+        if t.dep_ == "prep" and t.lower_ == "from"
+        for p in t.children
+        if p.dep_ == "pobj"
+        for e in refer(ctx, p)
+    ]
     return subject_of(ctx, node), payers
 
 
@@ -184,9 +220,12 @@ def _governor_patients(ctx: Context, governor, trig: Trigger) -> list[DocEntity]
     Monday with Beta"), "of" aside."""
     if governor is None:
         return []
-    return [e for c in governor.children
-            if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of"
-            for e in _prep_objects(ctx, c, trig)]
+    return [
+        e
+        for c in governor.children
+        if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of"
+        for e in _prep_objects(ctx, c, trig)
+    ]
 
 
 def _prep_objects(ctx: Context, prep, trig: Trigger) -> list[DocEntity]:
@@ -213,9 +252,15 @@ def agent_phrases(tok) -> list:
         if t.lower_ != "by" or t.dep_ not in ("prep", "agent"):
             continue
         path = list(t.ancestors)
-        path = path[:path.index(tok)] if tok in path else None
+        path = path[: path.index(tok)] if tok in path else None
         if path is not None and not any(a.pos_ in ("VERB", "AUX") for a in path):
             out.append(t)
-    out += [c for c in tok.head.children if c.lower_ == "by" and c.dep_ == "prep"
-            and tok.i < c.i < tok.head.i and tok.dep_ in ("nsubj", "nsubjpass")]
+    out += [
+        c
+        for c in tok.head.children
+        if c.lower_ == "by"
+        and c.dep_ == "prep"
+        and tok.i < c.i < tok.head.i
+        and tok.dep_ in ("nsubj", "nsubjpass")
+    ]
     return out

@@ -32,8 +32,9 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def in_flight(articles: Iterable[Article], batch_size: int, window: int,
-              submit: Callable, cancel: Callable) -> Iterator[Extraction]:
+def in_flight(
+    articles: Iterable[Article], batch_size: int, window: int, submit: Callable, cancel: Callable
+) -> Iterator[Extraction]:
     """The extractions of ``articles``, in order: batches of ``batch_size`` are
     handed to ``submit`` (which returns a future), at most ``window`` at a time;
     the futures still pending when the caller stops are given to ``cancel``."""
@@ -81,8 +82,9 @@ def _extract(batch: list[Article]) -> list[Extraction]:
 class ParallelExtractor:
     """The same interface as :class:`Extractor`, spread over ``workers`` processes."""
 
-    def __init__(self, model: str | None = None, workers: int = 2, batch_size: int = 16,
-                 curation=None):
+    def __init__(
+        self, model: str | None = None, workers: int = 2, batch_size: int = 16, curation=None
+    ):
         # the main process loads the pipeline too: its name fingerprints the store,
         # and with fork the workers share its memory
         self.local = Extractor(model, batch_size=batch_size, curation=curation)
@@ -101,9 +103,16 @@ class ParallelExtractor:
             return
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
-                                 initargs=(self.model, self.batch_size, self.curation,
-                                           os.getpid())) as pool:
-            yield from in_flight(articles, self.batch_size, 2 * self.workers,
-                                 lambda batch: pool.submit(_extract, batch),
-                                 lambda futures: [f.cancel() for f in futures])
+        with ProcessPoolExecutor(
+            self.workers,
+            mp_context=ctx,
+            initializer=_init,
+            initargs=(self.model, self.batch_size, self.curation, os.getpid()),
+        ) as pool:
+            yield from in_flight(
+                articles,
+                self.batch_size,
+                2 * self.workers,
+                lambda batch: pool.submit(_extract, batch),
+                lambda futures: [f.cancel() for f in futures],
+            )

@@ -29,8 +29,9 @@ class Extractor:
         self.component = self.nlp.get_pipe("kg_claims")
         self.batch_size = batch_size
         self.curation = curation
-        self.name = (f"kg {__version__}; {pipeline_name(self.nlp)}; "
-                     f"rules {self.component.rules.fingerprint}")
+        self.name = (
+            f"kg {__version__}; {pipeline_name(self.nlp)}; rules {self.component.rules.fingerprint}"
+        )
         if curation:
             # articles read under another curation are read again
             self.name += f"; curation {curation.fingerprint}"

@@ -51,8 +51,9 @@ def place_names() -> set[str]:
         names.add(city["name"])
         if city["population"] >= _EXONYM_POPULATION:
             # English names of large cities ("Frankfurt", "Bangalore"); not codes ("FRA")
-            names.update(a for a in city["alternatenames"]
-                         if a.isascii() and a.istitle() and len(a) > 3)
+            names.update(
+                a for a in city["alternatenames"] if a.isascii() and a.istitle() and len(a) > 3
+            )
     names.update(c["name"] for c in gc.get_countries().values())
     names.update(c["name"] for c in gc.get_continents().values())
     names.update(s["name"] for s in gc.get_us_states().values())

@@ -24,11 +24,13 @@ def polarity(claim: RawClaim, rules: Rules) -> Polarity:
         return NEGATED if any(c.dep_ == "neg" for c in tok.children) else ASSERTED
     words = rules.words
     if claim.reading is Reading.VERB and any(
-            c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no"
-                                              for d in c.children) for c in tok.children):
+        c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in tok.children
+    ):
         return NEGATED  # "holds no stake in Beta"
     if claim.reading is Reading.NOUN and any(
-            c.dep_ == "amod" and c.lower_ in words.unsettled_words for c in tok.children):
+        c.dep_ == "amod" and c.lower_ in words.unsettled_words for c in tok.children
+    ):
         return HEDGED  # "the possible takeover", "a proposed merger"
     node, came_from = tok, None
     for _ in range(6):
@@ -58,8 +60,13 @@ def _marked(node, words) -> Polarity | None:
             return HEDGED  # "the question of whether Acme should buy Beta"
         if c.dep_ == "compound" and c.lemma_.lower() in words.hedging_heads:
             return HEDGED
-        if c.dep_ == "prep" and c.lower_ == "in" and any(
-                p.dep_ == "pobj" and p.lemma_.lower() in words.hedging_heads for p in c.children):
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in words.hedging_heads for p in c.children
+            )
+        ):
             return HEDGED  # "is in talks, to buy Beta"
     return None
 
@@ -88,7 +95,8 @@ def _stops(node, words) -> bool:
     if node.head.i == node.i or node.dep_ == "relcl":
         return True
     return node.dep_ in ("advcl", "ccomp") and any(
-        c.dep_ == "mark" and c.lower_ in words.fact_marks for c in node.children)
+        c.dep_ == "mark" and c.lower_ in words.fact_marks for c in node.children
+    )
 
 
 def _subject_event(node, words) -> Polarity:

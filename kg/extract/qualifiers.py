@@ -34,8 +34,11 @@ def claim_amount(raw: RawClaim, sent) -> Money | None:
     # the nearest to the trigger or to one of the claim's own parties: "awarded
     # Acme a $2bn contract and Beta a $4bn contract" gives Beta the $4bn
     places = [(raw.token.idx, raw.token.idx + len(raw.token))] + [
-        (m.start_char, m.end_char) for e in (raw.subject, raw.object) for m in e.mentions
-        if sent.start_char <= m.start_char < sent.end_char]
+        (m.start_char, m.end_char)
+        for e in (raw.subject, raw.object)
+        for m in e.mentions
+        if sent.start_char <= m.start_char < sent.end_char
+    ]
 
     def gap(m) -> int:
         a, b = m.start + sent.start_char, m.end + sent.start_char
@@ -53,8 +56,7 @@ def _clause_tokens(tok) -> set[int]:
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    while node.dep_ in ("xcomp", "advcl") and node.head.i != node.i \
-            and not _own_subject(node):
+    while node.dep_ in ("xcomp", "advcl") and node.head.i != node.i and not _own_subject(node):
         node = node.head  # "agreed to buy", "paid $2bn to license"
     path = {t.i for t in tok.ancestors} | {tok.i}
     out = {t.i for t in node.subtree}
@@ -69,14 +71,17 @@ def _clause_tokens(tok) -> set[int]:
 def _own_subject(verb) -> bool:
     """Whether a clause has a subject of its own: not a relative pronoun standing
     for the noun it describes ("a deal that valued X at $33bn")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
-               for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which")
+        for c in verb.children
+    )
 
 
 def _inside(m, sent, tokens: set[int]) -> bool:
     """Whether the money span ``m`` (offsets in ``sent``) lies in ``tokens``."""
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
-                              alignment_mode="expand")
+    span = sent.doc.char_span(
+        sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"
+    )
     return span is not None and all(t.i in tokens for t in span)
 
 
@@ -108,8 +113,9 @@ def _anchors(tok, reading: Reading, role: bool, rules: Rules) -> set[int]:
     for _ in range(4):
         if node.head.i == node.i:
             break
-        announced = node.dep_ in ("ccomp", "advcl") \
-            and node.head.lemma_.lower() in words.announcing_verbs
+        announced = (
+            node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in words.announcing_verbs
+        )
         if node.dep_ not in _DATE_LINKS and not announced:
             break
         node = node.head
@@ -124,8 +130,11 @@ def _anchors(tok, reading: Reading, role: bool, rules: Rules) -> set[int]:
 def _role_event(tok, reading: Reading, out: set[int], rules: Rules):
     """The verb that makes taking up a role an event: "would return as its chief
     executive", "won the contest on Monday to become TikTok's partner"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" \
-            and tok.head.head.lemma_.lower() in rules.words.taking_up_verbs:
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "as"
+        and tok.head.head.lemma_.lower() in rules.words.taking_up_verbs
+    ):
         tok = tok.head.head
         out.add(tok.i)
         return tok, Reading.VERB
@@ -142,8 +151,13 @@ def _role_event(tok, reading: Reading, out: set[int], rules: Rules):
 def _deal_words(tok, rules: Rules) -> set[int]:
     """ "acquired Beta in a deal announced in January 2024": the deal and its clause."""
     out: set[int] = set()
-    for p in (p for c in tok.children if c.dep_ == "prep" for p in c.children
-              if p.dep_ == "pobj" and p.lemma_.lower() in rules.words.deal_nouns):
+    for p in (
+        p
+        for c in tok.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in rules.words.deal_nouns
+    ):
         out.add(p.i)
         out.update(c.i for c in p.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
     return out
@@ -154,8 +168,12 @@ def claim_date(raw: RawClaim, sent, published, rules: Rules) -> str | None:
     role = raw.trigger.kind is Kind.ROLE
     when = _date_at(_anchors(raw.token, raw.reading, role, rules), sent, published)
     tok = raw.token
-    if when is None and raw.reading is Reading.VERB and tok.dep_ == "conj" \
-            and tok.head.lemma_ == tok.lemma_:
+    if (
+        when is None
+        and raw.reading is Reading.VERB
+        and tok.dep_ == "conj"
+        and tok.head.lemma_ == tok.lemma_
+    ):
         # "Acme sued Beta last year, and Gamma sued Delta": one date for both
         when = _date_at(_anchors(tok.head, raw.reading, role, rules), sent, published)
     return when
@@ -172,7 +190,7 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
             node = node.head
             if node.i in anchors:
                 # NER may cut a phrase short ("the summer of" | "2022"): read its subtree
-                phrase = ent.doc[ent.root.left_edge.i:ent.root.right_edge.i + 1].text
+                phrase = ent.doc[ent.root.left_edge.i : ent.root.right_edge.i + 1].text
                 when = resolve_date(ent.text, published) or resolve_date(phrase, published)
                 if when:
                     return when
@@ -207,7 +225,7 @@ def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published, rules: Rule
     out = []
     for claim, raw in found:
         if _wants(claim, raw):
-            later = sents[index[raw.token.sent.start] + 1:][:CARRY_WINDOW]
+            later = sents[index[raw.token.sent.start] + 1 :][:CARRY_WINDOW]
             claim = _carried(claim, raw, later, by_sentence, index, ents, published, rules)
         out.append(claim)
     return out
@@ -215,33 +233,50 @@ def carry(found: list[tuple[Claim, RawClaim]], doc, ents, published, rules: Rule
 
 def _wants(claim: Claim, raw: RawClaim) -> bool:
     """Whether an asserted event lacks a sum or a date a later sentence may give."""
-    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
-        and not raw.shared
+    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES and not raw.shared
     want_date = claim.date is None and not claim.ended
-    return claim.polarity == Polarity.ASSERTED and raw.reading.event \
-        and bool(PREDICATE[claim.predicate].event_nouns) and (want_amount or want_date)
+    return (
+        claim.polarity == Polarity.ASSERTED
+        and raw.reading.event
+        and bool(PREDICATE[claim.predicate].event_nouns)
+        and (want_amount or want_date)
+    )
 
 
-def _carried(claim: Claim, raw: RawClaim, later, by_sentence, index, ents, published,
-             rules: Rules) -> Claim:
+def _carried(
+    claim: Claim, raw: RawClaim, later, by_sentence, index, ents, published, rules: Rules
+) -> Claim:
     """``claim`` with the sum and date of the first later sentence naming its event."""
     nouns = PREDICATE[claim.predicate].event_nouns
-    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES \
-        and not raw.shared
+    want_amount = claim.amount is None and claim.predicate in MONEY_PREDICATES and not raw.shared
     want_date = claim.date is None and not claim.ended
     pair = {raw.subject.index, raw.object.index}
     for sent in later:
-        others = {t for t in by_sentence.get(index[sent.start], ())
-                  if t[0] == claim.predicate and t[1:] != (claim.subject, claim.object)}
+        others = {
+            t
+            for t in by_sentence.get(index[sent.start], ())
+            if t[0] == claim.predicate and t[1:] != (claim.subject, claim.object)
+        }
         if others:
             break  # a later event of the same kind: what follows is about it
-        noun = next((t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
-                     and not _names_others(t, ents, pair)), None)
+        noun = next(
+            (
+                t
+                for t in sent
+                if t.pos_ == "NOUN"
+                and t.lemma_.lower() in nouns
+                and not _names_others(t, ents, pair)
+            ),
+            None,
+        )
         if noun is None:
             continue
         amount = _event_amount(noun, sent) if want_amount else None
-        when = _date_at(_anchors(noun, Reading.NOUN, False, rules), sent, published) \
-            if want_date else None
+        when = (
+            _date_at(_anchors(noun, Reading.NOUN, False, rules), sent, published)
+            if want_date
+            else None
+        )
         if amount or when:
             return replace(claim, amount=claim.amount or amount, date=claim.date or when)
     return claim

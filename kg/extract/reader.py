@@ -43,9 +43,15 @@ def read_doc(doc, options: ReadOptions) -> tuple[tuple[Entity, ...], tuple[Claim
     rules = options.rules
     mentions = find_mentions(doc, options.gazetteer, rules, options.outlet)
     mentions = add_repeated_names(doc, add_untagged_names(doc, mentions, rules))
-    ents = resolve_mentions(doc, mentions, options.gazetteer, options.curation,
-                            rules.words.speech_verbs, rules.words.distinct_name_words,
-                            rules.words.org_name_words)
+    ents = resolve_mentions(
+        doc,
+        mentions,
+        options.gazetteer,
+        options.curation,
+        rules.words.speech_verbs,
+        rules.words.distinct_name_words,
+        rules.words.org_name_words,
+    )
     said = {s.start: sentence_sources(s, ents) for s in doc.sents}
     ents.sources = _source_only(said, ents)
     quoted = quote_sources(doc, said)
@@ -54,8 +60,9 @@ def read_doc(doc, options: ReadOptions) -> tuple[tuple[Entity, ...], tuple[Claim
     for raw in find_relations(doc, ents, rules, quoted):
         claim = _claim(raw, text, said, options, quoted)
         key = (claim.subject, claim.predicate, claim.object, claim.sentence_start)
-        claims[key] = (_merge(claims[key][0], claim), claims[key][1]) if key in claims \
-            else (claim, raw)
+        claims[key] = (
+            (_merge(claims[key][0], claim), claims[key][1]) if key in claims else (claim, raw)
+        )
     found = carry(list(claims.values()), doc, ents, options.published, rules)
     return ents.records(), tuple(found)
 
@@ -64,10 +71,14 @@ def _merge(a: Claim, b: Claim) -> Claim:
     """One claim found twice in a sentence: the more confident reading, with what
     either reading knows of its time."""
     best, other = (a, b) if a.confidence >= b.confidence else (b, a)
-    return replace(best, ended=a.ended or b.ended, end_date=best.end_date or other.end_date,
-                   date=best.date or other.date if not (a.ended or b.ended) else best.date,
-                   amount=best.amount or other.amount,
-                   attributed_to=best.attributed_to or other.attributed_to)
+    return replace(
+        best,
+        ended=a.ended or b.ended,
+        end_date=best.end_date or other.end_date,
+        date=best.date or other.date if not (a.ended or b.ended) else best.date,
+        amount=best.amount or other.amount,
+        attributed_to=best.attributed_to or other.attributed_to,
+    )
 
 
 def _source_only(said: dict[int, list], ents) -> set[int]:
@@ -77,8 +88,11 @@ def _source_only(said: dict[int, list], ents) -> set[int]:
     for found in said.values():
         for _, _, phrase in found:
             speaking.update(t.i for t in phrase.subtree)
-    return {e.index for e in ents.entities
-            if all(i in speaking for m in e.mentions for i in range(m.start, m.end))}
+    return {
+        e.index
+        for e in ents.entities
+        if all(i in speaking for m in e.mentions for i in range(m.start, m.end))
+    }
 
 
 def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Claim:
@@ -127,7 +141,8 @@ def _source(raw: RawClaim, found, quoted) -> str | None:
             scope = verb.head if verb.lower_ == "according" else verb
             reported = tok in scope.subtree or (
                 # a closing "..., the Post reported." governs the sentence before it
-                verb.i > tok.i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children))
+                verb.i > tok.i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+            )
             if verb.i != tok.i and reported and tok not in phrase.subtree:
                 return entity.key
     for (start, end), speaker in quoted.items():

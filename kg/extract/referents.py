@@ -14,8 +14,18 @@ from .context import OBJ_DEPS, SUBJ_DEPS, Context
 from .resolve import DocEntity
 from .rules import Rules
 
-__all__ = ["refer", "subject_of", "role_referent", "governing_verb", "accused_of",
-           "verb_lemma", "noun_lemma", "distinct", "compounds", "clause_positions"]
+__all__ = [
+    "refer",
+    "subject_of",
+    "role_referent",
+    "governing_verb",
+    "accused_of",
+    "verb_lemma",
+    "noun_lemma",
+    "distinct",
+    "compounds",
+    "clause_positions",
+]
 
 ORG, PERSON, PRODUCT = EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PRODUCT
 
@@ -27,9 +37,14 @@ def verb_lemma(tok, rules: Rules) -> str:
     lemma = rules.words.lemma_slips.get(tok.lower_) or tok.lemma_.lower()
     if lemma.startswith("co-found"):
         return "co-found"
-    if lemma == "find" and tok.lower_ in ("found", "founds", "founding") and (
-            tok.tag_ in ("VB", "VBP", "VBZ", "VBG") or any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+    if (
+        lemma == "find"
+        and tok.lower_ in ("found", "founds", "founding")
+        and (
+            tok.tag_ in ("VB", "VBP", "VBZ", "VBG")
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        )
+    ):
         return "found"  # "to found Beta": the lemmatizer reads "find"
     return lemma
 
@@ -115,8 +130,12 @@ def _refer_word(ctx: Context, tok, seen) -> list[DocEntity]:
     lower = tok.lower_
     if e is not None:
         return [e]
-    if lower in words.relative_pronouns and tok.i >= 2 and ctx.doc[tok.i - 1].text == "," \
-            and ctx.at(ctx.doc[tok.i - 2]) is not None:
+    if (
+        lower in words.relative_pronouns
+        and tok.i >= 2
+        and ctx.doc[tok.i - 1].text == ","
+        and ctx.at(ctx.doc[tok.i - 2]) is not None
+    ):
         # "OpenAI, whose ChatGPT ...": the name right before, whatever the parse says
         return [ctx.at(ctx.doc[tok.i - 2])]
     if lower in ("we", "our", "us"):
@@ -159,10 +178,14 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
     own = _own_subject(ctx, tok)
     if own is not None:
         return [] if own.index in ctx.avoid else [own]
-    found = _coordinated_owner(ctx, tok) or _controller(ctx, tok, (ORG,)) \
-        or _described_subject(ctx, tok) \
-        or ctx.ents.antecedent(tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid
-                               | _addressees(ctx, tok))
+    found = (
+        _coordinated_owner(ctx, tok)
+        or _controller(ctx, tok, (ORG,))
+        or _described_subject(ctx, tok)
+        or ctx.ents.antecedent(
+            tok, (ORG,), exclude=_binders(ctx, tok) | ctx.avoid | _addressees(ctx, tok)
+        )
+    )
     return distinct([found])
 
 
@@ -170,12 +193,13 @@ def _speaker_organisation(ctx: Context, tok) -> DocEntity | None:
     """The organisation of whoever speaks the quotation around ``tok``: the
     speaker itself, or the company of the speaker's title ("said Jane Doe,
     Acme's chief executive", "said Acme chief executive Jane Doe")."""
-    speaker = next((who for (start, end), who in ctx.quoted.items()
-                    if start <= tok.idx < end), None)
+    speaker = next(
+        (who for (start, end), who in ctx.quoted.items() if start <= tok.idx < end), None
+    )
     if speaker is None or speaker.type == ORG:
         return speaker
     for m in speaker.mentions:
-        root = ctx.doc[m.start:m.end].root
+        root = ctx.doc[m.start : m.end].root
         for title in root.children:
             if title.dep_ in ("appos", "compound") and noun_lemma(title) in ctx.rules.roles:
                 orgs = [e for e in _title_holders(ctx, title) if e.type == ORG]
@@ -205,8 +229,11 @@ def _coordinated_owner(ctx: Context, tok) -> DocEntity | None:
     phrase = tok.head.head if tok.head.dep_ == "compound" else tok.head
     if phrase.dep_ == "conj":
         first = phrase.head
-    elif phrase.dep_ == "pobj" and phrase.head.lower_ == "with" \
-            and ctx.doc[phrase.head.i - 1].lower_ == "along":
+    elif (
+        phrase.dep_ == "pobj"
+        and phrase.head.lower_ == "with"
+        and ctx.doc[phrase.head.i - 1].lower_ == "along"
+    ):
         verb = phrase.head.head
         if verb.lower_ == "along":
             verb = verb.head
@@ -216,8 +243,7 @@ def _coordinated_owner(ctx: Context, tok) -> DocEntity | None:
         first = objs[0] if objs else None
     else:
         return None
-    hit = [e for e in refer(ctx, first, conj=False) if e.type == ORG] \
-        if first is not None else []
+    hit = [e for e in refer(ctx, first, conj=False) if e.type == ORG] if first is not None else []
     return hit[0] if len(hit) == 1 else None
 
 
@@ -240,8 +266,7 @@ def _own_subject(ctx: Context, tok) -> DocEntity | None:
     if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
         return None
     verb = tok.head.head
-    subjects = [e for c in verb.children if c.dep_ == "nsubj" and ctx.at(c)
-                for e in [ctx.at(c)]]
+    subjects = [e for c in verb.children if c.dep_ == "nsubj" and ctx.at(c) for e in [ctx.at(c)]]
     return subjects[0] if len(subjects) == 1 and subjects[0].type == ORG else None
 
 
@@ -257,10 +282,15 @@ def _described_subject(ctx: Context, tok) -> DocEntity | None:
     for verb in (node, node.head if node.dep_ == "conj" else None):
         if verb is None:
             continue
-        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS
-                and tok not in c.subtree and c.pos_ == "NOUN"
-                and noun_lemma(c) in ctx.rules.words.org_nouns
-                and any(d.lower_ in ("the", "this") for d in c.children)]
+        subj = [
+            c
+            for c in verb.children
+            if c.dep_ in SUBJ_DEPS
+            and tok not in c.subtree
+            and c.pos_ == "NOUN"
+            and noun_lemma(c) in ctx.rules.words.org_nouns
+            and any(d.lower_ in ("the", "this") for d in c.children)
+        ]
         if subj:
             hit = [e for e in refer(ctx, subj[0]) if e.type == ORG]
             return hit[0] if len(hit) == 1 else None
@@ -285,12 +315,20 @@ def _addressees(ctx: Context, tok) -> set[int]:
     """Who a speaker tells what the pronoun does: "the group told the Securities and
     Exchange Commission it had bought shares" -- "it" is not the commission."""
     verb = tok.head
-    if tok.dep_ not in SUBJ_DEPS or verb.dep_ != "ccomp" \
-            or verb.head.lemma_.lower() not in ctx.rules.words.speech_verbs:
+    if (
+        tok.dep_ not in SUBJ_DEPS
+        or verb.dep_ != "ccomp"
+        or verb.head.lemma_.lower() not in ctx.rules.words.speech_verbs
+    ):
         return set()
     told = [c for c in verb.head.children if c.dep_ in OBJ_DEPS + ("dative",)]
-    told += [p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "to"
-             for p in c.children if p.dep_ == "pobj"]
+    told += [
+        p
+        for c in verb.head.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     return {e.index for t in told for e in refer(ctx, t)}
 
 
@@ -326,8 +364,11 @@ def accused_of(verb, rules: Rules):
     if verb_lemma(accusing, rules) not in rules.words.accusing_verbs:
         return None
     # "fined Acme $5m for ...": the one fined, not the sum
-    objs = [c for c in accusing.children if c.dep_ in OBJ_DEPS + ("dative",)
-            and c.ent_type_ not in ("MONEY", "CARDINAL")]
+    objs = [
+        c
+        for c in accusing.children
+        if c.dep_ in OBJ_DEPS + ("dative",) and c.ent_type_ not in ("MONEY", "CARDINAL")
+    ]
     if gov in objs:
         return gov
     return objs[0] if objs else None
@@ -392,11 +433,10 @@ def _named_after(ctx: Context, tok) -> list[DocEntity]:
     e = ctx.at(nxt)
     if e is None or e.type != ORG or tok.dep_ not in ("pobj", "dobj", "dative"):
         return []
-    root = max((m for m in e.mentions if m.start == nxt.i), default=None,
-               key=lambda m: m.end)
+    root = max((m for m in e.mentions if m.start == nxt.i), default=None, key=lambda m: m.end)
     if root is None:
         return []
-    head = ctx.doc[root.start:root.end].root
+    head = ctx.doc[root.start : root.end].root
     return [e] if head.dep_ in ("ROOT", "appos") and head.head.i != tok.head.i else []
 
 
@@ -436,12 +476,22 @@ def _described(ctx: Context, tok) -> list[DocEntity]:
         # ("Blue Origin, the rocket company founded by ...")
         left = tok.left_edge.i
         named = ctx.at(ctx.doc[left - 2]) if left >= 2 else None
-        if named is not None and ctx.doc[left - 1].text == "," and tok.dep_ != "poss" \
-                and named.type != PERSON:
+        if (
+            named is not None
+            and ctx.doc[left - 1].text == ","
+            and tok.dep_ != "poss"
+            and named.type != PERSON
+        ):
             return [named]
     if dets & {"the", "this"}:
-        a = ctx.ents.antecedent(tok, (ORG,), skip=clause_positions(tok), description=True,
-                                noun=tok.lower_, exclude=ctx.avoid)
+        a = ctx.ents.antecedent(
+            tok,
+            (ORG,),
+            skip=clause_positions(tok),
+            description=True,
+            noun=tok.lower_,
+            exclude=ctx.avoid,
+        )
         return distinct([a])
     return []
 
@@ -451,7 +501,7 @@ def _listed_after(ctx: Context, tok) -> list[DocEntity]:
     Apple, Qualcomm and Samsung", "customers, including Beta and Gamma"."""
     doc = ctx.doc
     i = max(t.i for t in tok.subtree if t.i >= tok.i) + 1
-    words = [t.lower_ for t in doc[i:i + 3]]
+    words = [t.lower_ for t in doc[i : i + 3]]
     if words[:1] != [","]:
         return []
     if words[1:3] == ["among", "them"] or words[1:3] == ["such", "as"]:
@@ -489,14 +539,21 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
             return hit
     # one antecedent for one holder: "the owners of Rossignol" are not the company
     # named before
-    if any(c.lower_ in ("the", "this") for c in tok.children) and not _new_part(ctx, tok) \
-            and tok.tag_ != "NNS":
+    if (
+        any(c.lower_ in ("the", "this") for c in tok.children)
+        and not _new_part(ctx, tok)
+        and tok.tag_ != "NNS"
+    ):
         role = ctx.rules.roles.get(noun_lemma(tok))
         aged = {"year", "old"} <= {t.lower_ for t in tok.subtree if t.i < tok.i}
-        types = (PERSON,) if aged or role and role[0].predicate in ("executiveOf",
-                                                                   "founderOf") else (ORG,)
-        a = ctx.ents.antecedent(tok, types, skip=clause_positions(tok), description=True,
-                                exclude=ctx.avoid)
+        types = (
+            (PERSON,)
+            if aged or role and role[0].predicate in ("executiveOf", "founderOf")
+            else (ORG,)
+        )
+        a = ctx.ents.antecedent(
+            tok, types, skip=clause_positions(tok), description=True, exclude=ctx.avoid
+        )
         return distinct([a])
     return []
 
@@ -510,7 +567,8 @@ def _new_part(ctx: Context, tok) -> bool:
     verb = tok.head if tok.dep_ == "dobj" else None
     lemma = verb.lemma_.lower() if verb is not None else ""
     traded = lemma in ctx.rules.sales or any(
-        t.predicate == "acquires" for t in ctx.rules.verbs.get(lemma, ()))
+        t.predicate == "acquires" for t in ctx.rules.verbs.get(lemma, ())
+    )
     return traded
 
 
@@ -520,8 +578,11 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
     Doe, Acme's chief executive")."""
     plural = tok.tag_ == "NNS"  # "its rivals, Heineken and AB InBev": all of them
     for c in tok.children:
-        if c.dep_ == "appos" and c.i > tok.i and not any(
-                t.is_punct for t in ctx.doc[tok.i + 1:c.left_edge.i]):
+        if (
+            c.dep_ == "appos"
+            and c.i > tok.i
+            and not any(t.is_punct for t in ctx.doc[tok.i + 1 : c.left_edge.i])
+        ):
             hit = refer(ctx, c, seen, conj=plural)
             if hit:
                 return hit
@@ -544,10 +605,14 @@ def _named_unit(ctx: Context, tok, seen) -> list[DocEntity] | None:
     Yukos unit" is a unit of Yukos); "Ilya Sutskever, a co-founder and board
     member": two titles read as one; "researchers including Jane Doe"."""
     if any(c.dep_ == "poss" for c in tok.children) and any(
-            t.predicate == "subsidiaryOf" and not t.reverse
-            for t in ctx.rules.roles.get(noun_lemma(tok), ())):
-        named = [ctx.at(c) for c in tok.children if c.dep_ == "compound"
-                 and ctx.at(c) and ctx.at(c).type == ORG]
+        t.predicate == "subsidiaryOf" and not t.reverse
+        for t in ctx.rules.roles.get(noun_lemma(tok), ())
+    ):
+        named = [
+            ctx.at(c)
+            for c in tok.children
+            if c.dep_ == "compound" and ctx.at(c) and ctx.at(c).type == ORG
+        ]
         if named:
             return named[:1]
     if tok.dep_ == "nmod" and tok.head.dep_ == "appos":
@@ -560,20 +625,23 @@ def _role_in_clause(ctx: Context, tok, seen) -> list[DocEntity] | None:
     (parsed as a name modifying the title), "Acme is Beta's partner", "Acme's
     shareholders include Beta and Gamma", "Jane Doe was named chief executive"."""
     for c in tok.children:
-        e = ctx.at(c) if c.dep_ in ("nmod", "compound") and tok.dep_ in ("oprd", "dobj") \
-            else None
+        e = ctx.at(c) if c.dep_ in ("nmod", "compound") and tok.dep_ in ("oprd", "dobj") else None
         if e is not None and e.type == PERSON:
             return [e]
     if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lemma_ in ctx.rules.words.copulas:
         return subject_of(ctx, tok.head, seen=seen)
-    if tok.dep_ == "nsubj" and (tok.head.lemma_ == "include" and tok.tag_ == "NNS"
-                                or tok.head.lemma_ in ctx.rules.words.copulas):
+    if tok.dep_ == "nsubj" and (
+        tok.head.lemma_ == "include"
+        and tok.tag_ == "NNS"
+        or tok.head.lemma_ in ctx.rules.words.copulas
+    ):
         # "Acme's shareholders include Beta and Gamma", "whose chief executive is Jane Doe"
         named = [c for c in tok.head.children if c.dep_ in OBJ_DEPS + ("attr",)]
         if not named:
             return []
-        listed = _names_listed_from(ctx, named[0].left_edge.i) \
-            if tok.head.lemma_ == "include" else []
+        listed = (
+            _names_listed_from(ctx, named[0].left_edge.i) if tok.head.lemma_ == "include" else []
+        )
         return distinct(refer(ctx, named[0], seen) + listed)
     if tok.dep_ == "oprd":
         named = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -588,12 +656,15 @@ def _names_listed_from(ctx: Context, start: int) -> list[DocEntity]:
     Newcastle Brown Ale, Foster's, John Smith's, Strongbow and Kronenbourg"."""
     out: list[DocEntity] = []
     doc = ctx.doc
-    for t in doc[start:min(len(doc), start + 40)]:
+    for t in doc[start : min(len(doc), start + 40)]:
         e = ctx.at(t)
         if e is not None:
             out.append(e)
-        elif not (t.text in (",", "'s", "\u2019s") or t.lower_ in ("and", "or", "the")
-                  or t.pos_ == "PROPN"):
+        elif not (
+            t.text in (",", "'s", "\u2019s")
+            or t.lower_ in ("and", "or", "the")
+            or t.pos_ == "PROPN"
+        ):
             break
     return distinct(out)
 
@@ -646,14 +717,17 @@ def _modifier_subject(ctx: Context, verb, depth: int, seen) -> list[DocEntity] |
     """The subject of a verb that modifies a noun: "Acme's plan to buy Beta",
     "Acme is in talks to buy Beta" (whose plan, talks); "Acme, adding support for
     ...", and "Acme partnered with ..." misparsed as a modifier of the name."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            and verb.head.pos_ == "NOUN":
+    if (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.pos_ == "NOUN"
+    ):
         noun = verb.head
         owners = [e for c in noun.children if c.dep_ == "poss" for e in refer(ctx, c, seen)]
         if owners:
             return owners
         governor = governing_verb(noun) or (
-            noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
+            noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        )
         return subject_of(ctx, governor, depth + 1, seen) if governor is not None else []
     if verb.tag_ == "VBG" or verb.lemma_.lower() in ctx.rules.intransitive:
         return refer(ctx, verb.head, seen)

@@ -27,8 +27,9 @@ __all__ = ["find_relations"]
 ORG, PRODUCT = EntityType.ORGANIZATION, EntityType.PRODUCT
 
 
-def find_relations(doc, ents: DocEntities, rules: Rules,
-                   quoted: dict | None = None) -> list[RawClaim]:
+def find_relations(
+    doc, ents: DocEntities, rules: Rules, quoted: dict | None = None
+) -> list[RawClaim]:
     """Every relation the rules find in ``doc``; ``quoted`` gives the speaker of
     each quotation (:func:`kg.extract.attribution.quote_sources`)."""
     ctx = Context(doc, ents, rules, quoted or {})
@@ -56,9 +57,10 @@ def _token_claims(ctx: Context, tok) -> list[RawClaim]:
         if lemma in rules.sales:
             out += sale_claims(ctx, tok)
         out += joint_claims(ctx, tok)
-    elif (tok.pos_ in ("NOUN", "PROPN")
-          or (tok.dep_ in ("amod", "compound") and tok.lemma_ in rules.roles)) \
-            and ctx.at(tok) is None:
+    elif (
+        tok.pos_ in ("NOUN", "PROPN")
+        or (tok.dep_ in ("amod", "compound") and tok.lemma_ in rules.roles)
+    ) and ctx.at(tok) is None:
         lemma = noun_lemma(tok)
         if lemma in rules.nouns:
             out += noun_claims(ctx, tok)
@@ -85,8 +87,15 @@ def _makers_named(ctx: Context) -> list[RawClaim]:
         if trig is None or e.type != PRODUCT or not e.mentions:
             continue
         words = e.label.split()
-        maker = next((orgs[k] for n in range(len(words) - 1, 0, -1)
-                      for k in [name_key(" ".join(words[:n]))] if k in orgs), None)
+        maker = next(
+            (
+                orgs[k]
+                for n in range(len(words) - 1, 0, -1)
+                for k in [name_key(" ".join(words[:n]))]
+                if k in orgs
+            ),
+            None,
+        )
         if maker is not None and maker is not e:
             tok = ctx.doc[e.mentions[0].start]
             out += pairs(trig, [maker], [e], tok, "name:maker", Reading.DESCRIPTION)
@@ -97,6 +106,7 @@ def _drop_guesses(claims: list[RawClaim]) -> list[RawClaim]:
     """A title's organisation guessed from the story gives way to one its sentence
     states for that person: "Oracle, run by chief executive Safra Catz" is
     Oracle's, whatever else the story is about."""
+
     def key(c):
         return c.subject.index, c.predicate, c.token.sent.start
 
@@ -109,16 +119,25 @@ def _drop_weak_deals(claims: list[RawClaim]) -> list[RawClaim]:
     not a partnership too. A partnership read from a weak word ("deal",
     "agreement") gives way to another relation of the same pair in its sentence, and
     a maker does not offer what it makes ("sells its own Zintro brand")."""
+
     def pair(c):
         return frozenset((c.subject.index, c.object.index)), c.token.sent.start
 
     other = {pair(c) for c in claims if c.predicate != "partnerOf"}
-    made = {(c.subject.index, c.object.index, c.token.sent.start) for c in claims
-            if c.predicate == "develops"}
-    return [c for c in claims if not (c.predicate == "partnerOf" and c.trigger.weak
-                                      and pair(c) in other)
-            and not (c.predicate == "offers"  # "sells the Maguary and Dafruta brands"
-                     and (c.subject.index, c.object.index, c.token.sent.start) in made)]
+    made = {
+        (c.subject.index, c.object.index, c.token.sent.start)
+        for c in claims
+        if c.predicate == "develops"
+    }
+    return [
+        c
+        for c in claims
+        if not (c.predicate == "partnerOf" and c.trigger.weak and pair(c) in other)
+        and not (
+            c.predicate == "offers"  # "sells the Maguary and Dafruta brands"
+            and (c.subject.index, c.object.index, c.token.sent.start) in made
+        )
+    ]
 
 
 def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:
@@ -139,8 +158,11 @@ def _fit_domains(claims: list[RawClaim]) -> list[RawClaim]:
             c.subject = makers.get(c.subject.index, c.subject)
         if c.object.type == PRODUCT and PRODUCT not in row.object_types:
             c.object = makers.get(c.object.index, c.object)
-        if c.subject.type in row.subject_types and c.object.type in row.object_types \
-                and c.subject is not c.object:
+        if (
+            c.subject.type in row.subject_types
+            and c.object.type in row.object_types
+            and c.subject is not c.object
+        ):
             out.append(c)
     return out
 
@@ -149,9 +171,11 @@ def _public_clients(claims: list[RawClaim], rules: Rules) -> list[RawClaim]:
     """ "The Army will renegotiate a contract with ITT": a contract between a public
     body and a company is the company's, supplying the public body; a licence from a
     public body is a permit, not a contract."""
+
     def public(e: DocEntity) -> bool:
         return e.type == ORG and bool(
-            {w.strip(".,").lower() for w in e.label.split()} & rules.words.public_body_words)
+            {w.strip(".,").lower() for w in e.label.split()} & rules.words.public_body_words
+        )
 
     out = []
     for c in claims:

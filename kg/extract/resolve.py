@@ -50,8 +50,12 @@ class DocEntity:
                 if m.type == EntityType.PERSON and len(m.text.split()) > 1:
                     votes[EntityType.PERSON] += 2
         self.type = self.known_type or votes.most_common(1)[0][0]
-        if self.type == EntityType.PERSON and not strong and not self.known_type \
-                and all(" " not in m.text for m in self.mentions):
+        if (
+            self.type == EntityType.PERSON
+            and not strong
+            and not self.known_type
+            and all(" " not in m.text for m in self.mentions)
+        ):
             # news names a person in full, or with a title: a lone word NER calls a
             # person ("Pfizer", "Novartis") is a company far more often
             self.type = EntityType.ORGANIZATION
@@ -59,8 +63,11 @@ class DocEntity:
     @property
     def weakly_typed(self) -> bool:
         """The type is NER's guess alone: no table, no context word backs it."""
-        return not self.known_type and not self.curated_key \
+        return (
+            not self.known_type
+            and not self.curated_key
             and not any(m.strong for m in self.mentions)
+        )
 
     def record(self) -> Entity:
         aliases = sorted({m.text for m in self.mentions} - {self.label})
@@ -94,10 +101,16 @@ class DocEntities:
     def at(self, token) -> DocEntity | None:
         return self.by_token.get(token.i)
 
-    def antecedent(self, token, types: tuple[str, ...], max_sents: int = 3,
-                   skip: set[int] = frozenset(), description: bool = False,
-                   noun: str | None = None, exclude: set[int] = frozenset()
-                   ) -> DocEntity | None:
+    def antecedent(
+        self,
+        token,
+        types: tuple[str, ...],
+        max_sents: int = 3,
+        skip: set[int] = frozenset(),
+        description: bool = False,
+        noun: str | None = None,
+        exclude: set[int] = frozenset(),
+    ) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
 
@@ -123,19 +136,15 @@ class DocEntities:
                 named = bool(noun) and noun in e.label.lower().split()
                 if m.start in skip or m.end > token.i or (m.start < lower and not named):
                     continue
-                root = self.doc[m.start:m.end].root
+                root = self.doc[m.start : m.end].root
                 subject = root.dep_ in ("nsubj", "nsubjpass")
-                distance = current - max((k for k, s in enumerate(sents) if s <= m.start),
-                                         default=0)
+                distance = current - max(
+                    (k for k, s in enumerate(sents) if s <= m.start), default=0
+                )
                 modifier = root.dep_ in ("compound", "nmod", "amod")
                 if description and distance == 0 and m.start not in speakers:
                     subject = not subject
-                rank = (named,
-                        e.index not in self.sources,
-                        -distance,
-                        not modifier,
-                        subject,
-                        m.end)
+                rank = (named, e.index not in self.sources, -distance, not modifier, subject, m.end)
                 if best is None or rank > best[0]:
                     best = (rank, e)
         return best[1] if best else None
@@ -146,12 +155,17 @@ class DocEntities:
         when there are others. Outlets named only as sources, or only as the ones
         told, do not count;
         ``token`` itself is never part of the answer."""
-        counts = sorted(((len(e.mentions), -min(m.start for m in e.mentions), e.index, e)
-                         for e in self.entities
-                         if e.type == EntityType.ORGANIZATION and e.index not in self.sources
-                         and not self._told_only(e)
-                         and not any(m.start <= token.i < m.end for m in e.mentions)),
-                        reverse=True)
+        counts = sorted(
+            (
+                (len(e.mentions), -min(m.start for m in e.mentions), e.index, e)
+                for e in self.entities
+                if e.type == EntityType.ORGANIZATION
+                and e.index not in self.sources
+                and not self._told_only(e)
+                and not any(m.start <= token.i < m.end for m in e.mentions)
+            ),
+            reverse=True,
+        )
         if not counts or counts[0][0] < 2 and len(counts) > 1:
             return None
         return counts[0][3]
@@ -159,9 +173,11 @@ class DocEntities:
     def _told_only(self, e: DocEntity) -> bool:
         """Whether the story names ``e`` only as the one told ("... chief Li Deshui told
         Reuters"): an outlet or an audience, not what the story is about."""
-        roots = [self.doc[m.start:m.end].root for m in e.mentions]
-        return all(r.dep_ in ("dobj", "dative") and r.head.lemma_.lower() in self.speech_verbs
-                   for r in roots)
+        roots = [self.doc[m.start : m.end].root for m in e.mentions]
+        return all(
+            r.dep_ in ("dobj", "dative") and r.head.lemma_.lower() in self.speech_verbs
+            for r in roots
+        )
 
     def _speakers_of(self, token) -> set[int]:
         """Start positions of the subjects of speech verbs above ``token``."""
@@ -186,10 +202,15 @@ class DocEntities:
         return tuple(e.record() for e in self.entities)
 
 
-def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
-                     curation=None, speech_verbs: frozenset[str] = frozenset(),
-                     distinct: frozenset[str] = frozenset(),
-                     firm_words: frozenset[str] = frozenset()) -> DocEntities:
+def resolve_mentions(
+    doc,
+    mentions: list[RawMention],
+    gazetteer: Gazetteer,
+    curation=None,
+    speech_verbs: frozenset[str] = frozenset(),
+    distinct: frozenset[str] = frozenset(),
+    firm_words: frozenset[str] = frozenset(),
+) -> DocEntities:
     """Group mentions into entities, honouring a person's ``curation``
     (:class:`kg.curation.Curation`: merges and aliases) where given. Longer names
     are placed first, so that "Musk" finds "Elon Musk"; a name is no short form of
@@ -219,16 +240,23 @@ def resolve_mentions(doc, mentions: list[RawMention], gazetteer: Gazetteer,
 
 
 def _new(clusters: list[DocEntity], known=None) -> DocEntity:
-    e = DocEntity(len(clusters), known=known.name if known else None,
-                  known_type=EntityType(known.type) if known else None,
-                  wikidata=known.wikidata if known else None)
+    e = DocEntity(
+        len(clusters),
+        known=known.name if known else None,
+        known_type=EntityType(known.type) if known else None,
+        wikidata=known.wikidata if known else None,
+    )
     clusters.append(e)
     return e
 
 
-def _place(m: RawMention, gazetteer: Gazetteer, clusters: list[DocEntity],
-           by_key: dict[str, DocEntity], words: tuple[frozenset[str], frozenset[str]]
-           ) -> tuple[str, DocEntity]:
+def _place(
+    m: RawMention,
+    gazetteer: Gazetteer,
+    clusters: list[DocEntity],
+    by_key: dict[str, DocEntity],
+    words: tuple[frozenset[str], frozenset[str]],
+) -> tuple[str, DocEntity]:
     """The key of a mention and the entity it joins: a known entity, one with the
     same key, a longer name it abbreviates, a known person's surname, or a new one."""
     known = gazetteer.lookup(m.known or m.text)
@@ -271,8 +299,9 @@ def _one_per_key(clusters: list[DocEntity]) -> list[DocEntity]:
     return entities
 
 
-def _short_form(mkey: str, okey: list[str], distinct: frozenset[str],
-                before: frozenset[str] | None = None) -> bool:
+def _short_form(
+    mkey: str, okey: list[str], distinct: frozenset[str], before: frozenset[str] | None = None
+) -> bool:
     """Whether a name (key ``mkey``) is the first or last words of a longer one
     (``okey``) that names the same organisation: "Mawingu" of "Mawingu Networks",
     "Couche-Tard" of "Alimentation Couche-Tard"; not "Carlsberg" of "Carlsberg
@@ -282,14 +311,19 @@ def _short_form(mkey: str, okey: list[str], distinct: frozenset[str],
     but "SBC", then "SBC Communications")."""
     words = mkey.split()
     if okey[: len(words)] == words:
-        rest = okey[len(words):]
-        if before is not None and not (all(w in _SUFFIXES for w in rest) or (
-                len(rest) == 1 and rest[0] in before)):
+        rest = okey[len(words) :]
+        if before is not None and not (
+            all(w in _SUFFIXES for w in rest) or (len(rest) == 1 and rest[0] in before)
+        ):
             return False
         return not distinct.intersection(rest)
     # "Couche-Tard" of "Alimentation Couche-Tard": the last words, of two or more letters
-    return okey[-len(words):] == words and len(okey) > len(words) and len(mkey) > 3 \
+    return (
+        okey[-len(words) :] == words
+        and len(okey) > len(words)
+        and len(mkey) > 3
         and not distinct.intersection(words)
+    )
 
 
 def _acronyms(name: str) -> set[str]:
@@ -299,9 +333,12 @@ def _acronyms(name: str) -> set[str]:
     return {a for a in (acronym(name), "".join(w[0] for w in words).upper()) if a}
 
 
-def _partial_match(m: RawMention, clusters: list[DocEntity],
-                   distinct: frozenset[str] = frozenset(),
-                   firm_words: frozenset[str] = frozenset()) -> DocEntity | None:
+def _partial_match(
+    m: RawMention,
+    clusters: list[DocEntity],
+    distinct: frozenset[str] = frozenset(),
+    firm_words: frozenset[str] = frozenset(),
+) -> DocEntity | None:
     """A longer name this mention abbreviates: a surname, a first word, an acronym."""
     words = m.text.split()
     mkey = name_key(m.text)
@@ -319,10 +356,16 @@ def _partial_match(m: RawMention, clusters: list[DocEntity],
                 found = mkey in (okey[-1], okey[0]) and len(words) == 1
             else:
                 before = firm_words if m.start < min(x.start for x in e.mentions) else None
-                found = m.type != person and not full \
-                    and _short_form(mkey, okey, distinct, before) \
-                    and (m.type == other.type or other.type == EntityType.ORGANIZATION
-                         and not m.strong)
+                found = (
+                    m.type != person
+                    and not full
+                    and _short_form(mkey, okey, distinct, before)
+                    and (
+                        m.type == other.type
+                        or other.type == EntityType.ORGANIZATION
+                        and not m.strong
+                    )
+                )
             if found or m.text.isupper() and m.text in _acronyms(other.text):
                 hits.append(e)
                 break

@@ -35,19 +35,26 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
         if not trigger_applies(ctx, tok, trig):
             continue
         holders = (trig.named_holder and _compounded(ctx, tok)) or referents
-        related = [e for e in _related(ctx.avoiding(holders), tok, first, trig)
-                   if e not in holders]
+        related = [e for e in _related(ctx.avoiding(holders), tok, first, trig) if e not in holders]
         related = related or _joined(ctx, tok) or _acting_on(ctx, tok, trig, holders)
         if not related:
             related, holders = _named_by(ctx, tok, holders)
         method, guessed = f"role:{lemma}", False
-        if not related and trig.predicate in ("executiveOf", "founderOf") \
-                and not trig.public_office and _bare_title(ctx, tok, holders):
+        if (
+            not related
+            and trig.predicate in ("executiveOf", "founderOf")
+            and not trig.public_office
+            and _bare_title(ctx, tok, holders)
+        ):
             story = ctx.ents.story_organisation(tok)
             related, guessed = distinct([story]), True
             method += ":context"
-        if not related and trig.predicate in SYMMETRIC_PREDICATES and len(holders) > 1 \
-                and tok.dep_ in ("attr", "acomp", "oprd", "appos"):
+        if (
+            not related
+            and trig.predicate in SYMMETRIC_PREDICATES
+            and len(holders) > 1
+            and tok.dep_ in ("attr", "acomp", "oprd", "appos")
+        ):
             # "Acme and Beta are partners"; not "sued rivals, including Acme and Beta"
             found = group(trig, holders, tok, method, Reading.DESCRIPTION)
         elif related:
@@ -64,8 +71,14 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
 def _compounded(ctx: Context, tok) -> list[DocEntity]:
     """The names compounded with the noun, and those listed with them: "the Churchill,
     Privilege and Darwin brands"."""
-    return distinct([e for c in tok.children if c.dep_ in ("compound", "nmod") and ctx.at(c)
-                     for e in refer(ctx, c)])
+    return distinct(
+        [
+            e
+            for c in tok.children
+            if c.dep_ in ("compound", "nmod") and ctx.at(c)
+            for e in refer(ctx, c)
+        ]
+    )
 
 
 def _first_title(ctx: Context, tok):
@@ -73,8 +86,11 @@ def _first_title(ctx: Context, tok):
     the holder and the company of the first; not "the ChatGPT maker and its chief
     executive, Sam Altman"."""
     first = tok
-    while first.dep_ == "conj" and noun_lemma(first.head) in ctx.rules.roles and not any(
-            c.dep_ in ("poss", "det", "appos") for c in first.children):
+    while (
+        first.dep_ == "conj"
+        and noun_lemma(first.head) in ctx.rules.roles
+        and not any(c.dep_ in ("poss", "det", "appos") for c in first.children)
+    ):
         first = first.head
     return first
 
@@ -91,19 +107,32 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
             related += [e for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
     named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
     if named is not None:
-        related += [ctx.at(c) for c in tok.head.children
-                    if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i
-                    and ctx.at(c) and ctx.at(c) is not named]
+        related += [
+            ctx.at(c)
+            for c in tok.head.children
+            if c.dep_ in ("compound", "nmod", "poss")
+            and c.i < tok.i
+            and ctx.at(c)
+            and ctx.at(c) is not named
+        ]
     return related
 
 
 def _joined(ctx: Context, tok) -> list[DocEntity]:
     """ "joined Acme in 2010 as chief financial officer": Acme."""
-    if not (tok.dep_ == "pobj" and tok.head.lower_ == "as"
-            and tok.head.head.lemma_.lower() in ctx.rules.words.joining_verbs):
+    if not (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "as"
+        and tok.head.head.lemma_.lower() in ctx.rules.words.joining_verbs
+    ):
         return []
-    return [e for c in tok.head.head.children if c.dep_ in OBJ_DEPS
-            for e in refer(ctx, c) if e.type == ORG]
+    return [
+        e
+        for c in tok.head.head.children
+        if c.dep_ in OBJ_DEPS
+        for e in refer(ctx, c)
+        if e.type == ORG
+    ]
 
 
 def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
@@ -113,10 +142,19 @@ def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
     if not trig.acting_verbs or tok.dep_ not in OBJ_DEPS + ("compound", "amod", "pobj"):
         return []
     named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
-    verb = tok.head.head if named is not None and tok.head.dep_ in OBJ_DEPS \
-        or tok.dep_ == "pobj" else tok.head  # "sells cover under the X brand"
-    if named is None and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in (
-            "including", "like") for c in tok.children) and not holders:
+    verb = (
+        tok.head.head
+        if named is not None and tok.head.dep_ in OBJ_DEPS or tok.dep_ == "pobj"
+        else tok.head
+    )  # "sells cover under the X brand"
+    if (
+        named is None
+        and not any(
+            c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ in ("including", "like")
+            for c in tok.children
+        )
+        and not holders
+    ):
         return []
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in trig.acting_verbs:
         return []
@@ -128,8 +166,7 @@ def _named_by(ctx: Context, tok, holders: list[DocEntity]):
     the organisation that named her, that won it. Returns (related, holders)."""
     as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as"
     namer = tok.head.head if as_role else (tok.head if tok.dep_ in ("oprd", "dobj") else None)
-    if namer is None or namer.pos_ != "VERB" \
-            or any(c.dep_ == "nsubjpass" for c in namer.children):
+    if namer is None or namer.pos_ != "VERB" or any(c.dep_ == "nsubjpass" for c in namer.children):
         return [], holders
     naming = namer.lemma_.lower() in ctx.rules.words.naming_verbs
     if not (naming or as_role and any(c.dep_ in OBJ_DEPS for c in namer.children)):
@@ -141,7 +178,8 @@ def _named_by(ctx: Context, tok, holders: list[DocEntity]):
 def _past(ctx: Context, tok) -> bool:
     """ "former chief executive", "ex-partner"."""
     return any(c.lower_ in ctx.rules.words.past_role_words for c in tok.children) or (
-        tok.i >= 2 and ctx.doc[tok.i - 1].text == "-" and ctx.doc[tok.i - 2].lower_ == "ex")
+        tok.i >= 2 and ctx.doc[tok.i - 1].text == "-" and ctx.doc[tok.i - 2].lower_ == "ex"
+    )
 
 
 def _bare_title(ctx: Context, tok, referents) -> bool:
@@ -149,8 +187,10 @@ def _bare_title(ctx: Context, tok, referents) -> bool:
     beside it with "the" or "a", after "as", or after "become"."""
     if not any(e.type == PERSON for e in referents):
         return False
-    if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and ctx.at(c) is None
-           for c in tok.children):
+    if any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and ctx.at(c) is None
+        for c in tok.children
+    ):
         return False  # "National Bureau of Statistics chief Li Deshui": a body unnamed
     if tok.dep_ == "compound" and ctx.at(tok.head):
         return True
@@ -178,10 +218,14 @@ def owner_claims(ctx: Context, tok) -> list[RawClaim]:
         types = trig.subject_types if trig.reverse else trig.object_types
         if thing.type not in types:
             continue
-        owners = _product_owners(ctx, tok, thing) if thing.type == PRODUCT \
+        owners = (
+            _product_owners(ctx, tok, thing)
+            if thing.type == PRODUCT
             else _company_owners(ctx, tok, thing)
-        out += pairs(trig, owners, [thing], tok, f"poss:{thing.type.value.lower()}",
-                     Reading.DESCRIPTION)
+        )
+        out += pairs(
+            trig, owners, [thing], tok, f"poss:{thing.type.value.lower()}", Reading.DESCRIPTION
+        )
     return out
 
 
@@ -189,12 +233,24 @@ def _product_owners(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
     nouns = _product_nouns(ctx, tok)
     words = ctx.rules.words
     owners = [e for n in nouns for c in n.children if c.dep_ == "poss" for e in refer(ctx, c)]
-    owners += [e for n in nouns if n.i == tok.i or noun_lemma(n) in words.product_nouns
-               for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-               for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)
-               if e.type == ORG]
-    owners += [e for n in nouns if n.dep_ == "pobj" and n.head.lower_ == "behind"
-               for e in refer(ctx, n.head.head) if e.type == ORG]
+    owners += [
+        e
+        for n in nouns
+        if n.i == tok.i or noun_lemma(n) in words.product_nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in refer(ctx, p)
+        if e.type == ORG
+    ]
+    owners += [
+        e
+        for n in nouns
+        if n.dep_ == "pobj" and n.head.lower_ == "behind"
+        for e in refer(ctx, n.head.head)
+        if e.type == ORG
+    ]
     owners += _possessor_before(ctx, tok, product)
     owners += _other_maker(ctx, tok, product)
     return distinct(owners)
@@ -209,10 +265,17 @@ def _company_owners(ctx: Context, tok, company: DocEntity) -> list[DocEntity]:
         return []
     owners = _possessor_before(ctx, tok, company)
     noun = tok.head if tok.dep_ == "appos" else None
-    if noun is not None and noun.pos_ == "NOUN" and noun_lemma(noun) in org_nouns \
-            and noun_lemma(noun) not in ctx.rules.roles \
-            and not any(noun_lemma(c) in ctx.rules.roles for c in noun.children
-                        if c.dep_ in ("compound", "amod")):  # "its parent company, Beta"
+    if (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun_lemma(noun) in org_nouns
+        and noun_lemma(noun) not in ctx.rules.roles
+        and not any(
+            noun_lemma(c) in ctx.rules.roles
+            for c in noun.children
+            if c.dep_ in ("compound", "amod")
+        )
+    ):  # "its parent company, Beta"
         owners += [e for c in noun.children if c.dep_ == "poss" for e in refer(ctx, c)]
     return distinct([e for e in owners if e is not company])
 
@@ -232,11 +295,19 @@ def _product_nouns(ctx: Context, tok) -> list:
         first = first.head
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in first.children):
             nouns.append(first)
-    if first is not tok and first.dep_ in ("compound", "nmod") \
-            and noun_lemma(first.head) in words.product_nouns:
+    if (
+        first is not tok
+        and first.dep_ in ("compound", "nmod")
+        and noun_lemma(first.head) in words.product_nouns
+    ):
         nouns.append(first.head)  # "its Celebrex and Bextra products": Bextra too
-    nouns += [c for c in tok.children if c.dep_ == "appos" and not c.ent_type_
-              and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)]
+    nouns += [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and not c.ent_type_
+        and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)
+    ]
     return nouns
 
 
@@ -247,15 +318,23 @@ def _other_maker(ctx: Context, tok, product: DocEntity) -> list[DocEntity]:
     ends = [m.end for m in product.mentions if m.start <= tok.i < m.end]
     i = ends[0] if ends else tok.i + 1
     for _ in range(12):
-        if i + 2 >= len(doc) or not (doc[i].text == "," or doc[i].lower_ == "and"
-                                     or ctx.at(doc[i]) or doc[i].pos_ in ("PROPN", "NUM")):
+        if i + 2 >= len(doc) or not (
+            doc[i].text == ","
+            or doc[i].lower_ == "and"
+            or ctx.at(doc[i])
+            or doc[i].pos_ in ("PROPN", "NUM")
+        ):
             break
         i += 1
     if i + 2 < len(doc) and doc[i].lower_ == "other" and doc[i - 1].lower_ in (",", "and"):
         maker = ctx.at(doc[i + 1])
         j = max(m.end for m in maker.mentions if m.start <= i + 1 < m.end) if maker else i
-        if maker is not None and maker.type == ORG and j < len(doc) \
-                and noun_lemma(doc[j]) in ctx.rules.words.product_nouns:
+        if (
+            maker is not None
+            and maker.type == ORG
+            and j < len(doc)
+            and noun_lemma(doc[j]) in ctx.rules.words.product_nouns
+        ):
             return [maker]
     return []
 

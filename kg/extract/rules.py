@@ -53,7 +53,8 @@ class Kind(str, Enum):
     @property
     def section(self) -> str:
         return {"into": "into", "sale": "sales", "joint": "joint", "owned": "owned"}.get(
-            self.value, self.value + "s")
+            self.value, self.value + "s"
+        )
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,35 @@ class Trigger:
 
 
 #: Fields a rule file may set on a trigger, with the type each takes.
-_SET_FIELDS = {"acting_verbs", "with_agents", "preps", "object_word", "needs_modifier",
-               "bars_modifier", "bars_possessor", "deps", "filers", "defenders", "accusers",
-               "damages"}
-_BOOL_FIELDS = {"direct", "reverse", "ends", "owner_object", "money_object", "weak",
-                "public_office", "outer_subject", "from_agent", "permit", "or_named",
-                "named_holder", "object_preps"}
+_SET_FIELDS = {
+    "acting_verbs",
+    "with_agents",
+    "preps",
+    "object_word",
+    "needs_modifier",
+    "bars_modifier",
+    "bars_possessor",
+    "deps",
+    "filers",
+    "defenders",
+    "accusers",
+    "damages",
+}
+_BOOL_FIELDS = {
+    "direct",
+    "reverse",
+    "ends",
+    "owner_object",
+    "money_object",
+    "weak",
+    "public_office",
+    "outer_subject",
+    "from_agent",
+    "permit",
+    "or_named",
+    "named_holder",
+    "object_preps",
+}
 _STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
 _TYPE_FIELDS = {"subject_types", "object_types"}
 _WORD_KEYS = {"lemma", "lemmas", "word", "words"}
@@ -136,8 +160,9 @@ class Words:
     metadata says (``lemma``, ``word``: the lower-case form, ``text``: a whole
     lower-case name, or ``form``: either)."""
 
-    ner_types: Mapping[str, EntityType] = field(default_factory=dict,
-                                                metadata={"match": "map", "doc": "NER"})
+    ner_types: Mapping[str, EntityType] = field(
+        default_factory=dict, metadata={"match": "map", "doc": "NER"}
+    )
     org_name_words: frozenset[str] = _match("word", "last words of organisation names")
     org_first_words: frozenset[str] = _match("word", "first words of organisation names")
     distinct_name_words: frozenset[str] = _match("word", "'X Foundation' is not X")
@@ -186,8 +211,9 @@ class Words:
     deal_nouns: frozenset[str] = _match("lemma", "nouns of deals")
     cancelling_verbs: frozenset[str] = _match("lemma", "verbs calling a deal off")
     unsplit_words: frozenset[str] = _match("word", "hyphenated words kept whole")
-    lemma_slips: Mapping[str, str] = field(default_factory=dict,
-                                           metadata={"match": "map", "doc": "lemma slips"})
+    lemma_slips: Mapping[str, str] = field(
+        default_factory=dict, metadata={"match": "map", "doc": "lemma slips"}
+    )
 
 
 _WORD_LISTS = {f.name: f.metadata["match"] for f in fields(Words)}
@@ -215,18 +241,29 @@ class Rules:
     def title_words(self) -> frozenset[str]:
         """Words of a title, not of a name: the executive and founder role nouns,
         the words that make them titles, public offices and honorifics."""
-        roles = [t for ts in self.roles.values() for t in ts
-                 if t.predicate in ("executiveOf", "founderOf")]
-        return frozenset(w for t in roles for w in (*t.words, *t.needs_modifier)) \
-            | self.words.office_titles | self.words.honorifics
+        roles = [
+            t
+            for ts in self.roles.values()
+            for t in ts
+            if t.predicate in ("executiveOf", "founderOf")
+        ]
+        return (
+            frozenset(w for t in roles for w in (*t.words, *t.needs_modifier))
+            | self.words.office_titles
+            | self.words.honorifics
+        )
 
     @cached_property
     def person_nouns(self) -> frozenset[str]:
         """Nouns for people: the executive and founder role nouns (not the public
         offices: a country has a leader, a market a leader), and others."""
-        held = {w for ts in self.roles.values() for t in ts
-                if t.predicate in ("executiveOf", "founderOf") and not t.public_office
-                for w in t.words}
+        held = {
+            w
+            for ts in self.roles.values()
+            for t in ts
+            if t.predicate in ("executiveOf", "founderOf") and not t.public_office
+            for w in t.words
+        }
         return frozenset(held) | self.words.other_person_nouns
 
     @cached_property
@@ -234,9 +271,13 @@ class Rules:
         """The executive and founder role nouns, which only people hold ("remains
         executive chairman"): not the public offices, nor the other person nouns
         ("a member", "the biggest investor")."""
-        return frozenset(w for ts in self.roles.values() for t in ts
-                         if t.predicate in ("executiveOf", "founderOf") and not t.public_office
-                         for w in t.words)
+        return frozenset(
+            w
+            for ts in self.roles.values()
+            for t in ts
+            if t.predicate in ("executiveOf", "founderOf") and not t.public_office
+            for w in t.words
+        )
 
     @cached_property
     def intransitive(self) -> frozenset[str]:
@@ -329,11 +370,16 @@ def _tallies(origin: str, body) -> dict[str, Tally]:
         raise RuleError(f"{origin}: confidence must map methods to [found, right]")
     out = {}
     for method, counts in body.items():
-        if not (isinstance(counts, list) and len(counts) == 2
-                and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0
-                        for n in counts) and counts[1] <= counts[0]):
-            raise RuleError(f"{origin}: confidence of {method!r} must be [found, right], "
-                            f"two counts with right <= found")
+        if not (
+            isinstance(counts, list)
+            and len(counts) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts)
+            and counts[1] <= counts[0]
+        ):
+            raise RuleError(
+                f"{origin}: confidence of {method!r} must be [found, right], "
+                f"two counts with right <= found"
+            )
         out[str(method)] = Tally(*counts)
     return out
 
@@ -380,8 +426,10 @@ def _merge_list(origin: str, name: str, have, body):
 
 def _check_lemma(origin: str, where: str, word: str) -> None:
     if not _LEMMA_RE.match(word):
-        raise RuleError(f"{origin}: {where}: {word!r} can never match a lemma "
-                        "(one lower-case word, hyphens allowed)")
+        raise RuleError(
+            f"{origin}: {where}: {word!r} can never match a lemma "
+            "(one lower-case word, hyphens allowed)"
+        )
 
 
 def _entity_type(origin: str, where: str, value) -> EntityType:
@@ -414,8 +462,13 @@ def _trigger(origin: str, kind: Kind, i: int, entry) -> Trigger:
                 raise RuleError(f"{origin}: {where}: {w!r} must be one lower-case word")
         else:
             _check_lemma(origin, where, w)
-    values: dict = {"kind": kind, "predicate": predicate, "words": words,
-                    "origin": f"{origin}: {where}", "direct": kind is Kind.VERB}
+    values: dict = {
+        "kind": kind,
+        "predicate": predicate,
+        "words": words,
+        "origin": f"{origin}: {where}",
+        "direct": kind is Kind.VERB,
+    }
     for key, value in entry.items():
         if key in _WORD_KEYS or key == "predicate":
             continue
@@ -439,8 +492,9 @@ def _field_value(origin: str, where: str, key: str, value):
             raise RuleError(f"{origin}: {where}: {key} must be a list")
         odd = [v for v in value if isinstance(v, bool) or not isinstance(v, (str, int))]
         if odd:  # YAML reads a bare on, off, yes or no as true or false
-            raise RuleError(f"{origin}: {where}: {key} holds {odd[0]!r}, not a word "
-                            f"(quote on, off, yes and no)")
+            raise RuleError(
+                f"{origin}: {where}: {key} holds {odd[0]!r}, not a word (quote on, off, yes and no)"
+            )
         return frozenset(str(v).lower() for v in value)
     if key in _BOOL_FIELDS:
         if not isinstance(value, bool):
@@ -466,12 +520,16 @@ def _field_value(origin: str, where: str, key: str, value):
 def _checked(origin: str, where: str, t: Trigger) -> Trigger:
     """``t``, if its types fit its predicate and its fields fit its kind."""
     row = PREDICATE[t.predicate]
-    for name, allowed, own in (("subject_types", row.subject_types, t.subject_types),
-                               ("object_types", row.object_types, t.object_types)):
+    for name, allowed, own in (
+        ("subject_types", row.subject_types, t.subject_types),
+        ("object_types", row.object_types, t.object_types),
+    ):
         bad = [x.value for x in own if x not in allowed]
         if bad:
-            raise RuleError(f"{origin}: {where}: {name} {', '.join(bad)} do not fit "
-                            f"{t.predicate} ({', '.join(x.value for x in allowed)})")
+            raise RuleError(
+                f"{origin}: {where}: {name} {', '.join(bad)} do not fit "
+                f"{t.predicate} ({', '.join(x.value for x in allowed)})"
+            )
     if t.particle and t.kind is not Kind.VERB:
         raise RuleError(f"{origin}: {where}: particle is for verbs")
     if t.majority is not None and t.majority not in PREDICATE:

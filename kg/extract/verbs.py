@@ -16,8 +16,15 @@ from .referents import distinct, noun_lemma, refer, role_referent, subject_of, v
 from .resolve import DocEntity
 from .rules import Trigger
 
-__all__ = ["verb_claims", "gap_claims", "into_claims", "sale_claims", "joint_claims",
-           "hyphen_claims", "is_sum"]
+__all__ = [
+    "verb_claims",
+    "gap_claims",
+    "into_claims",
+    "sale_claims",
+    "joint_claims",
+    "hyphen_claims",
+    "is_sum",
+]
 
 ORG, PRODUCT = EntityType.ORGANIZATION, EntityType.PRODUCT
 
@@ -45,8 +52,7 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         patients += _prep_patients(reading_ctx, tok, trig)
         method = f"verb:{lemma}" + (":passive" if passive else "")
         found = pairs(trig, agents, patients, tok, method, Reading.VERB)
-        majority = trig.majority and any(_majority(c) for c in tok.children
-                                         if c.dep_ in OBJ_DEPS)
+        majority = trig.majority and any(_majority(c) for c in tok.children if c.dep_ in OBJ_DEPS)
         for c in found:
             c.ended = c.end_dated = trig.ends
             if majority:
@@ -58,16 +64,16 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
 def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
     """Whether the verb has what its trigger requires: a particle ("take over"), an
     object word ("join forces"), a sum ("put $2bn into"), a preposition or none."""
-    if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle
-                                 for c in tok.children):
+    if trig.particle and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle for c in tok.children
+    ):
         return False
     objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if trig.object_word and not any(_has_word(c, trig.object_word) for c in objects):
         return False
     if trig.money_object and not any(is_sum(c, ctx) for c in objects):
         return False
-    preps = {c.lower_ for h in [tok, *objects] for c in h.children
-             if c.dep_ in ("prep", "dative")}
+    preps = {c.lower_ for h in [tok, *objects] for c in h.children if c.dep_ in ("prep", "dative")}
     if trig.needs_prep and trig.needs_prep not in preps:
         return False
     return not (trig.bars_prep and trig.bars_prep in preps)
@@ -83,15 +89,22 @@ def _is_passive(tok, trig: Trigger) -> bool:
         return False
     if tok.dep_ == "acl":
         return trig.direct or tok.nbor(-1).pos_ == "NOUN"
-    return tok.dep_ == "xcomp" and tok.nbor(-1).pos_ == "NOUN" \
+    return (
+        tok.dep_ == "xcomp"
+        and tok.nbor(-1).pos_ == "NOUN"
         and not any(c.dep_ == "aux" for c in tok.children)
+    )
 
 
 def _stranded(tok, trig: Trigger) -> bool:
     """ "Beta was invested in by Acme": the trigger's preposition with no object of its
     own, so the passive subject is its object."""
-    return any(c.dep_ == "prep" and c.lower_ in trig.preps
-               and not any(p.dep_ == "pobj" for p in c.children) for c in tok.children)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in trig.preps
+        and not any(p.dep_ == "pobj" for p in c.children)
+        for c in tok.children
+    )
 
 
 def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEntity]]:
@@ -110,9 +123,13 @@ def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEnti
         participle = participle.head
     if participle.dep_ == "acl" and not patients:
         patients += refer(ctx, participle.head)
-    if not patients and participle.dep_ == "advcl" and participle.i >= 2 \
-            and ctx.doc[participle.i - 1].text == "," \
-            and ctx.at(ctx.doc[participle.i - 2]) is not None:
+    if (
+        not patients
+        and participle.dep_ == "advcl"
+        and participle.i >= 2
+        and ctx.doc[participle.i - 1].text == ","
+        and ctx.at(ctx.doc[participle.i - 2]) is not None
+    ):
         patients.append(ctx.at(ctx.doc[participle.i - 2]))
     if tok.dep_ == "xcomp" and not patients:
         patients += subject_of(ctx, tok.head)
@@ -124,8 +141,15 @@ def _alongside(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     Brockman"), or with, where the trigger says so ("builds the jet with Airbus")."""
     preps = trig.with_agents | {"alongside"}
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and trig.with_agents]
-    return [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+    return [
+        e
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in refer(ctx, p)
+    ]
 
 
 def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
@@ -134,12 +158,18 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
         return _direct_objects(ctx, tok, trig)
     if trig.owner_object:
         # "licensed Arm's technology"; goods: "ordered 30 Boeing 737 planes"
-        return [e for c in tok.children if c.dep_ in OBJ_DEPS for p in c.children
-                if p.dep_ == "poss" or trig.object_word and p.dep_ in ("compound", "nmod")
-                and ctx.at(p) for e in refer(ctx, p)]
+        return [
+            e
+            for c in tok.children
+            if c.dep_ in OBJ_DEPS
+            for p in c.children
+            if p.dep_ == "poss" or trig.object_word and p.dep_ in ("compound", "nmod") and ctx.at(p)
+            for e in refer(ctx, p)
+        ]
     if trig.object_word:
         return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
-            e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)]
+            e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)
+        ]
     return []
 
 
@@ -161,8 +191,12 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     if not out and tok.dep_ == "relcl" and not has_object and not where:
         out += refer(ctx, tok.head)
     if not out and tok.dep_ == "conj" and not has_object:
-        out += [e for c in tok.head.children if c.dep_ in OBJ_DEPS
-                and c.lower_ in ctx.rules.words.relative_pronouns for e in refer(ctx, c)]
+        out += [
+            e
+            for c in tok.head.children
+            if c.dep_ in OBJ_DEPS and c.lower_ in ctx.rules.words.relative_pronouns
+            for e in refer(ctx, c)
+        ]
     nominal = any(c.dep_ in OBJ_DEPS and c.pos_ != "VERB" for c in tok.children)
     if not out and not nominal and tok.dep_ not in ("relcl", "acl"):
         out += _name_after(ctx, tok, trig)
@@ -187,8 +221,12 @@ def _role_left(ctx: Context, tok) -> list[DocEntity]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             for role in c.children:
-                out += [e for r in role.subtree if r.dep_ == "pobj"
-                        and r.head.lower_ in ("of", "at") for e in refer(ctx, r)]
+                out += [
+                    e
+                    for r in role.subtree
+                    if r.dep_ == "pobj" and r.head.lower_ in ("of", "at")
+                    for e in refer(ctx, r)
+                ]
                 out += [e for p in role.children if p.dep_ == "poss" for e in refer(ctx, p)]
     return out
 
@@ -196,24 +234,40 @@ def _role_left(ctx: Context, tok) -> list[DocEntity]:
 def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """The objects of the trigger's prepositions, on the verb or on a sum it governs
     ("invested $10 billion in Beta": the parser may hang "in" on the sum)."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in OBJ_DEPS and (
-        c.like_num or c.ent_type_ == "PERCENT" or is_sum(c, ctx) or trig.object_preps
-        or not trig.direct and _bare(c, ctx))]
+    heads = [tok] + [
+        c
+        for c in tok.children
+        if c.dep_ in OBJ_DEPS
+        and (
+            c.like_num
+            or c.ent_type_ == "PERCENT"
+            or is_sum(c, ctx)
+            or trig.object_preps
+            or not trig.direct
+            and _bare(c, ctx)
+        )
+    ]
     out: list[DocEntity] = []
     for h in heads:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in trig.preps:
-                out += [e for p in c.children if p.dep_ == "pobj"
-                        and not (trig.predicate == "acquires" and _part(p, ctx))
-                        for e in refer(ctx, p)]
+                out += [
+                    e
+                    for p in c.children
+                    if p.dep_ == "pobj" and not (trig.predicate == "acquires" and _part(p, ctx))
+                    for e in refer(ctx, p)
+                ]
     return out
 
 
 def _bare(tok, ctx: Context) -> bool:
     """A noun with no determiner or possessor that names nothing: for a verb that takes
     no object, a misparse ("competes head-on with Beta": "with" hung on "head")."""
-    return tok.pos_ == "NOUN" and ctx.at(tok) is None and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    return (
+        tok.pos_ == "NOUN"
+        and ctx.at(tok) is None
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    )
 
 
 def _has_word(phrase, words: frozenset[str]) -> bool:
@@ -224,8 +278,9 @@ def _has_word(phrase, words: frozenset[str]) -> bool:
 
 #: Links from a share to the company it is of: "shares of Beta", "a stake in Beta common
 #: stock", "Beta shares", "Beta's shares".
-_SHARE_LINKS = frozenset({"prep", "pobj", "compound", "nmod", "poss", "amod", "nummod",
-                          "quantmod", "appos"})
+_SHARE_LINKS = frozenset(
+    {"prep", "pobj", "compound", "nmod", "poss", "amod", "nummod", "quantmod", "appos"}
+)
 
 
 def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
@@ -237,10 +292,17 @@ def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
         e = ctx.at(t)
         if e is None or t.pos_ == "PRON":
             continue
-        path = [t, *[a for a in t.ancestors if obj.left_edge.i <= a.i <= obj.right_edge.i
-                     and a.i != obj.i]]
-        if all(a.dep_ in _SHARE_LINKS and (a.dep_ != "prep" or a.lower_ in trig.preps)
-               for a in path):
+        path = [
+            t,
+            *[
+                a
+                for a in t.ancestors
+                if obj.left_edge.i <= a.i <= obj.right_edge.i and a.i != obj.i
+            ],
+        ]
+        if all(
+            a.dep_ in _SHARE_LINKS and (a.dep_ != "prep" or a.lower_ in trig.preps) for a in path
+        ):
             out.append(e)
     return distinct(out)
 
@@ -255,8 +317,11 @@ def _majority(obj) -> bool:
     for t in obj.subtree:
         if t.lower_ in _MAJORITY_WORDS:
             return True
-        if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in (
-                "%", "pct", "percent", "per"):
+        if (
+            t.like_num
+            and t.i + 1 < len(t.doc)
+            and t.doc[t.i + 1].lower_ in ("%", "pct", "percent", "per")
+        ):
             try:
                 if float(t.text.replace(",", "")) > 50:
                     return True
@@ -284,8 +349,7 @@ def gap_claims(ctx: Context, tok) -> list[RawClaim]:
     lemma = verb_lemma(tok, ctx.rules)
     out = []
     for trig in ctx.rules.verbs.get(lemma, ()):
-        if trig.direct and not trig.particle and not trig.object_word \
-                and not trig.needs_prep:
+        if trig.direct and not trig.particle and not trig.object_word and not trig.needs_prep:
             out += pairs(trig, [agent], [described], tok, f"gap:{lemma}", Reading.DESCRIPTION)
     return out
 
@@ -297,8 +361,7 @@ def _described_before(ctx: Context, agent: DocEntity, j: int, tok) -> DocEntity 
     while k > 0 and ctx.at(doc[k - 1]) is agent:
         k -= 1
     k -= 1  # the noun of the description: "company", "maker", "start-up"
-    if k < 3 or noun_lemma(doc[k]) not in words.org_nouns | words.product_nouns \
-            or ctx.at(doc[k]):
+    if k < 3 or noun_lemma(doc[k]) not in words.org_nouns | words.product_nouns or ctx.at(doc[k]):
         return None
     while k > 0 and doc[k - 1].lower_ not in ("the", "a", "an"):
         k -= 1
@@ -317,8 +380,7 @@ def into_claims(ctx: Context, tok) -> list[RawClaim]:
     X and into Tesla's cars": X and Tesla offer it."""
     lemma = verb_lemma(tok, ctx.rules)
     objs = [c for c in tok.children if c.dep_ in OBJ_DEPS + ("nsubjpass",)]
-    preps = [c for h in [tok, *objs] for c in h.children
-             if c.dep_ == "prep" and c.lower_ == "into"]
+    preps = [c for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ == "into"]
     if not preps:
         return []
     products = [e for c in objs for e in refer(ctx, c) if e.type == PRODUCT]
@@ -344,43 +406,60 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
     verb = tok.pos_ == "VERB"
     # "to" on the word, or on the verb the sale is the object of
     heads = [tok, tok.head] if not verb and tok.dep_ in OBJ_DEPS else [tok]
-    buyers = [e for h in heads for c in h.children
-              if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-              for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+    buyers = [
+        e
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in refer(ctx, p)
+    ]
     if not buyers:
         return []
     if verb:
         things = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     else:
-        things = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"] or [
-            c for c in tok.children if c.dep_ == "poss"]
+        things = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ] or [c for c in tok.children if c.dep_ == "poss"]
     lemma = tok.lemma_.lower()
     kind, reading = ("verb", Reading.VERB) if verb else ("noun", Reading.NOUN)
     out = []
     for trig in ctx.rules.sales.get(lemma, ()):
         if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
-            sold = [e for t in things if _has_word(t, trig.object_word)
-                    for e in _shares_of(ctx, t, trig)]
+            sold = [
+                e
+                for t in things
+                if _has_word(t, trig.object_word)
+                for e in _shares_of(ctx, t, trig)
+            ]
         else:  # a named company, not "it" nor "its US unit"
-            sold = [e for t in things if t.pos_ != "PRON" and not _part(t, ctx)
-                    for e in refer(ctx, t)]
+            sold = [
+                e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)
+            ]
         out += pairs(trig, buyers, sold, tok, f"{kind}:{lemma}:sale", reading)
     return out
 
 
 def joint_claims(ctx: Context, tok) -> list[RawClaim]:
     """ "Acme and Beta will jointly develop a battery": partners."""
-    adverbs = [c.lower_ for c in tok.children if c.dep_ == "advmod"
-               and c.lower_ in ctx.rules.joint]
+    adverbs = [c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in ctx.rules.joint]
     if not adverbs:
         return []
     subjects = [e for c in tok.children if c.dep_ in SUBJ_DEPS for e in refer(ctx, c)]
     if len(subjects) < 2:
         return []
     method = f"verb:{verb_lemma(tok, ctx.rules)}:jointly"
-    return [c for trig in ctx.rules.joint[adverbs[0]]
-            for c in group(trig, subjects, tok, method, Reading.VERB)]
+    return [
+        c
+        for trig in ctx.rules.joint[adverbs[0]]
+        for c in group(trig, subjects, tok, method, Reading.VERB)
+    ]
 
 
 def hyphen_claims(ctx: Context, tok) -> list[RawClaim]:
@@ -397,17 +476,22 @@ def hyphen_claims(ctx: Context, tok) -> list[RawClaim]:
     if noun is None:
         return []
     referents = refer(ctx, noun) or role_referent(ctx, noun)
-    return [c for trig in triggers for c in pairs(
-        trig, [named], referents, tok, "hyphen:" + tok.lower_, Reading.DESCRIPTION)]
+    return [
+        c
+        for trig in triggers
+        for c in pairs(trig, [named], referents, tok, "hyphen:" + tok.lower_, Reading.DESCRIPTION)
+    ]
 
 
 # ---------------------------------------------------------------------- phrases
 def is_sum(tok, ctx: Context) -> bool:
     """Whether the phrase of ``tok`` is a sum of money ("$500m", "2 billion euros",
     "fresh capital")."""
-    return tok.lemma_.lower() in ctx.rules.words.money_nouns or any(
-        t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree) \
-        or bool(find_money(tok.doc[tok.left_edge.i:tok.i + 1].text))
+    return (
+        tok.lemma_.lower() in ctx.rules.words.money_nouns
+        or any(t.ent_type_ == "MONEY" or t.text in ("$", "\u20ac", "\u00a3") for t in tok.subtree)
+        or bool(find_money(tok.doc[tok.left_edge.i : tok.i + 1].text))
+    )
 
 
 def _part(tok, ctx: Context) -> bool:

@@ -90,11 +90,17 @@ class KGStore:
         g = article_graph_iri(article_id)
         if not self.has_graph(g):
             return None
-        names = {str(NKG.textHash): "hash", str(SDO.headline): "title",
-                 str(SDO.datePublished): "published", str(NKG.outlet): "source",
-                 str(SDO.url): "url", str(NKG.extractedWith): "pipeline"}
-        rows = self.select(f"SELECT ?p ?o WHERE {{ GRAPH {_nt(g)} {{ "
-                           f"{_nt(article_iri(article_id))} ?p ?o }} }}")
+        names = {
+            str(NKG.textHash): "hash",
+            str(SDO.headline): "title",
+            str(SDO.datePublished): "published",
+            str(NKG.outlet): "source",
+            str(SDO.url): "url",
+            str(NKG.extractedWith): "pipeline",
+        }
+        rows = self.select(
+            f"SELECT ?p ?o WHERE {{ GRAPH {_nt(g)} {{ {_nt(article_iri(article_id))} ?p ?o }} }}"
+        )
         return {names[r["p"]]: r["o"] for r in rows if r["p"] in names}
 
     def is_unchanged(self, article: Article, pipeline: str) -> bool:
@@ -102,12 +108,14 @@ class KGStore:
         have = self.article_fingerprint(article.id)
         if have is None:
             return False
-        return (have.get("hash") == article.text_hash
-                and have.get("title") == article.title
-                and have.get("published") == (article.published[:10] if article.published else None)
-                and have.get("source") == article.source
-                and have.get("url") == article.url
-                and have.get("pipeline") == pipeline)
+        return (
+            have.get("hash") == article.text_hash
+            and have.get("title") == article.title
+            and have.get("published") == (article.published[:10] if article.published else None)
+            and have.get("source") == article.source
+            and have.get("url") == article.url
+            and have.get("pipeline") == pipeline
+        )
 
     def put_article(self, article_id: str, quads) -> bool:
         """Replace an article's graph with ``quads`` (rdflib terms: ``(s, p, o, graph)``;
@@ -119,9 +127,13 @@ class KGStore:
     def put_articles(self, articles: dict) -> dict[str, bool]:
         """:meth:`put_article` for several articles (id -> quads), all in one
         transaction. Returns, for each, whether it was already there."""
-        return write_articles(self, {
-            article_id: "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
-            for article_id, quads in articles.items()})
+        return write_articles(
+            self,
+            {
+                article_id: "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
+                for article_id, quads in articles.items()
+            },
+        )
 
     def put_article_graph(self, article_id: str, statements) -> bool:
         """:meth:`put_article` for pyoxigraph quads or triples, as parsed from a file
@@ -134,9 +146,10 @@ class KGStore:
         """:meth:`put_article_graph` for several articles, all in one transaction (with
         the merged and derived graphs): ``graphs`` is (article id, statements) pairs.
         Returns, for each, whether the article was already there."""
-        bodies = {article_id: "\n".join(f"{t.subject} {t.predicate} {t.object} ."
-                                         for t in statements)
-                  for article_id, statements in graphs}
+        bodies = {
+            article_id: "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in statements)
+            for article_id, statements in graphs
+        }
         existed = write_articles(self, bodies)
         return [existed[article_id] for article_id, _ in graphs]
 
@@ -149,8 +162,10 @@ class KGStore:
         return True
 
     def article_ids(self) -> list[str]:
-        rows = self.select("SELECT ?id WHERE { GRAPH ?g { ?a a nkg:Article ; nkg:articleId ?id } "
-                           f"{IN_ARTICLE_GRAPH} }} ORDER BY ?id")
+        rows = self.select(
+            "SELECT ?id WHERE { GRAPH ?g { ?a a nkg:Article ; nkg:articleId ?id } "
+            f"{IN_ARTICLE_GRAPH} }} ORDER BY ?id"
+        )
         return [r["id"] for r in rows]
 
     def read_article(self, article_id: str) -> Article | None:
@@ -161,14 +176,22 @@ class KGStore:
                  OPTIONAL { ?a schema:headline ?title }
                  OPTIONAL { ?a schema:datePublished ?published }
                  OPTIONAL { ?a nkg:outlet ?source }
-                 OPTIONAL { ?a schema:url ?url } } """ + IN_ARTICLE_GRAPH + " } LIMIT 1",
+                 OPTIONAL { ?a schema:url ?url } } """
+            + IN_ARTICLE_GRAPH
+            + " } LIMIT 1",
             bindings={"id": article_id},
         )
         if not rows:
             return None
         r = rows[0]
-        return Article(id=article_id, text=r["text"], title=r.get("title"),
-                       published=r.get("published"), source=r.get("source"), url=r.get("url"))
+        return Article(
+            id=article_id,
+            text=r["text"],
+            title=r.get("title"),
+            published=r.get("published"),
+            source=r.get("source"),
+            url=r.get("url"),
+        )
 
     # ------------------------------------------------------------------- query
     def select(self, sparql: str, *, bindings: dict | None = None) -> list[dict[str, str]]:
@@ -176,5 +199,6 @@ class KGStore:
         result = self.query(sparql, bindings=bindings)
         names = [v.value for v in result.variables]
         # a solution iterates over its values in the order of the variables
-        return [{n: t.value for n, t in zip(names, sol, strict=True)
-                if t is not None} for sol in result]
+        return [
+            {n: t.value for n, t in zip(names, sol, strict=True) if t is not None} for sol in result
+        ]

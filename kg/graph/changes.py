@@ -64,8 +64,15 @@ from .derive import (
 )
 from .fulltext import index_graphs
 
-__all__ = ["write_graphs", "write_articles", "derived_update", "rederive", "merge_all",
-           "unmerge_graph", "merge_graph"]
+__all__ = [
+    "write_graphs",
+    "write_articles",
+    "derived_update",
+    "rederive",
+    "merge_all",
+    "unmerge_graph",
+    "merge_graph",
+]
 
 _DERIVED = str(DERIVED_GRAPH)
 _ALL_CLAIMS = f"SELECT {CLAIM_VARIABLES} WHERE {{ {CLAIM_PATTERN} }}"
@@ -96,8 +103,10 @@ def _held_elsewhere(store, *graphs: str) -> str:
 def unmerge_graph(store, graph: str) -> str:
     """The update that takes a graph's triples out of the merged graph, but those that
     another graph holds too (run it before the graph is dropped or replaced)."""
-    return (f"DELETE {{ {_merged(store)} }} WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} "
-            f"{_held_elsewhere(store, graph)} }}")
+    return (
+        f"DELETE {{ {_merged(store)} }} WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} "
+        f"{_held_elsewhere(store, graph)} }}"
+    )
 
 
 def merge_graph(store, graph: str) -> str:
@@ -111,10 +120,8 @@ def merge_all(store) -> str:
     inside = store.merged_graph
     # on an external store, kg's graphs only (it has graphs of its own)
     scope = f'FILTER(?g != {_iri(inside)} && STRSTARTS(STR(?g), "{BASE}"))' if inside else ""
-    remove = (f"DELETE {{ {_merged(store)} }} WHERE {{ {_merged(store)} "
-              f"{_held_elsewhere(store)} }}")
-    return (f"{remove} ;\nINSERT {{ {_merged(store)} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"{scope} }}")
+    remove = f"DELETE {{ {_merged(store)} }} WHERE {{ {_merged(store)} {_held_elsewhere(store)} }}"
+    return f"{remove} ;\nINSERT {{ {_merged(store)} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope} }}"
 
 
 def _literal(text: str) -> str:
@@ -159,8 +166,14 @@ def _counts(rows: list[dict]) -> dict[str, Counter]:
 
 
 def _info(rows: list[dict]) -> dict[str, dict]:
-    return {r["id"]: {"published": r.get("published"), "source": r.get("source"),
-                      "hash": r.get("hash") or r["id"]} for r in rows}
+    return {
+        r["id"]: {
+            "published": r.get("published"),
+            "source": r.get("source"),
+            "hash": r.get("hash") or r["id"],
+        }
+        for r in rows
+    }
 
 
 class _Side:
@@ -169,9 +182,13 @@ class _Side:
 
     def __init__(self, ox_store):
         self.claims = _select(ox_store, _ALL_CLAIMS)
-        self.labels = _counts(_select(
-            ox_store, "SELECT ?e ?label (COUNT(*) AS ?n) WHERE { GRAPH ?g { "
-                      "?e skos:prefLabel ?label } } GROUP BY ?e ?label"))
+        self.labels = _counts(
+            _select(
+                ox_store,
+                "SELECT ?e ?label (COUNT(*) AS ?n) WHERE { GRAPH ?g { "
+                "?e skos:prefLabel ?label } } GROUP BY ?e ?label",
+            )
+        )
         self.info = _info(_select(ox_store, _ALL_INFO))
 
 
@@ -190,7 +207,7 @@ _BATCH = 40
 def _batches(items) -> Iterable[list]:
     items = sorted(items)
     for i in range(0, len(items), _BATCH):
-        yield items[i:i + _BATCH]
+        yield items[i : i + _BATCH]
 
 
 class _Rest:
@@ -209,42 +226,64 @@ class _Rest:
         """The claims (rows of :data:`~kg.graph.derive.CLAIM_VARIABLES`) between ``pairs``,
         looked up by subject and object, then their details claim by claim."""
         ends = sorted({tuple(sorted(p)) for p in pairs})
-        ways = sorted({(a, b) for x, y in ((e[0], e[-1]) for e in ends)
-                       for a, b in ((x, y), (y, x))})
+        ways = sorted(
+            {(a, b) for x, y in ((e[0], e[-1]) for e in ends) for a, b in ((x, y), (y, x))}
+        )
         cores = []
         for batch in _batches(ways):
-            blocks = [f"{{ BIND({_iri(a)} AS ?s) BIND({_iri(b)} AS ?o) "
-                      f"{claim_core_pattern(_iri(a), _iri(b))} {self.exclude} }}"
-                      for a, b in batch]
-            cores += self.store.select(f"SELECT {CLAIM_CORE_VARIABLES} WHERE "
-                                       f"{{ {_union(blocks)} }}")
+            blocks = [
+                f"{{ BIND({_iri(a)} AS ?s) BIND({_iri(b)} AS ?o) "
+                f"{claim_core_pattern(_iri(a), _iri(b))} {self.exclude} }}"
+                for a, b in batch
+            ]
+            cores += self.store.select(
+                f"SELECT {CLAIM_CORE_VARIABLES} WHERE {{ {_union(blocks)} }}"
+            )
         details: dict[tuple, list[dict]] = defaultdict(list)
         for batch in _batches({(r["c"], r["g"]) for r in cores}):
-            blocks = [f"{{ BIND({_iri(c)} AS ?c) BIND({_iri(g)} AS ?g) "
-                      f"{claim_details_pattern(_iri(c), _iri(g))} }}" for c, g in batch]
-            for r in self.store.select(f"SELECT ?c ?g {CLAIM_DETAIL_VARIABLES} WHERE "
-                                       f"{{ {_union(blocks)} }}"):
+            blocks = [
+                f"{{ BIND({_iri(c)} AS ?c) BIND({_iri(g)} AS ?g) "
+                f"{claim_details_pattern(_iri(c), _iri(g))} }}"
+                for c, g in batch
+            ]
+            for r in self.store.select(
+                f"SELECT ?c ?g {CLAIM_DETAIL_VARIABLES} WHERE {{ {_union(blocks)} }}"
+            ):
                 details[(r["c"], r["g"])].append(r)
-        return [{**core, **more} for core in cores
-                for more in details.get((core["c"], core["g"])) or [{}]]
+        return [
+            {**core, **more}
+            for core in cores
+            for more in details.get((core["c"], core["g"])) or [{}]
+        ]
 
     def label_totals(self, entities: set[str]) -> dict[str, Counter]:
         """How many graphs of the whole store (the changed ones too) give each label."""
         out: dict[str, Counter] = defaultdict(Counter)
         for batch in _batches(entities):
             blocks = [_labels_query(self.store, _iri(e)) for e in batch]
-            out.update(_counts(self.store.select(
-                f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{ {_union(blocks)} }} "
-                "GROUP BY ?e ?label")))
+            out.update(
+                _counts(
+                    self.store.select(
+                        f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {{ {_union(blocks)} }} "
+                        "GROUP BY ?e ?label"
+                    )
+                )
+            )
         return out
 
     def info(self, ids: set[str]) -> dict[str, dict]:
         out = {}
         for batch in _batches(ids):
-            blocks = [f"{{ BIND({_literal(i)} AS ?id) {article_info_pattern(_literal(i))} "
-                      f"{self.exclude} }}" for i in batch]
-            out |= _info(self.store.select(
-                f"SELECT ?id ?published ?source ?hash WHERE {{ {_union(blocks)} }}"))
+            blocks = [
+                f"{{ BIND({_literal(i)} AS ?id) {article_info_pattern(_literal(i))} "
+                f"{self.exclude} }}"
+                for i in batch
+            ]
+            out |= _info(
+                self.store.select(
+                    f"SELECT ?id ?published ?source ?hash WHERE {{ {_union(blocks)} }}"
+                )
+            )
         return out
 
     def pairs_of(self, entities: set[str]) -> dict[str, set[frozenset]]:
@@ -252,17 +291,21 @@ class _Rest:
         that are in any)."""
         out: dict[str, set[frozenset]] = defaultdict(set)
         for batch in _batches(entities):
-            blocks = [f"{{ BIND({_iri(e)} AS ?e) GRAPH ?g {{ ?c {side} {_iri(e)} ; "
-                      f"rdf:subject ?s ; rdf:object ?o ; nkg:polarity \"asserted\" }} "
-                      f"{IN_ARTICLE_GRAPH} {self.exclude} }}"
-                      for e in batch for side in ("rdf:subject", "rdf:object")]
+            blocks = [
+                f"{{ BIND({_iri(e)} AS ?e) GRAPH ?g {{ ?c {side} {_iri(e)} ; "
+                f'rdf:subject ?s ; rdf:object ?o ; nkg:polarity "asserted" }} '
+                f"{IN_ARTICLE_GRAPH} {self.exclude} }}"
+                for e in batch
+                for side in ("rdf:subject", "rdf:object")
+            ]
             for r in self.store.select(f"SELECT DISTINCT ?e ?s ?o WHERE {{ {_union(blocks)} }}"):
                 out[r["e"]].add(_pair(r))
         return out
 
 
-def _plus(counts: dict[str, Counter], more: dict[str, Counter],
-          less: dict[str, Counter] | None = None) -> dict[str, Counter]:
+def _plus(
+    counts: dict[str, Counter], more: dict[str, Counter], less: dict[str, Counter] | None = None
+) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
     for e, c in counts.items():
         out[e].update(c)
@@ -295,8 +338,15 @@ def derived_update(store, old, new, exclude: set[str], *, written: bool = False)
     return _derived(store, old, new, exclude, written=written)[0]
 
 
-def _derived(store, old, new, exclude: set[str], *, written: bool = False,
-             labels: dict[str, Counter] | None = None) -> tuple[list[str], dict[str, Counter]]:
+def _derived(
+    store,
+    old,
+    new,
+    exclude: set[str],
+    *,
+    written: bool = False,
+    labels: dict[str, Counter] | None = None,
+) -> tuple[list[str], dict[str, Counter]]:
     """:func:`derived_update`, and how the store's label counts change with the write.
 
     ``labels``: what is known of the store's label counts (entity -> how many graphs
@@ -372,11 +422,14 @@ def replace_derived(store, quads, subjects: set[str] | None) -> list[str]:
         steps += [unmerge_graph(store, _DERIVED), f"DROP SILENT GRAPH {g}"]
     elif subjects:  # named in the text, so that the store reads them off its indexes
         for batch in _batches(subjects):
-            found = _union([f"{{ BIND({_iri(s)} AS ?s) GRAPH {g} {{ {_iri(s)} ?p ?o }} }}"
-                            for s in batch])
-            steps += [f"DELETE {{ {_merged(store)} }} WHERE {{ {found} "
-                      f"{_held_elsewhere(store, _DERIVED)} }}",
-                      f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {found} }}"]
+            found = _union(
+                [f"{{ BIND({_iri(s)} AS ?s) GRAPH {g} {{ {_iri(s)} ?p ?o }} }}" for s in batch]
+            )
+            steps += [
+                f"DELETE {{ {_merged(store)} }} WHERE {{ {found} "
+                f"{_held_elsewhere(store, _DERIVED)} }}",
+                f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {found} }}",
+            ]
     if quads:
         body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, *_ in quads)
         steps.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
@@ -387,8 +440,11 @@ def replace_derived(store, quads, subjects: set[str] | None) -> list[str]:
 def rederive(store) -> tuple[int, int]:
     """Compute the derived graph again from every article graph and write it, in one
     transaction: (statements, conflicts). Its cost grows with the store: for repairs."""
-    labels = _counts(store.select(f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE "
-                                  f"{_labels_query(store)} GROUP BY ?e ?label"))
+    labels = _counts(
+        store.select(
+            f"SELECT ?e ?label (COUNT(*) AS ?n) WHERE {_labels_query(store)} GROUP BY ?e ?label"
+        )
+    )
     info = _info(store.select(_ALL_INFO))
 
     def ref(iri: str | None, with_type: bool = True) -> dict | None:
@@ -422,8 +478,7 @@ def write_graphs(store, bodies: dict[str, str | None]) -> dict[str, bool]:
         try:
             new.update(f"INSERT DATA {{ {' '.join(data)} }}")
         except SyntaxError as exc:  # what the store would refuse: nothing is written
-            raise QueryError(f"malformed SPARQL update: {' '.join(str(exc).split())}") \
-                from None
+            raise QueryError(f"malformed SPARQL update: {' '.join(str(exc).split())}") from None
     steps = []
     orphans = _orphans(store, old, new, set(bodies))
     for g, body in bodies.items():
@@ -468,8 +523,10 @@ def _orphans(store, old, new, changed: set[str]) -> list[str] | None:
             return None
         if next(iter(new.quads_for_pattern(q.subject, q.predicate, q.object, None)), None):
             continue
-        held = any(isinstance(h.graph_name, ox.NamedNode) and h.graph_name.value not in changed
-                   for h in store.ox.quads_for_pattern(q.subject, q.predicate, q.object, None))
+        held = any(
+            isinstance(h.graph_name, ox.NamedNode) and h.graph_name.value not in changed
+            for h in store.ox.quads_for_pattern(q.subject, q.predicate, q.object, None)
+        )
         if not held:
             out.append(f"{q.subject} {q.predicate} {q.object} .")
     return sorted(set(out))

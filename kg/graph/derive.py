@@ -44,14 +44,33 @@ from ..vocab import (
     statement_iri,
 )
 
-__all__ = ["ARTICLE_GRAPHS", "IN_ARTICLE_GRAPH", "CLAIM_VARIABLES", "claim_pattern",
-           "CLAIM_CORE_VARIABLES", "CLAIM_DETAIL_VARIABLES", "claim_core_pattern",
-           "claim_details_pattern",
-           "CLAIM_PATTERN", "ENTITY_PATTERN", "article_info_pattern", "ARTICLE_INFO_PATTERN",
-           "claim_record", "entity_label",
-           "statement_key", "statement_local_id", "build_statements", "CONFLICT_KINDS",
-           "ONE_OFF_PREDICATES", "AMOUNT_TOLERANCE", "dates_disagree", "amounts_disagree",
-           "build_conflicts", "conflict_local_id", "derived_quads"]
+__all__ = [
+    "ARTICLE_GRAPHS",
+    "IN_ARTICLE_GRAPH",
+    "CLAIM_VARIABLES",
+    "claim_pattern",
+    "CLAIM_CORE_VARIABLES",
+    "CLAIM_DETAIL_VARIABLES",
+    "claim_core_pattern",
+    "claim_details_pattern",
+    "CLAIM_PATTERN",
+    "ENTITY_PATTERN",
+    "article_info_pattern",
+    "ARTICLE_INFO_PATTERN",
+    "claim_record",
+    "entity_label",
+    "statement_key",
+    "statement_local_id",
+    "build_statements",
+    "CONFLICT_KINDS",
+    "ONE_OFF_PREDICATES",
+    "AMOUNT_TOLERANCE",
+    "dates_disagree",
+    "amounts_disagree",
+    "build_conflicts",
+    "conflict_local_id",
+    "derived_quads",
+]
 
 #: The names of the article graphs start so (``graph:ID``).
 ARTICLE_GRAPHS = BASE + "graph/"
@@ -60,8 +79,10 @@ ARTICLE_GRAPHS = BASE + "graph/"
 #: merged graph of an external store, or graphs written by hand.
 IN_ARTICLE_GRAPH = f'FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPHS}"))'
 
-CLAIM_VARIABLES = ("?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol "
-                   "?method ?ended ?end_date")
+CLAIM_VARIABLES = (
+    "?c ?id ?s ?p ?o ?sentence ?start ?end ?attr ?value ?cur ?date ?conf ?pol "
+    "?method ?ended ?end_date"
+)
 
 _CLAIM_CORE = """?c a nkg:Claim ; rdf:subject SUBJECT ; rdf:predicate ?p ; rdf:object OBJECT ;
      prov:wasDerivedFrom ?a ; nkg:evidence ?ev ; nkg:confidence ?conf ; nkg:polarity ?pol .
@@ -86,8 +107,9 @@ def claim_pattern(subject: str = "?s", obj: str = "?o", graph: str = "?g") -> st
     given IRIs (written into the pattern, so that the store looks them up in its
     indexes)."""
     core = _CLAIM_CORE.replace("SUBJECT", subject).replace("OBJECT", obj)
-    return f"GRAPH {graph} {{\n  {core}\n  {_CLAIM_DETAILS.replace('CLAIM', '?c')}\n}} " \
-        + (IN_ARTICLE_GRAPH if graph == "?g" else "")
+    return f"GRAPH {graph} {{\n  {core}\n  {_CLAIM_DETAILS.replace('CLAIM', '?c')}\n}} " + (
+        IN_ARTICLE_GRAPH if graph == "?g" else ""
+    )
 
 
 def claim_core_pattern(subject: str, obj: str) -> str:
@@ -108,23 +130,29 @@ def claim_details_pattern(claim: str, graph: str) -> str:
 def article_info_pattern(article_id: str = "?id") -> str:
     """An article's id (the variable ``?id``, or the given literal), date, outlet and text
     hash."""
-    return """GRAPH ?g {
+    return (
+        """GRAPH ?g {
   ?a a nkg:Article ; nkg:articleId ARTICLE_ID .
   OPTIONAL { ?a nkg:textHash ?hash }
   OPTIONAL { ?a schema:datePublished ?published }
   OPTIONAL { ?a nkg:outlet ?source }
-} """.replace("ARTICLE_ID", article_id) + IN_ARTICLE_GRAPH
+} """.replace("ARTICLE_ID", article_id)
+        + IN_ARTICLE_GRAPH
+    )
 
 
 #: A claim, as :func:`claim_pattern` gives it.
 CLAIM_PATTERN = claim_pattern()
 
 #: An entity as one article describes it: one row per type, label and alias.
-ENTITY_PATTERN = """GRAPH ?g {
+ENTITY_PATTERN = (
+    """GRAPH ?g {
   ?a nkg:articleId ?id ; schema:mentions ?e .
   ?e a ?type ; skos:prefLabel ?label .
   OPTIONAL { ?e skos:altLabel ?alias }
-} """ + IN_ARTICLE_GRAPH
+} """
+    + IN_ARTICLE_GRAPH
+)
 
 #: An article, as :func:`article_info_pattern` gives it.
 ARTICLE_INFO_PATTERN = article_info_pattern()
@@ -145,8 +173,7 @@ def claim_record(r: dict[str, str], ref: Callable[..., dict | None]) -> dict:
         "predicate": local_name(r["p"]),
         "object": ref(r["o"]),
         "attributed_to": ref(r.get("attr"), with_type=False),
-        "amount": ({"value": _number(r["value"]), "currency": r["cur"]}
-                   if "value" in r else None),
+        "amount": ({"value": _number(r["value"]), "currency": r["cur"]} if "value" in r else None),
         "date": r.get("date"),
         "sentence": r["sentence"],
         "start": int(r["start"]),
@@ -192,8 +219,7 @@ def _seen(claim: dict, info: dict) -> str | None:
     return info.get(claim["article"], {}).get("published") or claim.get("date")
 
 
-def build_statements(claims: list[dict], info: dict[str, dict],
-                     min_support: int = 1) -> list[dict]:
+def build_statements(claims: list[dict], info: dict[str, dict], min_support: int = 1) -> list[dict]:
     """Group claims (dicts of :func:`claim_record`, any polarity) into statements.
     Only asserted claims support one; hedged claims are left aside and negated
     ones are listed under ``denied_by``.
@@ -214,32 +240,48 @@ def build_statements(claims: list[dict], info: dict[str, dict],
             continue
         # a symmetric statement reads the way most of its articles put it
         ways = Counter((c["subject"]["iri"], c["object"]["iri"]) for c in asserted)
-        first = max(asserted, key=lambda c: (ways[(c["subject"]["iri"], c["object"]["iri"])],
-                                             c["subject"]["iri"] == key[0]))
+        first = max(
+            asserted,
+            key=lambda c: (
+                ways[(c["subject"]["iri"], c["object"]["iri"])],
+                c["subject"]["iri"] == key[0],
+            ),
+        )
         seen = sorted(d for d in (_seen(c, info) for c in asserted) if d)
-        amounts = {(c["amount"]["value"], c["amount"]["currency"]) for c in asserted
-                   if c["amount"]}
-        out.append({
-            "iri": str(statement_iri(statement_local_id(key))),
-            "subject": first["subject"],
-            "predicate": key[1],
-            "object": first["object"],
-            "support": len(texts),
-            "sources": sorted({s for c in asserted
-                               if (s := info.get(c["article"], {}).get("source"))}),
-            "articles": sorted({c["article"] for c in asserted}),
-            "first_seen": seen[0] if seen else None,
-            "last_seen": seen[-1] if seen else None,
-            "amounts": [{"value": v, "currency": cur}
-                        for v, cur in sorted(amounts, key=lambda a: (a[1], a[0]))],
-            "dates": sorted({c["date"] for c in asserted if c["date"]}),
-            "ended": any(c["ended"] for c in asserted),
-            "end_dates": sorted({c["end_date"] for c in asserted if c["end_date"]}),
-            "denied_by": sorted({c["article"] for c in group if c["polarity"] == "negated"}),
-            "claims": [c["iri"] for c in asserted],
-        })
-    out.sort(key=lambda s: (-s["support"], s["subject"]["label"].lower(), s["predicate"],
-                            s["object"]["label"].lower(), s["iri"]))
+        amounts = {(c["amount"]["value"], c["amount"]["currency"]) for c in asserted if c["amount"]}
+        out.append(
+            {
+                "iri": str(statement_iri(statement_local_id(key))),
+                "subject": first["subject"],
+                "predicate": key[1],
+                "object": first["object"],
+                "support": len(texts),
+                "sources": sorted(
+                    {s for c in asserted if (s := info.get(c["article"], {}).get("source"))}
+                ),
+                "articles": sorted({c["article"] for c in asserted}),
+                "first_seen": seen[0] if seen else None,
+                "last_seen": seen[-1] if seen else None,
+                "amounts": [
+                    {"value": v, "currency": cur}
+                    for v, cur in sorted(amounts, key=lambda a: (a[1], a[0]))
+                ],
+                "dates": sorted({c["date"] for c in asserted if c["date"]}),
+                "ended": any(c["ended"] for c in asserted),
+                "end_dates": sorted({c["end_date"] for c in asserted if c["end_date"]}),
+                "denied_by": sorted({c["article"] for c in group if c["polarity"] == "negated"}),
+                "claims": [c["iri"] for c in asserted],
+            }
+        )
+    out.sort(
+        key=lambda s: (
+            -s["support"],
+            s["subject"]["label"].lower(),
+            s["predicate"],
+            s["object"]["label"].lower(),
+            s["iri"],
+        )
+    )
     return out
 
 
@@ -277,8 +319,9 @@ def amounts_disagree(a: dict, b: dict) -> bool:
 
 def _money(amount: dict) -> str:
     v = amount["value"]
-    return f"{v:,.0f} {amount['currency']}" if float(v).is_integer() else \
-        f"{v:,} {amount['currency']}"
+    return (
+        f"{v:,.0f} {amount['currency']}" if float(v).is_integer() else f"{v:,} {amount['currency']}"
+    )
 
 
 def _same_event(a: dict, b: dict) -> bool:
@@ -286,20 +329,22 @@ def _same_event(a: dict, b: dict) -> bool:
     return not (a["date"] and b["date"] and a["date"][:4] != b["date"][:4])
 
 
-def _involved(claims: list[dict], text: Callable[[dict], str],
-              clash: Callable[[dict, dict], bool]) -> list[dict]:
+def _involved(
+    claims: list[dict], text: Callable[[dict], str], clash: Callable[[dict, dict], bool]
+) -> list[dict]:
     """The claims that clash with at least one claim from another text."""
     hit: dict[str, dict] = {}
     for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
+        for b in claims[i + 1 :]:
             if text(a) != text(b) and clash(a, b):
                 hit[a["iri"]] = a
                 hit[b["iri"]] = b
     return [c for c in claims if c["iri"] in hit]
 
 
-def build_conflicts(claims: list[dict], info: dict[str, dict],
-                    statements: list[dict] | None = None) -> list[dict]:
+def build_conflicts(
+    claims: list[dict], info: dict[str, dict], statements: list[dict] | None = None
+) -> list[dict]:
     """The conflicts among ``claims`` (dicts of :func:`claim_record`, any polarity);
     ``info`` is as for :func:`build_statements`.
 
@@ -310,8 +355,10 @@ def build_conflicts(claims: list[dict], info: dict[str, dict],
     """
     if statements is None:
         statements = build_statements(claims, info)
-    by_key = {statement_key(s["subject"]["iri"], s["predicate"], s["object"]["iri"]): s
-              for s in statements}
+    by_key = {
+        statement_key(s["subject"]["iri"], s["predicate"], s["object"]["iri"]): s
+        for s in statements
+    }
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for c in claims:
         key = statement_key(c["subject"]["iri"], c["predicate"], c["object"]["iri"])
@@ -331,12 +378,18 @@ def build_conflicts(claims: list[dict], info: dict[str, dict],
         for c in money:
             by_currency[c["amount"]["currency"]].append(c)
         for cur in sorted(by_currency):
-            hit = _involved(by_currency[cur], text, lambda a, b: _same_event(a, b)
-                            and amounts_disagree(a["amount"], b["amount"]))
+            hit = _involved(
+                by_currency[cur],
+                text,
+                lambda a, b: _same_event(a, b) and amounts_disagree(a["amount"], b["amount"]),
+            )
             if hit:
                 found.append(("amount", hit, lambda c: c["amount"]))
-        hit = _involved(money, text, lambda a, b: _same_event(a, b)
-                        and a["amount"]["currency"] != b["amount"]["currency"])
+        hit = _involved(
+            money,
+            text,
+            lambda a, b: _same_event(a, b) and a["amount"]["currency"] != b["amount"]["currency"],
+        )
         if hit:
             found.append(("currency", hit, lambda c: c["amount"]))
         if key[1] in ONE_OFF_PREDICATES:
@@ -353,8 +406,14 @@ def build_conflicts(claims: list[dict], info: dict[str, dict],
             found.append(("polarity", hit, lambda c: c["polarity"]))
         for kind, hit, value in found:
             out.append(_conflict(st, kind, hit, value, info))
-    out.sort(key=lambda c: (c["subject"]["label"].lower(), c["predicate"],
-                            c["object"]["label"].lower(), CONFLICT_KINDS.index(c["kind"])))
+    out.sort(
+        key=lambda c: (
+            c["subject"]["label"].lower(),
+            c["predicate"],
+            c["object"]["label"].lower(),
+            CONFLICT_KINDS.index(c["kind"]),
+        )
+    )
     return out
 
 
@@ -367,14 +426,21 @@ def _conflict(st: dict, kind: str, claims: list[dict], value, info: dict) -> dic
     values = []
     for c in claims:
         art = info.get(c["article"], {})
-        values.append({"value": value(c), "polarity": c["polarity"], "article": c["article"],
-                       "source": art.get("source"), "published": art.get("published"),
-                       "sentence": c["sentence"], "claim": c["iri"]})
+        values.append(
+            {
+                "value": value(c),
+                "polarity": c["polarity"],
+                "article": c["article"],
+                "source": art.get("source"),
+                "published": art.get("published"),
+                "sentence": c["sentence"],
+                "claim": c["iri"],
+            }
+        )
 
     def order(v):
         x = v["value"]
-        return (str(x.get("currency")), float(x["value"])) if isinstance(x, dict) else \
-            (str(x), 0.0)
+        return (str(x.get("currency")), float(x["value"])) if isinstance(x, dict) else (str(x), 0.0)
 
     values.sort(key=lambda v: (order(v), v["published"] or "", v["article"]))
     shown: dict[str, list[str]] = {}
@@ -390,8 +456,8 @@ def _conflict(st: dict, kind: str, claims: list[dict], value, info: dict) -> dic
         "subject": st["subject"],
         "predicate": st["predicate"],
         "object": st["object"],
-        "summary": f"{kind}: " + " vs ".join(f"{text} ({', '.join(who)})"
-                                             for text, who in shown.items()),
+        "summary": f"{kind}: "
+        + " vs ".join(f"{text} ({', '.join(who)})" for text, who in shown.items()),
         "values": values,
     }
 
@@ -402,18 +468,35 @@ def derived_quads(statements: list[dict], conflicts: list[dict]) -> list[tuple]:
     out: list[tuple] = []
     for s in statements:
         st = URIRef(s["iri"])
-        out += [(st, RDF.type, NKG.Statement, g),
-                (st, RDFS.label, Literal(f"{s['subject']['label']} {s['predicate']} "
-                                         f"{s['object']['label']}"), g),
-                (st, NKG.support, Literal(s["support"]), g)]
+        out += [
+            (st, RDF.type, NKG.Statement, g),
+            (
+                st,
+                RDFS.label,
+                Literal(f"{s['subject']['label']} {s['predicate']} {s['object']['label']}"),
+                g,
+            ),
+            (st, NKG.support, Literal(s["support"]), g),
+        ]
         out += [(st, NKG.supportedBy, URIRef(c), g) for c in s["claims"]]
     for k in conflicts:
         c = URIRef(k["iri"])
-        out += [(c, RDF.type, NKG.Conflict, g),
-                (c, NKG.conflictKind, Literal(k["kind"]), g),
-                (c, NKG.concerns, URIRef(k["statement"]), g),
-                (c, RDFS.label, Literal(f"{k['subject']['label']} {k['predicate']} "
-                                        f"{k['object']['label']}: {k['summary']}"), g)]
-        out += [(c, NKG.conflictingClaim, URIRef(v["claim"]), g)
-                for v in {v["claim"]: v for v in k["values"]}.values()]
+        out += [
+            (c, RDF.type, NKG.Conflict, g),
+            (c, NKG.conflictKind, Literal(k["kind"]), g),
+            (c, NKG.concerns, URIRef(k["statement"]), g),
+            (
+                c,
+                RDFS.label,
+                Literal(
+                    f"{k['subject']['label']} {k['predicate']} "
+                    f"{k['object']['label']}: {k['summary']}"
+                ),
+                g,
+            ),
+        ]
+        out += [
+            (c, NKG.conflictingClaim, URIRef(v["claim"]), g)
+            for v in {v["claim"]: v for v in k["values"]}.values()
+        ]
     return out

@@ -31,8 +31,17 @@ import pyoxigraph as ox
 from ..vocab import NKG, OWL, SDO, SKOS, local_name
 from .derive import ARTICLE_GRAPHS, IN_ARTICLE_GRAPH, entity_label
 
-__all__ = ["INDEX_FILE", "TextHit", "NameHit", "open_index", "index_graphs", "search_text",
-           "search_names", "fts_query", "reindex_graphs"]
+__all__ = [
+    "INDEX_FILE",
+    "TextHit",
+    "NameHit",
+    "open_index",
+    "index_graphs",
+    "search_text",
+    "search_names",
+    "fts_query",
+    "reindex_graphs",
+]
 
 log = logging.getLogger("kg.search")
 
@@ -90,8 +99,7 @@ def _index_file(store) -> Path | None:
 
 
 def _connect(target: str | Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(target), timeout=30, isolation_level=None,
-                           check_same_thread=False)
+    conn = sqlite3.connect(str(target), timeout=30, isolation_level=None, check_same_thread=False)
     if target != ":memory:":
         conn.execute("PRAGMA journal_mode=WAL")
     conn.executescript(_SCHEMA)
@@ -143,8 +151,10 @@ def open_index(store, *, check: bool = True) -> sqlite3.Connection:
 
 def _reconcile(store, conn: sqlite3.Connection) -> None:
     """Index the articles the index lacks or holds another text of; drop those gone."""
-    rows = store.select("SELECT ?g ?hash WHERE { GRAPH ?g { ?a a nkg:Article ; "
-                        f"nkg:textHash ?hash }} {IN_ARTICLE_GRAPH} }}")
+    rows = store.select(
+        "SELECT ?g ?hash WHERE { GRAPH ?g { ?a a nkg:Article ; "
+        f"nkg:textHash ?hash }} {IN_ARTICLE_GRAPH} }}"
+    )
     have = {r["g"]: r["hash"] for r in rows}
     held = dict(conn.execute("SELECT graph, hash FROM docs").fetchall())
     stale = {g for g, h in held.items() if have.get(g) != h}
@@ -156,7 +166,7 @@ def _reconcile(store, conn: sqlite3.Connection) -> None:
     try:
         _drop(conn, stale)
         for i in range(0, len(missing), _BATCH):
-            _insert(conn, _read_graphs(store, missing[i:i + _BATCH]))
+            _insert(conn, _read_graphs(store, missing[i : i + _BATCH]))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -180,23 +190,42 @@ def _insert(conn: sqlite3.Connection, graphs: dict[str, dict]) -> None:
     for g, d in graphs.items():
         if d.get("id") is None:
             continue
-        cur = conn.execute("INSERT INTO docs (graph, id, hash, title, source, published) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           (g, d["id"], d.get("hash"), d.get("title"), d.get("source"),
-                            (d.get("published") or "")[:10] or None))
-        conn.execute("INSERT INTO doc_text (rowid, title, body) VALUES (?, ?, ?)",
-                     (cur.lastrowid, d.get("title") or "", d.get("text") or ""))
+        cur = conn.execute(
+            "INSERT INTO docs (graph, id, hash, title, source, published) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                g,
+                d["id"],
+                d.get("hash"),
+                d.get("title"),
+                d.get("source"),
+                (d.get("published") or "")[:10] or None,
+            ),
+        )
+        conn.execute(
+            "INSERT INTO doc_text (rowid, title, body) VALUES (?, ?, ?)",
+            (cur.lastrowid, d.get("title") or "", d.get("text") or ""),
+        )
         for (entity, name), (preferred, etype, wd) in sorted(d["names"].items()):
-            cur = conn.execute("INSERT INTO names (graph, entity, name, preferred, type, "
-                               "wikidata) VALUES (?, ?, ?, ?, ?, ?)",
-                               (g, entity, name, preferred, etype, wd))
-            conn.execute("INSERT INTO name_text (rowid, name, entity) VALUES (?, ?, ?)",
-                         (cur.lastrowid, name, entity))
+            cur = conn.execute(
+                "INSERT INTO names (graph, entity, name, preferred, type, "
+                "wikidata) VALUES (?, ?, ?, ?, ?, ?)",
+                (g, entity, name, preferred, etype, wd),
+            )
+            conn.execute(
+                "INSERT INTO name_text (rowid, name, entity) VALUES (?, ?, ?)",
+                (cur.lastrowid, name, entity),
+            )
 
 
-_ARTICLE_FIELDS = {str(NKG.articleId): "id", str(NKG.textHash): "hash",
-                   str(SDO.headline): "title", str(SDO.articleBody): "text",
-                   str(NKG.outlet): "source", str(SDO.datePublished): "published"}
+_ARTICLE_FIELDS = {
+    str(NKG.articleId): "id",
+    str(NKG.textHash): "hash",
+    str(SDO.headline): "title",
+    str(SDO.articleBody): "text",
+    str(NKG.outlet): "source",
+    str(SDO.datePublished): "published",
+}
 _TYPE_NAMES = {str(NKG[t]) for t in ("Person", "Organization", "Place", "Product", "Other")}
 
 
@@ -233,12 +262,18 @@ def _describe(triples) -> dict:
 def _read_graphs(store, graphs: list[str]) -> dict[str, dict]:
     """The index's rows for some article graphs, read from the store."""
     out: dict[str, list] = {g: [] for g in graphs}
-    blocks = " UNION ".join(f"{{ BIND(<{g}> AS ?g) GRAPH <{g}> {{ ?s ?p ?o }} }}"
-                            for g in graphs)
-    wanted = ", ".join(f"<{p}>" for p in [*_ARTICLE_FIELDS, str(SDO.mentions),
-                                          str(SKOS.prefLabel), str(SKOS.altLabel),
-                                          str(OWL.sameAs),
-                                          "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"])
+    blocks = " UNION ".join(f"{{ BIND(<{g}> AS ?g) GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs)
+    wanted = ", ".join(
+        f"<{p}>"
+        for p in [
+            *_ARTICLE_FIELDS,
+            str(SDO.mentions),
+            str(SKOS.prefLabel),
+            str(SKOS.altLabel),
+            str(OWL.sameAs),
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        ]
+    )
     for r in store.select(f"SELECT ?g ?s ?p ?o WHERE {{ {blocks} FILTER(?p IN ({wanted})) }}"):
         out[r["g"]].append((r["s"], r["p"], r["o"]))
     return {g: _describe(triples) for g, triples in out.items()}
@@ -262,8 +297,10 @@ def index_graphs(store, graphs: dict[str, object]) -> None:
             for g, new in graphs.items():
                 if new is None:
                     continue
-                triples = [(q.subject.value, q.predicate.value, q.object.value)
-                           for q in new.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+                triples = [
+                    (q.subject.value, q.predicate.value, q.object.value)
+                    for q in new.quads_for_pattern(None, None, None, ox.NamedNode(g))
+                ]
                 rows[g] = _describe(triples)
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -320,22 +357,25 @@ def fts_query(text: str, *, prefix: bool = False) -> str:
     return " ".join(parts + words)
 
 
-def search_text(conn: sqlite3.Connection, text: str, *, limit: int = 20,
-                offset: int = 0) -> tuple[int, list[TextHit]]:
+def search_text(
+    conn: sqlite3.Connection, text: str, *, limit: int = 20, offset: int = 0
+) -> tuple[int, list[TextHit]]:
     """Articles whose title or text has every word of ``text`` (see :func:`fts_query`),
     best first: (how many in all, the hits from ``offset``)."""
     match = fts_query(text)
     if not match:
         return 0, []
     try:
-        total = conn.execute("SELECT COUNT(*) FROM doc_text WHERE doc_text MATCH ?",
-                             (match,)).fetchone()[0]
+        total = conn.execute(
+            "SELECT COUNT(*) FROM doc_text WHERE doc_text MATCH ?", (match,)
+        ).fetchone()[0]
         rows = conn.execute(
             "SELECT d.id, d.title, d.source, d.published, "
             "snippet(doc_text, 1, char(2), char(3), ' … ', 24) "
             "FROM doc_text JOIN docs d ON d.rowid = doc_text.rowid "
             "WHERE doc_text MATCH ? ORDER BY bm25(doc_text, 4.0, 1.0), d.id LIMIT ? OFFSET ?",
-            (match, limit, offset)).fetchall()
+            (match, limit, offset),
+        ).fetchall()
     except sqlite3.OperationalError as exc:  # what fts_query lets through should parse
         log.warning("full-text query %r failed: %s", match, exc)
         return 0, []
@@ -349,27 +389,40 @@ def search_names(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> lis
     if not match:
         return []
     try:
-        found = conn.execute("SELECT DISTINCT entity FROM name_text WHERE name_text MATCH ? "
-                             "LIMIT 2000", (match,)).fetchall()
+        found = conn.execute(
+            "SELECT DISTINCT entity FROM name_text WHERE name_text MATCH ? LIMIT 2000", (match,)
+        ).fetchall()
     except sqlite3.OperationalError as exc:
         log.warning("name query %r failed: %s", match, exc)
         return []
     wanted = " ".join(_WORD.findall(text.lower()))
     hits = []
     for (entity,) in found:
-        rows = conn.execute("SELECT graph, name, preferred, type FROM names WHERE entity = ?",
-                            (entity,)).fetchall()
+        rows = conn.execute(
+            "SELECT graph, name, preferred, type FROM names WHERE entity = ?", (entity,)
+        ).fetchall()
         labels = Counter(name for _, name, preferred, _ in rows if preferred)
         types = Counter(t for *_, t in rows if t)
         names = {name for _, name, _, _ in rows}
         label = entity_label(labels) if labels else local_name(entity)
-        matched = sorted(n for n in names
-                         if all(w in " ".join(_WORD.findall(n.lower())).split()
-                                or any(x.startswith(w) for x in _WORD.findall(n.lower()))
-                                for w in wanted.split()))
-        hits.append(NameHit(entity, label, max(types, key=lambda t: (types[t], t))
-                            if types else "Other", tuple(matched),
-                            len({g for g, *_ in rows})))
+        matched = sorted(
+            n
+            for n in names
+            if all(
+                w in " ".join(_WORD.findall(n.lower())).split()
+                or any(x.startswith(w) for x in _WORD.findall(n.lower()))
+                for w in wanted.split()
+            )
+        )
+        hits.append(
+            NameHit(
+                entity,
+                label,
+                max(types, key=lambda t: (types[t], t)) if types else "Other",
+                tuple(matched),
+                len({g for g, *_ in rows}),
+            )
+        )
 
     def rank(h: NameHit):
         exact = any(" ".join(_WORD.findall(n.lower())) == wanted for n in h.matched)

@@ -74,18 +74,20 @@ def _parse(path: Path, fmt: str) -> Iterator:
     except SyntaxError as exc:
         raise InputError(f"{path}: not valid {_FORMAT_NAMES[fmt]} ({_short(exc)})") from None
     except MemoryError:  # the parser's buffer: one term of 16 MiB or more
-        raise InputError(f"{path}: a term longer than the parser reads (16 MiB); kg article "
-                         "graphs hold none") from None
+        raise InputError(
+            f"{path}: a term longer than the parser reads (16 MiB); kg article graphs hold none"
+        ) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read ({_short(getattr(exc, 'strerror', None) or exc)})"
-                         ) from None
+        raise InputError(
+            f"{path}: cannot read ({_short(getattr(exc, 'strerror', None) or exc)})"
+        ) from None
 
 
 def _article_id(graph: str) -> str | None:
     """The article whose graph this is, or None if it is no kg article graph's name."""
     if not graph.startswith(_GRAPHS):
         return None
-    article_id = unquote(graph[len(_GRAPHS):])
+    article_id = unquote(graph[len(_GRAPHS) :])
     return article_id if article_id and str(article_graph_iri(article_id)) == graph else None
 
 
@@ -97,14 +99,18 @@ def _read_graphs(path: Path, fmt: str) -> tuple[dict[str, list], int]:
     for q in _parse(path, fmt):
         graph = getattr(q.graph_name, "value", None)
         if graph is None:
-            raise InputError(f"{path}: {_short(f'{q.subject} {q.predicate} {q.object}', 100)} "
-                             "is outside any named graph; kg load reads article graphs "
-                             "(as `kg export --format nquads` writes them)")
+            raise InputError(
+                f"{path}: {_short(f'{q.subject} {q.predicate} {q.object}', 100)} "
+                "is outside any named graph; kg load reads article graphs "
+                "(as `kg export --format nquads` writes them)"
+            )
         if graph == _DERIVED:
             continue
         if _article_id(graph) is None:
-            raise InputError(f"{path}: graph <{_short(graph, 100)}> is not a kg article graph "
-                             f"(those are <{_GRAPHS}ID>)")
+            raise InputError(
+                f"{path}: graph <{_short(graph, 100)}> is not a kg article graph "
+                f"(those are <{_GRAPHS}ID>)"
+            )
         graphs.setdefault(graph, []).append(q)
         quads += 1
     if not graphs:
@@ -126,8 +132,10 @@ def check_file(path: str | Path) -> GraphFile:
     path = Path(path)
     fmt = LOAD_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"{path}: unknown extension {path.suffix or '(none)'!r} "
-                         f"(kg load reads {', '.join(LOAD_FORMATS)})")
+        raise InputError(
+            f"{path}: unknown extension {path.suffix or '(none)'!r} "
+            f"(kg load reads {', '.join(LOAD_FORMATS)})"
+        )
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     graphs, quads = _read_graphs(path, fmt)
@@ -147,8 +155,11 @@ def _batches(graphs: dict[str, list]) -> Iterator[list[tuple[str, list]]]:
         yield batch
 
 
-def load_files(store: KGStore, checked: Iterable[GraphFile],
-               on_graph: Callable[[LoadReport], None] | None = None) -> LoadReport:
+def load_files(
+    store: KGStore,
+    checked: Iterable[GraphFile],
+    on_graph: Callable[[LoadReport], None] | None = None,
+) -> LoadReport:
     """Write the article graphs of files checked by :func:`check_file` into ``store``,
     each file in one transaction with its statements and conflicts (see
     :data:`TRANSACTION_QUADS`). A file is checked again as it is read for writing (it
@@ -163,10 +174,14 @@ def load_files(store: KGStore, checked: Iterable[GraphFile],
                 try:
                     replaced = store.put_article_graphs(batch)
                 except KGError as exc:
-                    kept = (f"{written} of its {len(graphs)} article graphs were written"
-                            if written else "the store has none of its graphs")
-                    raise InputError(f"{graph_file.path}: cannot be written ({exc}); "
-                                     f"{kept}") from None
+                    kept = (
+                        f"{written} of its {len(graphs)} article graphs were written"
+                        if written
+                        else "the store has none of its graphs"
+                    )
+                    raise InputError(
+                        f"{graph_file.path}: cannot be written ({exc}); {kept}"
+                    ) from None
                 written += len(batch)
                 report.replaced += sum(replaced)
                 report.added += len(replaced) - sum(replaced)

@@ -39,9 +39,15 @@ _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _OUR_GRAPHS = BASE + "graph/"
 
 
-_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-                   r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'" r"|<[^<>\s{}|^`\\\"]*>"
-                   r"|#[^\n]*", re.S)
+_SKIP = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\s{}|^`\\\"]*>"
+    r"|#[^\n]*",
+    re.S,
+)
 _FROM = re.compile(r"(?i)(?<![\w:?$])FROM\s+(NAMED\b)?")
 
 
@@ -107,8 +113,15 @@ class RemoteStore(KGStore):
 
     merged_graph = str(MERGED_GRAPH)
 
-    def __init__(self, query_url: str, update_url: str | None = None, *,
-                 user: str | None = None, password: str | None = None, timeout: float = 120):
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str | None = None,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = 120,
+    ):
         super().__init__(query_url)
         self.query_url = query_url
         self.update_url = update_url or query_url
@@ -118,22 +131,34 @@ class RemoteStore(KGStore):
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in {self.query_url, self.update_url}:
                 manager.add_password(None, url, user, password or "")
-            handlers += [urllib.request.HTTPBasicAuthHandler(manager),
-                         urllib.request.HTTPDigestAuthHandler(manager)]
+            handlers += [
+                urllib.request.HTTPBasicAuthHandler(manager),
+                urllib.request.HTTPDigestAuthHandler(manager),
+            ]
         self._opener = urllib.request.build_opener(*handlers)
         self._merged: bool | None = None  # the endpoint holds the merged graph (asked once)
 
     @classmethod
     def from_environment(cls, url: str) -> RemoteStore:
-        return cls(url, os.environ.get("KG_UPDATE_URL"), user=os.environ.get("KG_STORE_USER"),
-                   password=os.environ.get("KG_STORE_PASSWORD"))
+        return cls(
+            url,
+            os.environ.get("KG_UPDATE_URL"),
+            user=os.environ.get("KG_STORE_USER"),
+            password=os.environ.get("KG_STORE_PASSWORD"),
+        )
 
     # ------------------------------------------------------------------- HTTP
     def _post(self, url: str, form: dict, accept: str) -> bytes:
         data = urllib.parse.urlencode(form).encode("utf-8")
-        request = urllib.request.Request(url, data=data, headers={
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded",
-            "User-Agent": "kg"})
+        request = urllib.request.Request(
+            url,
+            data=data,
+            headers={
+                "Accept": accept,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "User-Agent": "kg",
+            },
+        )
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 return response.read()
@@ -157,8 +182,9 @@ class RemoteStore(KGStore):
             from rdflib import Dataset
             from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-            self._dataset = Dataset(SPARQLUpdateStore(self.query_url, self.update_url),
-                                    default_union=True)
+            self._dataset = Dataset(
+                SPARQLUpdateStore(self.query_url, self.update_url), default_union=True
+            )
         return self._dataset
 
     def update(self, sparql: str) -> None:
@@ -173,9 +199,11 @@ class RemoteStore(KGStore):
         """Whether queries can be answered from the merged graph: it is there, or there is
         nothing of kg's (False for data written by a kg from before the merged graph)."""
         if self._merged is None:
-            self._merged = (self._ask(f"ASK {{ GRAPH <{self.merged_graph}> {{ ?s ?p ?o }} }}")
-                            or not self._ask(f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} "
-                                             f"FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\")) }}"))
+            self._merged = self._ask(
+                f"ASK {{ GRAPH <{self.merged_graph}> {{ ?s ?p ?o }} }}"
+            ) or not self._ask(
+                f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{_OUR_GRAPHS}")) }}'
+            )
         return self._merged
 
     def _bring_up_to_date(self) -> None:
@@ -191,13 +219,18 @@ class RemoteStore(KGStore):
         return bool(self.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"))
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                           f"FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\")) }}")
+        rows = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{_OUR_GRAPHS}")) }}'
+        )
         return int(rows[0]["n"]) if rows else 0
 
     def quads(self, graph: str | None = None) -> Iterator:
-        where = (f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)" if graph else
-                 f"GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{_OUR_GRAPHS}\"))")
+        where = (
+            f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)"
+            if graph
+            else f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{_OUR_GRAPHS}"))'
+        )
         result = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ {where} }}")
         for sol in result:
             yield Quad(sol["s"], sol["p"], sol["o"], NamedNode(sol["g"].value))
@@ -214,14 +247,15 @@ class RemoteStore(KGStore):
         graph = form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
         accept = "application/n-triples" if graph else "application/sparql-results+xml"
         form = {"query": _prologue() + sparql + _values(bindings)}
-        if not any(has_dataset_clause(sparql)) and not _names_graphs(sparql) \
-                and self._has_merged():
+        if not any(has_dataset_clause(sparql)) and not _names_graphs(sparql) and self._has_merged():
             form["default-graph-uri"] = self.merged_graph
         data = self._post(self.query_url, form, accept)
         try:
             if graph:
-                return [ox.Triple(q.subject, q.predicate, q.object)
-                        for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+                return [
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+                ]
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"the endpoint's answer cannot be read: {exc}") from None

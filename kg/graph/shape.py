@@ -128,8 +128,7 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
     limit = max_chars()
 
     def refuse(reason: str) -> InputError:
-        return InputError(f"{where}: article graph {article_id!r} {reason}; not what kg add "
-                          "writes")
+        return InputError(f"{where}: article graph {article_id!r} {reason}; not what kg add writes")
 
     facts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in quads:
@@ -140,8 +139,10 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
             if isinstance(term, ox.BlankNode):
                 raise refuse(f"holds a blank node ({_short(q)})")
         if isinstance(o, ox.Literal) and len(o.value) > limit:
-            raise refuse(f"holds a literal of {len(o.value):,} characters (at most {limit:,}; "
-                         "see KG_MAX_CHARS)")
+            raise refuse(
+                f"holds a literal of {len(o.value):,} characters (at most {limit:,}; "
+                "see KG_MAX_CHARS)"
+            )
         facts[s.value][p.value].append(o)
 
     def kind_of(subject: str) -> tuple[str, dict]:
@@ -150,14 +151,16 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
         if subject.startswith(_ENTITY):
             return "entity", _ENTITY_FACTS
         if subject.startswith(claims) and len(subject) > len(claims):
-            local = subject[len(claims):]
+            local = subject[len(claims) :]
             if "#" not in local and "/" not in local:
                 return "claim", _CLAIM
             base, _, part = local.partition("#")
             if "/" not in base and part in ("evidence", "amount"):
                 return part, _EVIDENCE if part == "evidence" else _AMOUNT
-        raise refuse(f"describes <{_short(subject)}>, which is neither its article, one of "
-                     "its claims, nor an entity")
+        raise refuse(
+            f"describes <{_short(subject)}>, which is neither its article, one of "
+            "its claims, nor an entity"
+        )
 
     def check_object(subject: str, predicate: str, o, want) -> None:
         if isinstance(want, frozenset):
@@ -173,8 +176,10 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
         else:  # evidence, amount: the claim's own node
             ok = isinstance(o, ox.NamedNode) and o.value == f"{subject}#{want}"
         if not ok:
-            raise refuse(f"says <{_short(subject)}> <{_short(predicate)}> {_short(o)}, which kg "
-                         "does not write")
+            raise refuse(
+                f"says <{_short(subject)}> <{_short(predicate)}> {_short(o)}, which kg "
+                "does not write"
+            )
 
     # the article: its id, one text, and the hash of that text
     said = facts.get(article)
@@ -197,9 +202,11 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
             if kind == "entity" and predicate in _PREDICATES:
                 continue  # an asserted relation: checked against the claims below
             if predicate not in allowed:
-                raise refuse(f"says <{_short(subject)}> <{_short(predicate)}> ..., a predicate "
-                             f"kg does not write for a{'n' if kind[0] in 'aeiou' else ''} "
-                             f"{kind}")
+                raise refuse(
+                    f"says <{_short(subject)}> <{_short(predicate)}> ..., a predicate "
+                    f"kg does not write for a{'n' if kind[0] in 'aeiou' else ''} "
+                    f"{kind}"
+                )
             for o in objects:
                 check_object(subject, predicate, o, allowed[predicate])
 
@@ -207,11 +214,14 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
     for subject, kind in kinds.items():
         by_predicate = facts[subject]
         if kind == "claim":
-            s, p, o = (by_predicate.get(str(x), [None])[0]
-                       for x in (RDF.subject, RDF.predicate, RDF.object))
+            s, p, o = (
+                by_predicate.get(str(x), [None])[0]
+                for x in (RDF.subject, RDF.predicate, RDF.object)
+            )
             if s is None or p is None or o is None:
-                raise refuse(f"has a claim <{_short(subject)}> without its subject, predicate "
-                             "and object")
+                raise refuse(
+                    f"has a claim <{_short(subject)}> without its subject, predicate and object"
+                )
             polarity = [x.value for x in by_predicate.get(str(NKG.polarity), [])]
             if polarity == ["asserted"]:
                 asserted.add((s.value, p.value, o.value))
@@ -219,30 +229,38 @@ def check_article_graph(article_id: str, quads, where: str) -> None:
             start = [int(x.value) for x in by_predicate.get(str(OA.start), [])]
             end = [int(x.value) for x in by_predicate.get(str(OA.end), [])]
             exact = [x.value for x in by_predicate.get(str(OA.exact), [])]
-            if len(start) != 1 or len(end) != 1 or exact != [text[start[0]:end[0]]]:
-                raise refuse(f"has evidence <{_short(subject)}> that does not quote the text "
-                             "at its offsets")
+            if len(start) != 1 or len(end) != 1 or exact != [text[start[0] : end[0]]]:
+                raise refuse(
+                    f"has evidence <{_short(subject)}> that does not quote the text at its offsets"
+                )
         elif kind == "entity":
             if subject not in mentioned:
-                raise refuse(f"describes <{_short(subject)}>, an entity its article does not "
-                             "mention")
-            key = unquote(subject[len(_ENTITY):])
+                raise refuse(
+                    f"describes <{_short(subject)}>, an entity its article does not mention"
+                )
+            key = unquote(subject[len(_ENTITY) :])
             for predicate in (str(RDFS.label), str(SKOS.prefLabel)):
                 for label in by_predicate.get(predicate, []):
                     if name_key(label.value).replace(" ", "-") != key:
-                        raise refuse(f"labels <{_short(subject)}> {label.value!r}, a name that "
-                                     "does not give its key")
+                        raise refuse(
+                            f"labels <{_short(subject)}> {label.value!r}, a name that "
+                            "does not give its key"
+                        )
             for alias in by_predicate.get(str(SKOS.altLabel), []):
                 if alias.value not in text:
-                    raise refuse(f"gives <{_short(subject)}> the other name {alias.value!r}, "
-                                 "which its text does not use")
+                    raise refuse(
+                        f"gives <{_short(subject)}> the other name {alias.value!r}, "
+                        "which its text does not use"
+                    )
     for subject, kind in kinds.items():
         if kind != "entity":
             continue
         for predicate, objects in facts[subject].items():
             for o in objects:
                 if predicate in _PREDICATES and (
-                        not isinstance(o, ox.NamedNode)
-                        or (subject, predicate, o.value) not in asserted):
-                    raise refuse(f"says <{_short(subject)}> <{_short(predicate)}> "
-                                 f"<{_short(o.value)}> without a claim that asserts it")
+                    not isinstance(o, ox.NamedNode) or (subject, predicate, o.value) not in asserted
+                ):
+                    raise refuse(
+                        f"says <{_short(subject)}> <{_short(predicate)}> "
+                        f"<{_short(o.value)}> without a claim that asserts it"
+                    )

@@ -38,8 +38,17 @@ from ..vocab import PREFIXES
 from .base import KGStore
 from .changes import merge_all, rederive
 
-__all__ = ["DEFAULT_STORE", "STORES", "StoreKind", "EmbeddedStore", "KGStore", "open_store",
-           "store_kind", "is_endpoint", "store_path"]
+__all__ = [
+    "DEFAULT_STORE",
+    "STORES",
+    "StoreKind",
+    "EmbeddedStore",
+    "KGStore",
+    "open_store",
+    "store_kind",
+    "is_endpoint",
+    "store_path",
+]
 
 #: The store folder used when neither ``--store`` nor ``KG_STORE`` names one.
 DEFAULT_STORE = ".kg"
@@ -137,18 +146,26 @@ class EmbeddedStore(KGStore):
         merged graph is not listed: it repeats them)."""
         if graph:
             return iter(self._ox.quads_for_pattern(None, None, None, NamedNode(str(graph))))
-        return (q for g in self._ox.named_graphs()
-                for q in self._ox.quads_for_pattern(None, None, None, g))
+        return (
+            q
+            for g in self._ox.named_graphs()
+            for q in self._ox.quads_for_pattern(None, None, None, g)
+        )
 
     # ------------------------------------------------------------------- query
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL with the merged graph as the default graph; pyoxigraph's result."""
-        subs = {Variable(k): (v if not isinstance(v, str) else Literal(v))
-                for k, v in (bindings or {}).items()}
+        subs = {
+            Variable(k): (v if not isinstance(v, str) else Literal(v))
+            for k, v in (bindings or {}).items()
+        }
         try:
-            return self._ox.query(sparql, prefixes=PREFIXES,
-                                  use_default_graph_as_union=self._union,
-                                  substitutions=subs or None)
+            return self._ox.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=self._union,
+                substitutions=subs or None,
+            )
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_first_line(exc)}") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -175,13 +192,23 @@ class StoreKind:
 
 
 #: The kinds of store, by name; :func:`store_kind` picks one by a location's URL scheme.
-STORES: dict[str, StoreKind] = {kind.name: kind for kind in [
-    StoreKind("oxigraph", ("", "file"), "a folder: an embedded Oxigraph database",
-              ".graph.store:open_embedded"),
-    StoreKind("sparql", ("http", "https"),
-              "a SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, QLever, Neptune)",
-              ".graph.remote:open_remote"),
-]}
+STORES: dict[str, StoreKind] = {
+    kind.name: kind
+    for kind in [
+        StoreKind(
+            "oxigraph",
+            ("", "file"),
+            "a folder: an embedded Oxigraph database",
+            ".graph.store:open_embedded",
+        ),
+        StoreKind(
+            "sparql",
+            ("http", "https"),
+            "a SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, QLever, Neptune)",
+            ".graph.remote:open_remote",
+        ),
+    ]
+}
 
 
 def _scheme(location) -> str:
@@ -219,8 +246,9 @@ def is_endpoint(location) -> bool:
 
 
 @contextmanager
-def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
-               read_only: bool = False) -> Iterator[KGStore]:
+def open_store(
+    path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False
+) -> Iterator[KGStore]:
     """Open the store at ``path``: a folder (see :func:`store_path`), or the URL of a
     SPARQL endpoint (see :data:`STORES`); ``$KG_STORE`` when none is given.
 
@@ -237,8 +265,9 @@ def open_store(path: str | os.PathLike | None = None, *, create: bool = True,
         store.close()
 
 
-def open_embedded(location: str | os.PathLike | None, *, create: bool = True,
-                  read_only: bool = False) -> EmbeddedStore:
+def open_embedded(
+    location: str | os.PathLike | None, *, create: bool = True, read_only: bool = False
+) -> EmbeddedStore:
     """Open the store in a folder (see :func:`open_store`); close it when done."""
     if isinstance(location, str) and _scheme(location) == "file":
         location = urlsplit(location).path

@@ -67,8 +67,10 @@ def _check_markup(html: str, origin: str) -> None:
     for match in _LONG_TAG.finditer(html):
         count = len(_ATTRIBUTE.findall(match.group()))
         if count > MAX_ATTRIBUTES:
-            raise InputError(f"{origin}: an HTML tag with {count:,} attributes (kg reads pages "
-                             f"with up to {MAX_ATTRIBUTES:,} a tag)")
+            raise InputError(
+                f"{origin}: an HTML tag with {count:,} attributes (kg reads pages "
+                f"with up to {MAX_ATTRIBUTES:,} a tag)"
+            )
 
 
 def read_html(path: Path) -> list[Article]:

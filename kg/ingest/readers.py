@@ -49,15 +49,23 @@ _SNIFF_BYTES = 8192
 _FRONT_MATTER_KEYS = ("id", "title", "published", "source", "url")
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 #: Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 #: Characters an id may not hold: controls (NUL, tab, newline...) and line separators.
 _BAD_ID_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ID_CHARS = 1000
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 # -- shared checks ---------------------------------------------------------------------------
@@ -82,8 +90,10 @@ def _megabytes(size: int) -> str:
 
 
 def _too_large(origin: str, size: int) -> InputError:
-    return InputError(f"{origin}: too large to be one article ({_megabytes(size)}; kg reads texts "
-                      f"of up to {limits.max_chars():,} characters, set KG_MAX_CHARS to raise it)")
+    return InputError(
+        f"{origin}: too large to be one article ({_megabytes(size)}; kg reads texts "
+        f"of up to {limits.max_chars():,} characters, set KG_MAX_CHARS to raise it)"
+    )
 
 
 def _open_regular(path: Path, origin: str) -> tuple[IO[bytes], int]:
@@ -131,8 +141,9 @@ def _read_bytes(path: Path, origin: str, limit: int) -> bytes:
 def _decode(data: bytes, origin: str) -> str:
     """Decode article bytes strictly as UTF-8, or as UTF-16 or UTF-32 when a byte-order mark
     says so, with "\\n" line ends; a NUL anywhere means binary data, not an article."""
-    encoding, name = next(((enc, nm) for bom, enc, nm in _BOMS if data.startswith(bom)),
-                          ("utf-8", "UTF-8"))
+    encoding, name = next(
+        ((enc, nm) for bom, enc, nm in _BOMS if data.startswith(bom)), ("utf-8", "UTF-8")
+    )
     if not data.strip():
         raise InputError(f"{origin}: empty file")
     if encoding == "utf-8" and b"\0" in data:
@@ -157,30 +168,39 @@ def _check_id(value: str, where: str, *, from_name: bool = False) -> str:
     """An article id, refused when it is not one line of printable text."""
     if _SURROGATE.search(value):
         if from_name:
-            raise InputError(f"{where}: the file name is not UTF-8; rename the file "
-                             "(or give the article an id)")
+            raise InputError(
+                f"{where}: the file name is not UTF-8; rename the file (or give the article an id)"
+            )
         raise InputError(f"{where}: the id is not valid Unicode (a lone surrogate)")
     bad = _BAD_ID_CHAR.search(value)
     if bad:
-        raise InputError(f"{where}: the id {value!r} holds a control character or line "
-                         f"break ({bad.group()!r}); an id is one line of printable text")
+        raise InputError(
+            f"{where}: the id {value!r} holds a control character or line "
+            f"break ({bad.group()!r}); an id is one line of printable text"
+        )
     if len(value) > MAX_ID_CHARS:
-        raise InputError(f"{where}: the id is {len(value):,} characters long "
-                         f"(at most {MAX_ID_CHARS:,})")
+        raise InputError(
+            f"{where}: the id is {len(value):,} characters long (at most {MAX_ID_CHARS:,})"
+        )
     return value
 
 
-def _article(where: str, *, id: str, text: str, from_name: bool = False,
-             **fields: str | None) -> Article:
+def _article(
+    where: str, *, id: str, text: str, from_name: bool = False, **fields: str | None
+) -> Article:
     """An Article, after checking what the store and the extractor cannot take: a lone
     surrogate (from a JSON or YAML escape), a NUL, a bad id, a text over the limit."""
     limit = limits.max_chars()
     if len(text) > limit:
-        raise InputError(f"{where}: the text is {len(text):,} characters long; kg reads up to "
-                         f"{limit:,} (set KG_MAX_CHARS to raise the limit)")
+        raise InputError(
+            f"{where}: the text is {len(text):,} characters long; kg reads up to "
+            f"{limit:,} (set KG_MAX_CHARS to raise the limit)"
+        )
     if _SURROGATE.search(text):
-        raise InputError(f"{where}: the text is not valid Unicode (a lone surrogate such as "
-                         "\\ud800, from an escape)")
+        raise InputError(
+            f"{where}: the text is not valid Unicode (a lone surrogate such as "
+            "\\ud800, from an escape)"
+        )
     if "\0" in text:
         raise InputError(f"{where}: the text holds a NUL character; not an article")
     for key, value in fields.items():
@@ -199,9 +219,12 @@ def time_limit(seconds: float | None, origin: str):
     ``KG_READ_TIMEOUT``). Only in the main thread of a POSIX process (it uses SIGALRM);
     elsewhere the body runs without a limit."""
     seconds = limits.read_timeout() if seconds is None else seconds
-    if (not hasattr(signal, "setitimer") or seconds <= 0
-            or threading.current_thread() is not threading.main_thread()
-            or signal.getitimer(signal.ITIMER_REAL)[0]):  # someone else's alarm is set
+    if (
+        not hasattr(signal, "setitimer")
+        or seconds <= 0
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0]
+    ):  # someone else's alarm is set
         yield
         return
     armed = [True]
@@ -219,8 +242,10 @@ def time_limit(seconds: float | None, origin: str):
             armed[0] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Overtime:
-        raise InputError(f"{origin}: reading it took longer than {seconds:g} s; skipped "
-                         "(set KG_READ_TIMEOUT to allow more)") from None
+        raise InputError(
+            f"{origin}: reading it took longer than {seconds:g} s; skipped "
+            "(set KG_READ_TIMEOUT to allow more)"
+        ) from None
     finally:
         signal.signal(signal.SIGALRM, previous)
 
@@ -314,14 +339,13 @@ def _load_front_matter(header: str, origin: str) -> Any:
     try:
         return yaml.load(header, Loader=_FrontMatterLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
-        raise InputError(f"{origin}: front matter is not valid YAML ({_yaml_reason(exc)})") \
-            from None
+        raise InputError(
+            f"{origin}: front matter is not valid YAML ({_yaml_reason(exc)})"
+        ) from None
     except RecursionError:
-        raise InputError(f"{origin}: front matter is not valid YAML (nested too deeply)") \
-            from None
+        raise InputError(f"{origin}: front matter is not valid YAML (nested too deeply)") from None
     except (ValueError, OverflowError) as exc:  # a value no Python type holds
-        raise InputError(f"{origin}: front matter is not valid YAML ({_one_line(exc)})") \
-            from None
+        raise InputError(f"{origin}: front matter is not valid YAML ({_one_line(exc)})") from None
 
 
 def _one_line(exc: BaseException) -> str:
@@ -384,8 +408,15 @@ def read_txt(path: Path) -> list[Article]:
     UTF-8, or UTF-16 or UTF-32 with a byte-order mark.
     """
     origin = display_path(path)
-    return [_article(origin, id=path.stem, from_name=True, text=_read_text(path, origin).strip(),
-                     origin=origin)]
+    return [
+        _article(
+            origin,
+            id=path.stem,
+            from_name=True,
+            text=_read_text(path, origin).strip(),
+            origin=origin,
+        )
+    ]
 
 
 # -- .jsonl ----------------------------------------------------------------------------------
@@ -470,8 +501,10 @@ def read_jsonl_stream(
         number += 1
         if raw is None:
             seen = True
-            yield InputError(f"{origin}:{number}: the line is longer than kg reads ({limit:,} "
-                             "bytes; set KG_MAX_CHARS to raise the limit)")
+            yield InputError(
+                f"{origin}:{number}: the line is longer than kg reads ({limit:,} "
+                "bytes; set KG_MAX_CHARS to raise the limit)"
+            )
             continue
         if isinstance(raw, bytes):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -580,8 +613,7 @@ def read_path(path: Path | str) -> list[Article]:
         raise InputError(f"{shown}: is a folder, not a file")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        what = f"unknown extension '{display_path(path.suffix)}'" if path.suffix \
-            else "no extension"
+        what = f"unknown extension '{display_path(path.suffix)}'" if path.suffix else "no extension"
         raise InputError(f"{shown}: {what} (kg reads {_kinds()})")
     with time_limit(None, shown):
         return reader.load()(path)

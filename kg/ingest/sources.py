@@ -68,7 +68,7 @@ def _glob_part(part: str) -> str:
             out.append("[^/]")
         elif char == "[" and part.find("]", i + 2) > 0:
             end = part.find("]", i + 2)  # "[]...]" holds a "]"
-            body = part[i + 1:end]
+            body = part[i + 1 : end]
             negate = body[:1] in ("!", "^")
             body = body[1:] if negate else body
             out.append("[" + ("^/" if negate else "") + body.replace("\\", "\\\\") + "]")
@@ -222,8 +222,7 @@ def _read_one(item: str, stdin: TextIO | None) -> Iterator[tuple[str, Article | 
     if os.path.isdir(item):
         yield (
             item,
-            InputError(f"{shown}: folder has no article files "
-                       "(kg reads .md, .txt, .html, .jsonl)"),
+            InputError(f"{shown}: folder has no article files (kg reads .md, .txt, .html, .jsonl)"),
         )
     elif not path.exists() and not path.is_symlink() and _is_glob(item):
         yield item, InputError(f"{shown}: no file matches")

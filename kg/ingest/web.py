@@ -160,8 +160,7 @@ def read_feed(url: str, *, timeout: float = 20.0) -> Iterator[Article | InputErr
         link = entry.get("link")
         title = (entry.get("title") or "").strip() or None
         if not link:
-            yield InputError(f"{url}: entry {number} ({_line(title or 'untitled')}) has no "
-                             "link")
+            yield InputError(f"{url}: entry {number} ({_line(title or 'untitled')}) has no link")
             continue
         try:
             article = fetch_url(link, timeout=timeout)

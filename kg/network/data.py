@@ -57,8 +57,12 @@ class NetworkData:
     claims: tuple[ClaimInfo, ...] = ()
 
     @classmethod
-    def from_records(cls, articles: Iterable[ArticleInfo], entities: Iterable[EntityInfo],
-                     claims: Iterable[ClaimInfo]) -> NetworkData:
+    def from_records(
+        cls,
+        articles: Iterable[ArticleInfo],
+        entities: Iterable[EntityInfo],
+        claims: Iterable[ClaimInfo],
+    ) -> NetworkData:
         """Build from plain records (tests build small graphs this way).
 
         >>> d = NetworkData.from_records([ArticleInfo("a1")],
@@ -100,17 +104,33 @@ WHERE { GRAPH ?g {
 
 def read_network_data(store: KGStore) -> NetworkData:
     """Read the articles, entities and asserted claims of the store."""
-    entities = [EntityInfo(e["iri"], e["label"], e["type"], tuple(e["aliases"]),
-                           tuple(e["articles"])) for e in list_entities(store)]
+    entities = [
+        EntityInfo(e["iri"], e["label"], e["type"], tuple(e["aliases"]), tuple(e["articles"]))
+        for e in list_entities(store)
+    ]
     articles: dict[str, ArticleInfo] = {}
     claims: dict[str, ClaimInfo] = {}
     for r in store.select(_ARTICLES_AND_CLAIMS):
         aid = r["id"]
         if aid not in articles:
-            articles[aid] = ArticleInfo(aid, r.get("title"), (r.get("published") or "")[:10]
-                                        or None, r.get("source"), r.get("hash"), r.get("url"))
+            articles[aid] = ArticleInfo(
+                aid,
+                r.get("title"),
+                (r.get("published") or "")[:10] or None,
+                r.get("source"),
+                r.get("hash"),
+                r.get("url"),
+            )
         if "c" in r and r["c"] not in claims:
-            claims[r["c"]] = ClaimInfo(r["c"], aid, r["s"], local_name(r["p"]), r["o"],
-                                       r["sentence"], r.get("date"), r.get("ended") == "true",
-                                       r.get("end"))
+            claims[r["c"]] = ClaimInfo(
+                r["c"],
+                aid,
+                r["s"],
+                local_name(r["p"]),
+                r["o"],
+                r["sentence"],
+                r.get("date"),
+                r.get("ended") == "true",
+                r.get("end"),
+            )
     return NetworkData.from_records(articles.values(), entities, claims.values())

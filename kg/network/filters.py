@@ -72,8 +72,7 @@ Product, Other
     as_of: str | None = None
 
     def __post_init__(self):
-        object.__setattr__(self, "predicates",
-                           _canonical(self.predicates, PREDICATES, "predicate"))
+        object.__setattr__(self, "predicates", _canonical(self.predicates, PREDICATES, "predicate"))
         object.__setattr__(self, "types", _canonical(self.types, COARSE_TYPES, "entity type"))
         sources = tuple(s.strip() for v in self.sources for s in str(v).split(",") if s.strip())
         object.__setattr__(self, "sources", sources)
@@ -82,10 +81,12 @@ Product, Other
             if value is not None:
                 value = str(value).strip()
                 if not _DATE.match(value):
-                    raise KGError(f"--{name.replace('_', '-')} {value!r} is not a date "
-                                  "(YYYY, YYYY-MM or YYYY-MM-DD)")
+                    raise KGError(
+                        f"--{name.replace('_', '-')} {value!r} is not a date "
+                        "(YYYY, YYYY-MM or YYYY-MM-DD)"
+                    )
                 object.__setattr__(self, name, value)
-        if self.since and self.until and self.since[:len(self.until)] > self.until:
+        if self.since and self.until and self.since[: len(self.until)] > self.until:
             raise KGError(f"--since {self.since} is after --until {self.until}")
         if int(self.min_support) < 1:
             raise KGError("--min-support must be at least 1")
@@ -99,9 +100,9 @@ Product, Other
         """With ``as_of``: reported by then (``date``) and not yet over."""
         if not self.as_of:
             return True
-        if not date or date[:len(self.as_of)] > self.as_of[:len(date)]:
+        if not date or date[: len(self.as_of)] > self.as_of[: len(date)]:
             return False
-        if ended and (not end_date or end_date[:len(self.as_of)] <= self.as_of[:len(end_date)]):
+        if ended and (not end_date or end_date[: len(self.as_of)] <= self.as_of[: len(end_date)]):
             return False
         return True
 
@@ -122,9 +123,9 @@ Product, Other
             return True
         if not date:
             return False
-        if self.since and date[:len(self.since)] < self.since[:len(date)]:
+        if self.since and date[: len(self.since)] < self.since[: len(date)]:
             return False
-        if self.until and date[:len(self.until)] > self.until[:len(date)]:
+        if self.until and date[: len(self.until)] > self.until[: len(date)]:
             return False
         return True
 

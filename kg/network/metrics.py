@@ -73,8 +73,7 @@ def network_summary(g: nx.Graph) -> dict:
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
         "nodes_by_type": dict(Counter(t for _, t in g.nodes(data="type")).most_common()),
-        "edges_by_predicate": dict(Counter(p for *_, p in g.edges(data="predicate"))
-                                   .most_common()),
+        "edges_by_predicate": dict(Counter(p for *_, p in g.edges(data="predicate")).most_common()),
         "linked_pairs": und.number_of_edges(),
         "components": len(components),
         "largest_component": components[0] if components else 0,
@@ -110,15 +109,18 @@ def centrality(g: nx.Graph, *, by: str = "degree", top: int | None = 10) -> list
         "betweenness": nx.betweenness_centrality(und),
         "pagerank": pagerank(g),
     }
-    rows = [{
-        "id": n,
-        "label": g.nodes[n].get("label", n),
-        "type": g.nodes[n].get("type", ""),
-        "neighbours": und.degree(n),
-        "degree": round(scores["degree"][n], 4),
-        "betweenness": round(scores["betweenness"][n], 4),
-        "pagerank": round(scores["pagerank"][n], 4),
-    } for n in g]
+    rows = [
+        {
+            "id": n,
+            "label": g.nodes[n].get("label", n),
+            "type": g.nodes[n].get("type", ""),
+            "neighbours": und.degree(n),
+            "degree": round(scores["degree"][n], 4),
+            "betweenness": round(scores["betweenness"][n], 4),
+            "pagerank": round(scores["pagerank"][n], 4),
+        }
+        for n in g
+    ]
     rows.sort(key=lambda r: (-scores[by][r["id"]], -scores["pagerank"][r["id"]], r["label"]))
     return rows[:top] if top else rows
 
@@ -140,19 +142,31 @@ def communities(g: nx.Graph, *, method: str = "louvain", seed: int = 1) -> dict:
     else:
         parts = nx.community.greedy_modularity_communities(und, weight="weight")
     strength = dict(und.degree(weight="weight"))
-    parts = sorted((sorted(p, key=lambda n: (-strength[n], g.nodes[n].get("label", n)))
-                    for p in parts), key=lambda p: (-len(p), g.nodes[p[0]].get("label", "")))
-    modularity = (nx.community.modularity(und, parts, weight="weight")
-                  if und.number_of_edges() else 0.0)
+    parts = sorted(
+        (sorted(p, key=lambda n: (-strength[n], g.nodes[n].get("label", n))) for p in parts),
+        key=lambda p: (-len(p), g.nodes[p[0]].get("label", "")),
+    )
+    modularity = (
+        nx.community.modularity(und, parts, weight="weight") if und.number_of_edges() else 0.0
+    )
     return {
         "method": method,
         "modularity": round(modularity, 4),
-        "communities": [{
-            "community": i + 1,
-            "size": len(p),
-            "members": [{"id": n, "label": g.nodes[n].get("label", n),
-                         "type": g.nodes[n].get("type", "")} for n in p],
-        } for i, p in enumerate(parts)],
+        "communities": [
+            {
+                "community": i + 1,
+                "size": len(p),
+                "members": [
+                    {
+                        "id": n,
+                        "label": g.nodes[n].get("label", n),
+                        "type": g.nodes[n].get("type", ""),
+                    }
+                    for n in p
+                ],
+            }
+            for i, p in enumerate(parts)
+        ],
     }
 
 
@@ -182,7 +196,7 @@ def top_nodes(g: nx.Graph, n: int | None, *, connected: bool = False) -> nx.Grap
         keep, component = _connected_core(g, ranks, n or total)
     elif n and total > n:
         center = g.graph.get("center")
-        keep = keep[:n] if center not in keep[n:] else [center, *keep[:n - 1]]
+        keep = keep[:n] if center not in keep[n:] else [center, *keep[: n - 1]]
     sub = g.subgraph(keep).copy()
     nx.set_node_attributes(sub, {x: round(ranks[x], 6) for x in sub}, "centrality")
     sub.graph.update(shown=len(sub), total=total)

@@ -27,8 +27,10 @@ def resolve_node(g: nx.Graph, data: NetworkData, name: str) -> str:
     """
     entity = find_entity(data.entity_dicts(), name)
     if entity["iri"] not in g:
-        raise KGError(f"{entity['label']} is in the store but not in this network "
-                      "(it has no edges, or the filters leave it out)")
+        raise KGError(
+            f"{entity['label']} is in the store but not in this network "
+            "(it has no edges, or the filters leave it out)"
+        )
     return entity["iri"]
 
 
@@ -42,16 +44,21 @@ def _hop_edges(g: nx.Graph, u: str, v: str) -> list[dict]:
             continue
         datas = found.values() if g.is_multigraph() else [found]
         for d in datas:
-            out.append({
-                "subject": a, "subject_label": g.nodes[a].get("label", a),
-                "predicate": d.get("predicate", ""),
-                "object": b, "object_label": g.nodes[b].get("label", b),
-                "directed": d.get("directed", True),
-                "weight": d.get("weight", 1),
-                "first": d.get("first"), "last": d.get("last"),
-                "articles": d.get("articles", []),
-                "evidence": d.get("evidence", []),
-            })
+            out.append(
+                {
+                    "subject": a,
+                    "subject_label": g.nodes[a].get("label", a),
+                    "predicate": d.get("predicate", ""),
+                    "object": b,
+                    "object_label": g.nodes[b].get("label", b),
+                    "directed": d.get("directed", True),
+                    "weight": d.get("weight", 1),
+                    "first": d.get("first"),
+                    "last": d.get("last"),
+                    "articles": d.get("articles", []),
+                    "evidence": d.get("evidence", []),
+                }
+            )
     out.sort(key=lambda e: (-e["weight"], e["predicate"]))
     return out
 
@@ -82,12 +89,22 @@ def shortest_paths(g: nx.Graph, source: str, target: str, *, limit: int = 5) -> 
     found.sort(key=lambda p: [str(g.nodes[n].get("label", n)) for n in p])
     out = []
     for path in found:
-        out.append({
-            "nodes": [{"id": n, "label": g.nodes[n].get("label", n),
-                       "type": g.nodes[n].get("type", "")} for n in path],
-            "hops": [{"from": u, "to": v, "edges": _hop_edges(g, u, v)}
-                     for u, v in zip(path, path[1:], strict=False)],
-        })
+        out.append(
+            {
+                "nodes": [
+                    {
+                        "id": n,
+                        "label": g.nodes[n].get("label", n),
+                        "type": g.nodes[n].get("type", ""),
+                    }
+                    for n in path
+                ],
+                "hops": [
+                    {"from": u, "to": v, "edges": _hop_edges(g, u, v)}
+                    for u, v in zip(path, path[1:], strict=False)
+                ],
+            }
+        )
     return out
 
 

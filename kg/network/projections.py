@@ -51,8 +51,14 @@ def _add_entity_node(g: nx.Graph, data: NetworkData, iri: str) -> None:
     if iri in g:
         return
     e = data.entity(iri)
-    g.add_node(iri, label=e.label, type=e.type, kind="entity", aliases=list(e.aliases),
-               mentions=len(e.articles))
+    g.add_node(
+        iri,
+        label=e.label,
+        type=e.type,
+        kind="entity",
+        aliases=list(e.aliases),
+        mentions=len(e.articles),
+    )
 
 
 def _edge_provenance(data: NetworkData, supports: list[tuple[str, str | None]]) -> dict:
@@ -76,14 +82,25 @@ def _article_evidence(data: NetworkData, article_ids: list[str]) -> list[dict]:
     out = []
     for aid in article_ids:
         a = data.articles.get(aid, ArticleInfo(aid))
-        out.append({"article": aid, "title": a.title, "source": a.source,
-                    "date": a.published, "sentence": None, **({"url": a.url} if a.url else {})})
+        out.append(
+            {
+                "article": aid,
+                "title": a.title,
+                "source": a.source,
+                "date": a.published,
+                "sentence": None,
+                **({"url": a.url} if a.url else {}),
+            }
+        )
     return out
 
 
 def _selected_articles(data: NetworkData, filters: Filters) -> dict[str, ArticleInfo]:
-    return {aid: a for aid, a in data.articles.items()
-            if filters.source_passes(a.source) and filters.date_passes(a.published)}
+    return {
+        aid: a
+        for aid, a in data.articles.items()
+        if filters.source_passes(a.source) and filters.date_passes(a.published)
+    }
 
 
 def _selected_claims(data: NetworkData, filters: Filters) -> list[tuple[ClaimInfo, str | None]]:
@@ -98,8 +115,10 @@ def _selected_claims(data: NetworkData, filters: Filters) -> list[tuple[ClaimInf
             continue
         if not filters.holds_at(date, c.ended, c.end_date):
             continue
-        if not (filters.type_passes(data.entity(c.subject).type)
-                and filters.type_passes(data.entity(c.object).type)):
+        if not (
+            filters.type_passes(data.entity(c.subject).type)
+            and filters.type_passes(data.entity(c.object).type)
+        ):
             continue
         out.append((c, date))
     return out
@@ -138,14 +157,28 @@ def entity_network(data: NetworkData, filters: Filters | None = None) -> nx.Mult
                 continue
             seen.add((c.article, c.sentence))
             art = data.articles.get(c.article, ArticleInfo(c.article))
-            evidence.append({"article": c.article, "title": art.title, "source": art.source,
-                             "date": d, "sentence": c.sentence,
-                             **({"url": art.url} if art.url else {})})
+            evidence.append(
+                {
+                    "article": c.article,
+                    "title": art.title,
+                    "source": art.source,
+                    "date": d,
+                    "sentence": c.sentence,
+                    **({"url": art.url} if art.url else {}),
+                }
+            )
         _add_entity_node(g, data, u)
         _add_entity_node(g, data, v)
-        g.add_edge(u, v, key=predicate, predicate=predicate,
-                   directed=predicate not in SYMMETRIC_PREDICATES,
-                   claims=sorted(c.iri for c, _ in support), evidence=evidence, **prov)
+        g.add_edge(
+            u,
+            v,
+            key=predicate,
+            predicate=predicate,
+            directed=predicate not in SYMMETRIC_PREDICATES,
+            claims=sorted(c.iri for c, _ in support),
+            evidence=evidence,
+            **prov,
+        )
     return g
 
 
@@ -179,7 +212,7 @@ def comention_network(data: NetworkData, filters: Filters | None = None) -> nx.G
     for aid, ents in _article_entities(data, filters).items():
         ents = sorted(set(ents))
         for i, u in enumerate(ents):
-            for v in ents[i + 1:]:
+            for v in ents[i + 1 :]:
                 pairs[(u, v)].append(aid)
     for (u, v), aids in sorted(pairs.items()):
         prov = _edge_provenance(data, [(a, data.articles[a].published) for a in aids])
@@ -187,8 +220,14 @@ def comention_network(data: NetworkData, filters: Filters | None = None) -> nx.G
             continue
         _add_entity_node(g, data, u)
         _add_entity_node(g, data, v)
-        g.add_edge(u, v, predicate="co-mention", directed=False,
-                   evidence=_article_evidence(data, prov["articles"]), **prov)
+        g.add_edge(
+            u,
+            v,
+            predicate="co-mention",
+            directed=False,
+            evidence=_article_evidence(data, prov["articles"]),
+            **prov,
+        )
     return g
 
 
@@ -214,21 +253,37 @@ def bipartite_network(data: NetworkData, filters: Filters | None = None) -> nx.G
             art = data.articles[aid]
             node = str(article_iri(aid))
             if node not in g:
-                g.add_node(node, label=art.title or aid, type="Article", kind="article",
-                           bipartite=0, article=aid, published=art.published,
-                           source=art.source)
-            g.add_edge(node, e, predicate="mentions", directed=False,
-                       evidence=_article_evidence(data, [aid]),
-                       **_edge_provenance(data, [(aid, art.published)]))
+                g.add_node(
+                    node,
+                    label=art.title or aid,
+                    type="Article",
+                    kind="article",
+                    bipartite=0,
+                    article=aid,
+                    published=art.published,
+                    source=art.source,
+                )
+            g.add_edge(
+                node,
+                e,
+                predicate="mentions",
+                directed=False,
+                evidence=_article_evidence(data, [aid]),
+                **_edge_provenance(data, [(aid, art.published)]),
+            )
     return g
 
 
-_BUILDERS = {"entity": entity_network, "comention": comention_network,
-             "bipartite": bipartite_network}
+_BUILDERS = {
+    "entity": entity_network,
+    "comention": comention_network,
+    "bipartite": bipartite_network,
+}
 
 
-def build_network(data: NetworkData, kind: str = "entity",
-                  filters: Filters | None = None) -> nx.Graph:
+def build_network(
+    data: NetworkData, kind: str = "entity", filters: Filters | None = None
+) -> nx.Graph:
     """The network of one of :data:`NETWORK_KINDS`, with the filters applied."""
     if kind not in _BUILDERS:
         raise KGError(f"unknown network {kind!r}; use one of {', '.join(NETWORK_KINDS)}")

@@ -4,5 +4,14 @@ from .listing import list_articles, list_claims, list_entities
 from .saved import SavedQuery, get_saved, run_saved, saved_queries
 from .sparql import QUERY_FORMATS, run_query
 
-__all__ = ["list_articles", "list_claims", "list_entities", "run_query", "QUERY_FORMATS",
-           "SavedQuery", "get_saved", "run_saved", "saved_queries"]
+__all__ = [
+    "list_articles",
+    "list_claims",
+    "list_entities",
+    "run_query",
+    "QUERY_FORMATS",
+    "SavedQuery",
+    "get_saved",
+    "run_saved",
+    "saved_queries",
+]

@@ -18,8 +18,15 @@ from ..graph.store import KGStore
 from .listing import list_claims, list_entities
 from .statements import article_info, build_statements
 
-__all__ = ["CONFLICT_KINDS", "ONE_OFF_PREDICATES", "AMOUNT_TOLERANCE", "dates_disagree",
-           "amounts_disagree", "build_conflicts", "find_conflicts"]
+__all__ = [
+    "CONFLICT_KINDS",
+    "ONE_OFF_PREDICATES",
+    "AMOUNT_TOLERANCE",
+    "dates_disagree",
+    "amounts_disagree",
+    "build_conflicts",
+    "find_conflicts",
+]
 
 
 def find_conflicts(store: KGStore, *, as_of: str | None = None) -> list[dict]:

@@ -53,8 +53,7 @@ def period_start(value: str) -> str:
     return value + "-01-01" if len(value) == 4 else value + "-01" if len(value) == 7 else value
 
 
-def claims_as_of(claims: list[dict], published: dict[str, str | None], as_of: str
-                 ) -> list[dict]:
+def claims_as_of(claims: list[dict], published: dict[str, str | None], as_of: str) -> list[dict]:
     """The claims (dicts of :func:`~kg.query.listing.list_claims`) that stood on
     ``as_of`` (a ``YYYY-MM-DD`` day); ``published`` maps article ids to dates.
 
@@ -65,6 +64,7 @@ def claims_as_of(claims: list[dict], published: dict[str, str | None], as_of: st
     An end also retires the earlier reports of the same relation; a report
     after the end stands again.
     """
+
     def seen(c: dict) -> str | None:
         when = published.get(c["article"]) or c.get("date")
         return period_start(when) if when else None

@@ -37,9 +37,18 @@ from ..predicates import SYMMETRIC_PREDICATES
 from ..vocab import PREFIXES, article_graph_iri, article_iri, entity_iri, local_name
 from .timeline import timeline_rows
 
-__all__ = ["slug_of", "entity_iri_for", "describe_entities", "article_details",
-           "entity_claims", "entity_view", "neighbourhood", "article_view", "mark_names",
-           "article_id_of"]
+__all__ = [
+    "slug_of",
+    "entity_iri_for",
+    "describe_entities",
+    "article_details",
+    "entity_claims",
+    "entity_view",
+    "neighbourhood",
+    "article_view",
+    "mark_names",
+    "article_id_of",
+]
 
 #: Entities, claims or articles looked up in one query (Oxigraph's time for a UNION of
 #: lookups grows faster than their number: 20 a query read an entity page of 500 claims
@@ -60,8 +69,8 @@ def entity_iri_for(slug: str) -> str:
 def article_id_of(iri: str) -> str | None:
     """The article id in an article's or article graph's IRI, else None."""
     for prefix in (PREFIXES["article"], PREFIXES["graph"]):
-        if iri.startswith(prefix) and "/" not in iri[len(prefix):]:
-            return unquote(iri[len(prefix):])
+        if iri.startswith(prefix) and "/" not in iri[len(prefix) :]:
+            return unquote(iri[len(prefix) :])
     return None
 
 
@@ -75,7 +84,7 @@ def _literal(text: str) -> str:
 
 def _batches(items) -> list[list]:
     items = sorted(items)
-    return [items[i:i + _BATCH] for i in range(0, len(items), _BATCH)]
+    return [items[i : i + _BATCH] for i in range(0, len(items), _BATCH)]
 
 
 # ------------------------------------------------------------------ reads
@@ -90,7 +99,9 @@ def describe_entities(store: KGStore, iris) -> dict[str, dict]:
         blocks = " UNION ".join(
             f"{{ BIND({_iri(e)} AS ?e) GRAPH ?g {{ {_iri(e)} a ?type ; skos:prefLabel ?label . "
             f"OPTIONAL {{ {_iri(e)} skos:altLabel ?alias }} "
-            f"OPTIONAL {{ {_iri(e)} owl:sameAs ?wd }} }} {IN_ARTICLE_GRAPH} }}" for e in batch)
+            f"OPTIONAL {{ {_iri(e)} owl:sameAs ?wd }} }} {IN_ARTICLE_GRAPH} }}"
+            for e in batch
+        )
         for r in store.select(f"SELECT ?e ?g ?type ?label ?alias ?wd WHERE {{ {blocks} }}"):
             e = r["e"]
             labels[e][r["label"]].add(r["g"])
@@ -105,7 +116,9 @@ def describe_entities(store: KGStore, iris) -> dict[str, dict]:
         kinds = Counter(t for _, t in types[e])
         wds = Counter(w for _, w in wikidata[e])
         out[e] = {
-            "iri": e, "slug": slug_of(e), "label": label,
+            "iri": e,
+            "slug": slug_of(e),
+            "label": label,
             "type": max(kinds, key=lambda t: (kinds[t], t)) if kinds else "Other",
             "aliases": sorted((aliases[e] | set(by_label)) - {label}),
             "articles": len(set().union(*by_label.values())),
@@ -125,13 +138,20 @@ def article_details(store: KGStore, ids) -> dict[str, dict]:
             f"OPTIONAL {{ {_iri(article_iri(i))} schema:datePublished ?published }} "
             f"OPTIONAL {{ {_iri(article_iri(i))} nkg:outlet ?source }} "
             f"OPTIONAL {{ {_iri(article_iri(i))} schema:url ?url }} "
-            f"OPTIONAL {{ {_iri(article_iri(i))} nkg:textHash ?hash }} }} }}" for i in batch)
-        for r in store.select(f"SELECT ?id ?title ?published ?source ?url ?hash "
-                              f"WHERE {{ {blocks} }}"):
-            out[r["id"]] = {"id": r["id"], "title": r.get("title"),
-                            "published": (r.get("published") or "")[:10] or None,
-                            "source": r.get("source"), "url": r.get("url"),
-                            "hash": r.get("hash") or r["id"]}
+            f"OPTIONAL {{ {_iri(article_iri(i))} nkg:textHash ?hash }} }} }}"
+            for i in batch
+        )
+        for r in store.select(
+            f"SELECT ?id ?title ?published ?source ?url ?hash WHERE {{ {blocks} }}"
+        ):
+            out[r["id"]] = {
+                "id": r["id"],
+                "title": r.get("title"),
+                "published": (r.get("published") or "")[:10] or None,
+                "source": r.get("source"),
+                "url": r.get("url"),
+                "hash": r.get("hash") or r["id"],
+            }
     return out
 
 
@@ -143,18 +163,22 @@ def entity_claims(store: KGStore, iri: str, *, details: bool = True) -> list[dic
     cores = store.select(
         f"SELECT {CLAIM_CORE_VARIABLES} WHERE {{ "
         f"{{ BIND({e} AS ?s) {claim_core_pattern(e, '?o')} }} UNION "
-        f"{{ BIND({e} AS ?o) {claim_core_pattern('?s', e)} FILTER(?s != {e}) }} }}")
+        f"{{ BIND({e} AS ?o) {claim_core_pattern('?s', e)} FILTER(?s != {e}) }} }}"
+    )
     if not details:
         return cores
     more: dict[tuple, list[dict]] = defaultdict(list)
     for batch in _batches({(r["c"], r["g"]) for r in cores}):
-        blocks = " UNION ".join(f"{{ BIND({_iri(c)} AS ?c) BIND({_iri(g)} AS ?g) "
-                                f"{claim_details_pattern(_iri(c), _iri(g))} }}"
-                                for c, g in batch)
+        blocks = " UNION ".join(
+            f"{{ BIND({_iri(c)} AS ?c) BIND({_iri(g)} AS ?g) "
+            f"{claim_details_pattern(_iri(c), _iri(g))} }}"
+            for c, g in batch
+        )
         for r in store.select(f"SELECT ?c ?g {CLAIM_DETAIL_VARIABLES} WHERE {{ {blocks} }}"):
             more[(r["c"], r["g"])].append(r)
-    return [{**core, **extra} for core in cores
-            for extra in more.get((core["c"], core["g"])) or [{}]]
+    return [
+        {**core, **extra} for core in cores for extra in more.get((core["c"], core["g"])) or [{}]
+    ]
 
 
 def _ref(entities: dict[str, dict]):
@@ -191,7 +215,7 @@ def mark_names(text: str, names: dict[str, str]) -> list[tuple[str, str | None]]
     out, pos = [], 0
     for m in pattern.finditer(text):
         if m.start() > pos:
-            out.append((text[pos:m.start()], None))
+            out.append((text[pos : m.start()], None))
         out.append((m.group(), names[m.group()]))
         pos = m.end()
     if pos < len(text):
@@ -200,8 +224,9 @@ def mark_names(text: str, names: dict[str, str]) -> list[tuple[str, str | None]]
 
 
 # ------------------------------------------------------------------ an entity
-def _network(center: str, claims: list[dict], entities: dict[str, dict],
-             articles: dict[str, dict]) -> dict:
+def _network(
+    center: str, claims: list[dict], entities: dict[str, dict], articles: dict[str, dict]
+) -> dict:
     """Nodes and edges (one per statement) around ``center``, for the page's drawing."""
     nodes = {center}
     edges: dict[tuple, dict] = {}
@@ -211,14 +236,29 @@ def _network(center: str, claims: list[dict], entities: dict[str, dict],
         s, p, o = c["subject"]["iri"], c["predicate"], c["object"]["iri"]
         key = statement_key(s, p, o)
         nodes |= {s, o}
-        edge = edges.setdefault(key, {"from": key[0], "to": key[2], "predicate": p,
-                                      "directed": p not in SYMMETRIC_PREDICATES,
-                                      "evidence": [], "texts": set()})
+        edge = edges.setdefault(
+            key,
+            {
+                "from": key[0],
+                "to": key[2],
+                "predicate": p,
+                "directed": p not in SYMMETRIC_PREDICATES,
+                "evidence": [],
+                "texts": set(),
+            },
+        )
         art = articles.get(c["article"], {})
         edge["texts"].add(art.get("hash") or c["article"])
-        edge["evidence"].append({"sentence": c["sentence"], "article": c["article"],
-                                 "start": c["start"], "title": art.get("title"),
-                                 "source": art.get("source"), "date": art.get("published")})
+        edge["evidence"].append(
+            {
+                "sentence": c["sentence"],
+                "article": c["article"],
+                "start": c["start"],
+                "title": art.get("title"),
+                "source": art.get("source"),
+                "date": art.get("published"),
+            }
+        )
     out_edges = []
     for i, (_key, e) in enumerate(sorted(edges.items())):
         texts = e.pop("texts")
@@ -226,9 +266,15 @@ def _network(center: str, claims: list[dict], entities: dict[str, dict],
         out_edges.append({"id": f"e{i}", **e, "weight": len(texts)})
     return {
         "center": center,
-        "nodes": [{"id": n, "label": entities.get(n, {}).get("label") or local_name(n),
-                   "type": entities.get(n, {}).get("type") or "Other", "slug": slug_of(n)}
-                  for n in sorted(nodes)],
+        "nodes": [
+            {
+                "id": n,
+                "label": entities.get(n, {}).get("label") or local_name(n),
+                "type": entities.get(n, {}).get("type") or "Other",
+                "slug": slug_of(n),
+            }
+            for n in sorted(nodes)
+        ],
         "edges": out_edges,
     }
 
@@ -255,8 +301,9 @@ def entity_view(store: KGStore, iri: str) -> dict | None:
     ``timeline`` and ``network`` (see :func:`neighbourhood`).
     """
     rows = entity_claims(store, iri)
-    others = {r["s"] for r in rows} | {r["o"] for r in rows} | {r["attr"] for r in rows
-                                                                 if r.get("attr")}
+    others = (
+        {r["s"] for r in rows} | {r["o"] for r in rows} | {r["attr"] for r in rows if r.get("attr")}
+    )
     entities = describe_entities(store, others | {iri})
     if iri not in entities:
         return None
@@ -266,16 +313,19 @@ def entity_view(store: KGStore, iri: str) -> dict | None:
     articles = article_details(store, {c["article"] for c in claims})
     statements = build_statements(claims, articles)
     conflicts = build_conflicts(claims, articles, statements)
-    by_key = {statement_key(s["subject"]["iri"], s["predicate"], s["object"]["iri"]): s
-              for s in statements}
+    by_key = {
+        statement_key(s["subject"]["iri"], s["predicate"], s["object"]["iri"]): s
+        for s in statements
+    }
     disputed = defaultdict(list)
     for k in conflicts:
         disputed[k["statement"]].append(k["kind"])
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in claims:
         s, o = c["subject"]["iri"], c["object"]["iri"]
-        direction = ("both" if c["predicate"] in SYMMETRIC_PREDICATES
-                     else "out" if s == iri else "in")
+        direction = (
+            "both" if c["predicate"] in SYMMETRIC_PREDICATES else "out" if s == iri else "in"
+        )
         st = by_key.get(statement_key(s, c["predicate"], o))
         names = {}
         for end, key in ((c["object"], "object"), (c["subject"], "subject")):
@@ -283,21 +333,30 @@ def entity_view(store: KGStore, iri: str) -> dict | None:
             for n in [e.get("label"), *e.get("aliases", [])]:
                 if n:
                     names[n] = key
-        groups[(c["predicate"], direction)].append({
-            **c, "article_info": articles.get(c["article"], {"id": c["article"]}),
-            "support": st["support"] if st else 0,
-            "statement": st["iri"] if st else None,
-            "conflicts": disputed.get(st["iri"], []) if st else [],
-            "pieces": mark_names(c["sentence"], names),
-        })
+        groups[(c["predicate"], direction)].append(
+            {
+                **c,
+                "article_info": articles.get(c["article"], {"id": c["article"]}),
+                "support": st["support"] if st else 0,
+                "statement": st["iri"] if st else None,
+                "conflicts": disputed.get(st["iri"], []) if st else [],
+                "pieces": mark_names(c["sentence"], names),
+            }
+        )
     ordered = []
     for (predicate, direction), items in sorted(
-            groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        items.sort(key=lambda x: (-x["support"], x["polarity"] != "asserted",
-                                  x["object"]["label"] if direction == "out"
-                                  else x["subject"]["label"],
-                                  -(int(bool(x["article_info"].get("published")))),
-                                  x["article"], x["start"]))
+        groups.items(), key=lambda kv: (-len(kv[1]), kv[0])
+    ):
+        items.sort(
+            key=lambda x: (
+                -x["support"],
+                x["polarity"] != "asserted",
+                x["object"]["label"] if direction == "out" else x["subject"]["label"],
+                -(int(bool(x["article_info"].get("published")))),
+                x["article"],
+                x["start"],
+            )
+        )
         ordered.append({"predicate": predicate, "direction": direction, "claims": items})
     return {
         "entity": entities[iri],
@@ -325,8 +384,15 @@ def _article_text(text: str, claims: list[dict], names: dict[str, str]) -> list[
             continue
         if start > pos:
             blocks.append({"sentence": False, "pieces": mark_names(text[pos:start], names)})
-        blocks.append({"sentence": True, "start": start, "end": end, "claims": list(found),
-                       "pieces": mark_names(text[start:end], names)})
+        blocks.append(
+            {
+                "sentence": True,
+                "start": start,
+                "end": end,
+                "claims": list(found),
+                "pieces": mark_names(text[start:end], names),
+            }
+        )
         pos = end
     if pos < len(text):
         blocks.append({"sentence": False, "pieces": mark_names(text[pos:], names)})
@@ -343,19 +409,27 @@ def article_view(store: KGStore, article_id: str) -> dict | None:
     """
     g, a = _iri(article_graph_iri(article_id)), _iri(article_iri(article_id))
     rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH {g} {{ {a} ?p ?o }} }}")
-    fields = {PREFIXES["schema"] + "headline": "title", PREFIXES["schema"] + "articleBody": "text",
-              PREFIXES["schema"] + "datePublished": "published", PREFIXES["nkg"] + "outlet":
-              "source", PREFIXES["schema"] + "url": "url", PREFIXES["nkg"] + "articleId": "id"}
+    fields = {
+        PREFIXES["schema"] + "headline": "title",
+        PREFIXES["schema"] + "articleBody": "text",
+        PREFIXES["schema"] + "datePublished": "published",
+        PREFIXES["nkg"] + "outlet": "source",
+        PREFIXES["schema"] + "url": "url",
+        PREFIXES["nkg"] + "articleId": "id",
+    }
     article = {fields[r["p"]]: r["o"] for r in rows if r["p"] in fields}
     if article.get("id") != article_id:
         return None
     article["published"] = (article.get("published") or "")[:10] or None
     described: dict[str, dict] = {}
-    found: dict[str, dict] = defaultdict(lambda: {"labels": set(), "aliases": set(),
-                                                  "types": set()})
-    for r in store.select(f"SELECT ?e ?type ?label ?alias WHERE {{ GRAPH {g} {{ "
-                          f"{a} schema:mentions ?e . ?e a ?type ; skos:prefLabel ?label . "
-                          f"OPTIONAL {{ ?e skos:altLabel ?alias }} }} }}"):
+    found: dict[str, dict] = defaultdict(
+        lambda: {"labels": set(), "aliases": set(), "types": set()}
+    )
+    for r in store.select(
+        f"SELECT ?e ?type ?label ?alias WHERE {{ GRAPH {g} {{ "
+        f"{a} schema:mentions ?e . ?e a ?type ; skos:prefLabel ?label . "
+        f"OPTIONAL {{ ?e skos:altLabel ?alias }} }} }}"
+    ):
         d = found[r["e"]]
         d["labels"].add(r["label"])
         d["types"].add(local_name(r["type"]))
@@ -363,13 +437,19 @@ def article_view(store: KGStore, article_id: str) -> dict | None:
             d["aliases"].add(r["alias"])
     for e, d in found.items():
         label = sorted(d["labels"], key=lambda n: (-len(n), n))[0]
-        described[e] = {"iri": e, "slug": slug_of(e), "label": label,
-                        "type": sorted(d["types"])[0],
-                        "aliases": sorted((d["aliases"] | d["labels"]) - {label})}
-    claim_rows = store.select(f"SELECT {CLAIM_VARIABLES} WHERE {{ "
-                              f"{claim_pattern(graph=g)} }}")
-    missing = ({r["s"] for r in claim_rows} | {r["o"] for r in claim_rows}
-               | {r["attr"] for r in claim_rows if r.get("attr")}) - set(described)
+        described[e] = {
+            "iri": e,
+            "slug": slug_of(e),
+            "label": label,
+            "type": sorted(d["types"])[0],
+            "aliases": sorted((d["aliases"] | d["labels"]) - {label}),
+        }
+    claim_rows = store.select(f"SELECT {CLAIM_VARIABLES} WHERE {{ {claim_pattern(graph=g)} }}")
+    missing = (
+        {r["s"] for r in claim_rows}
+        | {r["o"] for r in claim_rows}
+        | {r["attr"] for r in claim_rows if r.get("attr")}
+    ) - set(described)
     described |= describe_entities(store, missing)
     claims = [claim_record({**r, "id": article_id}, _ref(described)) for r in claim_rows]
     unique = {c["iri"]: c for c in claims}

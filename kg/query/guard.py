@@ -32,8 +32,16 @@ from .. import vocab
 from ..errors import QueryError
 from ..vocab import PREFIXES
 
-__all__ = ["MAX_QUERY_CHARS", "MAX_UPDATE_CHARS", "MAX_NESTING", "MAX_OPERATORS", "MAX_PATTERNS",
-           "check_sparql", "check_terms", "allowed"]
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_UPDATE_CHARS",
+    "MAX_NESTING",
+    "MAX_OPERATORS",
+    "MAX_PATTERNS",
+    "check_sparql",
+    "check_terms",
+    "allowed",
+]
 
 #: The longest query, in characters (a long VALUES list is fine; a novel is not).
 MAX_QUERY_CHARS = 4_000_000
@@ -46,7 +54,8 @@ MAX_OPERATORS = 1000
 #: Triple-pattern separators . ; , inside groups, outside INSERT/DELETE DATA (near 10,000).
 MAX_PATTERNS = 5000
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<space>\s+|\#[^\n]*)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
@@ -59,16 +68,21 @@ _TOKEN = re.compile(r"""
   | (?P<close>[)\]}])
   | (?P<sep>[.;,])
   | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 #: Inside INSERT DATA / DELETE DATA only braces matter (strings, IRIs, comments skipped).
-_DATA = re.compile(r"""
+_DATA = re.compile(
+    r"""
     (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<iri><[^<>"{}|^`\\\x00-\x20\#]*\#[^<>"{}|^`\\\x00-\x20]*>)  # only one with a "#"
   | (?P<space>\#[^\n]*)
   | (?P<open>\{)
   | (?P<close>\})
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 _CHAIN_WORDS = frozenset({"UNION", "MINUS", "OPTIONAL"})
 _URL_WORDS = frozenset({"SERVICE", "LOAD", "PREFIX", "SILENT"})
 
@@ -93,8 +107,9 @@ def _target(tokens: list[tuple[str, str]], i: int, declared: dict[str, str]) -> 
     return None
 
 
-def _fetches(tokens: list[tuple[str, str]], keyword: str, prefixes: Sequence[str],
-             option: str, what: str) -> bool:
+def _fetches(
+    tokens: list[tuple[str, str]], keyword: str, prefixes: Sequence[str], option: str, what: str
+) -> bool:
     """Check every ``keyword`` (SERVICE, LOAD) against ``prefixes``; True if there is one."""
     declared = dict(PREFIXES)
     found = False
@@ -113,14 +128,20 @@ def _fetches(tokens: list[tuple[str, str]], keyword: str, prefixes: Sequence[str
         target = _target(tokens, j, declared)
         shown = tokens[j][1] if j < len(tokens) else "(nothing)"
         if not prefixes:
-            raise QueryError(f"{keyword} {shown} is refused: kg fetches no URL for {what} "
-                             f"unless allowed ({option} URL-PREFIX)")
+            raise QueryError(
+                f"{keyword} {shown} is refused: kg fetches no URL for {what} "
+                f"unless allowed ({option} URL-PREFIX)"
+            )
         if target is None:
-            raise QueryError(f"{keyword} {shown} is refused: name the URL in full "
-                             f"(<http://...>); only URLs allowed with {option} are fetched")
+            raise QueryError(
+                f"{keyword} {shown} is refused: name the URL in full "
+                f"(<http://...>); only URLs allowed with {option} are fetched"
+            )
         if not allowed(target, prefixes):
-            raise QueryError(f"{keyword} <{target}> is refused: not under a URL allowed with "
-                             f"{option} ({', '.join(prefixes)})")
+            raise QueryError(
+                f"{keyword} <{target}> is refused: not under a URL allowed with "
+                f"{option} ({', '.join(prefixes)})"
+            )
     return found
 
 
@@ -138,8 +159,13 @@ def _skip_data(text: str, pos: int) -> int:
     return len(text)
 
 
-def check_sparql(text: str, *, update: bool = False, allow_service: Sequence[str] = (),
-                 allow_load: Sequence[str] = ()) -> frozenset[str]:
+def check_sparql(
+    text: str,
+    *,
+    update: bool = False,
+    allow_service: Sequence[str] = (),
+    allow_load: Sequence[str] = (),
+) -> frozenset[str]:
     """Refuse a query (or, with ``update``, an update) that is too long, nests too deep,
     chains too many operators, or fetches a URL that is not allowed.
 
@@ -151,8 +177,7 @@ def check_sparql(text: str, *, update: bool = False, allow_service: Sequence[str
     what = "update" if update else "query"
     longest = MAX_UPDATE_CHARS if update else MAX_QUERY_CHARS
     if len(text) > longest:
-        raise QueryError(f"the {what} is {len(text):,} characters long; kg takes up to "
-                         f"{longest:,}")
+        raise QueryError(f"the {what} is {len(text):,} characters long; kg takes up to {longest:,}")
     kept: list[tuple[str, str]] = []  # the keywords that name URLs, and the tokens after them
     keep = 0
     operators = patterns = 0
@@ -180,23 +205,29 @@ def check_sparql(text: str, *, update: bool = False, allow_service: Sequence[str
                     break
                 innermost.append(token)
                 if len(innermost) > MAX_NESTING:
-                    raise QueryError(f"the {what} nests brackets more than {MAX_NESTING} "
-                                     "deep; kg refuses it before parsing (write it flatter)")
+                    raise QueryError(
+                        f"the {what} nests brackets more than {MAX_NESTING} "
+                        "deep; kg refuses it before parsing (write it flatter)"
+                    )
             elif kind == "close":
                 if innermost:
                     innermost.pop()
             elif (kind == "op" and token != "^^") or word in _CHAIN_WORDS:
                 operators += 1
                 if operators > MAX_OPERATORS:
-                    raise QueryError(f"the {what} has more than {MAX_OPERATORS:,} operators "
-                                     "(||, &&, UNION, MINUS, OPTIONAL, /, |...); kg refuses it "
-                                     "before parsing (use VALUES or IN for long lists of "
-                                     "alternatives)")
+                    raise QueryError(
+                        f"the {what} has more than {MAX_OPERATORS:,} operators "
+                        "(||, &&, UNION, MINUS, OPTIONAL, /, |...); kg refuses it "
+                        "before parsing (use VALUES or IN for long lists of "
+                        "alternatives)"
+                    )
             elif kind == "sep" and innermost and innermost[-1] in "{[":
                 patterns += 1
                 if patterns > MAX_PATTERNS:
-                    raise QueryError(f"the {what} has more than {MAX_PATTERNS:,} triple "
-                                     "patterns; kg refuses it before parsing")
+                    raise QueryError(
+                        f"the {what} has more than {MAX_PATTERNS:,} triple "
+                        "patterns; kg refuses it before parsing"
+                    )
             previous = word
         if resume is None:
             break
@@ -245,8 +276,9 @@ def check_terms(text: str) -> list[str]:
     kg.errors.QueryError: unknown prefix foo: (in foo:bar); ...
     """
     declared = dict(PREFIXES)
-    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)
-              if m.lastgroup not in ("space",)]
+    tokens = [
+        (m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup not in ("space",)
+    ]
     skip = set()
     for i, (kind, token) in enumerate(tokens):
         if kind == "word" and token.upper() == "PREFIX" and i + 1 < len(tokens):
@@ -265,8 +297,10 @@ def check_terms(text: str) -> list[str]:
             continue
         if prefix not in declared:
             known = ", ".join(f"{p}:" for p in PREFIXES)
-            raise QueryError(f"unknown prefix {prefix}: (in {token}); kg declares {known} "
-                             f"- or declare it: PREFIX {prefix}: <...>")
+            raise QueryError(
+                f"unknown prefix {prefix}: (in {token}); kg declares {known} "
+                f"- or declare it: PREFIX {prefix}: <...>"
+            )
         terms = closed.get(declared[prefix])
         if terms is None or not local or local in terms or "\\" in local or "%" in local:
             continue

@@ -24,14 +24,21 @@ from ..names import name_key
 from ..vocab import local_name
 from .dates import claims_as_of, parse_as_of
 
-__all__ = ["list_entities", "list_claims", "list_articles", "article_info", "find_entity",
-           "filter_claims"]
+__all__ = [
+    "list_entities",
+    "list_claims",
+    "list_articles",
+    "article_info",
+    "find_entity",
+    "filter_claims",
+]
 
 _ENTITIES = f"SELECT ?e ?type ?label ?alias ?id WHERE {{ {ENTITY_PATTERN} }}"
 
 _CLAIMS = f"SELECT {CLAIM_VARIABLES} WHERE {{ {CLAIM_PATTERN} }} ORDER BY ?id ?start ?c"
 
-_ARTICLES = """
+_ARTICLES = (
+    """
 SELECT ?id ?title ?published ?source ?url ?hash
   (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?c) AS ?claims)
 WHERE { GRAPH ?g {
@@ -42,7 +49,10 @@ WHERE { GRAPH ?g {
   OPTIONAL { ?a schema:url ?url }
   OPTIONAL { ?a schema:mentions ?e }
   OPTIONAL { ?c prov:wasDerivedFrom ?a ; nkg:polarity "asserted" }
-} """ + IN_ARTICLE_GRAPH + """ } GROUP BY ?id ?title ?published ?source ?url ?hash ORDER BY ?id"""
+} """
+    + IN_ARTICLE_GRAPH
+    + """ } GROUP BY ?id ?title ?published ?source ?url ?hash ORDER BY ?id"""
+)
 
 
 def list_entities(store: KGStore) -> list[dict]:
@@ -62,19 +72,27 @@ def list_entities(store: KGStore) -> list[dict]:
     out = []
     for e in sorted(labels):
         label = entity_label(Counter({n: len(ids) for n, ids in labels[e].items()}))
-        out.append({
-            "iri": e,
-            "label": label,
-            "type": max(types[e], key=lambda t: (types[e][t], t)),
-            "aliases": sorted((aliases[e] | set(labels[e])) - {label}),
-            "articles": sorted(articles[e]),
-        })
+        out.append(
+            {
+                "iri": e,
+                "label": label,
+                "type": max(types[e], key=lambda t: (types[e][t], t)),
+                "aliases": sorted((aliases[e] | set(labels[e])) - {label}),
+                "articles": sorted(articles[e]),
+            }
+        )
     return out
 
 
-def list_claims(store: KGStore, *, include_all: bool = False,
-                entities: list[dict] | None = None, as_of: str | None = None,
-                entity: str | None = None, filters=None) -> list[dict]:
+def list_claims(
+    store: KGStore,
+    *,
+    include_all: bool = False,
+    entities: list[dict] | None = None,
+    as_of: str | None = None,
+    entity: str | None = None,
+    filters=None,
+) -> list[dict]:
     """One dict per claim, asserted ones only unless ``include_all``.
 
     With ``as_of`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), only the claims
@@ -111,8 +129,9 @@ def list_claims(store: KGStore, *, include_all: bool = False,
     return out
 
 
-def filter_claims(claims: list[dict], info: dict[str, dict], *, entity: str | None = None,
-                  filters=None) -> list[dict]:
+def filter_claims(
+    claims: list[dict], info: dict[str, dict], *, entity: str | None = None, filters=None
+) -> list[dict]:
     """The claims about ``entity`` (an IRI: as subject or object) that pass ``filters``
     (a :class:`~kg.network.filters.Filters`: predicates, sources and dates, a claim
     dated by its article's publication, else by its own date); ``info`` is
@@ -123,9 +142,11 @@ def filter_claims(claims: list[dict], info: dict[str, dict], *, entity: str | No
             continue
         if filters is not None:
             art = info.get(c["article"], {})
-            if not (filters.predicate_passes(c["predicate"])
-                    and filters.source_passes(art.get("source"))
-                    and filters.date_passes(art.get("published") or c.get("date"))):
+            if not (
+                filters.predicate_passes(c["predicate"])
+                and filters.source_passes(art.get("source"))
+                and filters.date_passes(art.get("published") or c.get("date"))
+            ):
                 continue
         out.append(c)
     return out
@@ -136,24 +157,31 @@ _ARTICLE_INFO = f"SELECT ?id ?published ?source ?hash WHERE {{ {ARTICLE_INFO_PAT
 
 def article_info(store: KGStore) -> dict[str, dict]:
     """Article id -> ``published``, ``source`` and ``hash`` (the text's SHA-256)."""
-    return {r["id"]: {"published": r.get("published"), "source": r.get("source"),
-                      "hash": r.get("hash") or r["id"]}
-            for r in store.select(_ARTICLE_INFO)}
+    return {
+        r["id"]: {
+            "published": r.get("published"),
+            "source": r.get("source"),
+            "hash": r.get("hash") or r["id"],
+        }
+        for r in store.select(_ARTICLE_INFO)
+    }
 
 
 def list_articles(store: KGStore) -> list[dict]:
     """One dict per article: id, title, published, source, url, counts."""
     out = []
     for r in store.select(_ARTICLES):
-        out.append({
-            "id": r["id"],
-            "title": r.get("title"),
-            "published": r.get("published"),
-            "source": r.get("source"),
-            "url": r.get("url"),
-            "entities": int(r.get("entities", 0)),
-            "claims": int(r.get("claims", 0)),
-        })
+        out.append(
+            {
+                "id": r["id"],
+                "title": r.get("title"),
+                "published": r.get("published"),
+                "source": r.get("source"),
+                "url": r.get("url"),
+                "entities": int(r.get("entities", 0)),
+                "claims": int(r.get("claims", 0)),
+            }
+        )
     return out
 
 
@@ -168,8 +196,11 @@ def find_entity(entities: list[dict], name: str) -> dict:
     exact = [e for e in entities if name == e["iri"] or name == e["iri"].rsplit("/", 1)[-1]]
     if exact:
         return exact[0]
-    hits = [e for e in entities if wanted and wanted in
-            {name_key(n) for n in [e["label"], *e["aliases"]]}]
+    hits = [
+        e
+        for e in entities
+        if wanted and wanted in {name_key(n) for n in [e["label"], *e["aliases"]]}
+    ]
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
@@ -177,8 +208,9 @@ def find_entity(entities: list[dict], name: str) -> dict:
         by_label = [e for e in hits if name_key(e["label"]) == wanted]
         if len(by_label) == 1:
             return by_label[0]
-        names = ", ".join(f"{e['label']} ({e['type']}, {e['iri'].rsplit('/', 1)[-1]})"
-                          for e in hits[:6])
+        names = ", ".join(
+            f"{e['label']} ({e['type']}, {e['iri'].rsplit('/', 1)[-1]})" for e in hits[:6]
+        )
         raise KGError(f"{name!r} is ambiguous: {names}; use the key after entity/")
     labels = sorted({e["label"] for e in entities})
     close = difflib.get_close_matches(name, labels, n=4, cutoff=0.6)

@@ -80,8 +80,9 @@ class SavedQuery:
         return {
             "name": self.name,
             "description": self.description,
-            "params": [{"name": p.name, "kind": p.kind, "description": p.description}
-                       for p in self.params],
+            "params": [
+                {"name": p.name, "kind": p.kind, "description": p.description} for p in self.params
+            ],
             "example": dict(self.example or {}),
             "sparql": self.sparql,
         }
@@ -108,8 +109,10 @@ def parse_saved(text: str, source: str = "<text>") -> SavedQuery:
         if key == "param":
             pm = _PARAM.match(value)
             if not pm or pm.group(2) not in PARAM_KINDS:
-                raise QueryError(f"{source}: bad parameter line {line!r} "
-                                 f"(expected: # param: NAME (entity|literal) description)")
+                raise QueryError(
+                    f"{source}: bad parameter line {line!r} "
+                    f"(expected: # param: NAME (entity|literal) description)"
+                )
             params.append(SavedParam(*pm.groups()))
         elif key == "example":
             example.update(_pairs(value.split(" "), source))
@@ -117,8 +120,7 @@ def parse_saved(text: str, source: str = "<text>") -> SavedQuery:
             fields[key] = value
     if "name" not in fields or "description" not in fields:
         raise QueryError(f"{source}: the header needs '# name:' and '# description:' lines")
-    return SavedQuery(fields["name"], fields["description"], tuple(params), text,
-                      example or None)
+    return SavedQuery(fields["name"], fields["description"], tuple(params), text, example or None)
 
 
 def _pairs(items, source: str) -> dict[str, str]:
@@ -203,8 +205,13 @@ def _exact_label(store: KGStore, name: str) -> str | None:
     return None
 
 
-def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
-                entities: list[dict] | EntityNames | None = None) -> dict:
+def bind_params(
+    store: KGStore,
+    query: SavedQuery,
+    params: dict[str, str],
+    *,
+    entities: list[dict] | EntityNames | None = None,
+) -> dict:
     """The pyoxigraph terms to substitute for the query's parameters.
 
     ``entities`` (from :func:`list_entities`, or an :class:`EntityNames`)
@@ -212,12 +219,15 @@ def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
     """
     unknown = sorted(set(params) - set(query.param_names))
     if unknown:
-        raise KGError(f"{query.name}: no parameter {', '.join(map(repr, unknown))} "
-                      f"(it takes: {', '.join(query.param_names) or 'none'})")
+        raise KGError(
+            f"{query.name}: no parameter {', '.join(map(repr, unknown))} "
+            f"(it takes: {', '.join(query.param_names) or 'none'})"
+        )
     missing = [p.name for p in query.params if not params.get(p.name)]
     if missing:
-        raise KGError(f"{query.name}: give a value for {', '.join(missing)} "
-                      f"(--param {missing[0]}=...)")
+        raise KGError(
+            f"{query.name}: give a value for {', '.join(missing)} (--param {missing[0]}=...)"
+        )
     bindings = {}
     for p in query.params:
         value = params[p.name]
@@ -236,8 +246,13 @@ def bind_params(store: KGStore, query: SavedQuery, params: dict[str, str], *,
     return bindings
 
 
-def run_saved(store: KGStore, name: str, params: dict[str, str] | None = None, *,
-              entities: list[dict] | EntityNames | None = None) -> QueryResult:
+def run_saved(
+    store: KGStore,
+    name: str,
+    params: dict[str, str] | None = None,
+    *,
+    entities: list[dict] | EntityNames | None = None,
+) -> QueryResult:
     """Ask the saved question ``name`` of the store, with ``params`` bound."""
     query = get_saved(name)
     bindings = bind_params(store, query, params or {}, entities=entities)
@@ -251,5 +266,8 @@ def without_params(result: QueryResult, query: SavedQuery) -> QueryResult:
     if result.kind != "select" or not names & set(result.variables):
         return result
     keep = [i for i, v in enumerate(result.variables) if v not in names]
-    return QueryResult("select", [result.variables[i] for i in keep],
-                       [[row[i] for i in keep] for row in result.rows])
+    return QueryResult(
+        "select",
+        [result.variables[i] for i in keep],
+        [[row[i] for i in keep] for row in result.rows],
+    )

@@ -39,14 +39,17 @@ class QueryResult:
         if self.kind == "graph":
             return _graph_text(self.triples or [], fmt)
         if fmt not in RESULT_FORMATS:
-            raise QueryError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE results; "
-                             f"use one of {', '.join(RESULT_FORMATS)} or table")
+            raise QueryError(
+                f"format {fmt!r} is for CONSTRUCT/DESCRIBE results; "
+                f"use one of {', '.join(RESULT_FORMATS)} or table"
+            )
         target = getattr(ox.QueryResultsFormat, RESULT_FORMATS[fmt])
         return _results_text(self, target)
 
 
 def _results_text(res: QueryResult, target) -> str:
     """Write the SPARQL JSON results document, then let pyoxigraph convert it."""
+
     def term(t):
         if t is None:
             return None
@@ -66,8 +69,10 @@ def _results_text(res: QueryResult, target) -> str:
     if res.kind == "ask":
         doc = json.dumps({"head": {}, "boolean": bool(res.boolean)})
     else:
-        bindings = [{v: term(t) for v, t in zip(res.variables, row, strict=True) if t is not None}
-                    for row in res.rows]
+        bindings = [
+            {v: term(t) for v, t in zip(res.variables, row, strict=True) if t is not None}
+            for row in res.rows
+        ]
         doc = json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}})
     if target == ox.QueryResultsFormat.JSON:
         return doc + "\n"
@@ -77,17 +82,19 @@ def _results_text(res: QueryResult, target) -> str:
 
 def _graph_text(triples, fmt: str) -> str:
     if fmt not in GRAPH_FORMATS:
-        raise QueryError(f"format {fmt!r} is for SELECT/ASK results; "
-                         f"use one of {', '.join(f for f in GRAPH_FORMATS)}")
+        raise QueryError(
+            f"format {fmt!r} is for SELECT/ASK results; "
+            f"use one of {', '.join(f for f in GRAPH_FORMATS)}"
+        )
     target = getattr(ox.RdfFormat, GRAPH_FORMATS[fmt])
     prefixes = PREFIXES if fmt in ("turtle", "xml") else None
     data = ox.serialize(triples, format=target, prefixes=prefixes)
     return data.decode("utf-8")
 
 
-
-def run_query(store: KGStore, sparql: str, *, bindings: dict | None = None,
-              allow_service: Sequence[str] = ()) -> QueryResult:
+def run_query(
+    store: KGStore, sparql: str, *, bindings: dict | None = None, allow_service: Sequence[str] = ()
+) -> QueryResult:
     """Run a SPARQL query on the store and collect its answer.
 
     The query is checked first (:func:`~kg.query.guard.check_sparql`): one too

@@ -13,8 +13,9 @@ from .listing import find_entity, list_articles, list_claims, list_entities
 __all__ = ["parse_as_of", "period_start", "claims_as_of", "entity_timeline", "timeline_rows"]
 
 
-def entity_timeline(store: KGStore, name: str, *, include_all: bool = False,
-                    as_of: str | None = None) -> tuple[dict, list[dict]]:
+def entity_timeline(
+    store: KGStore, name: str, *, include_all: bool = False, as_of: str | None = None
+) -> tuple[dict, list[dict]]:
     """The entity ``name`` means (see :func:`~kg.query.listing.find_entity`) and its
     dated claims in order: each dated by its event, else by its article's publication.
 
@@ -40,22 +41,44 @@ def timeline_rows(entity: str, claims: list[dict], articles: dict[str, dict]) ->
         art = articles.get(c["article"], {})
         other = c["object"] if c["subject"]["iri"] == entity else c["subject"]
         base = {
-            "subject": c["subject"], "predicate": c["predicate"], "object": c["object"],
-            "other": other, "amount": c["amount"], "source": art.get("source"),
-            "article": c["article"], "published": art.get("published"),
-            "sentence": c["sentence"], "claim": c["iri"],
+            "subject": c["subject"],
+            "predicate": c["predicate"],
+            "object": c["object"],
+            "other": other,
+            "amount": c["amount"],
+            "source": art.get("source"),
+            "article": c["article"],
+            "published": art.get("published"),
+            "sentence": c["sentence"],
+            "claim": c["iri"],
         }
         status = "" if c["polarity"] == "asserted" else c["polarity"]
         if c["date"] or not c["end_date"]:
-            when, dated_by = ((c["date"], "event") if c["date"]
-                              else (art.get("published"), "article"))
+            when, dated_by = (
+                (c["date"], "event") if c["date"] else (art.get("published"), "article")
+            )
             if when:
                 ended_here = c["ended"] and not c["end_date"]
-                rows.append({"date": when, "dated_by": dated_by,
-                             "status": status or ("ended" if ended_here else ""), **base})
+                rows.append(
+                    {
+                        "date": when,
+                        "dated_by": dated_by,
+                        "status": status or ("ended" if ended_here else ""),
+                        **base,
+                    }
+                )
         if c["ended"] and c["end_date"]:
-            rows.append({"date": c["end_date"], "dated_by": "end", "status": status or "ended",
-                         **base})
-    rows.sort(key=lambda r: (period_start(r["date"]), len(r["date"]), r["published"] or "",
-                             r["article"], r["predicate"], r["claim"]))
+            rows.append(
+                {"date": c["end_date"], "dated_by": "end", "status": status or "ended", **base}
+            )
+    rows.sort(
+        key=lambda r: (
+            period_start(r["date"]),
+            len(r["date"]),
+            r["published"] or "",
+            r["article"],
+            r["predicate"],
+            r["claim"],
+        )
+    )
     return rows

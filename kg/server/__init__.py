@@ -14,5 +14,12 @@ processes so a slow one can be stopped.
 from .app import KGServer, ServerConfig, make_server
 from .workers import QueryTimeout, ServerBusy, WorkerError, WorkerLost
 
-__all__ = ["KGServer", "ServerConfig", "make_server", "WorkerError", "QueryTimeout",
-           "ServerBusy", "WorkerLost"]
+__all__ = [
+    "KGServer",
+    "ServerConfig",
+    "make_server",
+    "WorkerError",
+    "QueryTimeout",
+    "ServerBusy",
+    "WorkerLost",
+]

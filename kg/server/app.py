@@ -106,8 +106,9 @@ class HTTPError(Exception):
 
     def __init__(self, status: int, message: str, headers: tuple = ()):
         super().__init__(message)
-        self.reply = Reply(status, "text/plain; charset=utf-8",
-                           (message + "\n").encode("utf-8"), tuple(headers))
+        self.reply = Reply(
+            status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), tuple(headers)
+        )
 
 
 class _PageError(Exception):
@@ -134,8 +135,9 @@ class KGServer(ThreadingHTTPServer):
         try:
             super().__init__((config.host, config.port), Handler)
         except OSError as exc:
-            raise KGError(f"cannot listen on {config.host}:{config.port} "
-                          f"({exc.strerror or exc})") from None
+            raise KGError(
+                f"cannot listen on {config.host}:{config.port} ({exc.strerror or exc})"
+            ) from None
         self.readers: WorkerPool | None = None
         self.writer: WorkerPool | None = None
         ctx = multiprocessing.get_context("spawn")
@@ -147,17 +149,29 @@ class KGServer(ThreadingHTTPServer):
         self._watchdog = _Watchdog()
         try:
             self.readers = WorkerPool(
-                reader_main, (self.store, config.max_rows, config.log_level, config.refresh,
-                              self.writes, SnapshotVersions(ctx)),
-                size=config.workers, name="kg-reader", ctx=ctx, spare=config.spare,
-                quick=config.quick)
+                reader_main,
+                (
+                    self.store,
+                    config.max_rows,
+                    config.log_level,
+                    config.refresh,
+                    self.writes,
+                    SnapshotVersions(ctx),
+                ),
+                size=config.workers,
+                name="kg-reader",
+                ctx=ctx,
+                spare=config.spare,
+                quick=config.quick,
+            )
             replies = self.readers.warm({"op": "ping"}, timeout=max(60.0, config.timeout))
             for r in replies:
                 if r.status != 200:
                     raise StoreError(r.body.decode("utf-8", "replace").strip())
             if config.allow_update:
-                self.writer = WorkerPool(writer_main, (self.store, config.log_level), size=1,
-                                         name="kg-writer", ctx=ctx)
+                self.writer = WorkerPool(
+                    writer_main, (self.store, config.log_level), size=1, name="kg-writer", ctx=ctx
+                )
         except BaseException:
             self.close()
             raise
@@ -171,8 +185,7 @@ class KGServer(ThreadingHTTPServer):
     def read(self, job: dict) -> Reply:
         """Run a reading job on a reader, from a snapshot at least as new as any answer
         given before (so that a client never sees the store go back in time)."""
-        reply = self.readers.run({**job, "min_snapshot": self.served},
-                                 self.config.timeout)
+        reply = self.readers.run({**job, "min_snapshot": self.served}, self.config.timeout)
         with self._served_lock:
             self.served = max(self.served, reply.snapshot)
         return reply
@@ -204,8 +217,9 @@ class _Watchdog:
         self._due: dict[socket.socket, float] = {}
         self._lock = threading.Lock()
         self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._loop, args=(every,), daemon=True,
-                                        name="kg-request-watchdog")
+        self._thread = threading.Thread(
+            target=self._loop, args=(every,), daemon=True, name="kg-request-watchdog"
+        )
         self._thread.start()
 
     def watch(self, conn: socket.socket, seconds: float) -> None:
@@ -239,13 +253,17 @@ _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=ut
 
 def _static_files() -> dict[str, bytes]:
     """The pages' scripts and styles, read once: kg's own and vis-network's (from pyvis)."""
-    files = {name: resources.files("kg.server").joinpath("static", name).read_bytes()
-             for name in ("explorer.css", "explorer.js")}
-    files |= {"graph.js": web.graph_js().encode("utf-8"),
-              "graph.css": web.graph_css().encode("utf-8"),
-              "vis-network.min.js": web.vis_network_js().encode("utf-8"),
-              "vis-network.css": web.vis_network_css().encode("utf-8"),
-              "pygments.css": pygments_css().encode("utf-8")}
+    files = {
+        name: resources.files("kg.server").joinpath("static", name).read_bytes()
+        for name in ("explorer.css", "explorer.js")
+    }
+    files |= {
+        "graph.js": web.graph_js().encode("utf-8"),
+        "graph.css": web.graph_css().encode("utf-8"),
+        "vis-network.min.js": web.vis_network_js().encode("utf-8"),
+        "vis-network.css": web.vis_network_css().encode("utf-8"),
+        "pygments.css": pygments_css().encode("utf-8"),
+    }
     return files
 
 
@@ -346,8 +364,11 @@ class Handler(BaseHTTPRequestHandler):
             text = self._line().split(b";")[0].strip()
             if not _CHUNK_SIZE.fullmatch(text):
                 self.close_connection = True
-                raise HTTPError(400, f"malformed chunked body: bad chunk size "
-                                     f"{text[:20].decode('ascii', 'replace')!r}")
+                raise HTTPError(
+                    400,
+                    f"malformed chunked body: bad chunk size "
+                    f"{text[:20].decode('ascii', 'replace')!r}",
+                )
             size = int(text, 16)
             if size == 0:
                 for _ in range(100):  # the trailer, up to its blank line
@@ -372,8 +393,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             body = self._body() if method in ("POST", "PUT", "DELETE") else b""
             self.server._watchdog.release(self.connection)  # the request is in
-            reply = self._route(method, url.path, parse_qs(url.query, keep_blank_values=True),
-                                body)
+            reply = self._route(method, url.path, parse_qs(url.query, keep_blank_values=True), body)
         except HTTPError as exc:
             reply = exc.reply
         except _PageError as exc:
@@ -397,8 +417,14 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             log.debug("%s went away before its answer", self.client_address[0])
         finally:
-            log.info("%s %s %s %d %.1f ms", self.client_address[0], method,
-                     url.path, reply.status, 1000 * (time.perf_counter() - start))
+            log.info(
+                "%s %s %s %d %.1f ms",
+                self.client_address[0],
+                method,
+                url.path,
+                reply.status,
+                1000 * (time.perf_counter() - start),
+            )
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's names)
         self._handle("GET")
@@ -433,9 +459,14 @@ class Handler(BaseHTTPRequestHandler):
         path = path.rstrip("/") or "/"
         if path in ("/", "/index.html"):
             self._allow(method, "GET", "HEAD")
-            return self._page({"page": "query", "query": self._one(params, "query"),
-                               "page_no": self._number(params, "page"),
-                               "rows": self._rows(params)})
+            return self._page(
+                {
+                    "page": "query",
+                    "query": self._one(params, "query"),
+                    "page_no": self._number(params, "page"),
+                    "rows": self._rows(params),
+                }
+            )
         if path.startswith(("/entity/", "/article/")) or path == "/search":
             self._allow(method, "GET", "HEAD")
             return self._explore(path, params)
@@ -449,13 +480,16 @@ class Handler(BaseHTTPRequestHandler):
             return Reply(200, "text/html; charset=utf-8", str(highlight(text)).encode("utf-8"))
         if path.startswith("/static/"):
             self._allow(method, "GET", "HEAD")
-            name = path[len("/static/"):]
+            name = path[len("/static/") :]
             if name not in self.server.static:
                 raise HTTPError(404, f"no such file: {path}")
-            media = _MEDIA[name[name.rfind("."):]]
-            return Reply(200, media, self.server.static[name],
-                         (("Cache-Control", "max-age=3600"),
-                          ("X-Content-Type-Options", "nosniff")))
+            media = _MEDIA[name[name.rfind(".") :]]
+            return Reply(
+                200,
+                media,
+                self.server.static[name],
+                (("Cache-Control", "max-age=3600"), ("X-Content-Type-Options", "nosniff")),
+            )
         if path == "/sparql":
             return self._sparql(method, params, body)
         if path == "/saved":
@@ -466,11 +500,14 @@ class Handler(BaseHTTPRequestHandler):
             self._allow(method, "GET", "HEAD", "POST")
             if method == "POST":
                 params = self._form(body)
-            return self._saved(unquote(path[len("/saved/"):]), params)
+            return self._saved(unquote(path[len("/saved/") :]), params)
         if path in ("/update", "/store"):
             if not self.server.config.allow_update:
-                raise HTTPError(404, f"{path} is not served: this endpoint is read-only "
-                                     "(start kg serve with --allow-update to enable writes)")
+                raise HTTPError(
+                    404,
+                    f"{path} is not served: this endpoint is read-only "
+                    "(start kg serve with --allow-update to enable writes)",
+                )
             self._authorise()
             if path == "/update":
                 self._allow(method, "POST")
@@ -498,19 +535,28 @@ class Handler(BaseHTTPRequestHandler):
         text = self._one(params, "rows")
         rows = PAGE_ROWS if not text else int(text) if text.isdigit() else -1
         if rows not in ROW_CHOICES:
-            raise _PageError(400, f"rows={text[:40]!r}: choose one of "
-                                  f"{', '.join(map(str, ROW_CHOICES))}")
+            raise _PageError(
+                400, f"rows={text[:40]!r}: choose one of {', '.join(map(str, ROW_CHOICES))}"
+            )
         page = self._number(params, "page")
         if (page - 1) * rows > MAX_OFFSET:
-            raise _PageError(400, f"page {page:,} starts past row {MAX_OFFSET:,}, the "
-                                  "farthest the query page reads to; use /sparql with "
-                                  "LIMIT and OFFSET")
+            raise _PageError(
+                400,
+                f"page {page:,} starts past row {MAX_OFFSET:,}, the "
+                "farthest the query page reads to; use /sparql with "
+                "LIMIT and OFFSET",
+            )
         return rows
 
     def _explore(self, path: str, params: dict[str, list[str]]) -> Reply:
         if path == "/search":
-            return self._page({"page": "search", "q": self._one(params, "q") or "",
-                               "page_no": self._number(params, "page")})
+            return self._page(
+                {
+                    "page": "search",
+                    "q": self._one(params, "q") or "",
+                    "page_no": self._number(params, "page"),
+                }
+            )
         kind, _, rest = path[1:].partition("/")
         if kind == "entity":
             slug, _, extra = rest.partition("/")
@@ -565,20 +611,28 @@ class Handler(BaseHTTPRequestHandler):
                 if query is None:
                     raise HTTPError(400, "the form has no query= field")
             else:
-                raise HTTPError(415, f"POST a query as {_QUERY_TYPES[0]} or as a form "
-                                     f"({_FORM}), not {ctype or 'no Content-Type'}")
+                raise HTTPError(
+                    415,
+                    f"POST a query as {_QUERY_TYPES[0]} or as a form "
+                    f"({_FORM}), not {ctype or 'no Content-Type'}",
+                )
         else:
             if "update" in params:
-                raise HTTPError(405, "updates are POSTed, never sent with GET",
-                                (("Allow", "POST"),))
+                raise HTTPError(
+                    405, "updates are POSTed, never sent with GET", (("Allow", "POST"),)
+                )
             query = self._one(params, "query")
             if query is None:
                 return self._description(params)
         self._check(query)
-        job = {"op": "query", "sparql": query, "accept": self.headers.get("Accept"),
-               "format": self._format(params),
-               "default_graphs": params.get("default-graph-uri") or None,
-               "named_graphs": params.get("named-graph-uri") or None}
+        job = {
+            "op": "query",
+            "sparql": query,
+            "accept": self.headers.get("Accept"),
+            "format": self._format(params),
+            "default_graphs": params.get("default-graph-uri") or None,
+            "named_graphs": params.get("named-graph-uri") or None,
+        }
         return self.server.read(job)
 
     def _check(self, sparql: str, update: bool = False) -> frozenset[str]:
@@ -586,8 +640,12 @@ class Handler(BaseHTTPRequestHandler):
         URL the operator did not allow; what it fetches with (SERVICE, LOAD) otherwise."""
         config = self.server.config
         try:
-            return check_sparql(sparql, update=update, allow_service=config.allow_service,
-                                allow_load=config.allow_load)
+            return check_sparql(
+                sparql,
+                update=update,
+                allow_service=config.allow_service,
+                allow_load=config.allow_load,
+            )
         except QueryError as exc:
             raise HTTPError(400, str(exc)) from None
 
@@ -611,17 +669,25 @@ class Handler(BaseHTTPRequestHandler):
         base = f"http://{host}"
         triples = service_description(
             base + "/sparql",
-            update_endpoint=base + "/update" if self.server.config.allow_update else None)
+            update_endpoint=base + "/update" if self.server.config.allow_update else None,
+        )
         name, media = negotiate("graph", self.headers.get("Accept"), self._format(params))
         if name == "trig":
             name, media = "turtle", "text/turtle; charset=utf-8"
-        target = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                  "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[name]
-        prefixes = {"sd": "http://www.w3.org/ns/sparql-service-description#",
-                    "formats": "http://www.w3.org/ns/formats/",
-                    "dcterms": "http://purl.org/dc/terms/"}
-        body = ox.serialize(triples, format=target,
-                            prefixes=prefixes if name in ("turtle", "xml") else None)
+        target = {
+            "turtle": ox.RdfFormat.TURTLE,
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "jsonld": ox.RdfFormat.JSON_LD,
+            "xml": ox.RdfFormat.RDF_XML,
+        }[name]
+        prefixes = {
+            "sd": "http://www.w3.org/ns/sparql-service-description#",
+            "formats": "http://www.w3.org/ns/formats/",
+            "dcterms": "http://purl.org/dc/terms/",
+        }
+        body = ox.serialize(
+            triples, format=target, prefixes=prefixes if name in ("turtle", "xml") else None
+        )
         return Reply(200, media, body)
 
     def _saved(self, name: str, params: dict[str, list[str]]) -> Reply:
@@ -632,8 +698,13 @@ class Handler(BaseHTTPRequestHandler):
             if len(vals) > 1:
                 raise HTTPError(400, f"give {key}= once")
             values[key] = vals[0]
-        job = {"op": "saved", "name": name, "params": values,
-               "accept": self.headers.get("Accept"), "format": self._format(params)}
+        job = {
+            "op": "saved",
+            "name": name,
+            "params": values,
+            "accept": self.headers.get("Accept"),
+            "format": self._format(params),
+        }
         return self.server.read(job)
 
     # ------------------------------------------------------------------ writes
@@ -650,8 +721,11 @@ class Handler(BaseHTTPRequestHandler):
     def _update_here(self, sparql: str) -> Reply:
         """An update sent to /sparql: handled like /update when writes are on."""
         if not self.server.config.allow_update:
-            raise HTTPError(403, "this endpoint is read-only: updates are refused "
-                                 "(start kg serve with --allow-update to enable them)")
+            raise HTTPError(
+                403,
+                "this endpoint is read-only: updates are refused "
+                "(start kg serve with --allow-update to enable them)",
+            )
         self._authorise()
         return self._update(sparql)
 
@@ -687,5 +761,12 @@ class Handler(BaseHTTPRequestHandler):
         if method in ("GET", "HEAD"):
             job = {"op": "graph-get", "graph": graph, "accept": self.headers.get("Accept")}
             return self.server.read(job)
-        return self._write({"op": "graph-write", "method": method, "graph": graph, "body": body,
-                            "content_type": self.headers.get("Content-Type")})
+        return self._write(
+            {
+                "op": "graph-write",
+                "method": method,
+                "graph": graph,
+                "body": body,
+                "content_type": self.headers.get("Content-Type"),
+            }
+        )

@@ -33,8 +33,7 @@ from .protocol import has_dataset_clause, negotiate
 from .reply import Reply, text_reply
 from .writes import DefaultGraphWrite, apply_graph_write, apply_update
 
-__all__ = ["Reply", "ReaderSession", "SnapshotVersions", "run_write", "answer_result",
-           "text_reply"]
+__all__ = ["Reply", "ReaderSession", "SnapshotVersions", "run_write", "answer_result", "text_reply"]
 
 log = logging.getLogger("kg.server")
 
@@ -90,14 +89,21 @@ def _collect(raw, max_rows: int) -> tuple[QueryResult, bool]:
     return QueryResult("graph", [], [], triples=rows), truncated
 
 
-def answer_result(result: QueryResult, *, accept: str | None, fmt: str | None = None,
-                  truncated_at: int | None = None) -> Reply:
+def answer_result(
+    result: QueryResult,
+    *,
+    accept: str | None,
+    fmt: str | None = None,
+    truncated_at: int | None = None,
+) -> Reply:
     """A query result in the format the client asked for."""
     kind = "graph" if result.kind == "graph" else "results"
     name, media = negotiate(kind, accept, fmt)
     if kind == "graph" and name == "trig":
-        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                 for t in result.triples or []]
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            for t in result.triples or []
+        ]
         body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     else:
         body = result.serialize(name).encode("utf-8")
@@ -112,9 +118,15 @@ def _graph_terms(iris: list[str] | None):
         raise QueryError(f"bad graph IRI: {_one_line(exc)}") from None
 
 
-def run_select(store: KGStore, sparql: str, *, default_graphs: list[str] | None = None,
-               named_graphs: list[str] | None = None, max_rows: int = 10_000,
-               bindings: dict | None = None):
+def run_select(
+    store: KGStore,
+    sparql: str,
+    *,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+    max_rows: int = 10_000,
+    bindings: dict | None = None,
+):
     """Run a query as the protocol asks: the merged graph as the default graph unless a
     dataset is named.
 
@@ -191,8 +203,15 @@ class ReaderSession:
     server's readers in the order of the states they hold.
     """
 
-    def __init__(self, path: str | os.PathLike, max_rows: int = 10_000, *,
-                 refresh: float = 0.0, writes=None, versions: SnapshotVersions | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        max_rows: int = 10_000,
+        *,
+        refresh: float = 0.0,
+        writes=None,
+        versions: SnapshotVersions | None = None,
+    ):
         self.path = Path(path)
         self.max_rows = max_rows
         self.refresh = refresh
@@ -275,13 +294,18 @@ class ReaderSession:
             self._opened = time.monotonic()
             self._open_seconds = self._opened - started
             self._generation = self._writes.value if self._writes is not None else 0
-            self.version = (self._versions.number(after, self._stable)
-                            if self._versions is not None else self.version + 1)
+            self.version = (
+                self._versions.number(after, self._stable)
+                if self._versions is not None
+                else self.version + 1
+            )
             log.debug("snapshot %d opened in %.2f s", self.version, self._open_seconds)
             return store
         if self._store is not None and self.version >= min_snapshot:
-            log.warning("cannot open a fresh snapshot (%s); answering from the previous one",
-                        _one_line(error))
+            log.warning(
+                "cannot open a fresh snapshot (%s); answering from the previous one",
+                _one_line(error),
+            )
             return self._store
         if isinstance(error, StoreError):
             raise error
@@ -360,26 +384,43 @@ class ReaderSession:
 
     def _query(self, job: dict) -> Reply:
         max_rows = int(job.get("max_rows") or self.max_rows)
-        result, truncated = self._retrying(lambda store: run_select(
-            store, job["sparql"], default_graphs=job.get("default_graphs"),
-            named_graphs=job.get("named_graphs"), max_rows=max_rows))
-        return answer_result(result, accept=job.get("accept"), fmt=job.get("format"),
-                             truncated_at=max_rows if truncated else None)
+        result, truncated = self._retrying(
+            lambda store: run_select(
+                store,
+                job["sparql"],
+                default_graphs=job.get("default_graphs"),
+                named_graphs=job.get("named_graphs"),
+                max_rows=max_rows,
+            )
+        )
+        return answer_result(
+            result,
+            accept=job.get("accept"),
+            fmt=job.get("format"),
+            truncated_at=max_rows if truncated else None,
+        )
 
     def _saved(self, job: dict) -> Reply:
         query = get_saved(job["name"])
         max_rows = int(job.get("max_rows") or self.max_rows)
 
         def run(store):
-            bindings = bind_params(store, query, job.get("params") or {},
-                                   entities=self.entities() if any(
-                                       p.kind == "entity" for p in query.params) else None)
+            bindings = bind_params(
+                store,
+                query,
+                job.get("params") or {},
+                entities=self.entities() if any(p.kind == "entity" for p in query.params) else None,
+            )
             return run_select(store, query.sparql, max_rows=max_rows, bindings=bindings)
 
         result, truncated = self._retrying(run)
         result = without_params(result, query)
-        return answer_result(result, accept=job.get("accept"), fmt=job.get("format"),
-                             truncated_at=max_rows if truncated else None)
+        return answer_result(
+            result,
+            accept=job.get("accept"),
+            fmt=job.get("format"),
+            truncated_at=max_rows if truncated else None,
+        )
 
 
 # --------------------------------------------------------------------------- graphs
@@ -398,8 +439,10 @@ def graph_get(store: KGStore, graph: str | None, *, accept: str | None) -> Reply
     node = _graph_node(graph)
     if graph is not None and not store.ox.contains_named_graph(node):
         return text_reply(404, f"no graph {graph}")
-    triples = [ox.Triple(q.subject, q.predicate, q.object)
-               for q in store.ox.quads_for_pattern(None, None, None, node)]
+    triples = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.ox.quads_for_pattern(None, None, None, node)
+    ]
     return answer_result(QueryResult("graph", [], [], triples=triples), accept=accept)
 
 
@@ -407,9 +450,11 @@ def _parse_body(body: bytes, content_type: str | None):
     media = (content_type or "").split(";")[0].strip().lower()
     fmt = ox.RdfFormat.from_media_type(media) if media else None
     if fmt is None:
-        raise QueryError(f"cannot read RDF sent as {media or 'no Content-Type'!r} "
-                         "(send text/turtle, application/n-triples, application/ld+json "
-                         "or application/rdf+xml)")
+        raise QueryError(
+            f"cannot read RDF sent as {media or 'no Content-Type'!r} "
+            "(send text/turtle, application/n-triples, application/ld+json "
+            "or application/rdf+xml)"
+        )
     try:
         quads = list(ox.parse(body, format=fmt))
     except SyntaxError as exc:
@@ -425,8 +470,11 @@ def _write(path: Path, action) -> Reply:
         with open_store(path, create=False) as store:
             return action(store)
     except StoreLockedError:
-        return text_reply(503, f"the store is being written by another kg process "
-                               f"(kg add?); try again when it has finished ({path})")
+        return text_reply(
+            503,
+            f"the store is being written by another kg process "
+            f"(kg add?); try again when it has finished ({path})",
+        )
 
 
 def run_write(path: str | os.PathLike, job: dict) -> Reply:
@@ -434,13 +482,18 @@ def run_write(path: str | os.PathLike, job: dict) -> Reply:
     path = Path(path)
     try:
         if job["op"] == "update":
-            return _write(path, lambda store: _update(store, job["sparql"],
-                                                      loads=bool(job.get("loads"))))
+            return _write(
+                path, lambda store: _update(store, job["sparql"], loads=bool(job.get("loads")))
+            )
         if job["op"] == "graph-write":
-            quads = (_parse_body(job.get("body") or b"", job.get("content_type"))
-                     if job["method"] in ("PUT", "POST") else [])
-            return _write(path, lambda store: _graph_write(store, job["method"],
-                                                           job.get("graph"), quads))
+            quads = (
+                _parse_body(job.get("body") or b"", job.get("content_type"))
+                if job["method"] in ("PUT", "POST")
+                else []
+            )
+            return _write(
+                path, lambda store: _graph_write(store, job["method"], job.get("graph"), quads)
+            )
         raise KGError(f"unknown write job {job['op']!r}")
     except QueryError as exc:
         return text_reply(400, str(exc))
@@ -473,8 +526,9 @@ def _graph_write(store: KGStore, method: str, graph: str | None, quads) -> Reply
     try:
         existed = apply_graph_write(store, method, None if graph is None else node.value, quads)
     except DefaultGraphWrite as exc:
-        return Reply(405, "text/plain; charset=utf-8", f"{exc}\n".encode(),
-                     (("Allow", "GET, HEAD"),))
+        return Reply(
+            405, "text/plain; charset=utf-8", f"{exc}\n".encode(), (("Allow", "GET, HEAD"),)
+        )
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"cannot store these triples: {_one_line(exc)}") from None
     if method == "DELETE" and not existed:

@@ -42,9 +42,11 @@ from .reply import Reply
 __all__ = ["CSP", "PAGE_ROWS", "MAX_OFFSET", "render_page", "error_page", "highlight"]
 
 #: What a page may load: this server's scripts, styles and JSON, nothing else.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
 #: Rows a query page shows, by default, and the choices.
 PAGE_ROWS = 100
 ROW_CHOICES = (50, 100, 500, 1000)
@@ -66,39 +68,58 @@ _EXAMPLE = """SELECT ?a ?predicate ?b ?sentence WHERE {
 @functools.cache
 def _env():
     import jinja2  # deferred: slow to import, and the endpoint's workers seldom render a page
-    env = jinja2.Environment(loader=jinja2.PackageLoader("kg.server", "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg.server", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
     def snippet(text: str) -> Markup:
         return Markup(str(escape(text)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
 
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
     env.filters["snippet"] = snippet
-    env.filters["urlencode"] = lambda value: (urlencode(value) if isinstance(value, dict)
-                                              else quote(str(value), safe=""))
+    env.filters["urlencode"] = lambda value: (
+        urlencode(value) if isinstance(value, dict) else quote(str(value), safe="")
+    )
     return env
 
 
 def _script_json(value) -> str:
     """JSON safe inside a <script> element."""
     text = json.dumps(value, ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                  .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _html(code: int, template: str, **context) -> Reply:
     body = _env().get_template(template).render(**context).encode("utf-8")
-    return Reply(code, "text/html; charset=utf-8", body,
-                 (("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
-                  ("Referrer-Policy", "no-referrer")))
+    return Reply(
+        code,
+        "text/html; charset=utf-8",
+        body,
+        (
+            ("Content-Security-Policy", CSP),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+        ),
+    )
 
 
 def error_page(status: int, message: str, q: str | None = None) -> Reply:
     """A page that says what went wrong (404: no such entity or article; 400: a bad
     parameter), with the search box to go on from."""
     heading = {404: "Not found", 400: "Bad request"}.get(status, "Error")
-    return _html(status, "error.html", page="error", status=status, heading=heading,
-                 message=message, q=q)
+    return _html(
+        status, "error.html", page="error", status=status, heading=heading, message=message, q=q
+    )
 
 
 def highlight(sparql: str) -> str:
@@ -124,13 +145,13 @@ def term_link(value: str) -> str | None:
     """Where an IRI leads in the explorer: an entity's or an article's page (at the claim,
     for a claim), else None."""
     entity, claim = PREFIXES["entity"], PREFIXES["claim"]
-    if value.startswith(entity) and "/" not in value[len(entity):].split("#")[0]:
+    if value.startswith(entity) and "/" not in value[len(entity) :].split("#")[0]:
         return "/entity/" + slug_of(value.split("#")[0])
     aid = article_id_of(value.split("#")[0])
     if aid is not None:
         return "/article/" + quote(aid, safe="")
     if value.startswith(claim):
-        rest = value[len(claim):].split("#")[0]
+        rest = value[len(claim) :].split("#")[0]
         if "/" in rest:
             article, local = rest.rsplit("/", 1)
             return f"/article/{article}#claim-{local}"
@@ -142,7 +163,7 @@ def _short(value: str) -> str:
     for prefix, ns in PREFIXES.items():
         if value.startswith(ns) and (best is None or len(ns) > len(best[1])):
             best = (prefix, ns)
-    return f"{best[0]}:{value[len(best[1]):]}" if best else value
+    return f"{best[0]}:{value[len(best[1]) :]}" if best else value
 
 
 def _cell(term) -> dict | None:
@@ -169,8 +190,9 @@ def render_page(session, job: dict) -> Reply:
     if kind == "search":
         return _search(session, store, job.get("q") or "", int(job.get("page_no") or 1))
     if kind == "query":
-        return _query(store, job.get("query"), int(job.get("page_no") or 1),
-                      int(job.get("rows") or PAGE_ROWS))
+        return _query(
+            store, job.get("query"), int(job.get("page_no") or 1), int(job.get("rows") or PAGE_ROWS)
+        )
     return error_page(404, f"no such page: {kind}")
 
 
@@ -180,8 +202,14 @@ def _entity(store, slug: str) -> Reply:
     if view is None:
         return error_page(404, f"No entity {slug!r} in this graph.", q=slug.replace("-", " "))
     network = _network_json(view["network"], iri)
-    return _html(200, "entity.html", page="entity", e=view["entity"], view=view,
-                 network_json=_script_json(network))
+    return _html(
+        200,
+        "entity.html",
+        page="entity",
+        e=view["entity"],
+        view=view,
+        network_json=_script_json(network),
+    )
 
 
 def _network_json(net: dict, center: str) -> dict:
@@ -190,10 +218,11 @@ def _network_json(net: dict, center: str) -> dict:
     nodes = [{**n, "href": "/entity/" + n["slug"], "expandable": True} for n in net["nodes"]]
     edges = []
     for e in net["edges"]:
-        evidence = [{**ev, "href": f"/article/{quote(ev['article'], safe='')}#s-{ev['start']}"}
-                    for ev in e["evidence"]]
-        edges.append({**e, "id": f"{e['from']}|{e['predicate']}|{e['to']}",
-                      "evidence": evidence})
+        evidence = [
+            {**ev, "href": f"/article/{quote(ev['article'], safe='')}#s-{ev['start']}"}
+            for ev in e["evidence"]
+        ]
+        edges.append({**e, "id": f"{e['from']}|{e['predicate']}|{e['to']}", "evidence": evidence})
     return {"center": center, "nodes": nodes, "edges": edges}
 
 
@@ -201,10 +230,14 @@ def _entity_network(store, slug: str) -> Reply:
     iri = entity_iri_for(slug)
     net = neighbourhood(store, iri)
     if net is None:
-        return Reply(404, "application/json", json.dumps({"error": f"no entity {slug!r}"})
-                     .encode("utf-8"))
-    return Reply(200, "application/json",
-                 json.dumps(_network_json(net, iri), ensure_ascii=False).encode("utf-8"))
+        return Reply(
+            404, "application/json", json.dumps({"error": f"no entity {slug!r}"}).encode("utf-8")
+        )
+    return Reply(
+        200,
+        "application/json",
+        json.dumps(_network_json(net, iri), ensure_ascii=False).encode("utf-8"),
+    )
 
 
 def _article(store, article_id: str) -> Reply:
@@ -220,20 +253,49 @@ def _search(session, store, q: str, page_no: int) -> Reply:
     offset = (page_no - 1) * SEARCH_HITS
     if q:
         index = session.text_index()
-        names = [{"iri": h.iri, "slug": slug_of(h.iri), "label": h.label, "type": h.type,
-                  "matched": h.matched, "articles": h.articles}
-                 for h in search_names(index, q, limit=SEARCH_HITS)] if page_no == 1 else []
+        names = (
+            [
+                {
+                    "iri": h.iri,
+                    "slug": slug_of(h.iri),
+                    "label": h.label,
+                    "type": h.type,
+                    "matched": h.matched,
+                    "articles": h.articles,
+                }
+                for h in search_names(index, q, limit=SEARCH_HITS)
+            ]
+            if page_no == 1
+            else []
+        )
         total, texts = search_text(index, q, limit=SEARCH_HITS, offset=offset)
-    return _html(200, "search.html", page="search", q=q, names=names, texts=texts, total=total,
-                 offset=offset, page_no=page_no)
+    return _html(
+        200,
+        "search.html",
+        page="search",
+        q=q,
+        names=names,
+        texts=texts,
+        total=total,
+        offset=offset,
+        page_no=page_no,
+    )
 
 
 def _query(store, query: str | None, page_no: int, rows: int) -> Reply:
-    context = {"page": "query", "query": query, "example": _EXAMPLE, "rows": rows,
-               "prefixes": PREFIXES, "prefixes_json": _script_json(PREFIXES),
-               "saved": [q.as_dict() for q in saved_queries().values()],
-               "highlighted": highlight(query or _EXAMPLE), "warnings": [],
-               "error": None, "result": None}
+    context = {
+        "page": "query",
+        "query": query,
+        "example": _EXAMPLE,
+        "rows": rows,
+        "prefixes": PREFIXES,
+        "prefixes_json": _script_json(PREFIXES),
+        "saved": [q.as_dict() for q in saved_queries().values()],
+        "highlighted": highlight(query or _EXAMPLE),
+        "warnings": [],
+        "error": None,
+        "result": None,
+    }
     if not query or not query.strip():
         return _html(200, "query.html", **context)
     try:
@@ -252,8 +314,16 @@ def _page_of(store, query: str, page_no: int, rows: int) -> dict:
     raw = store.query(query)
     offset = (page_no - 1) * rows
     if isinstance(raw, (bool, ox.QueryBoolean)):
-        return {"kind": "ask", "boolean": bool(raw), "rows": [], "variables": [],
-                "offset": 0, "page": 1, "more": False, "summary": "ASK"}
+        return {
+            "kind": "ask",
+            "boolean": bool(raw),
+            "rows": [],
+            "variables": [],
+            "offset": 0,
+            "page": 1,
+            "more": False,
+            "summary": "ASK",
+        }
     if isinstance(raw, ox.QuerySolutions):
         variables = [v.value for v in raw.variables]
         kind = "select"
@@ -266,6 +336,7 @@ def _page_of(store, query: str, page_no: int, rows: int) -> dict:
 
         def cells(t):
             return [_cell(t.subject), _cell(t.predicate), _cell(t.object)]
+
     shown, seen = [], 0
     try:
         for item in raw:
@@ -282,9 +353,15 @@ def _page_of(store, query: str, page_no: int, rows: int) -> dict:
         summary = f"Rows {offset + 1:,} to {offset + len(shown):,} of {count}."
     elif seen:
         last = max(1, math.ceil(seen / rows))
-        summary = (f"No row on page {page_no:,}: the answer has {count} rows "
-                   f"(pages 1 to {last:,}).")
+        summary = f"No row on page {page_no:,}: the answer has {count} rows (pages 1 to {last:,})."
     else:
         summary = "No row."
-    return {"kind": kind, "variables": variables, "rows": shown, "offset": offset,
-            "page": page_no, "more": seen > offset + rows, "summary": summary}
+    return {
+        "kind": kind,
+        "variables": variables,
+        "rows": shown,
+        "offset": offset,
+        "page": page_no,
+        "more": seen > offset + rows,
+        "summary": summary,
+    }

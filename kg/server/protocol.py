@@ -59,9 +59,20 @@ MEDIA_TYPES = {
 
 #: ``format=`` / ``output=`` request parameters some clients send (SPARQLWrapper does).
 FORMAT_ALIASES = {
-    "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "n3": "turtle", "nt": "nt", "ntriples": "nt",
-    "json-ld": "jsonld", "jsonld": "jsonld", "trig": "trig", "rdf": "xml", "rdf+xml": "xml",
+    "json": "json",
+    "xml": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "nt": "nt",
+    "ntriples": "nt",
+    "json-ld": "jsonld",
+    "jsonld": "jsonld",
+    "trig": "trig",
+    "rdf": "xml",
+    "rdf+xml": "xml",
 }
 
 _DEFAULT = {"results": "json", "graph": "turtle"}

@@ -27,8 +27,15 @@ from collections.abc import Callable
 from ..errors import KGError
 from .jobs import ReaderSession, Reply, run_write
 
-__all__ = ["WorkerPool", "WorkerError", "QueryTimeout", "ServerBusy", "WorkerLost",
-           "reader_main", "writer_main"]
+__all__ = [
+    "WorkerPool",
+    "WorkerError",
+    "QueryTimeout",
+    "ServerBusy",
+    "WorkerLost",
+    "reader_main",
+    "writer_main",
+]
 
 log = logging.getLogger("kg.server")
 
@@ -60,12 +67,18 @@ def _child_setup(log_level: int) -> None:
     logger.setLevel(log_level)
 
 
-def reader_main(conn, store_path: str, max_rows: int, log_level: int = logging.WARNING,
-                refresh: float = 0.0, writes=None, versions=None) -> None:
+def reader_main(
+    conn,
+    store_path: str,
+    max_rows: int,
+    log_level: int = logging.WARNING,
+    refresh: float = 0.0,
+    writes=None,
+    versions=None,
+) -> None:
     """A reader process: answer jobs from ``conn`` until the parent goes away."""
     _child_setup(log_level)
-    session = ReaderSession(store_path, max_rows, refresh=refresh, writes=writes,
-                            versions=versions)
+    session = ReaderSession(store_path, max_rows, refresh=refresh, writes=writes, versions=versions)
     while True:
         try:
             job = conn.recv()
@@ -124,8 +137,17 @@ class WorkerPool:
     that is, before it takes an older one.
     """
 
-    def __init__(self, target: Callable, args: tuple, size: int, name: str = "kg-worker",
-                 ctx=None, spare: int = 0, quick: float = 1.0, fresh_wait: float = 1.0):
+    def __init__(
+        self,
+        target: Callable,
+        args: tuple,
+        size: int,
+        name: str = "kg-worker",
+        ctx=None,
+        spare: int = 0,
+        quick: float = 1.0,
+        fresh_wait: float = 1.0,
+    ):
         self._ctx = ctx or multiprocessing.get_context("spawn")
         self._target, self._args, self._name = target, args, name
         self._idle: list[_Worker] = []
@@ -142,9 +164,13 @@ class WorkerPool:
 
     def _spawn(self, spare: bool = False) -> _Worker:
         with self._cond:
-            worker = _Worker(self._ctx, self._target, self._args,
-                             f"{self._name}-{'spare-' if spare else ''}{next(self._started)}",
-                             spare=spare)
+            worker = _Worker(
+                self._ctx,
+                self._target,
+                self._args,
+                f"{self._name}-{'spare-' if spare else ''}{next(self._started)}",
+                spare=spare,
+            )
             self._workers.add(worker)
         return worker
 
@@ -153,8 +179,9 @@ class WorkerPool:
             self._idle.append(worker)
             self._cond.notify_all()
 
-    def _take(self, spare: bool, timeout: float, fresh: int = 0,
-              patience: float = 0.0) -> _Worker | None:
+    def _take(
+        self, spare: bool, timeout: float, fresh: int = 0, patience: float = 0.0
+    ) -> _Worker | None:
         """An idle worker (regular or spare), the one with the newest snapshot; None if
         none becomes idle within ``timeout`` seconds. When the idle ones all have
         snapshots older than ``fresh`` but a busy one has not, wait up to ``patience``
@@ -167,8 +194,11 @@ class WorkerPool:
                 free = [w for w in self._idle if w.spare == spare]
                 newest = max(free, key=lambda w: w.snapshot, default=None)
                 stale = newest is not None and newest.snapshot < fresh
-                if stale and time.monotonic() < patience and any(
-                        w.snapshot >= fresh and w not in self._idle for w in self._workers):
+                if (
+                    stale
+                    and time.monotonic() < patience
+                    and any(w.snapshot >= fresh and w not in self._idle for w in self._workers)
+                ):
                     self._cond.wait(patience - time.monotonic())
                     continue
                 if newest is not None:
@@ -199,8 +229,7 @@ class WorkerPool:
             healthy = True
             return reply
         except (EOFError, OSError, BrokenPipeError):
-            raise WorkerLost("the worker answering this request died; it was restarted") \
-                from None
+            raise WorkerLost("the worker answering this request died; it was restarted") from None
         finally:
             if healthy:
                 self._release(worker)
@@ -223,8 +252,9 @@ class WorkerPool:
         if worker is None:
             worker = self._take(False, deadline - time.monotonic(), fresh)
         if worker is None:
-            raise ServerBusy(f"all {self.size} workers stayed busy for {timeout:g} s; "
-                             "try again later")
+            raise ServerBusy(
+                f"all {self.size} workers stayed busy for {timeout:g} s; try again later"
+            )
         reply = self._ask(worker, job, deadline - time.monotonic())
         if reply is None:
             raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")

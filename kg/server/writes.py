@@ -25,8 +25,13 @@ from ..graph.fulltext import reindex_graphs
 from ..graph.store import PENDING_FILE, KGStore
 from ..vocab import DERIVED_GRAPH, PREFIXES
 
-__all__ = ["DefaultGraphWrite", "UpdateTargets", "update_targets", "apply_update",
-           "apply_graph_write"]
+__all__ = [
+    "DefaultGraphWrite",
+    "UpdateTargets",
+    "update_targets",
+    "apply_update",
+    "apply_graph_write",
+]
 
 _DERIVED = str(DERIVED_GRAPH)
 
@@ -35,8 +40,10 @@ class DefaultGraphWrite(KGError):
     """A write to the default graph, which kg keeps as the merge of the named graphs."""
 
     def __init__(self):
-        super().__init__("the default graph is the merge of the named graphs, kept by kg: "
-                         "write into a named graph (GRAPH <IRI> { ... }, or /store?graph=IRI)")
+        super().__init__(
+            "the default graph is the merge of the named graphs, kept by kg: "
+            "write into a named graph (GRAPH <IRI> { ... }, or /store?graph=IRI)"
+        )
 
 
 @dataclass
@@ -49,8 +56,7 @@ class UpdateTargets:
     @property
     def articles(self) -> bool:
         """Whether statements and conflicts may change."""
-        return self.every or any(g.startswith(ARTICLE_GRAPHS) or g == _DERIVED
-                                 for g in self.graphs)
+        return self.every or any(g.startswith(ARTICLE_GRAPHS) or g == _DERIVED for g in self.graphs)
 
 
 def update_targets(sparql: str) -> UpdateTargets:
@@ -162,11 +168,16 @@ def apply_update(store: KGStore, sparql: str) -> None:
         before, blank = _held(store, graphs)
         after = [merge_graph(store, g) for g in graphs]
         if before:  # what the graphs held, unless a named graph still holds it
-            after.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) { "
-                         + " ".join(before) + " } FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }")
+            after.append(
+                "DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) { "
+                + " ".join(before)
+                + " } FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }"
+            )
         if blank:  # blank nodes cannot be named: look for every orphan one
-            after.append("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || "
-                         "isBlank(?o)) FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }")
+            after.append(
+                "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || "
+                "isBlank(?o)) FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } }"
+            )
     pending = store.path / PENDING_FILE
     if targets.articles:
         pending.touch()

@@ -26,8 +26,10 @@ def _pyvis_lib() -> Path:
     # found without importing pyvis (which would import IPython)
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("the pyvis package is missing (pip install pyvis): kg draws "
-                          "networks with the vis-network it ships")
+        raise ConfigError(
+            "the pyvis package is missing (pip install pyvis): kg draws "
+            "networks with the vis-network it ships"
+        )
     return Path(next(iter(spec.submodule_search_locations))) / "lib" / f"vis-{VIS_VERSION}"
 
 

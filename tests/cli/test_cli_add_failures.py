@@ -18,8 +18,11 @@ def _stored_ids(jsonl, store: Path) -> list[str]:
 
 
 def _failed(err: str) -> list[str]:
-    return [line.strip()[len("failed: "):] for line in err.splitlines()
-            if line.strip().startswith("failed: ")]
+    return [
+        line.strip()[len("failed: ") :]
+        for line in err.splitlines()
+        if line.strip().startswith("failed: ")
+    ]
 
 
 def test_cli_add_jsonl_bad_lines_keep_every_good_one(kg, jsonl, tmp_path):
@@ -31,8 +34,10 @@ def test_cli_add_jsonl_bad_lines_keep_every_good_one(kg, jsonl, tmp_path):
         17: '{"text": "x", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
         21: json.dumps({"id": "nl\nid", "text": GOOD}),
     }
-    lines = [bad.get(n) or json.dumps({"id": f"good-{n:02d}", "text": f"{GOOD} Item {n}."})
-             for n in range(1, 31)]
+    lines = [
+        bad.get(n) or json.dumps({"id": f"good-{n:02d}", "text": f"{GOOD} Item {n}."})
+        for n in range(1, 31)
+    ]
     path.write_text("\n".join(lines) + "\n")
     store = tmp_path / "store"
 
@@ -40,8 +45,9 @@ def test_cli_add_jsonl_bad_lines_keep_every_good_one(kg, jsonl, tmp_path):
 
     assert res.code == 1, res.err
     assert "Traceback" not in res.err and "internal error" not in res.err
-    assert _stored_ids(jsonl, store) == sorted(f"good-{n:02d}" for n in range(1, 31)
-                                               if n not in bad)
+    assert _stored_ids(jsonl, store) == sorted(
+        f"good-{n:02d}" for n in range(1, 31) if n not in bad
+    )
     failed = _failed(res.err)
     assert [f.split(": ", 1)[0] for f in failed] == [f"{path}:{n}" for n in sorted(bad)]
     assert "25 added, 0 unchanged, 0 replaced, 5 failed" in res.err
@@ -58,8 +64,9 @@ def test_cli_add_bad_files_keep_the_good_ones(kg, jsonl, tmp_path):
     for i in range(3):
         (folder / f"ok{i}.md").write_text(f"---\nid: ok-{i}\n---\n{GOOD} Number {i}.\n")
     (folder / "baddate.md").write_text(f"---\npublished: 2026-02-30\n---\n{GOOD}\n")
-    (folder / "deep.md").write_text("---\ntitle: " + "[" * 100_000 + "]" * 100_000
-                                    + f"\n---\n{GOOD}\n")
+    (folder / "deep.md").write_text(
+        "---\ntitle: " + "[" * 100_000 + "]" * 100_000 + f"\n---\n{GOOD}\n"
+    )
     (folder / "sur.md").write_text(f'---\ntitle: "x \\ud800"\n---\n{GOOD}\n')
     with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as handle:
         handle.write(GOOD.encode())
@@ -67,8 +74,9 @@ def test_cli_add_bad_files_keep_the_good_ones(kg, jsonl, tmp_path):
         handle.truncate(50 * 1024 * 1024)
     os.mkfifo(folder / "fifo.md")
     (folder / "zero.txt").symlink_to("/dev/zero")
-    (folder / "utf16.txt").write_bytes("\ufeff".encode("utf-16-le")
-                                       + f"{GOOD} Wide.".encode("utf-16-le"))
+    (folder / "utf16.txt").write_bytes(
+        "\ufeff".encode("utf-16-le") + f"{GOOD} Wide.".encode("utf-16-le")
+    )
     store = tmp_path / "store"
 
     res = kg("--store", store, "add", "--workers", "1", folder)
@@ -76,11 +84,11 @@ def test_cli_add_bad_files_keep_the_good_ones(kg, jsonl, tmp_path):
     assert res.code == 1, res.err
     assert "Traceback" not in res.err and "internal error" not in res.err
     assert _stored_ids(jsonl, store) == ["ok-0", "ok-1", "ok-2", "utf16"]
-    reasons = {f.split(": ", 1)[0].rsplit("/", 1)[-1]: f.split(": ", 1)[1]
-               for f in _failed(res.err)}
+    reasons = {
+        f.split(": ", 1)[0].rsplit("/", 1)[-1]: f.split(": ", 1)[1] for f in _failed(res.err)
+    }
     assert reasons == {
-        "bad\\xff.txt": "the file name is not UTF-8; rename the file (or give the article "
-                        "an id)",
+        "bad\\xff.txt": "the file name is not UTF-8; rename the file (or give the article an id)",
         "baddate.md": "'published' is not a date ('2026-02-30')",
         "big.txt": reasons["big.txt"],
         "deep.md": "front matter is not valid YAML (nested too deeply)",

@@ -71,13 +71,17 @@ def test_cli_curation_alias_names_the_entity(kg, jsonl, curated, tmp_path):
     quillon = _entity(jsonl, curated, "Quillon Systems")[0]
     assert "third" in quillon["articles"]
     claims = jsonl(curated, "claims")
-    assert any(c["article"] == "third" and c["predicate"] == "partnerOf"
-               and "Quillon Systems" in (c["subject"]["label"], c["object"]["label"])
-               for c in claims)
+    assert any(
+        c["article"] == "third"
+        and c["predicate"] == "partnerOf"
+        and "Quillon Systems" in (c["subject"]["label"], c["object"]["label"])
+        for c in claims
+    )
 
 
-@pytest.mark.parametrize("args", [("Nothing Like It", "Quillon Systems"),
-                                  ("Quillon Systems", "Quillon Systems")])
+@pytest.mark.parametrize(
+    "args", [("Nothing Like It", "Quillon Systems"), ("Quillon Systems", "Quillon Systems")]
+)
 def test_cli_curation_bad_merge_is_one_line(kg, curated, args):
     res = kg("--store", curated, "entities", "merge", *args)
 

@@ -61,8 +61,10 @@ def test_cli_curation_split_of_merge_target_names_the_parts(kg, curated):
     res = kg("--store", curated, "entities", "split", "Quillon Systems")
 
     assert res.code != 0
-    assert res.error_lines == ["kg: error: Quillon Systems is the entity others were merged "
-                               "into; split one of them: tarn-labs"]
+    assert res.error_lines == [
+        "kg: error: Quillon Systems is the entity others were merged "
+        "into; split one of them: tarn-labs"
+    ]
 
 
 def test_cli_curation_rename_everywhere_and_later(kg, jsonl, curated, tmp_path):
@@ -76,10 +78,13 @@ def test_cli_curation_rename_everywhere_and_later(kg, jsonl, curated, tmp_path):
     (tmp_path / "later.md").write_text(LATER)
     assert kg("--store", curated, "add", tmp_path / "later.md").code == 0
     assert "later" in _labels(jsonl, curated)["Quillon Dynamics"]["articles"]
-    statements = {(s["subject"]["label"], s["object"]["label"])
-                  for s in jsonl(curated, "statements")}
-    assert ("Ferro Dynamics", "Quillon Dynamics") in statements or \
-        ("Quillon Dynamics", "Ferro Dynamics") in statements
+    statements = {
+        (s["subject"]["label"], s["object"]["label"]) for s in jsonl(curated, "statements")
+    }
+    assert ("Ferro Dynamics", "Quillon Dynamics") in statements or (
+        "Quillon Dynamics",
+        "Ferro Dynamics",
+    ) in statements
 
 
 def test_cli_curation_rename_keeping_the_key(kg, jsonl, curated):
@@ -125,15 +130,23 @@ def test_cli_curation_review_lists_candidates(kg, jsonl, curated, tmp_path):
 
     pairs = jsonl(curated, "entities", "review")
 
-    assert any({p["merge"]["label"], p["into"]["label"]} == {"Quillon Sytems",
-                                                             "Quillon Systems"}
-               for p in pairs), pairs
+    assert any(
+        {p["merge"]["label"], p["into"]["label"]} == {"Quillon Sytems", "Quillon Systems"}
+        for p in pairs
+    ), pairs
     assert all(p["command"].startswith("kg entities merge ") for p in pairs)
 
 
-@pytest.mark.parametrize("args", [("split", "Nothing Like It"), ("rename", "Nothing", "X"),
-                                  ("rename", "Tarn Labs", "Quillon Systems"),
-                                  ("rename", "Tarn Labs", "..."), ("undo",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("split", "Nothing Like It"),
+        ("rename", "Nothing", "X"),
+        ("rename", "Tarn Labs", "Quillon Systems"),
+        ("rename", "Tarn Labs", "..."),
+        ("undo",),
+    ],
+)
 def test_cli_curation_more_bad_input_is_one_line(kg, curated, args):
     res = kg("--store", curated, "entities", *args)
 
@@ -143,16 +156,16 @@ def test_cli_curation_more_bad_input_is_one_line(kg, curated, args):
 
 
 @pytest.mark.parametrize("alias", ["", "   ", "--"])
-def test_cli_curation_alias_without_a_name_is_refused_before_writing(kg, curated, tmp_path,
-                                                                      alias):
+def test_cli_curation_alias_without_a_name_is_refused_before_writing(kg, curated, tmp_path, alias):
     curation = curated / "curation.yaml"
     before = curation.read_text() if curation.exists() else None
 
     res = kg("--store", curated, "entities", "alias", "--", "Quillon Systems", alias)
 
     assert res.code == 1
-    assert res.error_lines == [f"kg: error: {alias!r} is not a name: an alias needs a letter "
-                               "or a digit"]
+    assert res.error_lines == [
+        f"kg: error: {alias!r} is not a name: an alias needs a letter or a digit"
+    ]
     assert (curation.read_text() if curation.exists() else None) == before
     (tmp_path / "later.md").write_text(LATER)
     assert kg("--store", curated, "add", tmp_path / "later.md").code == 0  # not locked
@@ -188,13 +201,13 @@ def test_cli_curation_damaged_file_never_blocks_undo(kg, jsonl, curated, tmp_pat
 
 def test_cli_curation_damaged_file_is_repaired_by_a_correction(kg, jsonl, curated):
     (curated / "curation.yaml").write_text(
-        "merge:\n- {from: tarn-labs}\nalias: []\n")  # a hand edit gone wrong, no history
+        "merge:\n- {from: tarn-labs}\nalias: []\n"
+    )  # a hand edit gone wrong, no history
 
     res = kg("--store", curated, "entities", "merge", "Tarn Labs", "Quillon Systems")
 
     assert res.code == 0, res.err
-    assert "kg: note: left out of the curation file: merge 1 (needs 'from' and 'into')" \
-        in res.err
+    assert "kg: note: left out of the curation file: merge 1 (needs 'from' and 'into')" in res.err
     assert "Tarn Labs" not in _labels(jsonl, curated)
     undo = kg("--store", curated, "entities", "undo")
     assert undo.code == 0, undo.err

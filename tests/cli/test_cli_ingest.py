@@ -15,8 +15,9 @@ KENYA = "2026-11-24-microsoft-starlink-kenya"
 
 
 def _claim_keys(records: list[dict]) -> set[tuple[str, str, str, str]]:
-    return {(c["article"], c["subject"]["iri"], c["predicate"], c["object"]["iri"])
-            for c in records}
+    return {
+        (c["article"], c["subject"]["iri"], c["predicate"], c["object"]["iri"]) for c in records
+    }
 
 
 @pytest.mark.slow
@@ -41,7 +42,7 @@ def test_cli_add_same_id_new_text_replaces(kg, store_copy, jsonl, tmp_path):
     assert "0 added, 0 unchanged, 1 replaced" in res.err
     claims = [c for c in jsonl(store_copy, "claims", "--all") if c["article"] == KENYA]
     assert claims, "the new text yields a claim"
-    assert all(NEW_TEXT[c["start"]:c["end"]] == c["sentence"] for c in claims)
+    assert all(NEW_TEXT[c["start"] : c["end"]] == c["sentence"] for c in claims)
     assert {c["sentence"] for c in claims} == {NEW_TEXT}
     labels = {e["label"] for e in jsonl(store_copy, "entities") if KENYA in e["articles"]}
     assert labels
@@ -60,8 +61,7 @@ def test_cli_remove_drops_article_graph(kg, store_copy, jsonl, corpus_ids):
 
     assert res.code == 0, res.err
     assert "1 removed" in res.err
-    assert [a["id"] for a in jsonl(store_copy, "articles")] == [i for i in corpus_ids
-                                                                 if i != KENYA]
+    assert [a["id"] for a in jsonl(store_copy, "articles")] == [i for i in corpus_ids if i != KENYA]
     assert not [c for c in jsonl(store_copy, "claims", "--all") if c["article"] == KENYA]
     assert not [e for e in jsonl(store_copy, "entities") if KENYA in e["articles"]]
 
@@ -109,8 +109,9 @@ def _assert_one_line_failure(res, *fragments: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "content", "message"), BAD_FILES,
-                         ids=[name for name, _, _ in BAD_FILES])
+@pytest.mark.parametrize(
+    ("name", "content", "message"), BAD_FILES, ids=[name for name, _, _ in BAD_FILES]
+)
 def test_cli_add_bad_file(kg, store_copy, quad_count, tmp_path, name, content, message):
     path = tmp_path / name
     if content is not None:
@@ -162,8 +163,9 @@ def test_cli_add_store_in_use(kg, store_copy, quad_count, tmp_path):
     before = quad_count(store_copy)
     article = tmp_path / "x.md"
     article.write_text(NEW_TEXT + "\n")
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_STORE, str(store_copy)],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_STORE, str(store_copy)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
 
@@ -180,18 +182,23 @@ def test_cli_add_store_in_use(kg, store_copy, quad_count, tmp_path):
 
 @pytest.mark.slow
 def test_cli_reads_while_another_process_writes(kg, store_copy, corpus_ids):
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_STORE, str(store_copy)],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_STORE, str(store_copy)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
 
-        for command in (["articles", "--format", "jsonl"], ["entities", "--format", "jsonl"],
-                        ["claims", "--format", "jsonl"],
-                        ["query", "SELECT ?id WHERE { ?a nkg:articleId ?id }", "--format", "csv"]):
+        for command in (
+            ["articles", "--format", "jsonl"],
+            ["entities", "--format", "jsonl"],
+            ["claims", "--format", "jsonl"],
+            ["query", "SELECT ?id WHERE { ?a nkg:articleId ?id }", "--format", "csv"],
+        ):
             res = kg("--store", store_copy, *command)
             assert res.code == 0, res.err
-        assert len(kg("--store", store_copy, "articles", "--format", "jsonl").out.splitlines()) \
-            == len(corpus_ids)
+        assert len(
+            kg("--store", store_copy, "articles", "--format", "jsonl").out.splitlines()
+        ) == len(corpus_ids)
     finally:
         holder.kill()
         holder.wait(timeout=30)
@@ -199,11 +206,15 @@ def test_cli_reads_while_another_process_writes(kg, store_copy, corpus_ids):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [
-    ("add", "{tmp}/empty.md"),
-    ("query", "SELECT WHERE {"),
-    ("remove", "no-such-article"),
-], ids=["empty-file", "bad-sparql", "unknown-id"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add", "{tmp}/empty.md"),
+        ("query", "SELECT WHERE {"),
+        ("remove", "no-such-article"),
+    ],
+    ids=["empty-file", "bad-sparql", "unknown-id"],
+)
 def test_cli_errors_end_to_end_no_traceback(kg_subprocess, store_copy, tmp_path, args):
     (tmp_path / "empty.md").write_bytes(b"")
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
@@ -216,6 +227,7 @@ def test_cli_errors_end_to_end_no_traceback(kg_subprocess, store_copy, tmp_path,
 
 
 # -- batches ---------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def batch(tmp_path) -> list[Path]:
@@ -284,9 +296,11 @@ def test_cli_add_quiet_still_names_bad_file(kg, tmp_path, good):
 
 # -- rebuild ---------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
-def test_cli_rebuild_reextracts_from_store(kg, store_copy, jsonl, quad_count, monkeypatch,
-                                           tmp_path):
+def test_cli_rebuild_reextracts_from_store(
+    kg, store_copy, jsonl, quad_count, monkeypatch, tmp_path
+):
     monkeypatch.chdir(tmp_path)  # no corpus file within reach: only the store
     before_claims = _claim_keys(jsonl(store_copy, "claims", "--all"))
     before_articles = jsonl(store_copy, "articles")
@@ -309,6 +323,7 @@ def test_cli_rebuild_needs_existing_store(kg, tmp_path):
 
 
 # -- --store and KG_STORE --------------------------------------------------------------------
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["articles", "entities", "claims"])

@@ -79,8 +79,9 @@ def test_cli_add_killed_then_run_again(corpus_store, tmp_path, after):
     with open_store(store, read_only=True) as s:
         assert len(s.article_ids()) >= seen
         assert_consistent(s)  # whole articles only, with their statements
-    rerun = subprocess.run(_kg("--store", store, "add", CORPUS), capture_output=True,
-                           text=True, timeout=120)
+    rerun = subprocess.run(
+        _kg("--store", store, "add", CORPUS), capture_output=True, text=True, timeout=120
+    )
 
     assert rerun.returncode == 0, rerun.stderr
     assert _state(store) == _state(corpus_store)
@@ -90,8 +91,9 @@ def test_cli_remove_killed_then_run_again(corpus_store, corpus_ids, tmp_path):
     store = Path(shutil.copytree(corpus_store, tmp_path / "store"))
     reference = Path(shutil.copytree(corpus_store, tmp_path / "reference"))
     gone = corpus_ids[::2]
-    subprocess.run(_kg("--store", reference, "remove", *gone), check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        _kg("--store", reference, "remove", *gone), check=True, capture_output=True, timeout=120
+    )
 
     total = len(corpus_ids)
     _kill_when(_kg("--store", store, "remove", *gone), store, lambda n: n < total)
@@ -99,8 +101,9 @@ def test_cli_remove_killed_then_run_again(corpus_store, corpus_ids, tmp_path):
         left = [i for i in gone if i in set(s.article_ids())]
         assert_consistent(s)
     if left:
-        rerun = subprocess.run(_kg("--store", store, "remove", *left), capture_output=True,
-                               text=True, timeout=120)
+        rerun = subprocess.run(
+            _kg("--store", store, "remove", *left), capture_output=True, text=True, timeout=120
+        )
         assert rerun.returncode == 0, rerun.stderr
 
     assert _state(store) == _state(reference)

@@ -15,14 +15,35 @@ from kg.predicates import PREDICATES
 pytestmark = pytest.mark.slow
 
 ENTITY_KEYS = {"iri", "label", "type", "aliases", "articles"}
-CLAIM_KEYS = {"iri", "article", "subject", "predicate", "object", "attributed_to", "amount",
-              "date", "sentence", "confidence"}
+CLAIM_KEYS = {
+    "iri",
+    "article",
+    "subject",
+    "predicate",
+    "object",
+    "attributed_to",
+    "amount",
+    "date",
+    "sentence",
+    "confidence",
+}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COLUMNS = {
     "articles": ["id", "title", "published", "source", "entities", "claims"],
     "entities": ["label", "type", "aliases", "articles", "iri"],
-    "claims": ["subject", "predicate", "object", "attributed_to", "amount", "date", "article",
-               "confidence", "sentence", "start", "end"],
+    "claims": [
+        "subject",
+        "predicate",
+        "object",
+        "attributed_to",
+        "amount",
+        "date",
+        "article",
+        "confidence",
+        "sentence",
+        "start",
+        "end",
+    ],
 }
 
 
@@ -194,12 +215,15 @@ def test_cli_claims_filters(jsonl, corpus_store):
     assert 0 < len(sure) < len(every)  # measured precisions differ between rules
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--entity", "Nobody Atall"), "kg: error: no entity named 'Nobody Atall'"),
-    (("--predicate", "sueing"), "kg: error: unknown predicate 'sueing'"),
-    (("--since", "2026-13"), "kg: error: --since '2026-13' is not a date"),
-    (("--since", "2026", "--until", "2025"), "kg: error: --since 2026 is after --until 2025"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--entity", "Nobody Atall"), "kg: error: no entity named 'Nobody Atall'"),
+        (("--predicate", "sueing"), "kg: error: unknown predicate 'sueing'"),
+        (("--since", "2026-13"), "kg: error: --since '2026-13' is not a date"),
+        (("--since", "2026", "--until", "2025"), "kg: error: --since 2026 is after --until 2025"),
+    ],
+)
 def test_cli_claims_bad_filters(kg, corpus_store, args, message):
     res = kg("--store", corpus_store, "claims", *args)
 

@@ -32,8 +32,11 @@ def _export(kg, store: Path, path: Path, fmt: str = "nquads") -> Path:
 
 def _renamed(text: str, old: str, new: str) -> str:
     """An N-Quads text with its article ``old`` made into article ``new``."""
-    return (text.replace(f"/{old}>", f"/{new}>").replace(f"/{old}/", f"/{new}/")
-            .replace(f'"{old}"', f'"{new}"'))
+    return (
+        text.replace(f"/{old}>", f"/{new}>")
+        .replace(f"/{old}/", f"/{new}/")
+        .replace(f'"{old}"', f'"{new}"')
+    )
 
 
 @pytest.fixture()
@@ -50,11 +53,13 @@ def test_cli_load_nquads_into_a_fresh_store(kg, sample_store, sample_nq, tmp_pat
     assert res.code == 0, res.err
     assert res.err.strip() == (
         f"1 added, 0 replaced; {len(_article_quads(sample_store))} quads in 1 article graphs "
-        "from 1 file")
+        "from 1 file"
+    )
     assert _article_quads(store) == _article_quads(sample_store)
     # the derived graph is the store's own, computed from what it now holds
-    assert _quads(store) - _article_quads(store) == \
-        _quads(sample_store) - _article_quads(sample_store)
+    assert _quads(store) - _article_quads(store) == _quads(sample_store) - _article_quads(
+        sample_store
+    )
     assert any(getattr(q.graph_name, "value", None) == DERIVED for q in _quads(store))
 
 
@@ -81,8 +86,10 @@ def test_cli_load_again_replaces(kg, sample_nq, tmp_path):
 
 def test_cli_load_replaces_the_article_graph(kg, sample_store, sample_nq, tmp_path, jsonl):
     changed = tmp_path / "changed.nq"
-    changed.write_text(sample_nq.read_text("utf-8").replace(
-        '"Acme buys Widget"', '"Acme buys Widget, corrected"'), "utf-8")
+    changed.write_text(
+        sample_nq.read_text("utf-8").replace('"Acme buys Widget"', '"Acme buys Widget, corrected"'),
+        "utf-8",
+    )
 
     res = kg("--store", sample_store, "load", changed)
 
@@ -96,8 +103,9 @@ def test_cli_load_graphs_in_several_runs(kg, sample_nq, tmp_path):
     lines = sample_nq.read_text("utf-8").splitlines()
     other = _renamed("\n".join(lines), "a1", "a2").splitlines()
     mixed = tmp_path / "mixed.nq"
-    mixed.write_text("\n".join(x for pair in zip(lines, other, strict=True) for x in pair)
-                     + "\n", "utf-8")
+    mixed.write_text(
+        "\n".join(x for pair in zip(lines, other, strict=True) for x in pair) + "\n", "utf-8"
+    )
     one, two = tmp_path / "one.nq", tmp_path / "two.nq"
     one.write_text("\n".join(lines) + "\n", "utf-8")
     two.write_text("\n".join(other) + "\n", "utf-8")
@@ -111,16 +119,28 @@ def test_cli_load_graphs_in_several_runs(kg, sample_nq, tmp_path):
 
 
 BAD_FILES = {
-    "notes.ttl": ("<https://w3id.org/nkg/a> <https://w3id.org/nkg/b> "
-                  "<https://w3id.org/nkg/c> .\n", "unknown extension '.ttl'"),
-    "default.nq": ("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
-                   "is outside any named graph"),
-    "foreign.nq": ("<http://example.org/a> <http://example.org/b> <http://example.org/c> "
-                   "<http://example.org/g> .\n", "is not a kg article graph"),
-    "bare.nq": ("<http://example.org/a> <http://example.org/b> <http://example.org/c> "
-                "<https://w3id.org/nkg/graph/a9> .\n", "does not describe its article"),
-    "broken.nq": ('<http://example.org/a> <http://example.org/b> "c <http://example.org/g> .\n',
-                  "not valid N-Quads"),
+    "notes.ttl": (
+        "<https://w3id.org/nkg/a> <https://w3id.org/nkg/b> <https://w3id.org/nkg/c> .\n",
+        "unknown extension '.ttl'",
+    ),
+    "default.nq": (
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+        "is outside any named graph",
+    ),
+    "foreign.nq": (
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> "
+        "<http://example.org/g> .\n",
+        "is not a kg article graph",
+    ),
+    "bare.nq": (
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> "
+        "<https://w3id.org/nkg/graph/a9> .\n",
+        "does not describe its article",
+    ),
+    "broken.nq": (
+        '<http://example.org/a> <http://example.org/b> "c <http://example.org/g> .\n',
+        "not valid N-Quads",
+    ),
     "broken.trig": ("GRAPH <https://w3id.org/nkg/graph/a9> { <a> <b> ", "not valid TriG"),
     "empty.nq": ("", "no kg article graph in it"),
 }
@@ -193,31 +213,46 @@ def _three(sample_nq: Path, extra: str) -> str:
 
 
 HOSTILE = {
-    "triple-term": ([f"{ARTICLE.format(id='b2')} <urn:p> <<( <urn:a> <urn:b> <urn:c> )>>"],
-                    "holds an RDF 1.2 triple term"),
-    "relabelled": ([f'{ACME} {LABEL} "HACKED"'],
-                   "labels <https://w3id.org/nkg/entity/acme> 'HACKED', a name that does not "
-                   "give its key"),
-    "other-article": ([f'{ARTICLE.format(id="a1")} <https://schema.org/articleBody> "Lies."'],
-                      "describes <https://w3id.org/nkg/article/a1>, which is neither its "
-                      "article"),
-    "fake-fact": ([f"{ACME} <https://w3id.org/nkg/ontology#sues> "
-                   "<https://w3id.org/nkg/entity/widget>"], "without a claim that asserts it"),
-    "alias-not-in-text": ([f'{ACME} <http://www.w3.org/2004/02/skos/core#altLabel> "Evil Co"'],
-                          "which its text does not use"),
-    "unmentioned-entity": (['<https://w3id.org/nkg/entity/zed> ' + LABEL + ' "Zed"'],
-                           "an entity its article does not mention"),
-    "blank-node": ([f'{ACME} <http://www.w3.org/2002/07/owl#sameAs> _:b0'], "a blank node"),
-    "long-literal": ([f'{ARTICLE.format(id="b2")} <https://schema.org/headline> '
-                      f'"{"x" * 1_000_001}"'], "a literal of 1,000,001 characters"),
-    "huge-literal": ([f'{ARTICLE.format(id="b2")} <https://schema.org/headline> '
-                      f'"{"x" * (17 * 1024 * 1024)}"'], "a term longer than the parser reads"),
+    "triple-term": (
+        [f"{ARTICLE.format(id='b2')} <urn:p> <<( <urn:a> <urn:b> <urn:c> )>>"],
+        "holds an RDF 1.2 triple term",
+    ),
+    "relabelled": (
+        [f'{ACME} {LABEL} "HACKED"'],
+        "labels <https://w3id.org/nkg/entity/acme> 'HACKED', a name that does not give its key",
+    ),
+    "other-article": (
+        [f'{ARTICLE.format(id="a1")} <https://schema.org/articleBody> "Lies."'],
+        "describes <https://w3id.org/nkg/article/a1>, which is neither its article",
+    ),
+    "fake-fact": (
+        [f"{ACME} <https://w3id.org/nkg/ontology#sues> <https://w3id.org/nkg/entity/widget>"],
+        "without a claim that asserts it",
+    ),
+    "alias-not-in-text": (
+        [f'{ACME} <http://www.w3.org/2004/02/skos/core#altLabel> "Evil Co"'],
+        "which its text does not use",
+    ),
+    "unmentioned-entity": (
+        ["<https://w3id.org/nkg/entity/zed> " + LABEL + ' "Zed"'],
+        "an entity its article does not mention",
+    ),
+    "blank-node": ([f"{ACME} <http://www.w3.org/2002/07/owl#sameAs> _:b0"], "a blank node"),
+    "long-literal": (
+        [f'{ARTICLE.format(id="b2")} <https://schema.org/headline> "{"x" * 1_000_001}"'],
+        "a literal of 1,000,001 characters",
+    ),
+    "huge-literal": (
+        [f'{ARTICLE.format(id="b2")} <https://schema.org/headline> "{"x" * (17 * 1024 * 1024)}"'],
+        "a term longer than the parser reads",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
-def test_cli_load_graph_kg_would_not_write_changes_nothing(kg, sample_store, sample_nq,
-                                                           tmp_path, case):
+def test_cli_load_graph_kg_would_not_write_changes_nothing(
+    kg, sample_store, sample_nq, tmp_path, case
+):
     extra, message = HOSTILE[case]
     bad = tmp_path / "three.nq"
     bad.write_text(_three(sample_nq, extra), "utf-8")
@@ -250,9 +285,14 @@ def test_cli_load_writes_a_file_in_one_transaction(sample_store, sample_nq):
     from kg.graph import open_store
 
     quads = list(ox.parse(path=str(sample_nq), format=ox.RdfFormat.N_QUADS))
-    poisoned = [*quads, ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"),
-                                ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"),
-                                          ox.NamedNode("urn:c")))]
+    poisoned = [
+        *quads,
+        ox.Quad(
+            ox.NamedNode("urn:s"),
+            ox.NamedNode("urn:p"),
+            ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")),
+        ),
+    ]
     before = _quads(sample_store)
 
     with open_store(sample_store) as store, pytest.raises(QueryError):

@@ -64,8 +64,11 @@ def test_cli_query_select_xml(query, corpus_ids):
 
     names = [v.get("name") for v in root.iter(f"{SPARQL_RESULTS}variable")]
     assert names == ["id", "title"]
-    ids = [b.findtext(f"{SPARQL_RESULTS}literal")
-           for b in root.iter(f"{SPARQL_RESULTS}binding") if b.get("name") == "id"]
+    ids = [
+        b.findtext(f"{SPARQL_RESULTS}literal")
+        for b in root.iter(f"{SPARQL_RESULTS}binding")
+        if b.get("name") == "id"
+    ]
     assert ids == corpus_ids
 
 
@@ -75,10 +78,13 @@ def test_cli_query_select_table(query):
     assert "12 rows" in out
 
 
-@pytest.mark.parametrize(("sparql", "answer"), [
-    ("ASK { ?a a nkg:Article }", True),
-    ("ASK { ?a a nkg:Article ; nkg:articleId 'no-such-article' }", False),
-])
+@pytest.mark.parametrize(
+    ("sparql", "answer"),
+    [
+        ("ASK { ?a a nkg:Article }", True),
+        ("ASK { ?a a nkg:Article ; nkg:articleId 'no-such-article' }", False),
+    ],
+)
 def test_cli_query_ask(query, sparql, answer):
     assert query(sparql).strip() == ("yes" if answer else "no")
     assert json.loads(query(sparql, "--format", "json"))["boolean"] is answer
@@ -91,12 +97,15 @@ RDF_SYNTAXES = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
 @pytest.fixture()
 def construct_variants(query) -> dict[str, Graph]:
     """The whole union graph, exported with CONSTRUCT in each RDF syntax and parsed back."""
-    return {fmt: Graph().parse(data=query(EVERYTHING, "--format", fmt), format=syntax)
-            for fmt, syntax in RDF_SYNTAXES.items()}
+    return {
+        fmt: Graph().parse(data=query(EVERYTHING, "--format", fmt), format=syntax)
+        for fmt, syntax in RDF_SYNTAXES.items()
+    }
 
 
-@pytest.mark.parametrize(("left", "right"), [("turtle", "nt"), ("turtle", "jsonld"),
-                                           ("nt", "jsonld")])
+@pytest.mark.parametrize(
+    ("left", "right"), [("turtle", "nt"), ("turtle", "jsonld"), ("nt", "jsonld")]
+)
 def test_cli_query_construct_variants_isomorphic(construct_variants, left, right):
     assert len(construct_variants[left]) > 1000
     assert len(construct_variants[left]) == len(construct_variants[right])
@@ -133,12 +142,16 @@ def test_cli_query_plain_partner_triple(query):
     assert all(r["a"].startswith(entity) and r["b"].startswith(entity) for r in rows)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--format", "turtle"), "CONSTRUCT"),
-    ((EVERYTHING, "--format", "csv"), "SELECT"),
-    (("-f", "{tmp}/missing.rq"), "missing.rq"),
-    (("   ",), "empty query"),
-], ids=["select-as-turtle", "construct-as-csv", "missing-file", "blank"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", "--format", "turtle"), "CONSTRUCT"),
+        ((EVERYTHING, "--format", "csv"), "SELECT"),
+        (("-f", "{tmp}/missing.rq"), "missing.rq"),
+        (("   ",), "empty query"),
+    ],
+    ids=["select-as-turtle", "construct-as-csv", "missing-file", "blank"],
+)
 def test_cli_query_errors(kg, corpus_store, tmp_path, args, message):
     args = [str(a).replace("{tmp}", str(tmp_path)) for a in args]
 
@@ -175,8 +188,9 @@ def test_cli_query_misspelt_term_warns(kg, corpus_store):
     res = kg("--store", corpus_store, "query", "SELECT ?a WHERE { ?a nkg:partnerof ?b }")
 
     assert res.code == 0
-    assert res.error_lines == ["kg: warning: nkg:partnerof is not a term of the vocabulary; "
-                               "did you mean nkg:partnerOf?"]
+    assert res.error_lines == [
+        "kg: warning: nkg:partnerof is not a term of the vocabulary; did you mean nkg:partnerOf?"
+    ]
 
 
 def test_cli_query_unknown_prefix_is_one_line(kg, corpus_store):

@@ -22,8 +22,7 @@ def target(monkeypatch):
 
 
 @pytest.mark.parametrize("query", DEEP.values(), ids=DEEP.keys())
-def test_cli_query_too_deep_is_one_line_not_a_crash(kg_subprocess, sample_store, tmp_path,
-                                                     query):
+def test_cli_query_too_deep_is_one_line_not_a_crash(kg_subprocess, sample_store, tmp_path, query):
     path = tmp_path / "deep.rq"
     path.write_text(query)
 
@@ -39,13 +38,23 @@ def test_cli_query_service_refused_unless_allowed(kg, sample_store, target, sile
     query = f"SELECT ?x WHERE {{ SERVICE {silent}<{target.url}/sparql> {{ ?x ?p ?o }} }}"
 
     refused = kg("--store", sample_store, "query", query, "--format", "csv")
-    allowed = kg("--store", sample_store, "query", query, "--format", "csv",
-                 "--allow-service", f"{target.url}/")
+    allowed = kg(
+        "--store",
+        sample_store,
+        "query",
+        query,
+        "--format",
+        "csv",
+        "--allow-service",
+        f"{target.url}/",
+    )
 
     assert refused.code == 1
-    assert refused.error_lines == [f"kg: error: SERVICE <{target.url}/sparql> is refused: kg "
-                                   "fetches no URL for a query unless allowed "
-                                   "(--allow-service URL-PREFIX)"]
+    assert refused.error_lines == [
+        f"kg: error: SERVICE <{target.url}/sparql> is refused: kg "
+        "fetches no URL for a query unless allowed "
+        "(--allow-service URL-PREFIX)"
+    ]
     assert allowed.code == 0, allowed.err
     assert allowed.out.splitlines() == ["x", "from afar"]
     assert target.fetched and all(p.startswith("/sparql") for p in target.fetched)

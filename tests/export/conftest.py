@@ -27,8 +27,13 @@ def awkward_sentence() -> str:
 def awkward_data() -> NetworkData:
     """Three entities, four claims in three articles, one symmetric, text that needs escaping."""
     articles = [
-        ArticleInfo("n1", 'Title "one" & <two>', "2025-03-01", "Wire; A",
-                    url="https://example.org/n1?a=1&b=2"),
+        ArticleInfo(
+            "n1",
+            'Title "one" & <two>',
+            "2025-03-01",
+            "Wire; A",
+            url="https://example.org/n1?a=1&b=2",
+        ),
         ArticleInfo("n2", "Second", "2025-04-02", "Wire B"),
         ArticleInfo("n3", "Third", None, None),
     ]
@@ -67,12 +72,27 @@ def chromium(tmp_path):
 
     def run(page: Path, *extra: str) -> tuple[str, str]:
         profile = tmp_path / f"chromium-profile-{len(list(tmp_path.iterdir()))}"
-        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--disable-extensions", f"--user-data-dir={profile}",
-               "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
-               "--window-size=1280,900", "--virtual-time-budget=5000", *extra,
-               "--dump-dom", page.resolve().as_uri()]
+        cmd = [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            f"--user-data-dir={profile}",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1280,900",
+            "--virtual-time-budget=5000",
+            *extra,
+            "--dump-dom",
+            page.resolve().as_uri(),
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr[-2000:]
         return proc.stdout, proc.stderr

@@ -31,8 +31,24 @@ def test_export_cli_help_lists_formats_and_examples(kg):
 
     assert res.code == 0
     assert "Example" in res.out
-    for name in ("graphml", "gexf", "cytoscape", "json", "dot", "csv", "png", "svg", "html",
-                 "turtle", "trig", "nquads", "jsonld", "--construct", "--predicate", "--top"):
+    for name in (
+        "graphml",
+        "gexf",
+        "cytoscape",
+        "json",
+        "dot",
+        "csv",
+        "png",
+        "svg",
+        "html",
+        "turtle",
+        "trig",
+        "nquads",
+        "jsonld",
+        "--construct",
+        "--predicate",
+        "--top",
+    ):
         assert name in res.out
 
 
@@ -47,8 +63,20 @@ def test_export_cli_format_from_file_name(run, tmp_path):
 
 def test_export_cli_graphml_with_filters(run, tmp_path):
     out = tmp_path / "sues.graphml"
-    res = run("--format", "graphml", "-o", out, "--predicate", "sues", "--type", "Person",
-              "--type", "Organization", "--since", "2025")
+    res = run(
+        "--format",
+        "graphml",
+        "-o",
+        out,
+        "--predicate",
+        "sues",
+        "--type",
+        "Person",
+        "--type",
+        "Organization",
+        "--since",
+        "2025",
+    )
 
     assert res.code == 0, res.err
     g = read_graphml(out)
@@ -72,8 +100,9 @@ def test_export_cli_html_defaults_to_the_most_central(run, tmp_path):
     assert res.code == 0, res.err
     assert "the 25 most central of" in res.err
     # the corpus's co-mention network has one big connected part: its most central nodes
-    assert ("Showing the 25 most central nodes of the network&#x27;s largest connected part"
-            in (tmp_path / "co.html").read_text("utf-8"))
+    assert "Showing the 25 most central nodes of the network&#x27;s largest connected part" in (
+        tmp_path / "co.html"
+    ).read_text("utf-8")
 
 
 def test_export_cli_png_around_an_entity(run, tmp_path):
@@ -84,8 +113,14 @@ def test_export_cli_png_around_an_entity(run, tmp_path):
 
 
 def test_export_cli_rdf_to_standard_output(run):
-    res = run("--format", "turtle", "-o", "-", "--construct",
-              "CONSTRUCT { ?a nkg:sues ?b } WHERE { ?a nkg:sues ?b }")
+    res = run(
+        "--format",
+        "turtle",
+        "-o",
+        "-",
+        "--construct",
+        "CONSTRUCT { ?a nkg:sues ?b } WHERE { ?a nkg:sues ?b }",
+    )
 
     assert res.code == 0, res.err
     assert "entity:elon-musk nkg:sues" in res.out
@@ -98,32 +133,51 @@ def test_export_cli_json_to_standard_output(run):
 
     # the corpus has two mergers: SpaceX with xAI, and xAI with X
     assert {e["predicate"] for e in doc["edges"]} == {"mergesWith"}
-    assert {frozenset(n.rsplit("/", 1)[1] for n in (e["source"], e["target"]))
-            for e in doc["edges"]} == {
-        frozenset(("spacex", "xai")), frozenset(("x", "xai"))}
+    assert {
+        frozenset(n.rsplit("/", 1)[1] for n in (e["source"], e["target"])) for e in doc["edges"]
+    } == {frozenset(("spacex", "xai")), frozenset(("x", "xai"))}
     assert all(e["directed"] is False for e in doc["edges"])
 
 
 def test_export_cli_construct_from_file_quietly(kg, corpus_store, tmp_path):
     query = tmp_path / "q.rq"
     query.write_text("CONSTRUCT { ?a nkg:founderOf ?b } WHERE { ?a nkg:founderOf ?b }", "utf-8")
-    res = kg("--store", corpus_store, "-q", "export", "-o", tmp_path / "founders.nq",
-             "--construct-file", query)
+    res = kg(
+        "--store",
+        corpus_store,
+        "-q",
+        "export",
+        "-o",
+        tmp_path / "founders.nq",
+        "--construct-file",
+        query,
+    )
 
     assert res.code == 0, res.err
     assert res.err == ""
     assert "founderOf" in (tmp_path / "founders.nq").read_text("utf-8")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("-o", "net.xlsx"), "give --format"),
-    (("--format", "csv", "-o", "-"), "kg: error: csv writes two files"),
-    (("-o", "graph.ttl", "--network", "comention"), "kg: error: --network is for the network"),
-    (("-o", "net.html", "--ego", "Nobody"), "kg: error: no entity named 'Nobody'"),
-    (("-o", "missing/dir/net.gexf",), "kg: error: missing/dir: no such folder"),
-    (("-o", "graph.ttl", "--construct", "SELECT * WHERE { ?s ?p ?o }"),
-     "kg: error: --construct needs a CONSTRUCT"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", "net.xlsx"), "give --format"),
+        (("--format", "csv", "-o", "-"), "kg: error: csv writes two files"),
+        (("-o", "graph.ttl", "--network", "comention"), "kg: error: --network is for the network"),
+        (("-o", "net.html", "--ego", "Nobody"), "kg: error: no entity named 'Nobody'"),
+        (
+            (
+                "-o",
+                "missing/dir/net.gexf",
+            ),
+            "kg: error: missing/dir: no such folder",
+        ),
+        (
+            ("-o", "graph.ttl", "--construct", "SELECT * WHERE { ?s ?p ?o }"),
+            "kg: error: --construct needs a CONSTRUCT",
+        ),
+    ],
+)
 def test_export_cli_errors(run, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     res = run(*args)

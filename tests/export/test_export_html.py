@@ -90,9 +90,12 @@ def test_export_html_is_self_contained(awkward_page):
     html = path.read_text("utf-8")
     page = parse(html)
 
-    fetching = [(t, a) for t, a in page.tags
-                if (t in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"))
-                or (t == "link")]
+    fetching = [
+        (t, a)
+        for t, a in page.tags
+        if (t in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"))
+        or (t == "link")
+    ]
     assert fetching == []
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert html.count("</script>") == 2  # the data block and the script, nothing escaped early
@@ -147,7 +150,7 @@ def test_export_html_click_search_and_filters_work(awkward_page, chromium, tmp_p
     assert body["data-test-pinned"] == "edge"
     panel = body["data-test-panel"]
     assert "executiveOf" in panel and "2 articles" in panel
-    assert "He said \"merge\"" in panel and "Title \"one\" & <two>" in panel
+    assert 'He said "merge"' in panel and 'Title "one" & <two>' in panel
     assert body["data-test-links"] == "https://example.org/n1?a=1&b=2"
     # a click on the empty canvas leaves the evidence pinned, to be read and copied
     assert body["data-test-still-pinned"] == "edge"
@@ -160,8 +163,9 @@ def test_export_html_click_search_and_filters_work(awkward_page, chromium, tmp_p
 
 def test_export_html_empty_network_in_chromium(awkward_data, tmp_path, chromium):
     path = tmp_path / "empty.html"
-    export_network(top_nodes(entity_network(awkward_data, Filters(predicates=("acquires",))), 0),
-                   "html", path)
+    export_network(
+        top_nodes(entity_network(awkward_data, Filters(predicates=("acquires",))), 0), "html", path
+    )
     dom, log = chromium(path)
     body = parse(dom).body
 

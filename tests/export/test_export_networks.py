@@ -24,10 +24,13 @@ from kg.network import build_network, entity_network, read_network_data, top_nod
 KINDS = ["entity", "comention", "bipartite"]
 
 
-@pytest.fixture(params=[
-    *[("awkward", k) for k in KINDS],
-    *[pytest.param(("corpus", k), marks=pytest.mark.slow, id=f"corpus-{k}") for k in KINDS],
-], ids=lambda p: "-".join(p) if isinstance(p, tuple) else p)
+@pytest.fixture(
+    params=[
+        *[("awkward", k) for k in KINDS],
+        *[pytest.param(("corpus", k), marks=pytest.mark.slow, id=f"corpus-{k}") for k in KINDS],
+    ],
+    ids=lambda p: "-".join(p) if isinstance(p, tuple) else p,
+)
 def network(request, awkward_data):
     """A network to export: the awkward hand-made one or the corpus's, of each kind."""
     source, kind = request.param
@@ -60,10 +63,12 @@ def test_export_networks_graphml_round_trip(network, tmp_path):
         assert back.nodes[n]["type"] == d["type"]
     assert back.is_directed() == network.is_directed()
     assert signatures(back) == signatures(network)
-    evidence = sorted(json.dumps(json.loads(d["evidence"]), sort_keys=True)
-                      for *_, d in back.edges(data=True))
-    assert evidence == sorted(json.dumps(d["evidence"], sort_keys=True)
-                              for *_, d in network.edges(data=True))
+    evidence = sorted(
+        json.dumps(json.loads(d["evidence"]), sort_keys=True) for *_, d in back.edges(data=True)
+    )
+    assert evidence == sorted(
+        json.dumps(d["evidence"], sort_keys=True) for *_, d in network.edges(data=True)
+    )
 
 
 def test_export_networks_gexf_round_trip(network, tmp_path):
@@ -72,11 +77,13 @@ def test_export_networks_gexf_round_trip(network, tmp_path):
     back = read_gexf(path)
 
     assert set(back) == set(network)
-    assert {n: d["label"] for n, d in back.nodes(data=True)} == \
-        {n: d["label"] for n, d in network.nodes(data=True)}
+    assert {n: d["label"] for n, d in back.nodes(data=True)} == {
+        n: d["label"] for n, d in network.nodes(data=True)
+    }
     assert signatures(back) == signatures(network)
-    colours = {d["type"]: tuple(d["viz"]["color"][c] for c in "rgb")
-               for _, d in back.nodes(data=True)}
+    colours = {
+        d["type"]: tuple(d["viz"]["color"][c] for c in "rgb") for _, d in back.nodes(data=True)
+    }
     assert len(set(colours.values())) == len(colours)  # one colour per type
 
 
@@ -120,37 +127,45 @@ def test_export_networks_dot_read_by_pydot(network, tmp_path):
     path = tmp_path / "net.dot"
     export_network(network, "dot", path)
     (graph,) = pydot.graph_from_dot_data(path.read_text("utf-8"))
-    nodes = {_unquote(n.get_name()): n for n in graph.get_nodes()
-             if n.get_name() not in ("node", "edge", "graph")}
+    nodes = {
+        _unquote(n.get_name()): n
+        for n in graph.get_nodes()
+        if n.get_name() not in ("node", "edge", "graph")
+    }
 
     assert graph.get_type() == ("digraph" if network.is_directed() else "graph")
     assert set(nodes) == set(network)
-    assert {n: _unquote(nodes[n].get("label")) for n in nodes} == \
-        {n: d["label"] for n, d in network.nodes(data=True)}
-    edges = Counter((_unquote(e.get_source()), _unquote(e.get_destination()),
-                     _unquote(e.get("predicate"))) for e in graph.get_edges())
+    assert {n: _unquote(nodes[n].get("label")) for n in nodes} == {
+        n: d["label"] for n, d in network.nodes(data=True)
+    }
+    edges = Counter(
+        (_unquote(e.get_source()), _unquote(e.get_destination()), _unquote(e.get("predicate")))
+        for e in graph.get_edges()
+    )
     assert edges == Counter((u, v, d["predicate"]) for u, v, d in network.edges(data=True))
     undirected = [e for e in graph.get_edges() if _unquote(e.get("dir") or "") == "none"]
-    assert len(undirected) == sum(1 for *_, d in network.edges(data=True)
-                                  if network.is_directed() and not d["directed"])
+    assert len(undirected) == sum(
+        1 for *_, d in network.edges(data=True) if network.is_directed() and not d["directed"]
+    )
 
 
-@pytest.mark.skipif(shutil.which("dot") is None or shutil.which("gc") is None,
-                    reason="Graphviz is not installed (apt-get install graphviz); .ci/run does")
+@pytest.mark.skipif(
+    shutil.which("dot") is None or shutil.which("gc") is None,
+    reason="Graphviz is not installed (apt-get install graphviz); .ci/run does",
+)
 def test_export_networks_dot_read_by_graphviz(network, tmp_path):
     path = tmp_path / "net.dot"
     export_network(network, "dot", path)
-    counted = subprocess.run(["gc", "-n", "-e", str(path)], capture_output=True, text=True,
-                             timeout=60)
+    counted = subprocess.run(
+        ["gc", "-n", "-e", str(path)], capture_output=True, text=True, timeout=60
+    )
 
     assert counted.returncode == 0, counted.stderr
     assert counted.stderr == ""
-    assert [int(x) for x in counted.stdout.split()[:2]] == [len(network),
-                                                            network.number_of_edges()]
+    assert [int(x) for x in counted.stdout.split()[:2]] == [len(network), network.number_of_edges()]
     if network.number_of_edges() > 300:
         return  # laying out a dense graph takes Graphviz a minute: counting it is enough
-    proc = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, text=True, timeout=120)
 
     assert proc.returncode == 0, proc.stderr
     assert "Warning" not in proc.stderr and "Error" not in proc.stderr
@@ -168,16 +183,21 @@ def test_export_networks_csv_reloaded(network, tmp_path):
         nodes = list(csv.DictReader(f))
     with paths[1].open(encoding="utf-8", newline="") as f:
         edges = list(csv.DictReader(f))
-    assert {r["Id"]: (r["Label"], r["type"]) for r in nodes} == \
-        {n: (d["label"], d["type"]) for n, d in network.nodes(data=True)}
+    assert {r["Id"]: (r["Label"], r["type"]) for r in nodes} == {
+        n: (d["label"], d["type"]) for n, d in network.nodes(data=True)
+    }
     assert list(edges[0])[:6] == ["Id", "Source", "Target", "Type", "Label", "Weight"]
-    back = Counter((r["Source"], r["Target"], r["Label"], int(r["Weight"]),
-                    r["Type"] == "Directed") for r in edges)
-    assert back == Counter((u, v, d["predicate"], d["weight"],
-                            network.is_directed() and d["directed"])
-                           for u, v, d in network.edges(data=True))
-    assert sorted(json.loads(r["evidence"])[0]["sentence"] or "" for r in edges) == \
-        sorted(d["evidence"][0]["sentence"] or "" for *_, d in network.edges(data=True))
+    back = Counter(
+        (r["Source"], r["Target"], r["Label"], int(r["Weight"]), r["Type"] == "Directed")
+        for r in edges
+    )
+    assert back == Counter(
+        (u, v, d["predicate"], d["weight"], network.is_directed() and d["directed"])
+        for u, v, d in network.edges(data=True)
+    )
+    assert sorted(json.loads(r["evidence"])[0]["sentence"] or "" for r in edges) == sorted(
+        d["evidence"][0]["sentence"] or "" for *_, d in network.edges(data=True)
+    )
 
 
 def test_export_networks_gephi_and_yed_see_undirected_edges(awkward_data, tmp_path):

@@ -57,5 +57,6 @@ def test_export_pictures_empty_network(awkward_data, tmp_path, fmt):
 
 def test_export_pictures_title_says_what_is_shown():
     g = nx.MultiDiGraph(kind="entity", filters="predicates sues", shown=60, total=110)
-    assert network_title(g) == ("Entity network: the 60 most central of 110 entities, 0 edges\n"
-                                "predicates sues")
+    assert network_title(g) == (
+        "Entity network: the 60 most central of 110 entities, 0 edges\npredicates sues"
+    )

@@ -122,8 +122,11 @@ def test_export_rdf_filters_keep_only_the_selected_claims(sample_store):
         develops = rdf_statements(store, Filters(predicates=("develops",)))
 
     def claims(quads) -> set[str]:
-        return {q.subject.value for q in quads
-                if q.predicate.value == str(RDF.type) and q.object.value == str(NKG.Claim)}
+        return {
+            q.subject.value
+            for q in quads
+            if q.predicate.value == str(RDF.type) and q.object.value == str(NKG.Claim)
+        }
 
     assert len(claims(everything)) == 2  # the asserted acquires, the hedged sues
     assert len(claims(acquires)) == 1

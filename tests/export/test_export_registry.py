@@ -21,12 +21,26 @@ def test_export_registry_has_every_format():
     assert all(callable(e.load()) for e in EXPORTERS.values())
 
 
-@pytest.mark.parametrize(("name", "fmt"), [
-    ("net.graphml", "graphml"), ("NET.GEXF", "gexf"), ("net.cyjs", "cytoscape"),
-    ("net.json", "json"), ("net.dot", "dot"), ("net.csv", "csv"), ("a/b.png", "png"),
-    ("b.svg", "svg"), ("b.html", "html"), ("g.ttl", "turtle"), ("g.trig", "trig"),
-    ("g.nq", "nquads"), ("g.jsonld", "jsonld"), ("g.xlsx", None), ("noext", None),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("net.graphml", "graphml"),
+        ("NET.GEXF", "gexf"),
+        ("net.cyjs", "cytoscape"),
+        ("net.json", "json"),
+        ("net.dot", "dot"),
+        ("net.csv", "csv"),
+        ("a/b.png", "png"),
+        ("b.svg", "svg"),
+        ("b.html", "html"),
+        ("g.ttl", "turtle"),
+        ("g.trig", "trig"),
+        ("g.nq", "nquads"),
+        ("g.jsonld", "jsonld"),
+        ("g.xlsx", None),
+        ("noext", None),
+    ],
+)
 def test_export_registry_format_for_path(name, fmt):
     assert format_for_path(name) == fmt
 
@@ -44,19 +58,33 @@ def test_export_registry_register_a_new_format(monkeypatch):
 
 
 def test_export_registry_imports_writers_only_when_used():
-    code = ("import sys, kg.export, kg.cli; "
-            "print(sorted(m for m in ('matplotlib', 'kg.export.draw', 'kg.export.html') "
-            "if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, kg.export, kg.cli; "
+        "print(sorted(m for m in ('matplotlib', 'kg.export.draw', 'kg.export.html') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
 
     assert out.strip() == "[]"
 
 
 def test_export_registry_public_api():
     assert sorted(kg.export.__all__) == sorted(
-        ["EXPORTERS", "Exporter", "ExportResult", "export", "export_network",
-         "format_for_path", "get_exporter", "rdf_statements", "read_gexf", "read_graphml",
-         "register"])
+        [
+            "EXPORTERS",
+            "Exporter",
+            "ExportResult",
+            "export",
+            "export_network",
+            "format_for_path",
+            "get_exporter",
+            "rdf_statements",
+            "read_gexf",
+            "read_graphml",
+            "register",
+        ]
+    )
     for name in kg.export.__all__:
         assert hasattr(kg.export, name)

@@ -56,8 +56,11 @@ def triples(extract):
     claims, symmetric predicates in sorted order."""
 
     def run(text: str, published: str | None = PUBLISHED) -> set[tuple[str, str, str]]:
-        return {normalise(c.subject, c.predicate, c.object)
-                for c in extract(text, published).claims if c.polarity == "asserted"}
+        return {
+            normalise(c.subject, c.predicate, c.object)
+            for c in extract(text, published).claims
+            if c.polarity == "asserted"
+        }
 
     return run
 
@@ -67,11 +70,15 @@ def claims_for(extract):
     """``claims_for(text, subject, predicate, obj)`` -> the claims (of any polarity) with
     that triple; the order of a symmetric predicate's keys does not matter."""
 
-    def run(text: str, subject: str, predicate: str, obj: str,
-            published: str | None = PUBLISHED) -> list[Claim]:
+    def run(
+        text: str, subject: str, predicate: str, obj: str, published: str | None = PUBLISHED
+    ) -> list[Claim]:
         want = normalise(subject, predicate, obj)
-        return [c for c in extract(text, published).claims
-                if normalise(c.subject, c.predicate, c.object) == want]
+        return [
+            c
+            for c in extract(text, published).claims
+            if normalise(c.subject, c.predicate, c.object) == want
+        ]
 
     return run
 
@@ -92,10 +99,17 @@ def hand_doc(table: str):
 
     rows = [line.split() for line in table.strip().splitlines() if line.strip()]
     words = [r[0].removeprefix("+") if len(r[0]) > 1 else r[0] for r in rows]
-    spaces = [not (i + 1 < len(rows) and (rows[i + 1][0] in _CLOSING
-                                          or rows[i + 1][0].startswith("+")
-                                          and len(rows[i + 1][0]) > 1))
-              for i in range(len(rows))]
+    spaces = [
+        not (
+            i + 1 < len(rows)
+            and (
+                rows[i + 1][0] in _CLOSING
+                or rows[i + 1][0].startswith("+")
+                and len(rows[i + 1][0]) > 1
+            )
+        )
+        for i in range(len(rows))
+    ]
     spaces[-1] = False
     heads = [int(r[5]) for r in rows]
     for i in range(len(heads)):  # a cycle of heads would hang the rules' walks upward
@@ -107,10 +121,17 @@ def hand_doc(table: str):
             j = heads[j]
     if "vocab" not in _VOCAB:  # an English vocabulary, without a trained model
         _VOCAB["vocab"] = spacy.blank("en").vocab
-    return Doc(_VOCAB["vocab"], words=words, spaces=spaces,
-               lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-               tags=[r[3] for r in rows], deps=[r[4] for r in rows],
-               heads=heads, ents=[r[6] for r in rows])
+    return Doc(
+        _VOCAB["vocab"],
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        heads=heads,
+        ents=[r[6] for r in rows],
+    )
 
 
 _VOCAB: dict = {}
@@ -126,8 +147,7 @@ def read_table():
     from kg.extract.rules import load_rules
 
     def run(table: str, published: str | None = None, outlet: str | None = None):
-        options = ReadOptions(load_rules(), load_gazetteer(), parse_iso_date(published),
-                              outlet)
+        options = ReadOptions(load_rules(), load_gazetteer(), parse_iso_date(published), outlet)
         return read_doc(hand_doc(table), options)
 
     return run
@@ -140,7 +160,8 @@ def table_triples(read_table):
 
     def run(table: str, **kw) -> set[tuple[str, str, str]]:
         _, claims = read_table(table, **kw)
-        return {normalise(c.subject, c.predicate, c.object)
-                for c in claims if c.polarity == "asserted"}
+        return {
+            normalise(c.subject, c.predicate, c.object) for c in claims if c.polarity == "asserted"
+        }
 
     return run

@@ -33,8 +33,12 @@ PLAIN_PIPELINE = textwrap.dedent("""
 
 
 def _plain(text: str, *rules) -> dict:
-    out = subprocess.run([sys.executable, "-c", PLAIN_PIPELINE, default_model(), text,
-                          *map(str, rules)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PLAIN_PIPELINE, default_model(), text, *map(str, rules)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -48,8 +52,10 @@ def test_extract_component_honours_a_users_rule_file(tmp_path) -> None:
     text = "Acme Corp. scooped up Widget Inc. last year."
     assert _plain(text)["claims"] == []
     rules = tmp_path / "my-rules.yaml"
-    rules.write_text("verbs:\n  - {lemma: scoop, particle: up, predicate: acquires,\n"
-                     "     object_types: [Organization]}\n")
+    rules.write_text(
+        "verbs:\n  - {lemma: scoop, particle: up, predicate: acquires,\n"
+        "     object_types: [Organization]}\n"
+    )
     assert _plain(text, rules)["claims"] == [["acme", "acquires", "widget", "asserted"]]
 
 
@@ -61,9 +67,17 @@ def test_extract_component_output_is_what_kg_add_stores(corpus_store, extractor)
     from kg.query import list_claims
 
     with open_store(corpus_store, read_only=True) as store:
-        stored = {(c["article"], c["subject"]["iri"].rsplit("/", 1)[1], c["predicate"],
-                   c["object"]["iri"].rsplit("/", 1)[1], c["start"], c["polarity"])
-                  for c in list_claims(store, include_all=True)}
+        stored = {
+            (
+                c["article"],
+                c["subject"]["iri"].rsplit("/", 1)[1],
+                c["predicate"],
+                c["object"]["iri"].rsplit("/", 1)[1],
+                c["start"],
+                c["polarity"],
+            )
+            for c in list_claims(store, include_all=True)
+        }
     articles = [a for path in sorted(CORPUS.glob("*.md")) for a in read_path(str(path))]
     nlp = extractor.nlp
     docs = []
@@ -71,6 +85,9 @@ def test_extract_component_output_is_what_kg_add_stores(corpus_store, extractor)
         doc = nlp.make_doc(article.text)
         doc._.kg_published, doc._.kg_source = article.published, article.source
         docs.append(doc)
-    component = {(a.id, c.subject, c.predicate, c.object, c.sentence_start, c.polarity)
-                 for a, doc in zip(articles, nlp.pipe(docs), strict=True) for c in doc._.kg_claims}
+    component = {
+        (a.id, c.subject, c.predicate, c.object, c.sentence_start, c.polarity)
+        for a, doc in zip(articles, nlp.pipe(docs), strict=True)
+        for c in doc._.kg_claims
+    }
     assert stored and component == stored

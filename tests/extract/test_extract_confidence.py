@@ -27,13 +27,19 @@ BUY = """
 
 def test_confidence_tally_counts_each_mechanism_and_its_parent() -> None:
     table = tally([("verb:buy:passive", True), ("verb:buy", False), ("role:ceo", True)])
-    assert table == {"verb:buy:passive": Tally(1, 1), "verb:buy": Tally(2, 1),
-                     "role:ceo": Tally(1, 1)}
+    assert table == {
+        "verb:buy:passive": Tally(1, 1),
+        "verb:buy": Tally(2, 1),
+        "role:ceo": Tally(1, 1),
+    }
 
 
 def test_confidence_measured_takes_the_narrowest_mechanism_seen_often_enough() -> None:
-    table = {"verb:buy:passive": Tally(MIN_FOUND, 0), "verb:buy": Tally(10, 8),
-             "verb:sue:passive": Tally(MIN_FOUND - 1, 0)}
+    table = {
+        "verb:buy:passive": Tally(MIN_FOUND, 0),
+        "verb:buy": Tally(10, 8),
+        "verb:sue:passive": Tally(MIN_FOUND - 1, 0),
+    }
     assert measured(table, "verb:buy:passive") == pytest.approx(1 / (MIN_FOUND + 2))
     assert measured(table, "verb:sue:passive") is None  # too few, and no parent measured
     assert measured(table, "verb:buy:majority") == pytest.approx(9 / 12)
@@ -55,11 +61,14 @@ def test_confidence_a_users_table_overrides_kgs(tmp_path) -> None:
     assert rules.fingerprint != load_rules().fingerprint
 
 
-@pytest.mark.parametrize("body,message", [
-    ('confidence:\n  "verb:buy": [1, 2]\n', "two counts with right <= found"),
-    ('confidence:\n  "verb:buy": 0.9\n', "must be [found, right]"),
-    ("confidence: [1, 2]\n", "confidence must map methods to [found, right]"),
-])
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ('confidence:\n  "verb:buy": [1, 2]\n', "two counts with right <= found"),
+        ('confidence:\n  "verb:buy": 0.9\n', "must be [found, right]"),
+        ("confidence: [1, 2]\n", "confidence must map methods to [found, right]"),
+    ],
+)
 def test_confidence_a_bad_table_is_one_line(tmp_path, body, message) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(body)
@@ -72,6 +81,10 @@ def test_confidence_a_bad_table_is_one_line(tmp_path, body, message) -> None:
 def test_confidence_shipped_table_is_measured_on_the_current_rules() -> None:
     """The table is regenerated whenever a rule changes what kg finds."""
     sets = [str(GOLD / s) for s in ("dev", "dev-real", "dev-sectors")]
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_confidence.py"),
-                           "--check", *sets], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "measure_confidence.py"), "--check", *sets],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

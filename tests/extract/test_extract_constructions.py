@@ -30,7 +30,8 @@ def test_extract_passive_verb_with_its_date(read_table) -> None:
         .         .        PUNCT .   punct     2 O
     """)
     assert [(c.subject, c.predicate, c.object, c.date, c.method) for c in claims] == [
-        ("acme", "acquires", "beta", "2019", "verb:acquire:passive")]
+        ("acme", "acquires", "beta", "2019", "verb:acquire:passive")
+    ]
 
 
 def test_extract_relative_clause(table_triples) -> None:
@@ -156,7 +157,8 @@ def test_extract_phrasing_with_a_particle(read_table) -> None:
         .        .        PUNCT .   punct 1 O
     """)
     assert [(c.subject, c.predicate, c.object, c.date) for c in claims] == [
-        ("acme", "acquires", "beta", "2021")]
+        ("acme", "acquires", "beta", "2021")
+    ]
 
 
 # ------------------------------------------------------------------- event nouns
@@ -200,12 +202,14 @@ def test_extract_damages_sought_are_a_lawsuit_with_its_sum(read_table) -> None:
         Beta     Beta     PROPN NNP pobj     8 B-ORG
         .        .        PUNCT .   punct    2 O
     """)
-    assert [(c.subject, c.predicate, c.object, c.polarity, c.amount.value)
-            for c in claims] == [("acme", "sues", "beta", "asserted", 5e6)]
+    assert [(c.subject, c.predicate, c.object, c.polarity, c.amount.value) for c in claims] == [
+        ("acme", "sues", "beta", "asserted", 5e6)
+    ]
 
 
 def test_extract_event_carries_the_sum_and_date_of_a_later_sentence(read_table) -> None:
-    _, claims = read_table("""
+    _, claims = read_table(
+        """
         Acme       Acme      PROPN NNP nsubj     1  B-ORG
         agreed     agree     VERB  VBD ROOT      1  O
         to         to        PART  TO  aux       3  O
@@ -226,9 +230,12 @@ def test_extract_event_carries_the_sum_and_date_of_a_later_sentence(read_table) 
         on         on        ADP   IN  prep      16 O
         Monday     Monday    PROPN NNP pobj      17 B-DATE
         .          .         PUNCT .   punct     16 O
-    """, published="2026-11-25")
+    """,
+        published="2026-11-25",
+    )
     assert [(c.predicate, c.amount.value, c.date) for c in claims] == [
-        ("acquires", 5e6, "2026-11-23")]
+        ("acquires", 5e6, "2026-11-23")
+    ]
 
 
 # ------------------------------------------------------------------- role nouns
@@ -323,7 +330,8 @@ def test_extract_bare_title_takes_the_story_organisation(read_table) -> None:
         .          .          PUNCT .   punct    7 O
     """)
     assert [(c.subject, c.predicate, c.object, c.method) for c in claims] == [
-        ("jane-doe", "executiveOf", "acme", "role:executive:context")]
+        ("jane-doe", "executiveOf", "acme", "role:executive:context")
+    ]
 
 
 def test_extract_role_types_an_untyped_name(read_table) -> None:
@@ -342,7 +350,8 @@ def test_extract_role_types_an_untyped_name(read_table) -> None:
     """)
     assert {e.label: e.type for e in entities}["Twitch"] == "Organization"
     assert [(c.subject, c.predicate, c.object) for c in claims] == [
-        ("jane-doe", "founderOf", "twitch")]
+        ("jane-doe", "founderOf", "twitch")
+    ]
 
 
 # ------------------------------------------------------------------- possessives
@@ -376,23 +385,33 @@ def test_extract_product_noun_types_a_name_ner_calls_a_place(read_table) -> None
 
 # ---------------------------------------------------------- polarity, attribution
 
-@pytest.mark.parametrize("table, polarity", [
-    ("""
+
+@pytest.mark.parametrize(
+    "table, polarity",
+    [
+        (
+            """
         Acme     Acme     PROPN NNP nsubj 3 B-ORG
         did      do       AUX   VBD aux   3 O
         not      not      PART  RB  neg   3 O
         acquire  acquire  VERB  VB  ROOT  3 O
         Beta     Beta     PROPN NNP dobj  3 B-ORG
         .        .        PUNCT .   punct 3 O
-    """, "negated"),
-    ("""
+    """,
+            "negated",
+        ),
+        (
+            """
         Acme     Acme     PROPN NNP nsubj 2 B-ORG
         could    could    AUX   MD  aux   2 O
         acquire  acquire  VERB  VB  ROOT  2 O
         Beta     Beta     PROPN NNP dobj  2 B-ORG
         .        .        PUNCT .   punct 2 O
-    """, "hedged"),
-    ("""
+    """,
+            "hedged",
+        ),
+        (
+            """
         Acme   Acme   PROPN NNP nsubj 1 B-ORG
         is     be     AUX   VBZ ROOT  1 O
         in     in     ADP   IN  prep  1 O
@@ -401,12 +420,17 @@ def test_extract_product_noun_types_a_name_ner_calls_a_place(read_table) -> None
         buy    buy    VERB  VB  acl   3 O
         Beta   Beta   PROPN NNP dobj  5 B-ORG
         .      .      PUNCT .   punct 1 O
-    """, "hedged"),
-], ids=["did-not", "could", "in-talks"])
+    """,
+            "hedged",
+        ),
+    ],
+    ids=["did-not", "could", "in-talks"],
+)
 def test_extract_polarity(read_table, table, polarity) -> None:
     _, claims = read_table(table)
     assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
-        ("acme", "acquires", "beta", polarity)]
+        ("acme", "acquires", "beta", polarity)
+    ]
 
 
 def test_extract_attribution_to_a_closing_reporter(read_table) -> None:

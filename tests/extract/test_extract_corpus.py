@@ -8,8 +8,11 @@ pytestmark = pytest.mark.slow
 
 
 def _key(c):
-    return (c["subject"]["iri"].rsplit("/", 1)[1], c["predicate"],
-            c["object"]["iri"].rsplit("/", 1)[1])
+    return (
+        c["subject"]["iri"].rsplit("/", 1)[1],
+        c["predicate"],
+        c["object"]["iri"].rsplit("/", 1)[1],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +21,22 @@ def claims(corpus_store):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "kg", "--store", str(corpus_store), "claims",
-                          "--all", "--format", "jsonl"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "--store",
+            str(corpus_store),
+            "claims",
+            "--all",
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     found: dict[tuple, list[dict]] = {}
     for line in out.splitlines():
         c = json.loads(line)
@@ -28,25 +44,31 @@ def claims(corpus_store):
     return found
 
 
-@pytest.mark.parametrize("triple", [
-    ("microsoft", "partnerOf", "starlink"),
-    ("starlink", "subsidiaryOf", "spacex"),
-    ("spacex", "mergesWith", "xai"),
-    ("xai", "develops", "grok"),
-    ("spacex", "contractWith", "nasa"),
-    ("spacex", "contractWith", "department-of-defense"),
-    ("sam-altman", "executiveOf", "openai"),
-    ("microsoft", "investsIn", "openai"),
-    ("elon-musk", "sues", "openai"),
-])
+@pytest.mark.parametrize(
+    "triple",
+    [
+        ("microsoft", "partnerOf", "starlink"),
+        ("starlink", "subsidiaryOf", "spacex"),
+        ("spacex", "mergesWith", "xai"),
+        ("xai", "develops", "grok"),
+        ("spacex", "contractWith", "nasa"),
+        ("spacex", "contractWith", "department-of-defense"),
+        ("sam-altman", "executiveOf", "openai"),
+        ("microsoft", "investsIn", "openai"),
+        ("elon-musk", "sues", "openai"),
+    ],
+)
 def test_extract_corpus_claim_found(claims, triple):
     assert any(c["polarity"] == "asserted" for c in claims.get(triple, []))
 
 
 def test_extract_corpus_lawsuit_damages_and_source(claims):
     sued = claims[("elon-musk", "sues", "openai")]
-    assert any(c["amount"] == {"value": 134000000000, "currency": "USD"}
-               and c["attributed_to"]["label"] == "New York Post" for c in sued)
+    assert any(
+        c["amount"] == {"value": 134000000000, "currency": "USD"}
+        and c["attributed_to"]["label"] == "New York Post"
+        for c in sued
+    )
 
 
 def test_extract_corpus_founding_year(claims):

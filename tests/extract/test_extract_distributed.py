@@ -19,8 +19,13 @@ CORPUS = Path(__file__).parents[2] / "corpus"
 def cluster():
     """Two worker processes with one thread each, on 127.0.0.1 only."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address="127.0.0.1:0") as c:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    ) as c:
         yield c
 
 
@@ -103,7 +108,8 @@ def test_extract_distributed_stopping_early_cancels_the_rest(cluster, articles):
     from kg.extract.distributed import DaskExtractor
 
     results = DaskExtractor(cluster.scheduler_address, batch_size=1, window=4).extract_many(
-        iter(articles))
+        iter(articles)
+    )
     assert next(results).article.id == articles[0].id
     results.close()  # what Ctrl-C in the writer does: the pending batches are dropped
 
@@ -128,16 +134,26 @@ def test_extract_distributed_malformed_address():
 
 
 def _records(jsonl, store, command):
-    return {json.dumps(r, sort_keys=True) for r in jsonl(store, command, *(
-        ("--all",) if command == "claims" else ()))}
+    return {
+        json.dumps(r, sort_keys=True)
+        for r in jsonl(store, command, *(("--all",) if command == "claims" else ()))
+    }
 
 
 @pytest.mark.slow
 def test_cli_add_dask_same_graph_as_local(kg, jsonl, cluster, corpus_store, tmp_path):
     store = tmp_path / "dask"
 
-    res = kg("--store", store, "add", "--executor", "dask", "--scheduler",
-             cluster.scheduler_address, CORPUS)
+    res = kg(
+        "--store",
+        store,
+        "add",
+        "--executor",
+        "dask",
+        "--scheduler",
+        cluster.scheduler_address,
+        CORPUS,
+    )
 
     assert res.code == 0, res.err
     assert "12 added" in res.err
@@ -147,19 +163,32 @@ def test_cli_add_dask_same_graph_as_local(kg, jsonl, cluster, corpus_store, tmp_
 
 @pytest.mark.slow
 def test_cli_add_dask_finds_local_articles_unchanged(kg, cluster, store_copy):
-    res = kg("--store", store_copy, "add", "--executor", "dask", "--scheduler",
-             cluster.scheduler_address, CORPUS)
+    res = kg(
+        "--store",
+        store_copy,
+        "add",
+        "--executor",
+        "dask",
+        "--scheduler",
+        cluster.scheduler_address,
+        CORPUS,
+    )
 
     assert res.code == 0, res.err
     assert "0 added, 12 unchanged" in res.err  # the workers' pipeline has the local name
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--executor", "dask"), "needs --scheduler"),
-    (("--scheduler", "tcp://127.0.0.1:8786"), "--scheduler is for --executor dask"),
-    (("--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"),
-     "--workers is for the local executor"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--executor", "dask"), "needs --scheduler"),
+        (("--scheduler", "tcp://127.0.0.1:8786"), "--scheduler is for --executor dask"),
+        (
+            ("--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"),
+            "--workers is for the local executor",
+        ),
+    ],
+)
 def test_cli_add_dask_usage_errors(kg, tmp_path, args, message):
     res = kg("--store", tmp_path / "s", "add", *args, CORPUS)
 
@@ -174,8 +203,9 @@ def test_cli_add_dask_unreachable_scheduler(kg, tmp_path):
 
     address = f"tcp://127.0.0.1:{_closed_port()}"
     with dask.config.set({"distributed.comm.timeouts.connect": "0.5s"}):
-        res = kg("--store", tmp_path / "s", "add", "--executor", "dask", "--scheduler",
-                 address, CORPUS)
+        res = kg(
+            "--store", tmp_path / "s", "add", "--executor", "dask", "--scheduler", address, CORPUS
+        )
 
     assert res.code == 1
     lines = res.err.strip().splitlines()

@@ -18,7 +18,9 @@ def types(read_table, table: str) -> dict[str, str]:
 
 def test_extract_entity_types_unknown_place_is_a_company(read_table) -> None:
     """NER calls a name a place that no table of places knows: a company."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP nsubj 1 B-GPE
         opened    open     VERB  VBD ROOT  1 O
         offices   office   NOUN  NNS dobj  1 O
@@ -27,12 +29,15 @@ def test_extract_entity_types_unknown_place_is_a_company(read_table) -> None:
         and       and      CCONJ CC  cc    4 O
         Cantabria Cantabria PROPN NNP conj 4 B-GPE
         .         .        PUNCT .   punct 1 O
-    """) == {"Quorvex": "Organization", "Bilbao": "Place", "Cantabria": "Place"}
+    """,
+    ) == {"Quorvex": "Organization", "Bilbao": "Place", "Cantabria": "Place"}
 
 
 def test_extract_entity_types_regions_and_abbreviations_stay_places(read_table) -> None:
     """Places the tables lack (regions, a state's abbreviation) are in words.yaml."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
         grew      grow     VERB  VBD ROOT  1 O
         in        in       ADP   IN  prep  1 O
@@ -41,41 +46,53 @@ def test_extract_entity_types_regions_and_abbreviations_stay_places(read_table) 
         and       and      CCONJ CC  cc    4 O
         Fla.      Fla.     PROPN NNP conj  4 B-GPE
         .         .        PUNCT .   punct 1 O
-    """) == {"Quorvex": "Organization", "Latin America": "Place", "Fla.": "Place"}
+    """,
+    ) == {"Quorvex": "Organization", "Latin America": "Place", "Fla.": "Place"}
 
 
 def test_extract_entity_types_lone_word_is_no_person(read_table) -> None:
     """A person is named in full or with an honorific: a lone word NER calls a
     person is a company; "Mr Zentrix" is a person."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Zentrix   Zentrix  PROPN NNP nsubj 1 B-PERSON
         hired     hire     VERB  VBD ROOT  1 O
         staff     staff    NOUN  NN  dobj  1 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Zentrix": "Organization"}
-    assert types(read_table, """
+    """,
+    ) == {"Zentrix": "Organization"}
+    assert types(
+        read_table,
+        """
         Mr        Mr       PROPN NNP compound 1 O
         Zentrix   Zentrix  PROPN NNP nsubj 2 B-PERSON
         resigned  resign   VERB  VBD ROOT  2 O
         .         .        PUNCT .   punct 2 O
-    """) == {"Zentrix": "Person"}
+    """,
+    ) == {"Zentrix": "Person"}
 
 
 def test_extract_entity_types_title_before_a_name_makes_a_person(read_table) -> None:
     """ "Chancellor Mara Velden": NER calls the name a company's; the title says."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Chancellor Chancellor PROPN NNP compound 2 O
         Mara      Mara     PROPN NNP compound 2 B-ORG
         Velden    Velden   PROPN NNP nsubj 3 I-ORG
         spoke     speak    VERB  VBD ROOT  3 O
         .         .        PUNCT .   punct 3 O
-    """) == {"Mara Velden": "Person"}
+    """,
+    ) == {"Mara Velden": "Person"}
 
 
 def test_extract_entity_types_title_inside_the_span_goes(read_table) -> None:
     """The title NER put inside a company's span goes, and makes a person of it;
     "General" begins company names and stays."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Speaker   Speaker  PROPN NNP compound 2 B-ORG
         Jon       Jon      PROPN NNP compound 2 I-ORG
         Wrey      Wrey     PROPN NNP nsubj 6 I-ORG
@@ -84,7 +101,8 @@ def test_extract_entity_types_title_inside_the_span_goes(read_table) -> None:
         Dynamos   Dynamos  PROPN NNP conj  2 I-ORG
         agreed    agree    VERB  VBD ROOT  6 O
         .         .        PUNCT .   punct 6 O
-    """) == {"Jon Wrey": "Person", "General Dynamos": "Organization"}
+    """,
+    ) == {"Jon Wrey": "Person", "General Dynamos": "Organization"}
 
 
 # ------------------------------------------------------------- products in lists
@@ -92,7 +110,9 @@ def test_extract_entity_types_title_inside_the_span_goes(read_table) -> None:
 
 def test_extract_entity_types_names_listed_before_a_product_noun(read_table) -> None:
     """ "the Vantor, Quilla and Brisa brands": NER called them people."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
         sells     sell     VERB  VBZ ROOT  1 O
         the       the      DET   DT  det   3 O
@@ -103,33 +123,41 @@ def test_extract_entity_types_names_listed_before_a_product_noun(read_table) -> 
         Brisa     Brisa    PROPN NNP conj  5 B-PERSON
         brands    brand    NOUN  NNS conj  3 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Quorvex": "Organization", "Vantor": "Product", "Quilla": "Product",
-             "Brisa": "Product"}
+    """,
+    ) == {"Quorvex": "Organization", "Vantor": "Product", "Quilla": "Product", "Brisa": "Product"}
 
 
 def test_extract_entity_types_maker_before_its_wares_is_no_product(read_table) -> None:
     """ "Quorvex trucks" are the maker's wares; "Boeing's Starliner capsule" is
     Boeing's."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP compound 1 B-ORG
         trucks    truck    NOUN  NNS nsubj 2 O
         sold      sell     VERB  VBD ROOT  2 O
         well      well     ADV   RB  advmod 2 O
         .         .        PUNCT .   punct 2 O
-    """) == {"Quorvex": "Organization"}
-    assert types(read_table, """
+    """,
+    ) == {"Quorvex": "Organization"}
+    assert types(
+        read_table,
+        """
         Halvard   Halvard  PROPN NNP poss  3 B-ORG
         's        's       PART  POS case  0 O
         Zephyr    Zephyr   PROPN NNP compound 3 B-PRODUCT
         capsule   capsule  NOUN  NN  nsubj 4 O
         flew      fly      VERB  VBD ROOT  4 O
         .         .        PUNCT .   punct 4 O
-    """) == {"Halvard": "Organization", "Zephyr": "Product"}
+    """,
+    ) == {"Halvard": "Organization", "Zephyr": "Product"}
 
 
 def test_extract_entity_types_names_listed_after_the_noun(read_table) -> None:
     """ "brands include A and B", "rivals including C": the noun types the list."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Its       its      PRON  PRP$ poss 1 O
         brands    brand    NOUN  NNS nsubj 2 O
         include   include  VERB  VBP ROOT  2 O
@@ -137,15 +165,19 @@ def test_extract_entity_types_names_listed_after_the_noun(read_table) -> None:
         and       and      CCONJ CC  cc    3 O
         Quilla    Quilla   PROPN NNP conj  3 B-GPE
         .         .        PUNCT .   punct 2 O
-    """) == {"Vantor": "Product", "Quilla": "Product"}
-    assert types(read_table, """
+    """,
+    ) == {"Vantor": "Product", "Quilla": "Product"}
+    assert types(
+        read_table,
+        """
         Rivals    rival    NOUN  NNS nsubj 4 O
         including include  VERB  VBG prep  0 O
         Zentrix   Zentrix  PROPN NNP pobj  1 B-PERSON
         ,         ,        PUNCT ,   punct 0 O
         lost      lose     VERB  VBD ROOT  4 O
         .         .        PUNCT .   punct 4 O
-    """) == {"Zentrix": "Organization"}
+    """,
+    ) == {"Zentrix": "Organization"}
 
 
 # ---------------------------------------------------------------- spans of names
@@ -153,7 +185,9 @@ def test_extract_entity_types_names_listed_after_the_noun(read_table) -> None:
 
 def test_extract_entity_types_firm_named_after_a_person(read_table) -> None:
     """ "Dorin Halsey and Co Inc": NER took a person and "Co Inc"."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Dorin     Dorin    PROPN NNP compound 1 B-PERSON
         Halsey    Halsey   PROPN NNP nsubj 5 I-PERSON
         and       and      CCONJ CC  cc    1 O
@@ -161,13 +195,16 @@ def test_extract_entity_types_firm_named_after_a_person(read_table) -> None:
         Inc       Inc      PROPN NNP conj  1 I-ORG
         rose      rise     VERB  VBD ROOT  5 O
         .         .        PUNCT .   punct 5 O
-    """) == {"Dorin Halsey and Co Inc": "Organization"}
+    """,
+    ) == {"Dorin Halsey and Co Inc": "Organization"}
 
 
 def test_extract_entity_types_firm_name_cut_before_and(read_table) -> None:
     """ "Tarn and Lyle Plc" and "S and W Brisford Plc" are one company each; two
     known companies joined by "and" stay two."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Tarn      Tarn     PROPN NNP nsubj 4 B-PERSON
         and       and      CCONJ CC  cc    0 O
         Lyle      Lyle     PROPN NNP compound 3 B-PERSON
@@ -180,20 +217,28 @@ def test_extract_entity_types_firm_name_cut_before_and(read_table) -> None:
         Brisford  Brisford PROPN NNP compound 10 I-ORG
         Plc       Plc      PROPN NNP pobj  5 I-ORG
         .         .        PUNCT .   punct 4 O
-    """) == {"Tarn and Lyle Plc": "Organization", "S and W Brisford Plc": "Organization"}
-    assert set(types(read_table, """
+    """,
+    ) == {"Tarn and Lyle Plc": "Organization", "S and W Brisford Plc": "Organization"}
+    assert set(
+        types(
+            read_table,
+            """
         Nvidia    Nvidia   PROPN NNP nsubj 4 B-ORG
         and       and      CCONJ CC  cc    0 O
         SoftBank  SoftBank PROPN NNP compound 3 B-ORG
         Group     Group    PROPN NNP conj  0 I-ORG
         agreed    agree    VERB  VBD ROOT  4 O
         .         .        PUNCT .   punct 4 O
-    """)) == {"Nvidia", "SoftBank"}
+    """,
+        )
+    ) == {"Nvidia", "SoftBank"}
 
 
 def test_extract_entity_types_untagged_words_before_a_suffix(read_table) -> None:
     """ "McDorran International Inc" after a dateline, which NER left untagged."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         McDorran  McDorran PROPN NNP compound 2 O
         International International PROPN NNP compound 2 O
         Inc       Inc      PROPN NNP nsubj 3 O
@@ -201,12 +246,15 @@ def test_extract_entity_types_untagged_words_before_a_suffix(read_table) -> None
         it        it       PRON  PRP nsubj 5 O
         grew      grow     VERB  VBD ccomp 3 O
         .         .        PUNCT .   punct 3 O
-    """) == {"McDorran International Inc": "Organization"}
+    """,
+    ) == {"McDorran International Inc": "Organization"}
 
 
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
         sold      sell     VERB  VBD ROOT  1 O
         its       its      PRON  PRP$ poss 5 O
@@ -214,11 +262,15 @@ def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
         Pennants  Pennants PROPN NNP compound 5 B-ORG
         unit      unit     NOUN  NN  dobj  1 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Halvard": "Organization", "Six Pennants": "Organization"}
+    """,
+    ) == {"Halvard": "Organization", "Six Pennants": "Organization"}
 
 
 def test_extract_entity_types_no_leading_its_nor_trailing_and(read_table) -> None:
-    assert set(types(read_table, """
+    assert set(
+        types(
+            read_table,
+            """
         Its       its      PRON  PRP$ poss 4 B-ORG
         Brisk     Brisk    PROPN NNP compound 3 I-ORG
         Sugar     Sugar    PROPN NNP compound 3 I-ORG
@@ -231,12 +283,17 @@ def test_extract_entity_types_no_leading_its_nor_trailing_and(read_table) -> Non
         and       and      CCONJ CC  cc    8 I-PERSON
         Quilla    Quilla   PROPN NNP conj  8 B-ORG
         .         .        PUNCT .   punct 5 O
-    """)) == {"Brisk Sugar Plc", "Eléctrica del Nerva", "Quilla"}
+    """,
+        )
+    ) == {"Brisk Sugar Plc", "Eléctrica del Nerva", "Quilla"}
 
 
 def test_extract_entity_types_tickers_are_no_names(read_table) -> None:
     """A wire's tickers: "<QRVX.L>", "HLDN.L"."""
-    assert set(types(read_table, """
+    assert set(
+        types(
+            read_table,
+            """
         Quorvex   Quorvex  PROPN NNP compound 1 B-ORG
         Plc       Plc      PROPN NNP nsubj 5 I-ORG
         <         <        X     ADD punct 3 O
@@ -244,12 +301,16 @@ def test_extract_entity_types_tickers_are_no_names(read_table) -> None:
         +>        >        PUNCT -RRB- punct 3 O
         rose      rise     VERB  VBD ROOT  5 O
         .         .        PUNCT .   punct 5 O
-    """)) == {"Quorvex Plc"}
+    """,
+        )
+    ) == {"Quorvex Plc"}
 
 
 def test_extract_entity_types_name_across_a_hyphen(read_table) -> None:
     """ "the Kel-Morrow stores": the tokenizer split the name at its hyphen."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
         runs      run      VERB  VBZ ROOT  1 O
         the       the      DET   DT  det   6 O
@@ -258,7 +319,8 @@ def test_extract_entity_types_name_across_a_hyphen(read_table) -> None:
         +Morrow   Morrow   PROPN NNP compound 6 O
         stores    store    NOUN  NNS dobj  1 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Halvard": "Organization", "Kel-Morrow": "Organization"}
+    """,
+    ) == {"Halvard": "Organization", "Kel-Morrow": "Organization"}
 
 
 # -------------------------------------------------------------------- identity
@@ -272,21 +334,26 @@ def entities_of(read_table, table: str) -> dict[str, tuple[str, ...]]:
 def test_extract_entity_types_foundation_is_another_organisation(read_table) -> None:
     """ "Halvard" and "the Halvard Foundation" are two; "Halvard" is not merged
     into the longer name by its first word."""
-    found = entities_of(read_table, """
+    found = entities_of(
+        read_table,
+        """
         The       the      DET   DT  det   2 O
         Halvard   Halvard  PROPN NNP compound 2 B-ORG
         Foundation Foundation PROPN NNP nsubj 3 I-ORG
         owns      own      VERB  VBZ ROOT  3 O
         Halvard   Halvard  PROPN NNP dobj  3 B-ORG
         .         .        PUNCT .   punct 3 O
-    """)
+    """,
+    )
     assert set(found) == {"Halvard Foundation", "Halvard"}
 
 
 def test_extract_entity_types_company_with_suffix_is_no_short_name(read_table) -> None:
     """ "Quorn Pacific Corp" is a company's full name, not "Quorn Pacific National
     Bank" shortened."""
-    found = entities_of(read_table, """
+    found = entities_of(
+        read_table,
+        """
         Quorn     Quorn    PROPN NNP compound 3 B-ORG
         Pacific   Pacific  PROPN NNP compound 3 I-ORG
         National  National PROPN NNP compound 3 I-ORG
@@ -299,29 +366,40 @@ def test_extract_entity_types_company_with_suffix_is_no_short_name(read_table) -
         Pacific   Pacific  PROPN NNP compound 10 I-ORG
         Corp      Corp     PROPN NNP pobj  7 I-ORG
         .         .        PUNCT .   punct 4 O
-    """)
+    """,
+    )
     assert set(found) == {"Quorn Pacific National Bank", "Quorn Pacific Corp"}
 
 
-@pytest.mark.parametrize("short,label", [("Marlow-Tard", "Alimentation Marlow-Tard"),
-                                         ("QSC", "Quorn Sugar Corp")])
+@pytest.mark.parametrize(
+    "short,label", [("Marlow-Tard", "Alimentation Marlow-Tard"), ("QSC", "Quorn Sugar Corp")]
+)
 def test_extract_entity_types_short_name_joins_long_one(read_table, short, label) -> None:
     """The last words of a longer name, or its initials with the suffix's."""
     words = label.split()
-    rows = [f"{w} {w} PROPN NNP {'compound' if i < len(words) - 1 else 'nsubj'} "
-            f"{len(words) - 1 if i < len(words) - 1 else len(words)} "
-            f"{'B' if i == 0 else 'I'}-ORG" for i, w in enumerate(words)]
+    rows = [
+        f"{w} {w} PROPN NNP {'compound' if i < len(words) - 1 else 'nsubj'} "
+        f"{len(words) - 1 if i < len(words) - 1 else len(words)} "
+        f"{'B' if i == 0 else 'I'}-ORG"
+        for i, w in enumerate(words)
+    ]
     n = len(words)
-    rows += [f"grew grow VERB VBD ROOT {n} O", f". . PUNCT . punct {n} O",
-             f"{short} {short} PROPN NNP nsubj {n + 3} B-ORG",
-             f"said say VERB VBD ROOT {n + 3} O", f". . PUNCT . punct {n + 3} O"]
+    rows += [
+        f"grew grow VERB VBD ROOT {n} O",
+        f". . PUNCT . punct {n} O",
+        f"{short} {short} PROPN NNP nsubj {n + 3} B-ORG",
+        f"said say VERB VBD ROOT {n + 3} O",
+        f". . PUNCT . punct {n + 3} O",
+    ]
     found = entities_of(read_table, "\n".join(rows))
     assert list(found) == [label] and short in found[label]
 
 
 def test_extract_entity_types_short_name_of_several_is_the_first_named(read_table) -> None:
     """ "Aranvo" after "Aranvo Pharma" and its unit "Aranvo Wellness": the company."""
-    found = entities_of(read_table, """
+    found = entities_of(
+        read_table,
+        """
         Aranvo    Aranvo   PROPN NNP compound 1 B-ORG
         Pharma    Pharma   PROPN NNP nsubj 2 I-ORG
         sold      sell     VERB  VBD ROOT  2 O
@@ -331,7 +409,8 @@ def test_extract_entity_types_short_name_of_several_is_the_first_named(read_tabl
         Aranvo    Aranvo   PROPN NNP nsubj 7 B-ORG
         grew      grow     VERB  VBD ROOT  7 O
         .         .        PUNCT .   punct 7 O
-    """)
+    """,
+    )
     assert found["Aranvo Pharma"] == ("Aranvo",)
     assert found["Aranvo Wellness"] == ()
 
@@ -339,20 +418,25 @@ def test_extract_entity_types_short_name_of_several_is_the_first_named(read_tabl
 def test_extract_entity_types_honorific_or_title_before_one_word(read_table) -> None:
     """ "Ms Hessen" inside a span NER calls a company's, "President Brandt" before a
     lone word NER calls a person's: people both."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Ms        Ms       PROPN NNP compound 1 B-ORG
         Hessen    Hessen   PROPN NNP nsubj 2 I-ORG
         met       meet     VERB  VBD ROOT  2 O
         President President PROPN NNP compound 4 O
         Brandt    Brandt   PROPN NNP dobj  2 B-PERSON
         .         .        PUNCT .   punct 2 O
-    """) == {"Hessen": "Person", "Brandt": "Person"}
+    """,
+    ) == {"Hessen": "Person", "Brandt": "Person"}
 
 
 def test_extract_entity_types_short_name_before_its_unit_is_its_own(read_table) -> None:
     """ "Quorvex", then "Quorvex Defence and Space": the story names the company
     first and its unit later, two organisations."""
-    found = entities_of(read_table, """
+    found = entities_of(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
         grew      grow     VERB  VBD ROOT  1 O
         .         .        PUNCT .   punct 1 O
@@ -363,7 +447,8 @@ def test_extract_entity_types_short_name_before_its_unit_is_its_own(read_table) 
         hired     hire     VERB  VBD ROOT  7 O
         staff     staff    NOUN  NN  dobj  7 O
         .         .        PUNCT .   punct 7 O
-    """)
+    """,
+    )
     assert set(found) == {"Quorvex", "Quorvex Defence and Space"}
 
 
@@ -371,7 +456,9 @@ def test_extract_entity_types_short_name_before_its_full_name_joins(read_table) 
     """ "Zentra", then "Zentra Networks" or "Zentra Corp": one company, the longer
     name going on with only a suffix or a word company names end with."""
     for last in ("Networks", "Corp"):
-        found = entities_of(read_table, f"""
+        found = entities_of(
+            read_table,
+            f"""
             Zentra    Zentra   PROPN NNP nsubj 1 B-ORG
             grew      grow     VERB  VBD ROOT  1 O
             .         .        PUNCT .   punct 1 O
@@ -380,7 +467,8 @@ def test_extract_entity_types_short_name_before_its_full_name_joins(read_table) 
             hired     hire     VERB  VBD ROOT  5 O
             staff     staff    NOUN  NN  dobj  5 O
             .         .        PUNCT .   punct 5 O
-        """)
+        """,
+        )
         assert found == {f"Zentra {last}": ("Zentra",)}
 
 
@@ -402,21 +490,29 @@ def test_extract_entity_types_object_of_a_verb_is_typed(read_table) -> None:
         .         .        PUNCT .   punct 2 O
     """)
     assert {e.label: e.type for e in entities} == {
-        "Halvard Systems": "Organization", "Zephlin": "Product", "Zentrix": "Organization"}
+        "Halvard Systems": "Organization",
+        "Zephlin": "Product",
+        "Zentrix": "Organization",
+    }
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
-        ("halvard-systems", "develops", "zephlin"), ("halvard-systems", "acquires", "zentrix")}
+        ("halvard-systems", "develops", "zephlin"),
+        ("halvard-systems", "acquires", "zentrix"),
+    }
 
 
 def test_extract_entity_types_verbs_make_no_person_of_a_lone_word(read_table) -> None:
     """ "Zentrix runs Halvard Systems" (a misparse of "Zentrix, whose chief runs
     ...") makes no person of a lone word."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Zentrix   Zentrix  PROPN NNP nsubj 1 B-ORG
         runs      run      VERB  VBZ ROOT  1 O
         Halvard   Halvard  PROPN NNP compound 3 B-ORG
         Systems   Systems  PROPN NNP dobj  1 I-ORG
         .         .        PUNCT .   punct 1 O
-    """) == {"Zentrix": "Organization", "Halvard Systems": "Organization"}
+    """,
+    ) == {"Zentrix": "Organization", "Halvard Systems": "Organization"}
 
 
 def test_extract_entity_types_only_a_fitting_claim_types(read_table) -> None:
@@ -441,7 +537,9 @@ def test_extract_entity_types_only_a_fitting_claim_types(read_table) -> None:
 
 def test_extract_entity_types_who_makes_a_person(read_table) -> None:
     """ "Jane Quill and JB Marro, who own ...": only people are "who"."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Jane      Jane     PROPN NNP compound 1 B-PERSON
         Quill     Quill    PROPN NNP ROOT  1 I-PERSON
         and       and      CCONJ CC  cc    1 O
@@ -452,20 +550,27 @@ def test_extract_entity_types_who_makes_a_person(read_table) -> None:
         own       own      VERB  VBP relcl 4 O
         shares    share    NOUN  NNS dobj  7 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Jane Quill": "Person", "JB Marro": "Person"}
+    """,
+    ) == {"Jane Quill": "Person", "JB Marro": "Person"}
 
 
 def test_extract_entity_types_title_held_makes_a_person(read_table) -> None:
     """ "Dario Velluti remains executive chairman", "succeeded Dario Velluti as chief
     executive": only people hold these titles; "the biggest investor" says nothing."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         Velluti   Velluti  PROPN NNP nsubj 1 B-ORG
         remains   remain   VERB  VBZ ROOT  1 O
         executive executive NOUN NN  compound 3 O
         chairman  chairman NOUN  NN  attr  1 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Velluti": "Person"}
-    assert types(read_table, """
+    """,
+    ) == {"Velluti": "Person"}
+    assert (
+        types(
+            read_table,
+            """
         Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
         succeeded succeed  VERB  VBD ROOT  1 O
         Dario     Dario    PROPN NNP compound 3 B-ORG
@@ -474,21 +579,29 @@ def test_extract_entity_types_title_held_makes_a_person(read_table) -> None:
         chief     chief    ADJ   JJ  amod  6 O
         executive executive NOUN NN  pobj  4 O
         .         .        PUNCT .   punct 1 O
-    """)["Dario Velluti"] == "Person"
-    assert types(read_table, """
+    """,
+        )["Dario Velluti"]
+        == "Person"
+    )
+    assert types(
+        read_table,
+        """
         Quorvex   Quorvex  PROPN NNP nsubj 1 B-ORG
         remains   remain   VERB  VBZ ROOT  1 O
         the       the      DET   DT  det   4 O
         biggest   big      ADJ   JJS amod  4 O
         investor  investor NOUN  NN  attr  1 O
         .         .        PUNCT .   punct 1 O
-    """) == {"Quorvex": "Organization"}
+    """,
+    ) == {"Quorvex": "Organization"}
 
 
 def test_extract_entity_types_organisation_noun_after_a_name(read_table) -> None:
     """ "the Sal Quorn investment bank", "magazine Der Zeitwort": organisations,
     whatever NER says; "the Quill group" of a lone surname says nothing."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         from      from     ADP   IN  ROOT  0 O
         the       the      DET   DT  det   5 O
         Sal       Sal      PROPN NNP compound 3 B-PERSON
@@ -499,13 +612,16 @@ def test_extract_entity_types_organisation_noun_after_a_name(read_table) -> None
         magazine  magazine NOUN  NN  compound 9 O
         Der       Der      PROPN NNP compound 9 B-PERSON
         Zeitwort  Zeitwort PROPN NNP conj  5 I-PERSON
-    """) == {"Sal Quorn": "Organization", "Der Zeitwort": "Organization"}
+    """,
+    ) == {"Sal Quorn": "Organization", "Der Zeitwort": "Organization"}
 
 
 def test_extract_entity_types_honorific_before_an_untagged_name(read_table) -> None:
     """ "A spokesman for Quorn Builders, Dr Vantesh, said": the untagged name set
     beside a company is a person after an honorific."""
-    assert types(read_table, """
+    assert types(
+        read_table,
+        """
         A         a        DET   DT  det   1 O
         spokesman spokesman NOUN NN  nsubj 9 O
         for       for      ADP   IN  prep  1 O
@@ -517,4 +633,5 @@ def test_extract_entity_types_honorific_before_an_untagged_name(read_table) -> N
         ,         ,        PUNCT ,   punct 4 O
         said      say      VERB  VBD ROOT  9 O
         .         .        PUNCT .   punct 9 O
-    """) == {"Quorn Builders": "Organization", "Vantesh": "Person"}
+    """,
+    ) == {"Quorn Builders": "Organization", "Vantesh": "Person"}

@@ -21,9 +21,11 @@ def test_extract_failure_is_reported_and_the_rest_go_in(extractor, monkeypatch, 
         return real(doc, options)
 
     monkeypatch.setattr(kg.extract.component, "read_doc", flaky)
-    texts = {"good1": "Acme Corp agreed to buy Widget Inc.",
-             "bad": "Gamma Corp agreed to buy Delta Inc.",
-             "good2": "Beta Corp agreed to buy Widget Inc."}
+    texts = {
+        "good1": "Acme Corp agreed to buy Widget Inc.",
+        "bad": "Gamma Corp agreed to buy Delta Inc.",
+        "good2": "Beta Corp agreed to buy Widget Inc.",
+    }
     items = [(i, Article(id=i, text=t, origin=i)) for i, t in texts.items()]
     with open_store(tmp_path / "store") as store:
         report = add_articles(store, iter(items), lambda: extractor)

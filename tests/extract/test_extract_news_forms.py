@@ -19,8 +19,7 @@ def test_extract_shares_bought_are_an_investment(read_table) -> None:
         Beta      Beta     PROPN NNP compound 8 B-ORG
         Corp.     Corp.    PROPN NNP pobj     6 I-ORG
     """)
-    assert [(c.subject, c.predicate, c.object) for c in claims] == [
-        ("acme", "investsIn", "beta")]
+    assert [(c.subject, c.predicate, c.object) for c in claims] == [("acme", "investsIn", "beta")]
 
 
 def test_extract_shares_named_before_the_noun(table_triples) -> None:
@@ -53,7 +52,8 @@ def test_extract_a_majority_bought_is_an_acquisition(read_table) -> None:
         .       .       PUNCT .   punct  1 O
     """)
     assert [(c.subject, c.predicate, c.object, c.method) for c in claims] == [
-        ("acme", "acquires", "beta", "verb:buy:majority")]
+        ("acme", "acquires", "beta", "verb:buy:majority")
+    ]
 
 
 def test_extract_shares_from_a_seller_are_not_the_sellers(table_triples) -> None:
@@ -107,12 +107,14 @@ def test_extract_executive_named_with_the_company(read_table) -> None:
         .          .          PUNCT .   punct    8 O
     """)
     assert [(c.subject, c.predicate, c.object, c.ended) for c in claims] == [
-        ("jane-doe", "executiveOf", "acme", True)]
+        ("jane-doe", "executiveOf", "acme", True)
+    ]
 
 
 def test_extract_executive_without_title_or_company_is_nothing(table_triples) -> None:
     """ "Jane Doe, an executive, left": no title of office, no company."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Jane       Jane       PROPN NNP compound 1 B-PERSON
         Doe        Doe        PROPN NNP nsubj    6 I-PERSON
         ,          ,          PUNCT ,   punct    1 O
@@ -121,7 +123,9 @@ def test_extract_executive_without_title_or_company_is_nothing(table_triples) ->
         ,          ,          PUNCT ,   punct    1 O
         left       leave      VERB  VBD ROOT     6 O
         .          .          PUNCT .   punct    6 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 # ------------------------------------------------------------------------ rivals
@@ -201,7 +205,9 @@ def test_extract_name_right_after_the_verb(read_table) -> None:
         .        .        PUNCT .   punct    1  O
     """)
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
-        ("acme", "acquires", "beta"), ("beta", "develops", "zephyr")}
+        ("acme", "acquires", "beta"),
+        ("beta", "develops", "zephyr"),
+    }
 
 
 def test_extract_company_noun_with_a_possessive(table_triples) -> None:
@@ -310,9 +316,13 @@ def test_extract_makers_named_with_with(table_triples) -> None:
         and      and      CCONJ CC  cc       7  O
         Gamma    Gamma    PROPN NNP conj     7  B-ORG
         .        .        PUNCT .   punct    2  O
-    """) == {("acme", "develops", "zephyr"), ("beta", "develops", "zephyr"),
-             ("gamma", "develops", "zephyr"), ("acme", "partnerOf", "beta"),
-             ("acme", "partnerOf", "gamma")}
+    """) == {
+        ("acme", "develops", "zephyr"),
+        ("beta", "develops", "zephyr"),
+        ("gamma", "develops", "zephyr"),
+        ("acme", "partnerOf", "beta"),
+        ("acme", "partnerOf", "gamma"),
+    }
 
 
 def test_extract_working_on_a_product(table_triples) -> None:
@@ -331,8 +341,11 @@ def test_extract_working_on_a_product(table_triples) -> None:
         Beta     Beta     PROPN NNP pobj     9  B-ORG
         flew     fly      VERB  VBD ROOT     11 O
         .        .        PUNCT .   punct    11 O
-    """) == {("acme", "develops", "zephyr"), ("beta", "develops", "zephyr"),
-             ("acme", "partnerOf", "beta")}
+    """) == {
+        ("acme", "develops", "zephyr"),
+        ("beta", "develops", "zephyr"),
+        ("acme", "partnerOf", "beta"),
+    }
 
 
 def test_extract_listed_products_before_their_noun(table_triples) -> None:
@@ -362,8 +375,12 @@ def test_extract_wares_of_another_maker(table_triples) -> None:
         Beta     Beta     PROPN NNP compound 8  B-ORG
         drinks   drink    NOUN  NNS conj     4  O
         .        .        PUNCT .   punct    1  O
-    """) == {("acme", "offers", "zintro"), ("acme", "offers", "fenna"),
-             ("beta", "develops", "zintro"), ("beta", "develops", "fenna")}
+    """) == {
+        ("acme", "offers", "zintro"),
+        ("acme", "offers", "fenna"),
+        ("beta", "develops", "zintro"),
+        ("beta", "develops", "fenna"),
+    }
 
 
 def test_extract_a_seller_of_its_own_brands_makes_them(table_triples) -> None:
@@ -473,7 +490,8 @@ def test_extract_its_in_the_object_is_the_subjects(read_table) -> None:
         .        .        PUNCT .   punct 1 O
     """)
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
-        ("acme", "contractWith", "gamma")}
+        ("acme", "contractWith", "gamma")
+    }
 
 
 def test_extract_stake_sold_to_a_buyer(table_triples) -> None:
@@ -517,12 +535,12 @@ def test_extract_controlled_by(table_triples) -> None:
         {last}      {last}      PROPN NNP pobj      3 {inside}
         .           .           PUNCT .   punct     2 O
     """
-    assert table_triples(table.format(first="Acme", last="Holdings", tag="B-ORG",
-                                      inside="I-ORG")) == {
-        ("beta", "subsidiaryOf", "acme")}  # "Holdings" is a company word, not in the key
-    assert table_triples(table.format(first="Jane", last="Doe", tag="B-PERSON",
-                                      inside="I-PERSON")) == {
-        ("jane-doe", "investsIn", "beta")}
+    assert table_triples(
+        table.format(first="Acme", last="Holdings", tag="B-ORG", inside="I-ORG")
+    ) == {("beta", "subsidiaryOf", "acme")}  # "Holdings" is a company word, not in the key
+    assert table_triples(
+        table.format(first="Jane", last="Doe", tag="B-PERSON", inside="I-PERSON")
+    ) == {("jane-doe", "investsIn", "beta")}
 
 
 def test_extract_brands_listed_with_possessives(table_triples) -> None:
@@ -636,11 +654,13 @@ def test_extract_company_name_ner_cut_in_two(read_table) -> None:
         .        .        PUNCT .   punct     2 O
     """)
     assert [(c.subject, c.predicate, c.object) for c in claims] == [
-        ("halvard-quist", "sues", "acme")]
+        ("halvard-quist", "sues", "acme")
+    ]
 
 
 def test_extract_non_executive_director_is_no_executive(table_triples) -> None:
-    assert table_triples("""
+    assert (
+        table_triples("""
         Non        non        ADJ   JJ  amod     3 O
         -          -          ADJ   JJ  amod     3 O
         executive  executive  ADJ   JJ  amod     3 O
@@ -650,13 +670,16 @@ def test_extract_non_executive_director_is_no_executive(table_triples) -> None:
         of         of         ADP   IN  prep     3 O
         Acme       Acme       PROPN NNP pobj     6 B-ORG
         .          .          PUNCT .   punct    3 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_place_a_person_headed_for_is_no_company(table_triples) -> None:
     """ "Jane Doe returned from Acme, where she had headed": "where" makes the noun a
     place she went to, not what she heads."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Jane      Jane      PROPN NNP compound 1 B-PERSON
         Doe       Doe       PROPN NNP nsubj    2 I-PERSON
         returned  return    VERB  VBD ROOT     2 O
@@ -668,7 +691,9 @@ def test_extract_place_a_person_headed_for_is_no_company(table_triples) -> None:
         had       have      AUX   VBD aux      9 O
         headed    head      VERB  VBN relcl    4 O
         .         .         PUNCT .   punct    2 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_an_aged_owner_is_a_person(read_table) -> None:
@@ -696,13 +721,15 @@ def test_extract_an_aged_owner_is_a_person(read_table) -> None:
         .       .       PUNCT .   punct    17 O
     """)
     assert {(c.subject, c.predicate, c.object) for c in claims} == {
-        ("jane-doe", "investsIn", "beta")}
+        ("jane-doe", "investsIn", "beta")
+    }
 
 
 def test_extract_plural_owners_are_not_the_company_before(table_triples) -> None:
     """ "Acme made an offer. The owners of Beta are considering it": the owners are
     not Acme."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Acme        Acme        PROPN NNP nsubj    1 B-ORG
         bid         bid         VERB  VBD ROOT     1 O
         .           .           PUNCT .   punct    1 O
@@ -714,7 +741,9 @@ def test_extract_plural_owners_are_not_the_company_before(table_triples) -> None
         considering consider    VERB  VBG ROOT     8 O
         it          it          PRON  PRP dobj     8 O
         .           .           PUNCT .   punct    8 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_its_parent_company_is_no_company_it_owns(table_triples) -> None:
@@ -738,7 +767,8 @@ def test_extract_its_parent_company_is_no_company_it_owns(table_triples) -> None
 def test_extract_title_of_an_unnamed_body_is_not_the_storys(table_triples) -> None:
     """ "Acme grew. Acme hired. Statistics Bureau chief Jane Doe told Acme": the title is
     the bureau's, which names no entity, not Acme's."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Acme        Acme        PROPN NNP nsubj    1  B-ORG
         grew        grow        VERB  VBD ROOT     1  O
         .           .           PUNCT .   punct    1  O
@@ -753,7 +783,9 @@ def test_extract_title_of_an_unnamed_body_is_not_the_storys(table_triples) -> No
         told        tell        VERB  VBD ROOT     11 O
         Acme        Acme        PROPN NNP dobj     11 B-ORG
         .           .           PUNCT .   punct    11 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_its_own_products_listed_before_their_noun(table_triples) -> None:

@@ -16,7 +16,9 @@ def _starts(text: str) -> list[str]:
 def test_nlp_dateline_is_a_sentence_of_its_own() -> None:
     # the story's first words stay one sentence: "USAir" is not cut from "Group Inc said"
     assert _starts("PITTSBURGH, March 3 - USAir Group Inc said it would buy a rival.") == [
-        "PITTSBURGH", "USAir"]
+        "PITTSBURGH",
+        "USAir",
+    ]
 
 
 def test_nlp_blank_line_ends_a_sentence() -> None:

@@ -25,9 +25,14 @@ def stored_texts(kg, corpus_store) -> dict[str, str]:
     """Article id -> schema:articleBody, read with ``kg query``."""
     import json
 
-    res = kg("--store", corpus_store, "query",
-             "SELECT ?id ?text WHERE { ?a nkg:articleId ?id ; schema:articleBody ?text }",
-             "--format", "json")
+    res = kg(
+        "--store",
+        corpus_store,
+        "query",
+        "SELECT ?id ?text WHERE { ?a nkg:articleId ?id ; schema:articleBody ?text }",
+        "--format",
+        "json",
+    )
     assert res.code == 0, res.err
     rows = json.loads(res.out)["results"]["bindings"]
     return {r["id"]["value"]: r["text"]["value"] for r in rows}
@@ -46,6 +51,6 @@ def test_extract_claim_offsets_slice_sentence(jsonl, corpus_store, stored_texts)
     for c in claims:
         text = stored_texts[c["article"]]
         assert 0 <= c["start"] < c["end"] <= len(text), c["iri"]
-        assert text[c["start"]:c["end"]] == c["sentence"], c["iri"]
-        assert _body(CORPUS / f"{c['article']}.md")[c["start"]:c["end"]] == c["sentence"]
+        assert text[c["start"] : c["end"]] == c["sentence"], c["iri"]
+        assert _body(CORPUS / f"{c['article']}.md")[c["start"] : c["end"]] == c["sentence"]
         assert c["sentence"] == c["sentence"].strip()

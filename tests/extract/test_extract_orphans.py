@@ -49,12 +49,16 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
 def test_extract_workers_end_with_their_parent(tmp_path, signum):
     articles = tmp_path / "a.jsonl"
-    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n"
-                                for i in range(3000)))
+    articles.write_text(
+        "".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in range(3000))
+    )
     exe = shutil.which("kg")
     cmd = [exe] if exe else [sys.executable, "-m", "kg"]
-    proc = subprocess.Popen([*cmd, "--store", str(tmp_path / "store"), "add", "--workers", "2",
-                             str(articles)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*cmd, "--store", str(tmp_path / "store"), "add", "--workers", "2", str(articles)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 90
     workers: set[int] = set()
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:

@@ -31,7 +31,9 @@ def test_cli_add_workers_same_graph(kg, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     assert kg("--store", one, "add", "--workers", "1", CORPUS).code == 0
     assert kg("--store", two, "add", "--workers", "2", CORPUS).code == 0
-    query = ("SELECT ?c ?s ?p ?o WHERE { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
-             " ORDER BY ?c")
+    query = (
+        "SELECT ?c ?s ?p ?o WHERE { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+        " ORDER BY ?c"
+    )
     rows = [kg("--store", s, "query", query, "--format", "csv").out for s in (one, two)]
     assert rows[0] == rows[1] and rows[0].count("\n") > 10

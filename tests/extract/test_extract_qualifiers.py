@@ -21,13 +21,17 @@ def xfail(reason: str):
 
 # -- kg.extract.money.find_money -------------------------------------------------------------
 
-@pytest.mark.parametrize("text,value,currency", [
-    ("a price of $4.5 billion", 4.5e9, "USD"),
-    ("it paid $4bn in cash", 4e9, "USD"),
-    ("a \u20ac15 million round", 15e6, "EUR"),
-    ("13 billion dollars", 13e9, "USD"),
-    ("as much as $134 billion", 134e9, "USD"),
-])
+
+@pytest.mark.parametrize(
+    "text,value,currency",
+    [
+        ("a price of $4.5 billion", 4.5e9, "USD"),
+        ("it paid $4bn in cash", 4e9, "USD"),
+        ("a \u20ac15 million round", 15e6, "EUR"),
+        ("13 billion dollars", 13e9, "USD"),
+        ("as much as $134 billion", 134e9, "USD"),
+    ],
+)
 def test_money_find_money_reads_value_and_currency(text, value, currency):
     found = find_money(text)
     assert [m.money for m in found] == [Money(pytest.approx(value), currency)]
@@ -37,7 +41,10 @@ def test_money_find_money_reads_value_and_currency(text, value, currency):
 def test_money_find_money_marks_rates_per_unit():
     found = find_money("$150,000 per song, or $60m a year, or $31 each")
     assert [(m.money.value, m.per_unit) for m in found] == [
-        (150_000.0, True), (60e6, True), (31.0, True)]
+        (150_000.0, True),
+        (60e6, True),
+        (31.0, True),
+    ]
 
 
 def test_money_find_money_for_each_is_a_rate_and_the_total_is_not():
@@ -57,7 +64,7 @@ def test_money_find_money_ignores_numbers_without_currency():
 def test_money_find_money_offsets_and_order():
     text = "Paid 13 billion dollars, then $2m more."
     found = find_money(text)
-    assert [text[m.start:m.end] for m in found] == ["13 billion dollars", "$2m"]
+    assert [text[m.start : m.end] for m in found] == ["13 billion dollars", "$2m"]
 
 
 # -- kg.extract.dates.resolve_date -----------------------------------------------------------
@@ -65,18 +72,21 @@ def test_money_find_money_offsets_and_order():
 WEDNESDAY = date(2026, 11, 25)
 
 
-@pytest.mark.parametrize("expr,expected", [
-    ("in 2015", "2015"),
-    ("founded in 1875", "1875"),
-    ("on Tuesday", "2026-11-24"),
-    ("last Wednesday", "2026-11-18"),
-    ("last year", "2025"),
-    ("March 2024", "2024-03"),
-    ("on December 3", "2025-12-03"),
-    ("in January", "2026-01"),
-    ("last summer", "2026"),  # the summer that ended before late November
-    ("this spring", "2026"),
-])
+@pytest.mark.parametrize(
+    "expr,expected",
+    [
+        ("in 2015", "2015"),
+        ("founded in 1875", "1875"),
+        ("on Tuesday", "2026-11-24"),
+        ("last Wednesday", "2026-11-18"),
+        ("last year", "2025"),
+        ("March 2024", "2024-03"),
+        ("on December 3", "2025-12-03"),
+        ("in January", "2026-01"),
+        ("last summer", "2026"),  # the summer that ended before late November
+        ("this spring", "2026"),
+    ],
+)
 def test_dates_resolve_date_against_publication(expr, expected):
     assert resolve_date(expr, WEDNESDAY) == expected
 
@@ -93,61 +103,130 @@ ACQ = ("halvard-systems", "acquires", "corvale-networks")
 SUES = ("halvard-systems", "sues", "corvale-networks")
 
 MONEY = [
-    ("Halvard Systems acquired Corvale Networks for $4.5 billion.",
-     ("halvard-systems", "acquires", "corvale-networks"), Money(4.5e9, "USD")),
-    ("Halvard Systems bought Corvale Networks for \u20ac15 million.",
-     ("halvard-systems", "acquires", "corvale-networks"), Money(15e6, "EUR")),
-    ("Halvard Systems acquired Corvale Networks for 13 billion dollars.",
-     ("halvard-systems", "acquires", "corvale-networks"), Money(13e9, "USD")),
-    ("Brightwater Energy is seeking as much as $134 billion in damages from Tidemark "
-     "Holdings.", ("brightwater-energy", "sues", "tidemark"), Money(134e9, "USD")),
-    ("NASA awarded Halvard Systems a contract worth $2.9 billion.",
-     ("halvard-systems", "contractWith", "nasa"), Money(2.9e9, "USD")),
-    ("Brightwater Energy sued Tidemark Holdings, asking for $150,000 per song.",
-     ("brightwater-energy", "sues", "tidemark"), None),
-    ("Halvard Systems and Tidemark Holdings invested $50 million in Northwind Robotics.",
-     ("halvard-systems", "investsIn", "northwind-robotics"), None),
+    (
+        "Halvard Systems acquired Corvale Networks for $4.5 billion.",
+        ("halvard-systems", "acquires", "corvale-networks"),
+        Money(4.5e9, "USD"),
+    ),
+    (
+        "Halvard Systems bought Corvale Networks for \u20ac15 million.",
+        ("halvard-systems", "acquires", "corvale-networks"),
+        Money(15e6, "EUR"),
+    ),
+    (
+        "Halvard Systems acquired Corvale Networks for 13 billion dollars.",
+        ("halvard-systems", "acquires", "corvale-networks"),
+        Money(13e9, "USD"),
+    ),
+    (
+        "Brightwater Energy is seeking as much as $134 billion in damages from Tidemark Holdings.",
+        ("brightwater-energy", "sues", "tidemark"),
+        Money(134e9, "USD"),
+    ),
+    (
+        "NASA awarded Halvard Systems a contract worth $2.9 billion.",
+        ("halvard-systems", "contractWith", "nasa"),
+        Money(2.9e9, "USD"),
+    ),
+    (
+        "Brightwater Energy sued Tidemark Holdings, asking for $150,000 per song.",
+        ("brightwater-energy", "sues", "tidemark"),
+        None,
+    ),
+    (
+        "Halvard Systems and Tidemark Holdings invested $50 million in Northwind Robotics.",
+        ("halvard-systems", "investsIn", "northwind-robotics"),
+        None,
+    ),
     # each party gets the sum of its own clause, or the one nearest its name
-    ("Halvard Systems agreed to buy Corvale Networks for $5 million, a year after Tidemark "
-     "Holdings bought Northwind Robotics for $9 million.",
-     ("tidemark", "acquires", "northwind-robotics"), Money(9e6, "USD")),
-    ("NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
-     "$4.2 billion contract.", ("corvale-networks", "contractWith", "nasa"), Money(4.2e9, "USD")),
+    (
+        "Halvard Systems agreed to buy Corvale Networks for $5 million, a year after Tidemark "
+        "Holdings bought Northwind Robotics for $9 million.",
+        ("tidemark", "acquires", "northwind-robotics"),
+        Money(9e6, "USD"),
+    ),
+    (
+        "NASA awarded Halvard Systems a $2.6 billion contract and Corvale Networks a "
+        "$4.2 billion contract.",
+        ("corvale-networks", "contractWith", "nasa"),
+        Money(4.2e9, "USD"),
+    ),
     # a figure in words of a currency after the number
-    ("Halvard Systems said on Tuesday that it had invested 50 million euros in Corvale "
-     "Networks.", ("halvard-systems", "investsIn", "corvale-networks"), Money(50e6, "EUR")),
-    ("Quillon Capital led a Series B round of $40 million in Northwind Robotics earlier this "
-     "month.",
-     ("quillon-capital", "investsIn", "northwind-robotics"), Money(40e6, "USD")),
+    (
+        "Halvard Systems said on Tuesday that it had invested 50 million euros in Corvale "
+        "Networks.",
+        ("halvard-systems", "investsIn", "corvale-networks"),
+        Money(50e6, "EUR"),
+    ),
+    (
+        "Quillon Capital led a Series B round of $40 million in Northwind Robotics earlier this "
+        "month.",
+        ("quillon-capital", "investsIn", "northwind-robotics"),
+        Money(40e6, "USD"),
+    ),
     # a sum raised from several is not split between them
-    ("Northwind Robotics raised $50 million from Quillon Capital and Sequoia Capital.",
-     ("quillon-capital", "investsIn", "northwind-robotics"), None),
-    ("Northwind Robotics raised $50 million from Quillon Capital.",
-     ("quillon-capital", "investsIn", "northwind-robotics"), Money(50e6, "USD")),
+    (
+        "Northwind Robotics raised $50 million from Quillon Capital and Sequoia Capital.",
+        ("quillon-capital", "investsIn", "northwind-robotics"),
+        None,
+    ),
+    (
+        "Northwind Robotics raised $50 million from Quillon Capital.",
+        ("quillon-capital", "investsIn", "northwind-robotics"),
+        Money(50e6, "USD"),
+    ),
     # not a sum of another clause with its own subject ...
-    ("Corvale Networks will keep its licence to Microsoft's technology, and Tidemark "
-     "Holdings will book a $1.25 billion payment.",
-     ("microsoft", "contractWith", "corvale-networks"), None),
+    (
+        "Corvale Networks will keep its licence to Microsoft's technology, and Tidemark "
+        "Holdings will book a $1.25 billion payment.",
+        ("microsoft", "contractWith", "corvale-networks"),
+        None,
+    ),
     # ... but one of a clause about the deal itself
-    ("Halvard Systems acquired Corvale Networks in an all-stock deal that valued it at "
-     "$33 billion.", ACQ, Money(33e9, "USD")),
+    (
+        "Halvard Systems acquired Corvale Networks in an all-stock deal that valued it at "
+        "$33 billion.",
+        ACQ,
+        Money(33e9, "USD"),
+    ),
     # a purpose clause belongs to its verb
-    ("Halvard Systems paid roughly $2.7bn to license Corvale Networks' technology.",
-     ("corvale-networks", "contractWith", "halvard-systems"), Money(2.7e9, "USD")),
+    (
+        "Halvard Systems paid roughly $2.7bn to license Corvale Networks' technology.",
+        ("corvale-networks", "contractWith", "halvard-systems"),
+        Money(2.7e9, "USD"),
+    ),
     # the sum is in a later sentence that names the same event
-    ("Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
-     "was announced on Monday.", ACQ, Money(5e9, "USD")),
-    ("Halvard Systems sued Corvale Networks.\n\nThe complaint seeks $20 million in "
-     "damages.", SUES, Money(20e6, "USD")),
+    (
+        "Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
+        "was announced on Monday.",
+        ACQ,
+        Money(5e9, "USD"),
+    ),
+    (
+        "Halvard Systems sued Corvale Networks.\n\nThe complaint seeks $20 million in damages.",
+        SUES,
+        Money(20e6, "USD"),
+    ),
     # "the contract" of a later sentence may be another contract between the same two
-    ("NASA first hired Halvard Systems to carry cargo more than a decade ago.\n\nHalvard "
-     "Systems also holds a second contract worth about $2.9 billion, awarded in 2021.",
-     ("halvard-systems", "contractWith", "nasa"), None),
+    (
+        "NASA first hired Halvard Systems to carry cargo more than a decade ago.\n\nHalvard "
+        "Systems also holds a second contract worth about $2.9 billion, awarded in 2021.",
+        ("halvard-systems", "contractWith", "nasa"),
+        None,
+    ),
     # ... nor from a sentence about another event of the same kind
-    ("Halvard Systems sued Corvale Networks.\n\nTidemark Holdings bought Northwind Robotics."
-     "\n\nThe deal was worth $9 million.", SUES, None),
-    ("Halvard Systems agreed to buy Corvale Networks.\n\nTidemark Holdings bought Northwind "
-     "Robotics.\n\nThe deal was worth $9 million.", ACQ, None),
+    (
+        "Halvard Systems sued Corvale Networks.\n\nTidemark Holdings bought Northwind Robotics."
+        "\n\nThe deal was worth $9 million.",
+        SUES,
+        None,
+    ),
+    (
+        "Halvard Systems agreed to buy Corvale Networks.\n\nTidemark Holdings bought Northwind "
+        "Robotics.\n\nThe deal was worth $9 million.",
+        ACQ,
+        None,
+    ),
 ]
 
 
@@ -162,44 +241,92 @@ def test_extract_claim_amount(claims_for, text, triple, amount):
 # -- dates on claims -------------------------------------------------------------------------
 
 DATES = [
-    ("Tomas Lindqvist founded Halvard Systems in 2015.",
-     ("tomas-lindqvist", "founderOf", "halvard-systems"), "2015"),
-    ("Halvard Systems acquired Corvale Networks on Tuesday.",
-     ("halvard-systems", "acquires", "corvale-networks"), "2026-11-24"),
-    ("Corvale Networks was bought by Halvard Systems last year.",
-     ("halvard-systems", "acquires", "corvale-networks"), "2025"),
+    (
+        "Tomas Lindqvist founded Halvard Systems in 2015.",
+        ("tomas-lindqvist", "founderOf", "halvard-systems"),
+        "2015",
+    ),
+    (
+        "Halvard Systems acquired Corvale Networks on Tuesday.",
+        ("halvard-systems", "acquires", "corvale-networks"),
+        "2026-11-24",
+    ),
+    (
+        "Corvale Networks was bought by Halvard Systems last year.",
+        ("halvard-systems", "acquires", "corvale-networks"),
+        "2025",
+    ),
     # one sentence, two events, two dates: each time phrase dates only its own clause
-    ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
-     "Tuesday.", ("tomas-lindqvist", "founderOf", "halvard-systems"), "2015"),
-    ("Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on "
-     "Tuesday.", ("halvard-systems", "sues", "corvale-networks"), "2026-11-24"),
+    (
+        "Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on Tuesday.",
+        ("tomas-lindqvist", "founderOf", "halvard-systems"),
+        "2015",
+    ),
+    (
+        "Halvard Systems, which Tomas Lindqvist founded in 2015, sued Corvale Networks on Tuesday.",
+        ("halvard-systems", "sues", "corvale-networks"),
+        "2026-11-24",
+    ),
     # NER may cut a time phrase in two ("the summer of" + "2022")
-    ("Tomas Lindqvist tried to walk away, relenting only after Halvard Systems sued "
-     "Corvale Networks in Delaware in the summer of 2022.", SUES, "2022"),
+    (
+        "Tomas Lindqvist tried to walk away, relenting only after Halvard Systems sued "
+        "Corvale Networks in Delaware in the summer of 2022.",
+        SUES,
+        "2022",
+    ),
     # a later sentence dates the same event
-    ("Halvard Systems sued Corvale Networks.\n\nThe complaint, filed on Thursday in a state "
-     "court, names two executives.", SUES, "2026-11-19"),
-    ("Halvard Systems agreed to buy Corvale Networks.\n\nWhen the agreement was announced on "
-     "Aug. 2, neither side disclosed terms.", ACQ, "2026-08-02"),
+    (
+        "Halvard Systems sued Corvale Networks.\n\nThe complaint, filed on Thursday in a state "
+        "court, names two executives.",
+        SUES,
+        "2026-11-19",
+    ),
+    (
+        "Halvard Systems agreed to buy Corvale Networks.\n\nWhen the agreement was announced on "
+        "Aug. 2, neither side disclosed terms.",
+        ACQ,
+        "2026-08-02",
+    ),
     # calling a deal off dates the calling off, not the deal
-    ("Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.",
-     ACQ, None),
-    ("Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.\n\n"
-     "The deal was unveiled in September 2020.", ACQ, "2020-09"),
+    ("Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.", ACQ, None),
+    (
+        "Halvard Systems on Tuesday called off its planned purchase of Corvale Networks.\n\n"
+        "The deal was unveiled in September 2020.",
+        ACQ,
+        "2020-09",
+    ),
     # two parallel clauses with one verb share the time phrase
-    ("Halvard Systems sued Corvale Networks earlier this year, and Tomas Lindqvist sued "
-     "Tidemark Holdings.", ("tomas-lindqvist", "sues", "tidemark"), "2026"),
-    ("Halvard Systems on Monday won the contest to become Corvale Networks' technology "
-     "partner.", ("corvale-networks", "partnerOf", "halvard-systems"), "2026-11-23"),
+    (
+        "Halvard Systems sued Corvale Networks earlier this year, and Tomas Lindqvist sued "
+        "Tidemark Holdings.",
+        ("tomas-lindqvist", "sues", "tidemark"),
+        "2026",
+    ),
+    (
+        "Halvard Systems on Monday won the contest to become Corvale Networks' technology partner.",
+        ("corvale-networks", "partnerOf", "halvard-systems"),
+        "2026-11-23",
+    ),
     # the deal a verb was done in dates it
-    ("Halvard Systems acquired Corvale Networks in a deal worth \u20ac800 million announced "
-     "in January 2024.", ACQ, "2024-01"),
+    (
+        "Halvard Systems acquired Corvale Networks in a deal worth \u20ac800 million announced "
+        "in January 2024.",
+        ACQ,
+        "2024-01",
+    ),
     # "a decade ago" is no December
-    ("NASA first hired Halvard Systems to carry cargo more than a decade ago.",
-     ("halvard-systems", "contractWith", "nasa"), None),
+    (
+        "NASA first hired Halvard Systems to carry cargo more than a decade ago.",
+        ("halvard-systems", "contractWith", "nasa"),
+        None,
+    ),
     # a role taken up is an event with a date
-    ("Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
-     "executive.", ("tomas-lindqvist", "executiveOf", "corvale-networks"), "2026-11-24"),
+    (
+        "Corvale Networks announced on Tuesday that Tomas Lindqvist would return as its chief "
+        "executive.",
+        ("tomas-lindqvist", "executiveOf", "corvale-networks"),
+        "2026-11-24",
+    ),
 ]
 
 
@@ -215,20 +342,34 @@ def test_extract_claim_date(claims_for, text, triple, expected):
 
 ATTRIBUTION = [
     ("Halvard Systems agreed to buy Corvale Networks, Daniel Reyes said.", ACQ, "daniel-reyes"),
-    ("Halvard Systems will sue Corvale Networks, the Harbor Journal reported.",
-     SUES, "harbor-journal"),
-    ("Halvard Systems agreed to buy Corvale Networks, according to the Wall Street Journal.",
-     ACQ, "wall-street-journal"),
+    (
+        "Halvard Systems will sue Corvale Networks, the Harbor Journal reported.",
+        SUES,
+        "harbor-journal",
+    ),
+    (
+        "Halvard Systems agreed to buy Corvale Networks, according to the Wall Street Journal.",
+        ACQ,
+        "wall-street-journal",
+    ),
     ("Daniel Reyes said Halvard Systems had sued Corvale Networks.", SUES, "daniel-reyes"),
     ('"Halvard Systems will sue Corvale Networks," Priya Raman said.', SUES, "priya-raman"),
-    pytest.param('"Halvard Systems will sue Corvale Networks," Daniel Reyes said.',
-                 SUES, "daniel-reyes",
-                 marks=xfail("NER tags 'Daniel Reyes' WORK_OF_ART after the closing quote, "
-                             "so the speaker is no entity and attributed_to is None")),
+    pytest.param(
+        '"Halvard Systems will sue Corvale Networks," Daniel Reyes said.',
+        SUES,
+        "daniel-reyes",
+        marks=xfail(
+            "NER tags 'Daniel Reyes' WORK_OF_ART after the closing quote, "
+            "so the speaker is no entity and attributed_to is None"
+        ),
+    ),
     ("Halvard Systems announced that it had acquired Corvale Networks.", ACQ, None),
     # "add" is a speech verb ("..., she added"), but here it is the claim's own verb
-    ("Corvale Networks added support for the Zephyr app.",
-     ("corvale-networks", "offers", "zephyr"), None),
+    (
+        "Corvale Networks added support for the Zephyr app.",
+        ("corvale-networks", "offers", "zephyr"),
+        None,
+    ),
 ]
 
 
@@ -245,8 +386,10 @@ def test_extract_claim_attribution(claims_for, text, triple, source):
 NEGATED = [
     ("Halvard Systems has no plans to acquire Corvale Networks.", ACQ),
     ("Halvard Systems denied it would buy Corvale Networks.", ACQ),
-    ("Halvard Systems ruled out a merger with Corvale Networks.",
-     ("halvard-systems", "mergesWith", "corvale-networks")),
+    (
+        "Halvard Systems ruled out a merger with Corvale Networks.",
+        ("halvard-systems", "mergesWith", "corvale-networks"),
+    ),
 ]
 
 
@@ -262,10 +405,14 @@ HEDGED = [
     ("Halvard Systems could buy Corvale Networks.", ACQ),
     ("Halvard Systems is in talks to buy Corvale Networks.", ACQ),
     # the lemmatizer gives "hopes" the lemma "hop"
-    ("Halvard Systems hopes to partner with Corvale Networks.",
-     ("halvard-systems", "partnerOf", "corvale-networks")),
-    ("Halvard Systems hopes to land a deal with Corvale Networks.",
-     ("halvard-systems", "partnerOf", "corvale-networks")),
+    (
+        "Halvard Systems hopes to partner with Corvale Networks.",
+        ("halvard-systems", "partnerOf", "corvale-networks"),
+    ),
+    (
+        "Halvard Systems hopes to land a deal with Corvale Networks.",
+        ("halvard-systems", "partnerOf", "corvale-networks"),
+    ),
 ]
 
 

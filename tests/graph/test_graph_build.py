@@ -75,8 +75,12 @@ def test_build_article_metadata(graph, sample_extraction):
 
 
 def test_build_article_without_metadata(sample_extraction):
-    bare = dataclasses.replace(sample_extraction, article=dataclasses.replace(
-        sample_extraction.article, title=None, published=None, source=None, url=None))
+    bare = dataclasses.replace(
+        sample_extraction,
+        article=dataclasses.replace(
+            sample_extraction.article, title=None, published=None, source=None, url=None
+        ),
+    )
 
     g = _graph(bare)
 
@@ -88,8 +92,7 @@ def test_build_article_without_metadata(sample_extraction):
 def test_build_entities(graph):
     acme, jane = entity_iri("acme"), entity_iri("jane-doe")
 
-    assert set(graph.objects(article_iri("a1"), SDO.mentions)) == {
-        acme, entity_iri("widget"), jane}
+    assert set(graph.objects(article_iri("a1"), SDO.mentions)) == {acme, entity_iri("widget"), jane}
     assert (acme, RDF.type, NKG.Organization) in graph
     assert (jane, RDF.type, NKG.Person) in graph
     assert graph.value(acme, RDFS.label) == Literal("Acme Corp.")
@@ -126,7 +129,7 @@ def test_build_claim_evidence_offsets(graph, sample_extraction, index):
     assert start.datatype == end.datatype == XSD.nonNegativeInteger
     assert (int(start), int(end)) == (claim.sentence_start, claim.sentence_end)
     exact = str(graph.value(ev, OA.exact))
-    assert exact == claim.sentence == sample_extraction.article.text[int(start):int(end)]
+    assert exact == claim.sentence == sample_extraction.article.text[int(start) : int(end)]
 
 
 def test_build_claim_amount_node(graph, sample_extraction):
@@ -140,26 +143,37 @@ def test_build_claim_amount_node(graph, sample_extraction):
     assert graph.value(_claim(sample_extraction, 1), NKG.amount) is None
 
 
-@pytest.mark.parametrize(("index", "expected"), [
-    (0, Literal("2015", datatype=XSD.gYear)),
-    (1, Literal("2026-11-24", datatype=XSD.date)),
-])
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [
+        (0, Literal("2015", datatype=XSD.gYear)),
+        (1, Literal("2026-11-24", datatype=XSD.date)),
+    ],
+)
 def test_build_claim_event_date(graph, sample_extraction, index, expected):
     assert graph.value(_claim(sample_extraction, index), NKG.eventDate) == expected
 
 
-@pytest.mark.parametrize(("value", "datatype"), [
-    ("2015", XSD.gYear),
-    ("2026-11", XSD.gYearMonth),
-    ("2026-11-24", XSD.date),
-])
+@pytest.mark.parametrize(
+    ("value", "datatype"),
+    [
+        ("2015", XSD.gYear),
+        ("2026-11", XSD.gYearMonth),
+        ("2026-11-24", XSD.date),
+    ],
+)
 def test_build_date_literal(value, datatype):
     assert date_literal(value) == Literal(value, datatype=datatype)
 
 
-@pytest.mark.parametrize(("polarity", "plain"), [
-    ("asserted", True), ("hedged", False), ("negated", False),
-])
+@pytest.mark.parametrize(
+    ("polarity", "plain"),
+    [
+        ("asserted", True),
+        ("hedged", False),
+        ("negated", False),
+    ],
+)
 def test_build_plain_triple_only_when_asserted(sample_extraction, polarity, plain):
     claim = dataclasses.replace(sample_extraction.claims[0], polarity=polarity)
     ex = dataclasses.replace(sample_extraction, claims=(claim,))
@@ -178,10 +192,16 @@ def test_build_hedged_claim_has_no_plain_triple(graph):
 def test_build_claim_iri_stable(sample_extraction):
     later = datetime(2027, 1, 1, tzinfo=timezone.utc)
 
-    first = {q for q in article_quads(sample_extraction, extracted_at=WHEN)
-             if q[0].startswith("https://w3id.org/nkg/claim/")}
-    again = {q for q in article_quads(sample_extraction, extracted_at=later)
-             if q[0].startswith("https://w3id.org/nkg/claim/")}
+    first = {
+        q
+        for q in article_quads(sample_extraction, extracted_at=WHEN)
+        if q[0].startswith("https://w3id.org/nkg/claim/")
+    }
+    again = {
+        q
+        for q in article_quads(sample_extraction, extracted_at=later)
+        if q[0].startswith("https://w3id.org/nkg/claim/")
+    }
 
     assert first and first == again
     assert _claim(sample_extraction, 0) != _claim(sample_extraction, 1)

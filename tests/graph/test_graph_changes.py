@@ -30,8 +30,14 @@ NAMES = {
 }
 TYPES = {"laura": "Person"}
 PREDICATES = ("acquires", "partnerOf", "investsIn", "rivalOf", "sues", "founderOf")
-AMOUNTS = (None, None, Money(5e6, "USD"), Money(9e6, "USD"), Money(5.05e6, "USD"),
-           Money(5e6, "EUR"))
+AMOUNTS = (
+    None,
+    None,
+    Money(5e6, "USD"),
+    Money(9e6, "USD"),
+    Money(5.05e6, "USD"),
+    Money(5e6, "EUR"),
+)
 DATES = (None, None, "2019", "2019-05", "2021")
 IDS = tuple(f"a{i}" for i in range(7))
 
@@ -49,27 +55,51 @@ def random_extraction(rng: random.Random, article_id: str, names=None) -> Extrac
         sentence = f"{labels[s]} {p} {labels[o]} ({rng.randint(0, 1)})."
         polarity = rng.choices(("asserted", "negated", "hedged"), (6, 2, 1))[0]
         ended = rng.random() < 0.15
-        claims.append(Claim(s, p, o, sentence=sentence, sentence_start=start,
-                            sentence_end=start + len(sentence), polarity=polarity,
-                            amount=rng.choice(AMOUNTS), date=rng.choice(DATES),
-                            attributed_to=rng.choice((None, "laura")), confidence=0.8,
-                            ended=ended, end_date=rng.choice(DATES) if ended else None))
+        claims.append(
+            Claim(
+                s,
+                p,
+                o,
+                sentence=sentence,
+                sentence_start=start,
+                sentence_end=start + len(sentence),
+                polarity=polarity,
+                amount=rng.choice(AMOUNTS),
+                date=rng.choice(DATES),
+                attributed_to=rng.choice((None, "laura")),
+                confidence=0.8,
+                ended=ended,
+                end_date=rng.choice(DATES) if ended else None,
+            )
+        )
         sentences.append(sentence)
         start += len(sentence) + 1
-    used = sorted({k for c in claims for k in (c.subject, c.object, c.attributed_to) if k}
-                  | set(rng.sample(keys, 1)))
-    entities = tuple(Entity(k, labels[k], TYPES.get(k, "Organization"),
-                            aliases=tuple(n for n in names[k][:2] if n != labels[k])
-                            if rng.random() < 0.5 else ())
-                     for k in used)
-    article = Article(id=article_id, text=" ".join(sentences) or "Nothing happened.",
-                      title=article_id, published=rng.choice((None, "2024-01-02", "2025-06-30")),
-                      source=rng.choice((None, "Wire A", "Wire B")))
+    used = sorted(
+        {k for c in claims for k in (c.subject, c.object, c.attributed_to) if k}
+        | set(rng.sample(keys, 1))
+    )
+    entities = tuple(
+        Entity(
+            k,
+            labels[k],
+            TYPES.get(k, "Organization"),
+            aliases=tuple(n for n in names[k][:2] if n != labels[k]) if rng.random() < 0.5 else (),
+        )
+        for k in used
+    )
+    article = Article(
+        id=article_id,
+        text=" ".join(sentences) or "Nothing happened.",
+        title=article_id,
+        published=rng.choice((None, "2024-01-02", "2025-06-30")),
+        source=rng.choice((None, "Wire A", "Wire B")),
+    )
     return Extraction(article, entities, tuple(claims), pipeline="hand 1.0")
 
 
-def curated(ex: Extraction, merge: tuple[str, str] | None = None,
-            label: tuple[str, str] | None = None) -> Extraction:
+def curated(
+    ex: Extraction, merge: tuple[str, str] | None = None, label: tuple[str, str] | None = None
+) -> Extraction:
     """``ex`` as an extractor with a curation would read it again: entity ``merge[0]`` is
     ``merge[1]``; entity ``label[0]`` is called ``label[1]``."""
     import dataclasses
@@ -83,11 +113,19 @@ def curated(ex: Extraction, merge: tuple[str, str] | None = None,
         if label and e.key == label[0]:
             e = dataclasses.replace(e, label=label[1])
         entities.setdefault(e.key, e)
-    claims = tuple(dataclasses.replace(c, subject=key(c.subject), object=key(c.object),
-                                       attributed_to=c.attributed_to and key(c.attributed_to))
-                   for c in ex.claims if key(c.subject) != key(c.object))
-    return dataclasses.replace(ex, entities=tuple(entities.values()), claims=claims,
-                               pipeline="hand 1.1")
+    claims = tuple(
+        dataclasses.replace(
+            c,
+            subject=key(c.subject),
+            object=key(c.object),
+            attributed_to=c.attributed_to and key(c.attributed_to),
+        )
+        for c in ex.claims
+        if key(c.subject) != key(c.object)
+    )
+    return dataclasses.replace(
+        ex, entities=tuple(entities.values()), claims=claims, pipeline="hand 1.1"
+    )
 
 
 def _oxigraph_quads(ex: Extraction) -> list:
@@ -109,8 +147,9 @@ class Replay:
 
     def step(self) -> str:
         rng, store = self.rng, self.store
-        kind = rng.choices(("add", "batch", "remove", "python", "load", "rebuild", "curate"),
-                           (5, 2, 3, 2, 2, 1, 3))[0]
+        kind = rng.choices(
+            ("add", "batch", "remove", "python", "load", "rebuild", "curate"), (5, 2, 3, 2, 2, 1, 3)
+        )[0]
         if kind == "add":
             self._add([random_extraction(rng, rng.choice(IDS))])
         elif kind == "batch":
@@ -133,16 +172,24 @@ class Replay:
             again = {i: random_extraction(rng, i) for i in self.held}
             again = {i: ex for i, ex in again.items()}
             # the stored text is what is re-read: keep each article's, change what is found
-            again = {i: ex.__class__(self.held[i].article, ex.entities, (), "hand 2.0")
-                     for i, ex in again.items()}
+            again = {
+                i: ex.__class__(self.held[i].article, ex.entities, (), "hand 2.0")
+                for i, ex in again.items()
+            }
             rebuild(store, lambda: HandExtractor(list(again.values())))
             self.held.update(again)
         elif kind == "curate" and self.held:
             a, b = rng.sample(sorted(NAMES), 2)
-            change = ({"merge": (a, b)} if rng.random() < 0.5 else
-                      {"label": (a, rng.choice(("Renamed Co", NAMES[a][-1])))})
-            touched = {i: curated(ex, **change) for i, ex in self.held.items()
-                       if a in {e.key for e in ex.entities}}
+            change = (
+                {"merge": (a, b)}
+                if rng.random() < 0.5
+                else {"label": (a, rng.choice(("Renamed Co", NAMES[a][-1])))}
+            )
+            touched = {
+                i: curated(ex, **change)
+                for i, ex in self.held.items()
+                if a in {e.key for e in ex.entities}
+            }
             rebuild(store, lambda: HandExtractor(list(touched.values())), ids=touched)
             self.held.update(touched)
         else:
@@ -169,7 +216,7 @@ def test_graph_changes_a_triple_leaves_the_merged_graph_with_its_last_graph(tmp_
     from query.handmade import story
 
     buy = ("Acme Corp agreed to buy Widget Inc.", "acme", "acquires", "widget")
-    label = 'SELECT ?l WHERE { entity:acme rdfs:label ?l }'
+    label = "SELECT ?l WHERE { entity:acme rdfs:label ?l }"
     with open_store(tmp_path / "store") as store:
         for i in "abc":
             ex = story(i, buy)
@@ -208,7 +255,8 @@ def test_graph_changes_named_graph_queries_stay_per_article(tmp_path):
     with open_store(tmp_path / "store") as store:
         for i in "ab":
             store.put_article(i, article_quads(story(i, buy)))
-        rows = store.select("SELECT ?g WHERE { GRAPH ?g { entity:acme rdfs:label ?l } } "
-                            "ORDER BY ?g")
+        rows = store.select(
+            "SELECT ?g WHERE { GRAPH ?g { entity:acme rdfs:label ?l } } ORDER BY ?g"
+        )
 
     assert [r["g"].rsplit("/", 1)[-1] for r in rows] == ["a", "b"]

@@ -13,10 +13,15 @@ from kg.graph.fulltext import INDEX_FILE, open_index, search_names, search_text
 
 E = "https://w3id.org/nkg/entity/"
 
-DEAL = story("deal", ("Acme Corp agreed to buy Widget Inc for a song.", "acme", "acquires",
-                      "widget"), published="2026-01-02", source="Test Wire")
-SUIT = story("suit", ("Tarn Labs sued Brisk Analytics over patents.", "tarn-labs", "sues",
-                      "brisk-analytics"))
+DEAL = story(
+    "deal",
+    ("Acme Corp agreed to buy Widget Inc for a song.", "acme", "acquires", "widget"),
+    published="2026-01-02",
+    source="Test Wire",
+)
+SUIT = story(
+    "suit", ("Tarn Labs sued Brisk Analytics over patents.", "tarn-labs", "sues", "brisk-analytics")
+)
 
 
 def texts(store, words: str) -> list[str]:
@@ -57,8 +62,10 @@ def test_graph_fulltext_ignores_query_syntax(store):
 
 
 def test_graph_fulltext_follows_replace_and_remove(store):
-    add(store, story("deal", ("Acme Corp walked away from Widget Inc.", "acme", "partnerOf",
-                              "widget")))
+    add(
+        store,
+        story("deal", ("Acme Corp walked away from Widget Inc.", "acme", "partnerOf", "widget")),
+    )
     assert texts(store, "song") == []
     assert texts(store, "walked") == ["deal"]
 

@@ -40,9 +40,11 @@ def endpoint(tmp_path_factory):
     text = text.replace("ServerPort               = 1111", f"ServerPort = 127.0.0.1:{sql}")
     text = text.replace("ServerPort                  = 8890", f"ServerPort = 127.0.0.1:{http}")
     (folder / "virtuoso.ini").write_text(text)
-    server = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile",
-                               str(folder / "virtuoso.ini")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["virtuoso-t", "+foreground", "+configfile", str(folder / "virtuoso.ini")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{http}/sparql"
     try:
         deadline = time.time() + 90
@@ -54,9 +56,12 @@ def endpoint(tmp_path_factory):
                 if time.time() > deadline or server.poll() is not None:
                     pytest.fail("Virtuoso did not start")
                 time.sleep(0.5)
-        subprocess.run(["isql-vt", f"127.0.0.1:{sql}", "dba", "dba",
-                        'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            ["isql-vt", f"127.0.0.1:{sql}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         yield url
     finally:
         server.terminate()
@@ -73,8 +78,10 @@ def _records(kg, store, command, *extra):
 
 
 def _claims(kg, store):
-    return sorted((c["article"], c["subject"]["iri"], c["predicate"], c["object"]["iri"])
-                  for c in _records(kg, store, "claims"))
+    return sorted(
+        (c["article"], c["subject"]["iri"], c["predicate"], c["object"]["iri"])
+        for c in _records(kg, store, "claims")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -111,16 +118,20 @@ def test_graph_remote_query_formats(kg, both):
     remote, local = both
     select = "SELECT ?a ?b WHERE { ?a nkg:mergesWith ?b } ORDER BY ?a ?b"
     for fmt in ("csv", "tsv"):
-        assert kg("--store", remote, "query", select, "--format", fmt).out == \
-            kg("--store", local, "query", select, "--format", fmt).out
+        assert (
+            kg("--store", remote, "query", select, "--format", fmt).out
+            == kg("--store", local, "query", select, "--format", fmt).out
+        )
     ask = kg("--store", remote, "query", "ASK { ?a nkg:sues ?b }", "--format", "json")
     assert json.loads(ask.out)["boolean"] is True
     construct = "CONSTRUCT { ?a nkg:sues ?b } WHERE { ?a nkg:sues ?b }"
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    graphs = [Graph().parse(data=kg("--store", s, "query", construct, "--format", "nt").out,
-                            format="nt") for s in (remote, local)]
+    graphs = [
+        Graph().parse(data=kg("--store", s, "query", construct, "--format", "nt").out, format="nt")
+        for s in (remote, local)
+    ]
     assert isomorphic(*graphs)
 
 
@@ -132,11 +143,15 @@ def test_graph_remote_default_graph_is_a_set(kg, both):
         res = kg("--store", store, "query", count, "--format", "csv")
         total, distinct = res.out.splitlines()[1].split(",")
         assert total == distinct, store
-        assert kg("--store", store, "query", label, "--format", "csv").out.split() == \
-            ["l", "Microsoft"], store
+        assert kg("--store", store, "query", label, "--format", "csv").out.split() == [
+            "l",
+            "Microsoft",
+        ], store
     remote, local = both
-    assert kg("--store", remote, "query", count, "--format", "csv").out == \
-        kg("--store", local, "query", count, "--format", "csv").out
+    assert (
+        kg("--store", remote, "query", count, "--format", "csv").out
+        == kg("--store", local, "query", count, "--format", "csv").out
+    )
     with open_store(remote) as store:
         assert_consistent(store)
 
@@ -144,8 +159,10 @@ def test_graph_remote_default_graph_is_a_set(kg, both):
 def test_graph_remote_curation_keeps_statements(kg, both, tmp_path, monkeypatch):
     remote, _ = both
     monkeypatch.setenv("KG_CURATION", str(tmp_path / "curation.yaml"))
-    statement = ("SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; rdfs:label ?l "
-                 'FILTER(STRSTARTS(?l, "Sam A. Altman ")) }')
+    statement = (
+        "SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; rdfs:label ?l "
+        'FILTER(STRSTARTS(?l, "Sam A. Altman ")) }'
+    )
 
     res = kg("--store", remote, "entities", "rename", "Sam Altman", "Sam A. Altman")
     assert res.code == 0, res.err

@@ -17,8 +17,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationW
 @pytest.fixture()
 def union_graph(kg, corpus_store) -> Graph:
     """The union of every article graph, exported as N-Triples and parsed with rdflib."""
-    res = kg("--store", corpus_store, "query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-             "--format", "nt")
+    res = kg(
+        "--store",
+        corpus_store,
+        "query",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "--format",
+        "nt",
+    )
     assert res.code == 0, res.err
     return Graph().parse(data=res.out, format="nt")
 

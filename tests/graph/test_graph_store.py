@@ -35,12 +35,13 @@ def test_store_is_unchanged(sample_store, sample_extraction):
     with open_store(sample_store, create=False) as store:
         assert store.is_unchanged(article, "test-pipeline 1.0")
         assert not store.is_unchanged(article, "another pipeline")
-        assert not store.is_unchanged(dataclasses.replace(article, text="New text."),
-                                      "test-pipeline 1.0")
-        assert not store.is_unchanged(dataclasses.replace(article, title="New title"),
-                                      "test-pipeline 1.0")
-        assert not store.is_unchanged(dataclasses.replace(article, id="a2"),
-                                      "test-pipeline 1.0")
+        assert not store.is_unchanged(
+            dataclasses.replace(article, text="New text."), "test-pipeline 1.0"
+        )
+        assert not store.is_unchanged(
+            dataclasses.replace(article, title="New title"), "test-pipeline 1.0"
+        )
+        assert not store.is_unchanged(dataclasses.replace(article, id="a2"), "test-pipeline 1.0")
 
 
 def test_store_remove_article(sample_store):
@@ -122,10 +123,18 @@ def test_store_rdflib_view_sees_each_triple_once(tmp_path):
         for i in "ab":
             store.put_article(i, article_quads(story(i, buy)))
         ds = store.dataset
-        labels = list(ds.query("SELECT ?l WHERE { <https://w3id.org/nkg/entity/acme> "
-                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"))
-        graphs = list(ds.query("SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/nkg/entity/acme> "
-                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"))
+        labels = list(
+            ds.query(
+                "SELECT ?l WHERE { <https://w3id.org/nkg/entity/acme> "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+            )
+        )
+        graphs = list(
+            ds.query(
+                "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/nkg/entity/acme> "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+            )
+        )
 
     assert [str(r[0]) for r in labels] == ["Acme Corp"]
     assert len(graphs) == 2

@@ -45,8 +45,10 @@ def test_ingest_text_over_the_limit_fails_its_line_only(tmp_path):
 
     assert [r.id for r in results if isinstance(r, Article)] == ["a0", "a1", "a2"]
     [error] = [str(r) for r in results if isinstance(r, InputError)]
-    assert error == (f"{path}:2: the text is 1,249,999 characters long; kg reads up to "
-                     "1,000,000 (set KG_MAX_CHARS to raise the limit)")
+    assert error == (
+        f"{path}:2: the text is 1,249,999 characters long; kg reads up to "
+        "1,000,000 (set KG_MAX_CHARS to raise the limit)"
+    )
 
 
 def test_ingest_max_chars_can_be_raised(tmp_path, monkeypatch):
@@ -75,9 +77,12 @@ def test_ingest_large_file_is_refused_before_it_is_read(tmp_path):
 @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "a\\udc00b"])
 def test_ingest_lone_surrogate_from_json(tmp_path, escape):
     path = tmp_path / "s.jsonl"
-    path.write_text(f'{{"id": "s", "text": "bad {escape} text"}}\n'
-                    + _line(id="fine", text=GOOD) + "\n"
-                    + f'{{"id": "t", "text": "{GOOD}", "title": "{escape}"}}\n')
+    path.write_text(
+        f'{{"id": "s", "text": "bad {escape} text"}}\n'
+        + _line(id="fine", text=GOOD)
+        + "\n"
+        + f'{{"id": "t", "text": "{GOOD}", "title": "{escape}"}}\n'
+    )
 
     results = _results(path)
 
@@ -127,10 +132,19 @@ def test_ingest_yaml_nested_deep(tmp_path):
 
 def test_ingest_json_nested_deep_and_huge_number(tmp_path):
     path = tmp_path / "deep.jsonl"
-    path.write_text(_line(id="a", text=GOOD) + "\n"
-                    + '{"text": "x", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
-                    + '{"text": "x", "n": ' + "9" * 5000 + "}\n"
-                    + _line(id="b", text=GOOD) + "\n")
+    path.write_text(
+        _line(id="a", text=GOOD)
+        + "\n"
+        + '{"text": "x", "x": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}\n"
+        + '{"text": "x", "n": '
+        + "9" * 5000
+        + "}\n"
+        + _line(id="b", text=GOOD)
+        + "\n"
+    )
 
     results = _results(path)
 
@@ -152,16 +166,24 @@ def test_ingest_file_name_not_utf8(tmp_path):
         read_path(os.fsdecode(raw))
     [article] = read_path(os.fsdecode(named))  # the id is in the front matter
 
-    assert str(info.value) == (f"{tmp_path}/bad\\xff-name.txt: the file name is not UTF-8; "
-                               "rename the file (or give the article an id)")
+    assert str(info.value) == (
+        f"{tmp_path}/bad\\xff-name.txt: the file name is not UTF-8; "
+        "rename the file (or give the article an id)"
+    )
     assert article.id == "cafe"
 
 
 def test_ingest_long_json_line_is_skipped_unread(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_MAX_CHARS", "1000")  # lines of up to 6 * 1000 + 64 KiB bytes
     path = tmp_path / "l.jsonl"
-    path.write_text(_line(id="a", text=GOOD) + "\n" + _line(id="x", text="y" * 200_000)
-                    + "\n" + _line(id="b", text=GOOD) + "\n")
+    path.write_text(
+        _line(id="a", text=GOOD)
+        + "\n"
+        + _line(id="x", text="y" * 200_000)
+        + "\n"
+        + _line(id="b", text=GOOD)
+        + "\n"
+    )
 
     results = list(read_jsonl_file(path))
 
@@ -183,10 +205,12 @@ def test_ingest_fifo_is_refused_without_blocking(tmp_path):
     streamed = list(read_jsonl_file(tmp_path / "other.jsonl"))
 
     assert time.monotonic() - started < 10  # a generous bound: before, it blocked for ever
-    assert [str(r) for r in results] == [f"{fifo}: not a regular file (a FIFO); kg reads "
-                                         "files only"]
-    assert [str(r) for r in streamed] == [f"{tmp_path / 'other.jsonl'}: not a regular file "
-                                          "(a FIFO); kg reads files only"]
+    assert [str(r) for r in results] == [
+        f"{fifo}: not a regular file (a FIFO); kg reads files only"
+    ]
+    assert [str(r) for r in streamed] == [
+        f"{tmp_path / 'other.jsonl'}: not a regular file (a FIFO); kg reads files only"
+    ]
 
 
 def test_ingest_symlink_to_a_device_is_refused(tmp_path):
@@ -196,8 +220,9 @@ def test_ingest_symlink_to_a_device_is_refused(tmp_path):
     with pytest.raises(InputError) as info:
         read_path(link)
 
-    assert str(info.value) == f"{link}: not a regular file (a character device); kg reads " \
-                              "files only"
+    assert (
+        str(info.value) == f"{link}: not a regular file (a character device); kg reads files only"
+    )
 
 
 def test_ingest_symlink_loop_file(tmp_path):
@@ -224,16 +249,19 @@ def test_ingest_glob_over_a_symlink_loop_ends(tmp_path, monkeypatch):
     assert found == ["loop/b.md", "loop/sub/a.md"]
 
 
-@pytest.mark.parametrize(("pattern", "expected"), [
-    ("*.md", ["a.md", "b.md"]),
-    ("[ab].md", ["a.md", "b.md"]),
-    ("[!a].md", ["b.md"]),
-    ("?.txt", ["c.txt"]),
-    ("**/*.md", ["a.md", "b.md", "d/e.md", "d/f/g.md"]),
-    ("d/**/*.md", ["d/e.md", "d/f/g.md"]),
-    ("d/*/*.md", ["d/f/g.md"]),
-    ("*/e.md", ["d/e.md"]),
-])
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("*.md", ["a.md", "b.md"]),
+        ("[ab].md", ["a.md", "b.md"]),
+        ("[!a].md", ["b.md"]),
+        ("?.txt", ["c.txt"]),
+        ("**/*.md", ["a.md", "b.md", "d/e.md", "d/f/g.md"]),
+        ("d/**/*.md", ["d/e.md", "d/f/g.md"]),
+        ("d/*/*.md", ["d/f/g.md"]),
+        ("*/e.md", ["d/e.md"]),
+    ],
+)
 def test_ingest_glob_files_matches_like_glob(tmp_path, monkeypatch, pattern, expected):
     import glob
 
@@ -256,8 +284,10 @@ def test_ingest_html_tag_with_many_attributes_is_refused_fast(tmp_path):
         read_path(path)
 
     assert time.monotonic() - started < 30  # before: minutes in the main-text extractor
-    assert str(info.value) == (f"{path}: an HTML tag with 200,000 attributes (kg reads pages "
-                               f"with up to {MAX_ATTRIBUTES:,} a tag)")
+    assert str(info.value) == (
+        f"{path}: an HTML tag with 200,000 attributes (kg reads pages "
+        f"with up to {MAX_ATTRIBUTES:,} a tag)"
+    )
 
 
 def test_ingest_time_limit_stops_a_slow_read(monkeypatch, tmp_path):
@@ -276,8 +306,10 @@ def test_ingest_time_limit_stops_a_slow_read(monkeypatch, tmp_path):
         read_path(tmp_path / "slow.md")
 
     assert time.monotonic() - started < 10
-    assert str(info.value) == (f"{tmp_path / 'slow.md'}: reading it took longer than 0.3 s; "
-                               "skipped (set KG_READ_TIMEOUT to allow more)")
+    assert str(info.value) == (
+        f"{tmp_path / 'slow.md'}: reading it took longer than 0.3 s; "
+        "skipped (set KG_READ_TIMEOUT to allow more)"
+    )
 
 
 def test_ingest_time_limit_leaves_no_alarm_behind():
@@ -312,10 +344,17 @@ def test_ingest_nul_from_a_json_escape(tmp_path):
     assert str(error) == f"{path}:1: the text holds a NUL character; not an article"
 
 
-@pytest.mark.parametrize(("article_id", "shown"), [
-    ("a\u0000b", "'a\\x00b'"), ("line\nbreak", "'line\\nbreak'"), ("tab\there", "'tab\\there'"),
-    ("bell\u0007", "'bell\\x07'"), ("sep\u2028x", "'sep\\u2028x'"), ("del\u007f", "'del\\x7f'"),
-])
+@pytest.mark.parametrize(
+    ("article_id", "shown"),
+    [
+        ("a\u0000b", "'a\\x00b'"),
+        ("line\nbreak", "'line\\nbreak'"),
+        ("tab\there", "'tab\\there'"),
+        ("bell\u0007", "'bell\\x07'"),
+        ("sep\u2028x", "'sep\\u2028x'"),
+        ("del\u007f", "'del\\x7f'"),
+    ],
+)
 def test_ingest_id_with_control_characters_is_refused(tmp_path, article_id, shown):
     path = tmp_path / "ids.jsonl"
     path.write_text(_line(id=article_id, text=GOOD) + "\n" + _line(id="fine", text=GOOD) + "\n")

@@ -64,11 +64,14 @@ def test_readers_registry_extensions():
 def test_readers_registry_imports_a_reader_only_when_used(tmp_path):
     """Reading Markdown loads no HTML reader (trafilatura is slow to import)."""
     write(tmp_path / "a.md", "Acme bought Widgets.\n")
-    code = ("import sys; from kg.ingest import read_path; "
-            f"read_path({str(tmp_path / 'a.md')!r}); "
-            "print(sorted(m for m in ('kg.ingest.html', 'trafilatura') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys; from kg.ingest import read_path; "
+        f"read_path({str(tmp_path / 'a.md')!r}); "
+        "print(sorted(m for m in ('kg.ingest.html', 'trafilatura') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
 
     assert out.strip() == "[]"
 

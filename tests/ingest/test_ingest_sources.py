@@ -145,8 +145,10 @@ def test_sources_never_raise(tmp_path):
 def test_ingest_sources_count_articles_for_an_eta(tmp_path):
     (tmp_path / "a.md").write_text("---\nid: a\n---\nText.\n", "utf-8")
     lines = tmp_path / "b.jsonl"
-    lines.write_text('{"id": "1", "text": "x"}\n\n{"id": "2", "text": "y"}\n  \n'
-                     '{"id": "3", "text": "z"}', "utf-8")
+    lines.write_text(
+        '{"id": "1", "text": "x"}\n\n{"id": "2", "text": "y"}\n  \n{"id": "3", "text": "z"}',
+        "utf-8",
+    )
     sources = expand_inputs([str(tmp_path)])
 
     assert count_articles(sources) == 4  # one a file, one a non-blank line of JSON Lines

@@ -7,8 +7,7 @@ import pytest
 from kg.network import ArticleInfo, ClaimInfo, EntityInfo, NetworkData
 
 E = "https://w3id.org/nkg/entity/"
-ALICE, ACME, GLOBEX, WIDGET, PARIS = (E + k for k in ("alice", "acme", "globex", "widget",
-                                                      "paris"))
+ALICE, ACME, GLOBEX, WIDGET, PARIS = (E + k for k in ("alice", "acme", "globex", "widget", "paris"))
 
 
 @pytest.fixture()

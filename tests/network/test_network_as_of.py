@@ -8,16 +8,30 @@ from kg.network.projections import entity_network
 
 
 def _data() -> NetworkData:
-    articles = [ArticleInfo("a1", published="2020-03-01"),
-                ArticleInfo("a2", published="2024-05-01"),
-                ArticleInfo("a3", published="2025-01-10")]
-    entities = [EntityInfo("e:jane", "Jane Roe", "Person"),
-                EntityInfo("e:acme", "Acme", "Organization"),
-                EntityInfo("e:beta", "Beta", "Organization")]
-    claims = [ClaimInfo("c1", "a1", "e:jane", "executiveOf", "e:acme", "Jane runs Acme."),
-              ClaimInfo("c2", "a2", "e:jane", "executiveOf", "e:acme", "Jane stepped down.",
-                        ended=True, end_date="2024-04"),
-              ClaimInfo("c3", "a3", "e:acme", "partnerOf", "e:beta", "Acme and Beta partner.")]
+    articles = [
+        ArticleInfo("a1", published="2020-03-01"),
+        ArticleInfo("a2", published="2024-05-01"),
+        ArticleInfo("a3", published="2025-01-10"),
+    ]
+    entities = [
+        EntityInfo("e:jane", "Jane Roe", "Person"),
+        EntityInfo("e:acme", "Acme", "Organization"),
+        EntityInfo("e:beta", "Beta", "Organization"),
+    ]
+    claims = [
+        ClaimInfo("c1", "a1", "e:jane", "executiveOf", "e:acme", "Jane runs Acme."),
+        ClaimInfo(
+            "c2",
+            "a2",
+            "e:jane",
+            "executiveOf",
+            "e:acme",
+            "Jane stepped down.",
+            ended=True,
+            end_date="2024-04",
+        ),
+        ClaimInfo("c3", "a3", "e:acme", "partnerOf", "e:beta", "Acme and Beta partner."),
+    ]
     return NetworkData.from_records(articles, entities, claims)
 
 
@@ -27,7 +41,8 @@ def _edges(g):
 
 def test_network_as_of_keeps_what_was_reported_by_then():
     assert _edges(entity_network(_data(), Filters(as_of="2021"))) == [
-        ("e:jane", "executiveOf", "e:acme")]
+        ("e:jane", "executiveOf", "e:acme")
+    ]
 
 
 def test_network_as_of_drops_relations_that_had_ended():

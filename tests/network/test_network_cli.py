@@ -38,8 +38,15 @@ def test_network_cli_help_has_examples_and_filters(kg, command):
     assert res.code == 0
     assert res.out.startswith(f"Usage: kg network {command}")
     assert "Example" in res.out
-    for option in ("--predicate", "--type", "--since", "--until", "--source", "--min-support",
-                   "--network"):
+    for option in (
+        "--predicate",
+        "--type",
+        "--since",
+        "--until",
+        "--source",
+        "--min-support",
+        "--network",
+    ):
         assert option in res.out
 
 
@@ -59,8 +66,11 @@ def test_network_cli_summary_json_with_filters(net):
 
 
 def test_network_cli_centrality_csv(net):
-    rows = list(csv.DictReader(io.StringIO(net("centrality", "--top", "5", "--by", "degree",
-                                               "--format", "csv"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(net("centrality", "--top", "5", "--by", "degree", "--format", "csv"))
+        )
+    )
 
     assert len(rows) == 5
     assert {"OpenAI", "Microsoft"} & {r["label"] for r in rows}
@@ -79,8 +89,9 @@ def test_network_cli_communities_jsonl(net):
 
 
 def test_network_cli_comention_network(net):
-    s = json.loads(net("summary", "--network", "comention", "--min-support", "3", "--format",
-                       "json"))
+    s = json.loads(
+        net("summary", "--network", "comention", "--min-support", "3", "--format", "json")
+    )
 
     assert s["network"] == "comention"
     assert set(s["edges_by_predicate"]) == {"co-mention"}
@@ -108,21 +119,25 @@ def test_network_cli_path_json(net):
 
 def test_network_cli_ego(net):
     out = net("ego", "Musk", "--depth", "1")
-    rows = list(csv.DictReader(io.StringIO(net("ego", "Musk", "--depth", "1", "--format",
-                                               "csv"))))
+    rows = list(csv.DictReader(io.StringIO(net("ego", "Musk", "--depth", "1", "--format", "csv"))))
 
     assert out.startswith("Elon Musk: ") and " within 1 hop, " in out.splitlines()[0]
     assert {"OpenAI", "xAI"} <= {r["object"] for r in rows} | {r["subject"] for r in rows}
     assert {r["distance"] for r in rows} == {"1"}
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("path", "Musk", "Nobody"), "kg: error: no entity named 'Nobody'"),
-    (("path", "Musk", "Oracle", "--predicate", "sues"),
-     "kg: error: Oracle is in the store but not in this network"),
-    (("summary", "--since", "yesterday"), "kg: error: --since 'yesterday' is not a date"),
-    (("centrality", "--predicate", "likes"), "kg: error: unknown predicate 'likes'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("path", "Musk", "Nobody"), "kg: error: no entity named 'Nobody'"),
+        (
+            ("path", "Musk", "Oracle", "--predicate", "sues"),
+            "kg: error: Oracle is in the store but not in this network",
+        ),
+        (("summary", "--since", "yesterday"), "kg: error: --since 'yesterday' is not a date"),
+        (("centrality", "--predicate", "likes"), "kg: error: unknown predicate 'likes'"),
+    ],
+)
 def test_network_cli_errors_are_one_line(kg, corpus_store, args, message):
     res = kg("--store", corpus_store, "network", *args)
 

@@ -22,8 +22,9 @@ def test_network_data_reads_only_asserted_claims(sample_store):
     assert data.entities["https://w3id.org/nkg/entity/acme"].label == "Acme Corp."
 
 
-def test_network_data_query_count_does_not_grow_with_the_store(tmp_path, sample_extraction,
-                                                                monkeypatch):
+def test_network_data_query_count_does_not_grow_with_the_store(
+    tmp_path, sample_extraction, monkeypatch
+):
     from dataclasses import replace
 
     from kg.graph.store import KGStore
@@ -45,8 +46,9 @@ def test_network_data_query_count_does_not_grow_with_the_store(tmp_path, sample_
     assert len(data.articles) == 5
     assert len(calls) == 2
     g = entity_network(data)
-    edge = g.edges["https://w3id.org/nkg/entity/acme", "https://w3id.org/nkg/entity/widget",
-                   "acquires"]
+    edge = g.edges[
+        "https://w3id.org/nkg/entity/acme", "https://w3id.org/nkg/entity/widget", "acquires"
+    ]
     # five copies of one text: five articles, but one text supports the edge
     assert len(edge["articles"]) == 5 and edge["weight"] == 1
 

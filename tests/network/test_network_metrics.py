@@ -35,8 +35,13 @@ def test_network_metrics_summary_counts(small_data):
     assert s["network"] == "entity"
     assert (s["nodes"], s["edges"], s["linked_pairs"]) == (4, 5, 4)
     assert s["nodes_by_type"] == {"Organization": 2, "Person": 1, "Product": 1}
-    assert s["edges_by_predicate"] == {"founderOf": 1, "partnerOf": 1, "develops": 1, "sues": 1,
-                                       "acquires": 1}
+    assert s["edges_by_predicate"] == {
+        "founderOf": 1,
+        "partnerOf": 1,
+        "develops": 1,
+        "sues": 1,
+        "acquires": 1,
+    }
     assert (s["components"], s["largest_component"]) == (1, 4)
     assert s["density"] == pytest.approx(4 / 6, abs=1e-4)
 
@@ -61,8 +66,15 @@ def test_network_metrics_centrality_ranks_and_scores(small_data):
     rows = centrality(entity_network(small_data), by="degree", top=2)
 
     assert [r["label"] for r in rows] == ["Acme Corp", "Globex"]
-    assert set(rows[0]) == {"id", "label", "type", "neighbours", "degree", "betweenness",
-                            "pagerank"}
+    assert set(rows[0]) == {
+        "id",
+        "label",
+        "type",
+        "neighbours",
+        "degree",
+        "betweenness",
+        "pagerank",
+    }
     assert rows[0]["neighbours"] == 3
     assert rows[0]["degree"] == 1.0
 

@@ -16,15 +16,22 @@ def test_network_paths_shortest_chain_with_evidence(small_data):
     paths = shortest_paths(g, ALICE, GLOBEX)
 
     assert [[n["label"] for n in p["nodes"]] for p in paths] == [
-        ["Alice Smith", "Acme Corp", "Globex"]]
+        ["Alice Smith", "Acme Corp", "Globex"]
+    ]
     first, second = paths[0]["hops"]
     assert [e["predicate"] for e in first["edges"]] == ["founderOf"]
     assert first["edges"][0]["evidence"][0] == {
-        "article": "a1", "title": "Alice starts Acme", "source": "Wire A", "date": "2025-01-10",
-        "sentence": "Alice founded Acme."}
+        "article": "a1",
+        "title": "Alice starts Acme",
+        "source": "Wire A",
+        "date": "2025-01-10",
+        "sentence": "Alice founded Acme.",
+    }
     # every edge between the hop's two ends, strongest first, as the claims state them
-    assert [(e["subject_label"], e["predicate"], e["object_label"]) for e in second["edges"]] \
-        == [("Acme Corp", "partnerOf", "Globex"), ("Acme Corp", "sues", "Globex")]
+    assert [(e["subject_label"], e["predicate"], e["object_label"]) for e in second["edges"]] == [
+        ("Acme Corp", "partnerOf", "Globex"),
+        ("Acme Corp", "sues", "Globex"),
+    ]
     assert second["edges"][0]["directed"] is False
 
 
@@ -33,7 +40,8 @@ def test_network_paths_several_shortest_paths_and_limit(small_data):
 
     both = shortest_paths(g, ALICE, WIDGET)
     assert [[n["label"] for n in p["nodes"]] for p in both] == [
-        ["Alice Smith", "Acme Corp", "Widget"]]
+        ["Alice Smith", "Acme Corp", "Widget"]
+    ]
     assert len(shortest_paths(g, ACME, WIDGET, limit=1)) == 1
 
 

@@ -9,14 +9,15 @@ from kg.errors import KGError
 from kg.network import Filters, bipartite_network, build_network, comention_network, entity_network
 
 E = "https://w3id.org/nkg/entity/"
-ALICE, ACME, GLOBEX, WIDGET, PARIS = (E + k for k in ("alice", "acme", "globex", "widget",
-                                                      "paris"))
+ALICE, ACME, GLOBEX, WIDGET, PARIS = (E + k for k in ("alice", "acme", "globex", "widget", "paris"))
 
 
 def edges(g) -> dict:
     """(subject label, predicate, object label) -> edge attributes."""
-    return {(g.nodes[u]["label"], k, g.nodes[v]["label"]): d
-            for u, v, k, d in g.edges(keys=True, data=True)}
+    return {
+        (g.nodes[u]["label"], k, g.nodes[v]["label"]): d
+        for u, v, k, d in g.edges(keys=True, data=True)
+    }
 
 
 def test_network_projections_entity_one_edge_per_predicate(small_data):
@@ -42,7 +43,9 @@ def test_network_projections_entity_weight_dates_and_provenance(small_data):
     assert founder["titles"] == ["Alice starts Acme", "Acme and Globex team up"]
     assert founder["claims"] == ["c1", "c2"]
     assert [e["sentence"] for e in founder["evidence"]] == [
-        "Alice founded Acme.", "Alice, who founded Acme, spoke."]
+        "Alice founded Acme.",
+        "Alice, who founded Acme, spoke.",
+    ]
     assert founder["directed"] is True
 
 
@@ -68,26 +71,50 @@ def test_network_projections_entity_no_self_loops_or_claimless_nodes(small_data)
 
     assert nx.number_of_selfloops(g) == 0
     assert PARIS not in g  # mentioned, but in no claim
-    assert dict(g.nodes[ALICE]) == {"label": "Alice Smith", "type": "Person", "kind": "entity",
-                                    "aliases": ["Alice"], "mentions": 2}
+    assert dict(g.nodes[ALICE]) == {
+        "label": "Alice Smith",
+        "type": "Person",
+        "kind": "entity",
+        "aliases": ["Alice"],
+        "mentions": 2,
+    }
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (Filters(predicates=("partnerOf",)), {("Acme Corp", "partnerOf", "Globex")}),
-    (Filters(types=("Person", "Organization")),
-     {("Alice Smith", "founderOf", "Acme Corp"), ("Acme Corp", "partnerOf", "Globex"),
-      ("Acme Corp", "sues", "Globex")}),
-    (Filters(since="2026"), {("Acme Corp", "partnerOf", "Globex"),
-                             ("Acme Corp", "develops", "Widget"),
-                             ("Acme Corp", "sues", "Globex")}),
-    (Filters(until="2024"), {("Globex", "acquires", "Widget")}),
-    (Filters(sources=("wire b",)), {("Alice Smith", "founderOf", "Acme Corp"),
-                                    ("Acme Corp", "partnerOf", "Globex")}),
-    (Filters(min_support=2), {("Alice Smith", "founderOf", "Acme Corp"),
-                              ("Acme Corp", "partnerOf", "Globex")}),
-    (Filters(predicates=("sues", "develops"), sources=("Wire A",), min_support=1),
-     {("Acme Corp", "develops", "Widget"), ("Acme Corp", "sues", "Globex")}),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(predicates=("partnerOf",)), {("Acme Corp", "partnerOf", "Globex")}),
+        (
+            Filters(types=("Person", "Organization")),
+            {
+                ("Alice Smith", "founderOf", "Acme Corp"),
+                ("Acme Corp", "partnerOf", "Globex"),
+                ("Acme Corp", "sues", "Globex"),
+            },
+        ),
+        (
+            Filters(since="2026"),
+            {
+                ("Acme Corp", "partnerOf", "Globex"),
+                ("Acme Corp", "develops", "Widget"),
+                ("Acme Corp", "sues", "Globex"),
+            },
+        ),
+        (Filters(until="2024"), {("Globex", "acquires", "Widget")}),
+        (
+            Filters(sources=("wire b",)),
+            {("Alice Smith", "founderOf", "Acme Corp"), ("Acme Corp", "partnerOf", "Globex")},
+        ),
+        (
+            Filters(min_support=2),
+            {("Alice Smith", "founderOf", "Acme Corp"), ("Acme Corp", "partnerOf", "Globex")},
+        ),
+        (
+            Filters(predicates=("sues", "develops"), sources=("Wire A",), min_support=1),
+            {("Acme Corp", "develops", "Widget"), ("Acme Corp", "sues", "Globex")},
+        ),
+    ],
+)
 def test_network_projections_entity_filters(small_data, filters, expected):
     assert set(edges(entity_network(small_data, filters))) == expected
 
@@ -109,8 +136,10 @@ def test_network_projections_comention_weights_are_shared_articles(small_data):
     assert g[ACME][GLOBEX]["weight"] == 2
     assert g[PARIS][ALICE]["weight"] == 1
     assert g[ALICE][ACME]["predicate"] == "co-mention"
-    assert [e["title"] for e in g[ALICE][ACME]["evidence"]] == ["Alice starts Acme",
-                                                               "Acme and Globex team up"]
+    assert [e["title"] for e in g[ALICE][ACME]["evidence"]] == [
+        "Alice starts Acme",
+        "Acme and Globex team up",
+    ]
     assert not g.has_edge(ALICE, WIDGET)
 
 
@@ -120,7 +149,10 @@ def test_network_projections_comention_filters(small_data):
     wire_a = comention_network(small_data, Filters(sources=("Wire A",), types=("Organization",)))
 
     assert {frozenset(e) for e in strong.edges()} == {
-        frozenset((ALICE, ACME)), frozenset((ACME, GLOBEX)), frozenset((GLOBEX, WIDGET))}
+        frozenset((ALICE, ACME)),
+        frozenset((ACME, GLOBEX)),
+        frozenset((GLOBEX, WIDGET)),
+    }
     assert set(suers) == {ACME, GLOBEX}
     assert set(wire_a) == {ACME, GLOBEX}
     assert wire_a[ACME][GLOBEX]["articles"] == ["a3"]
@@ -132,8 +164,13 @@ def test_network_projections_bipartite_articles_and_entities(small_data):
 
     assert nx.is_bipartite(g)
     assert {g.nodes[a]["article"] for a in articles} == {"a1", "a2", "a3", "a4"}
-    assert {n for n, b in g.nodes(data="bipartite") if b == 1} == {ALICE, ACME, GLOBEX, WIDGET,
-                                                                   PARIS}
+    assert {n for n, b in g.nodes(data="bipartite") if b == 1} == {
+        ALICE,
+        ACME,
+        GLOBEX,
+        WIDGET,
+        PARIS,
+    }
     assert g.number_of_edges() == 2 + 3 + 3 + 2 + 1
     assert all(g.nodes[a]["type"] == "Article" for a in articles)
 

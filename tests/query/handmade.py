@@ -25,23 +25,35 @@ def usd(value: float, currency: str = "USD") -> Money:
     return Money(float(value), currency)
 
 
-def story(article_id: str, *claims: tuple, published: str | None = None,
-          source: str | None = None) -> Extraction:
+def story(
+    article_id: str, *claims: tuple, published: str | None = None, source: str | None = None
+) -> Extraction:
     """An article of one sentence per claim; a claim is ``(sentence, subject,
     predicate, object)`` plus an optional dict of further Claim fields."""
     sentences, records, start = [], [], 0
     for sentence, s, p, o, *extra in claims:
         fields = {"confidence": 0.8, **(extra[0] if extra else {})}
-        records.append(Claim(s, p, o, sentence=sentence, sentence_start=start,
-                             sentence_end=start + len(sentence), **fields))
+        records.append(
+            Claim(
+                s,
+                p,
+                o,
+                sentence=sentence,
+                sentence_start=start,
+                sentence_end=start + len(sentence),
+                **fields,
+            )
+        )
         sentences.append(sentence)
         start += len(sentence) + 1
     text = " ".join(sentences)
     keys = {k for c in records for k in (c.subject, c.object, c.attributed_to) if k}
-    article = Article(id=article_id, text=text, title=article_id, published=published,
-                      source=source)
-    return Extraction(article, tuple(ENTITIES[k] for k in sorted(keys)), tuple(records),
-                      pipeline="hand 1.0")
+    article = Article(
+        id=article_id, text=text, title=article_id, published=published, source=source
+    )
+    return Extraction(
+        article, tuple(ENTITIES[k] for k in sorted(keys)), tuple(records), pipeline="hand 1.0"
+    )
 
 
 class HandExtractor:

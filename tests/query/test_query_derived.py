@@ -41,8 +41,10 @@ def test_query_derived_conflicts_found_by_sparql(store):
 
     rows = store.select(CONFLICTS)
 
-    assert [(r["kind"], float(r["value"]), r["article"]) for r in rows] == \
-        [("amount", 5e6, "a"), ("amount", 9e6, "b")]
+    assert [(r["kind"], float(r["value"]), r["article"]) for r in rows] == [
+        ("amount", 5e6, "a"),
+        ("amount", 9e6, "b"),
+    ]
     assert store.select(SUPPORT) == [{"label": "Acme Corp acquires Widget Inc", "n": "2"}]
 
 
@@ -103,9 +105,21 @@ def test_query_derived_rebuild_keeps_it(store):
 def test_query_derived_conforms_to_shapes(store):
     from pyshacl import validate
 
-    add(store, _buy("a", BUY5, 5e6), _buy("b", BUY9, 9e6),
-        story("c", ("Acme Corp did not buy Widget Inc.", "acme", "acquires", "widget",
-                    {"polarity": "negated"})))
+    add(
+        store,
+        _buy("a", BUY5, 5e6),
+        _buy("b", BUY9, 9e6),
+        story(
+            "c",
+            (
+                "Acme Corp did not buy Widget Inc.",
+                "acme",
+                "acquires",
+                "widget",
+                {"polarity": "negated"},
+            ),
+        ),
+    )
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     nt = triples.serialize(format="application/n-triples")
     graph = Graph().parse(data=nt.decode("utf-8"), format="nt")

@@ -23,8 +23,10 @@ DEEP = {
     "3,000 MINUS": "SELECT * WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * 3000 + "}",
     "20,000 path steps": "SELECT * WHERE { ?s " + "/".join(["<urn:p>"] * 20000) + " ?o }",
     "20,000 objects": "SELECT * WHERE { ?s ?p " + ", ".join(["1"] * 20000) + " }",
-    "1,000 nested EXISTS": "SELECT * WHERE { ?s ?p ?o " + "FILTER EXISTS { ?s ?p ?o " * 1000
-                           + "}" * 1000 + " }",
+    "1,000 nested EXISTS": "SELECT * WHERE { ?s ?p ?o "
+    + "FILTER EXISTS { ?s ?p ?o " * 1000
+    + "}" * 1000
+    + " }",
 }
 
 
@@ -38,8 +40,13 @@ def test_query_guard_refuses_what_would_overflow_the_parser(query):
 
 
 def test_query_guard_limits_are_where_they_say():
-    nested = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * (MAX_NESTING - 2) + "1" \
-        + ")" * (MAX_NESTING - 2) + ") }"
+    nested = (
+        "SELECT * WHERE { ?s ?p ?o FILTER("
+        + "(" * (MAX_NESTING - 2)
+        + "1"
+        + ")" * (MAX_NESTING - 2)
+        + ") }"
+    )
     ors = "ASK { ?s ?p ?o FILTER(" + " || ".join(["?o"] * (MAX_OPERATORS + 1)) + ") }"
     patterns = "ASK { " + " . ".join(["?s ?p ?o"] * (MAX_PATTERNS + 1)) + " }"
 
@@ -62,7 +69,7 @@ ORDINARY = {
     "names with hyphens and dots": "SELECT * WHERE { entity:elon-musk-2 ex:a.b ?o . }",
     "operators in strings and IRIs": 'SELECT * WHERE { ?s <urn:a||b> "((((|| && ))))" }',
     "SERVICE in a string, a comment, a name": 'SELECT * WHERE { ?s ex:SERVICE "SERVICE <x>" } '
-                                              "# SERVICE <http://x/>",
+    "# SERVICE <http://x/>",
     "a variable called service": "SELECT ?service WHERE { ?service ?p ?o }",
 }
 
@@ -80,23 +87,28 @@ def test_query_guard_lets_every_saved_question_through():
 def test_query_guard_insert_data_is_not_counted():
     rows = " ".join(f'<urn:s{i}> <urn:p> -{i}, "a || b" .' for i in range(20000))
 
-    assert check_sparql(f"INSERT DATA {{ GRAPH <urn:g> {{ {rows} }} }}", update=True) == \
-        frozenset()
+    assert check_sparql(f"INSERT DATA {{ GRAPH <urn:g> {{ {rows} }} }}", update=True) == frozenset()
     with pytest.raises(QueryError, match="triple patterns"):
         check_sparql(f"DELETE WHERE {{ {rows.replace('-', '?v')} }}", update=True)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { service silent <file:///etc/passwd> { ?s ?p ?o } }",
-    "SELECT * WHERE { VALUES ?u { <http://x/> } SERVICE ?u { ?s ?p ?o } }",
-    "PREFIX x: <http://127.0.0.1:8080/> SELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
-    "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { service silent <file:///etc/passwd> { ?s ?p ?o } }",
+        "SELECT * WHERE { VALUES ?u { <http://x/> } SERVICE ?u { ?s ?p ?o } }",
+        "PREFIX x: <http://127.0.0.1:8080/> SELECT * WHERE { SERVICE x:sparql { ?s ?p ?o } }",
+        "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:8080/sparql> { ?s ?p ?o } }",
+    ],
+)
 def test_query_guard_refuses_service(query):
-    with pytest.raises(QueryError, match=r"^SERVICE .* is refused: kg fetches no URL for a "
-                                         r"query unless allowed \(--allow-service URL-PREFIX\)$"):
+    with pytest.raises(
+        QueryError,
+        match=r"^SERVICE .* is refused: kg fetches no URL for a "
+        r"query unless allowed \(--allow-service URL-PREFIX\)$",
+    ):
         check_sparql(query, update=query.startswith("INSERT"))
 
 
@@ -119,6 +131,7 @@ def test_query_guard_load_needs_its_own_allow_list():
     with pytest.raises(QueryError, match=r"^LOAD <http://127.0.0.1:8080/data.ttl> is refused"):
         check_sparql(load, update=True, allow_service=["http://127.0.0.1:8080/"])
     with pytest.raises(QueryError, match="LOAD <file:///etc/passwd> is refused"):
-        check_sparql("LOAD SILENT <file:///etc/passwd>", update=True,
-                     allow_load=["http://127.0.0.1:8080/"])
+        check_sparql(
+            "LOAD SILENT <file:///etc/passwd>", update=True, allow_load=["http://127.0.0.1:8080/"]
+        )
     assert check_sparql(load, update=True, allow_load=["http://127.0.0.1:8080/"]) == {"LOAD"}

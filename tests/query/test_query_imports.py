@@ -19,15 +19,17 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r}
 
 
 def _loaded(code: str) -> list[str]:
-    proc = subprocess.run([sys.executable, "-c", code + REPORT], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code + REPORT], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def test_query_import_loads_no_spacy():
-    assert _loaded("import kg.query, kg.query.statements, kg.query.conflicts, kg.query.derived") \
-        == []
+    assert (
+        _loaded("import kg.query, kg.query.statements, kg.query.conflicts, kg.query.derived") == []
+    )
 
 
 def test_query_command_loads_no_spacy(sample_store):

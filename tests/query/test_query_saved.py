@@ -23,58 +23,107 @@ COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: (the columns named in the first row are compared, as a set of tuples).
 EXPECTED = {
     "partners": (["Orion Dynamics"], [("partner", "articles"), ("Vela Systems", "2")]),
-    "lawsuits": (["--param", "entity=orion"], [
-        ("plaintiff", "defendant", "amount", "currency", "date", "article"),
-        ("Vela Systems", "Orion Dynamics", "300000000", "USD", "2026-02-10",
-         "2026-02-14-vela-sues-orion")]),
-    "founders": (["Orion Dynamics"], [("founder", "date", "articles"),
-                                      ("Carla Diaz", "2009", "1")]),
+    "lawsuits": (
+        ["--param", "entity=orion"],
+        [
+            ("plaintiff", "defendant", "amount", "currency", "date", "article"),
+            (
+                "Vela Systems",
+                "Orion Dynamics",
+                "300000000",
+                "USD",
+                "2026-02-10",
+                "2026-02-14-vela-sues-orion",
+            ),
+        ],
+    ),
+    "founders": (
+        ["Orion Dynamics"],
+        [("founder", "date", "articles"), ("Carla Diaz", "2009", "1")],
+    ),
     "executives": (["Orion Dynamics"], [("person", "articles"), ("Ada Park", "2")]),
-    "deals": (["Orion Dynamics"], [
-        ("deal", "target", "amount", "date", "article"),
-        ("acquires", "Nova Health", "2000000000", "2025", "2026-01-10-orion-vela-partnership"),
-        ("acquires", "Nova Health", "2500000000", "", "2026-02-14-vela-sues-orion")]),
-    "about": (["Vela Systems"], [
-        ("source", "subject", "predicate", "object"),
-        ("Ada Park", "Orion Dynamics", "partnerOf", "Vela Systems"),
-        ("Ben Okafor", "Lyra Bank", "investsIn", "Vela Systems"),
-        ("Daily Ledger", "Vela Systems", "sues", "Orion Dynamics"),
-        ("Harbor Daily (outlet)", "Vela Systems", "partnerOf", "Orion Dynamics")]),
-    "said-by": (["--param", "source=daily LEDGER"], [
-        ("subject", "predicate", "object", "article"),
-        ("Vela Systems", "sues", "Orion Dynamics", "2026-02-14-vela-sues-orion"),
-        ("Orion Dynamics", "acquires", "Nova Health", "2026-02-14-vela-sues-orion")]),
-    "timeline": (["Nova Health"], [
-        ("date", "subject", "predicate", "article"),
-        ("2015", "Carla Diaz", "founderOf", "2026-04-20-nova-profile"),
-        ("2025", "Orion Dynamics", "acquires", "2026-01-10-orion-vela-partnership"),
-        ("2026-02-14", "Orion Dynamics", "acquires", "2026-02-14-vela-sues-orion")]),
-    "most-connected": ([], [
-        ("entity", "type", "connections"),
-        ("Orion Dynamics", "Organization", "4"), ("Vela Systems", "Organization", "2"),
-        ("Nova Health", "Organization", "2"), ("Carla Diaz", "Person", "2"),
-        ("Lyra Bank", "Organization", "2"), ("Ada Park", "Person", "1"),
-        ("Ben Okafor", "Person", "1")]),
-    "corroborated": ([], [
-        ("subject", "predicate", "object", "articles"),
-        ("Ada Park", "executiveOf", "Orion Dynamics", "2"),
-        ("Orion Dynamics", "acquires", "Nova Health", "2"),
-        ("Orion Dynamics", "partnerOf", "Vela Systems", "2")]),
-    "conflicting-figures": ([], [
-        ("subject", "predicate", "object", "figures"),
-        ("Orion Dynamics", "acquires", "Nova Health", "2")]),
-    "both-mentioned": (["Orion Dynamics", "--param", "other=Nova Health"], [
-        ("id",), ("2026-01-10-orion-vela-partnership",), ("2026-02-14-vela-sues-orion",),
-        ("2026-03-01-lyra-invests-in-vela",)]),
+    "deals": (
+        ["Orion Dynamics"],
+        [
+            ("deal", "target", "amount", "date", "article"),
+            ("acquires", "Nova Health", "2000000000", "2025", "2026-01-10-orion-vela-partnership"),
+            ("acquires", "Nova Health", "2500000000", "", "2026-02-14-vela-sues-orion"),
+        ],
+    ),
+    "about": (
+        ["Vela Systems"],
+        [
+            ("source", "subject", "predicate", "object"),
+            ("Ada Park", "Orion Dynamics", "partnerOf", "Vela Systems"),
+            ("Ben Okafor", "Lyra Bank", "investsIn", "Vela Systems"),
+            ("Daily Ledger", "Vela Systems", "sues", "Orion Dynamics"),
+            ("Harbor Daily (outlet)", "Vela Systems", "partnerOf", "Orion Dynamics"),
+        ],
+    ),
+    "said-by": (
+        ["--param", "source=daily LEDGER"],
+        [
+            ("subject", "predicate", "object", "article"),
+            ("Vela Systems", "sues", "Orion Dynamics", "2026-02-14-vela-sues-orion"),
+            ("Orion Dynamics", "acquires", "Nova Health", "2026-02-14-vela-sues-orion"),
+        ],
+    ),
+    "timeline": (
+        ["Nova Health"],
+        [
+            ("date", "subject", "predicate", "article"),
+            ("2015", "Carla Diaz", "founderOf", "2026-04-20-nova-profile"),
+            ("2025", "Orion Dynamics", "acquires", "2026-01-10-orion-vela-partnership"),
+            ("2026-02-14", "Orion Dynamics", "acquires", "2026-02-14-vela-sues-orion"),
+        ],
+    ),
+    "most-connected": (
+        [],
+        [
+            ("entity", "type", "connections"),
+            ("Orion Dynamics", "Organization", "4"),
+            ("Vela Systems", "Organization", "2"),
+            ("Nova Health", "Organization", "2"),
+            ("Carla Diaz", "Person", "2"),
+            ("Lyra Bank", "Organization", "2"),
+            ("Ada Park", "Person", "1"),
+            ("Ben Okafor", "Person", "1"),
+        ],
+    ),
+    "corroborated": (
+        [],
+        [
+            ("subject", "predicate", "object", "articles"),
+            ("Ada Park", "executiveOf", "Orion Dynamics", "2"),
+            ("Orion Dynamics", "acquires", "Nova Health", "2"),
+            ("Orion Dynamics", "partnerOf", "Vela Systems", "2"),
+        ],
+    ),
+    "conflicting-figures": (
+        [],
+        [
+            ("subject", "predicate", "object", "figures"),
+            ("Orion Dynamics", "acquires", "Nova Health", "2"),
+        ],
+    ),
+    "both-mentioned": (
+        ["Orion Dynamics", "--param", "other=Nova Health"],
+        [
+            ("id",),
+            ("2026-01-10-orion-vela-partnership",),
+            ("2026-02-14-vela-sues-orion",),
+            ("2026-03-01-lyra-invests-in-vela",),
+        ],
+    ),
 }
 
 #: Values that look like SPARQL: bound as values, they must match nothing.
 INJECTIONS = [
-    '} ; DROP ALL {',
+    "} ; DROP ALL {",
     'Orion Dynamics" } ; DROP ALL ; { "',
     "Orion' } UNION { ?s ?p ?o } #",
-    '<https://w3id.org/nkg/entity/orion-dynamics> } ; CLEAR ALL { ?x',
-    '{{entity}}',
+    "<https://w3id.org/nkg/entity/orion-dynamics> } ; CLEAR ALL { ?x",
+    "{{entity}}",
 ]
 
 
@@ -158,11 +207,14 @@ def test_query_saved_run_saved_library(news):
     assert [t.value for t in result.rows[0]] == ["Vela Systems", "2"]
 
 
-@pytest.mark.parametrize(("name", "params", "message"), [
-    ("partners", {}, "give a value for entity"),
-    ("partners", {"entity": "Orion", "who": "x"}, "no parameter 'who'"),
-    ("partner", {}, "did you mean partners"),
-])
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("partners", {}, "give a value for entity"),
+        ("partners", {"entity": "Orion", "who": "x"}, "no parameter 'who'"),
+        ("partner", {}, "did you mean partners"),
+    ],
+)
 def test_query_saved_errors(news, name, params, message):
     with open_store(news, read_only=True) as store, pytest.raises(KGError, match=message):
         run_saved(store, name, params)
@@ -211,11 +263,24 @@ def test_query_saved_kg_ask_usage_errors(kg, news):
     assert bad.code == 2 and "NAME=VALUE" in bad.err
 
 
-@pytest.mark.parametrize("name", [
-    "Orion Dynamics", "orion", "ORION DYNAMICS's", "Orion Dynamics Inc.", "Park", "Ada Park",
-    "entity/orion-dynamics", "orion-dynamics", "https://w3id.org/nkg/entity/vela-systems",
-    "Vela", "Nova Helth", "", "} ; DROP ALL {",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Orion Dynamics",
+        "orion",
+        "ORION DYNAMICS's",
+        "Orion Dynamics Inc.",
+        "Park",
+        "Ada Park",
+        "entity/orion-dynamics",
+        "orion-dynamics",
+        "https://w3id.org/nkg/entity/vela-systems",
+        "Vela",
+        "Nova Helth",
+        "",
+        "} ; DROP ALL {",
+    ],
+)
 def test_query_saved_entity_names_agree_with_find_entity(news, name):
     from kg.query.listing import find_entity, list_entities
     from kg.query.saved import EntityNames

@@ -44,16 +44,20 @@ def test_query_select_rows(run):
 
 
 def test_query_select_bindings(run):
-    result = run("SELECT ?e ?label WHERE { ?e skos:prefLabel ?label }",
-                 bindings={"label": "Jane Doe"})
+    result = run(
+        "SELECT ?e ?label WHERE { ?e skos:prefLabel ?label }", bindings={"label": "Jane Doe"}
+    )
 
     assert [row[0].value for row in result.rows] == ["https://w3id.org/nkg/entity/jane-doe"]
 
 
-@pytest.mark.parametrize(("sparql", "answer"), [
-    ("ASK { ?e a nkg:Person }", True),
-    ("ASK { ?e a nkg:Place }", False),
-])
+@pytest.mark.parametrize(
+    ("sparql", "answer"),
+    [
+        ("ASK { ?e a nkg:Person }", True),
+        ("ASK { ?e a nkg:Place }", False),
+    ],
+)
 def test_query_ask(run, sparql, answer):
     result = run(sparql)
 
@@ -69,8 +73,10 @@ def test_query_select_serializations(run):
     assert [r["label"] for r in rows] == ["Acme Corp.", "Widget Inc."]
     assert result.serialize("tsv").splitlines()[0].split("\t") == ["?e", "?label"]
     doc = json.loads(result.serialize("json"))
-    assert [b["label"]["value"] for b in doc["results"]["bindings"]] == ["Acme Corp.",
-                                                                         "Widget Inc."]
+    assert [b["label"]["value"] for b in doc["results"]["bindings"]] == [
+        "Acme Corp.",
+        "Widget Inc.",
+    ]
     root = ET.fromstring(result.serialize("xml"))
     assert root.tag == "{http://www.w3.org/2005/sparql-results#}sparql"
 
@@ -80,7 +86,9 @@ def test_query_typed_literal_in_json(run):
 
     bindings = json.loads(result.serialize("json"))["results"]["bindings"]
     assert [(b["d"]["value"], b["d"]["datatype"].split("#")[1]) for b in bindings] == [
-        ("2015", "gYear"), ("2026-11-24", "date")]
+        ("2015", "gYear"),
+        ("2026-11-24", "date"),
+    ]
 
 
 @pytest.mark.parametrize("fmt", list(RDF_SYNTAXES))
@@ -119,23 +127,29 @@ def test_query_construct_keeps_simple_literals(run):
     assert set(graph.objects()) == {Literal("asserted"), Literal("hedged")}
 
 
-@pytest.mark.parametrize(("sparql", "message"), [
-    ("", "empty query"),
-    ("  \n ", "empty query"),
-    ("SELECT WHERE {", "malformed SPARQL"),
-    ("SELECT ?x WHERE { ?x nope:thing ?y }", "unknown prefix nope:"),
-])
+@pytest.mark.parametrize(
+    ("sparql", "message"),
+    [
+        ("", "empty query"),
+        ("  \n ", "empty query"),
+        ("SELECT WHERE {", "malformed SPARQL"),
+        ("SELECT ?x WHERE { ?x nope:thing ?y }", "unknown prefix nope:"),
+    ],
+)
 def test_query_errors(run, sparql, message):
     with pytest.raises(QueryError, match=message):
         run(sparql)
 
 
-@pytest.mark.parametrize(("sparql", "fmt"), [
-    (ORGS, "turtle"),
-    ("ASK { ?s ?p ?o }", "nt"),
-    (EVERYTHING, "csv"),
-    (EVERYTHING, "json"),
-])
+@pytest.mark.parametrize(
+    ("sparql", "fmt"),
+    [
+        (ORGS, "turtle"),
+        ("ASK { ?s ?p ?o }", "nt"),
+        (EVERYTHING, "csv"),
+        (EVERYTHING, "json"),
+    ],
+)
 def test_query_format_for_other_kind(run, sparql, fmt):
     with pytest.raises(QueryError, match="format"):
         run(sparql).serialize(fmt)

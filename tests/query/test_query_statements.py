@@ -29,12 +29,21 @@ def _one(statements, predicate):
 
 
 def test_query_statements_support_counts_articles(store):
-    add(store,
-        story("wire-1", (BUY5, "acme", "acquires", "widget", {"amount": usd(5e6)}),
-              published="2026-01-05", source="Test Wire"),
-        story("post-1", (BUY5_AGAIN, "acme", "acquires", "widget",
-                         {"amount": usd(5e6), "date": "2026-01"}),
-              published="2026-01-09", source="Harbor Post"))
+    add(
+        store,
+        story(
+            "wire-1",
+            (BUY5, "acme", "acquires", "widget", {"amount": usd(5e6)}),
+            published="2026-01-05",
+            source="Test Wire",
+        ),
+        story(
+            "post-1",
+            (BUY5_AGAIN, "acme", "acquires", "widget", {"amount": usd(5e6), "date": "2026-01"}),
+            published="2026-01-09",
+            source="Harbor Post",
+        ),
+    )
 
     st = _one(list_statements(store), "acquires")
 
@@ -51,9 +60,11 @@ def test_query_statements_support_counts_articles(store):
 
 
 def test_query_statements_copies_of_one_text_count_once(store):
-    add(store,
+    add(
+        store,
         story("wire-1", (BUY5, "acme", "acquires", "widget"), source="Test Wire"),
-        story("wire-1-copy", (BUY5, "acme", "acquires", "widget"), source="Syndicate"))
+        story("wire-1-copy", (BUY5, "acme", "acquires", "widget"), source="Syndicate"),
+    )
 
     st = _one(list_statements(store), "acquires")
 
@@ -63,9 +74,11 @@ def test_query_statements_copies_of_one_text_count_once(store):
 
 
 def test_query_statements_symmetric_either_order_is_one(store):
-    add(store,
+    add(
+        store,
         story("a", (PARTNER_AB, "acme", "partnerOf", "brisk-analytics")),
-        story("b", (PARTNER_BA, "brisk-analytics", "partnerOf", "acme")))
+        story("b", (PARTNER_BA, "brisk-analytics", "partnerOf", "acme")),
+    )
 
     statements = list_statements(store)
 
@@ -74,12 +87,27 @@ def test_query_statements_symmetric_either_order_is_one(store):
 
 
 def test_query_statements_only_asserted_claims_support(store):
-    add(store,
-        story("a", ("Acme Corp did not buy Widget Inc.", "acme", "acquires", "widget",
-                    {"polarity": "negated"}),
-              ("Acme Corp may partner with Brisk Analytics.", "acme", "partnerOf",
-               "brisk-analytics", {"polarity": "hedged"})),
-        story("b", (BUY5, "acme", "acquires", "widget")))
+    add(
+        store,
+        story(
+            "a",
+            (
+                "Acme Corp did not buy Widget Inc.",
+                "acme",
+                "acquires",
+                "widget",
+                {"polarity": "negated"},
+            ),
+            (
+                "Acme Corp may partner with Brisk Analytics.",
+                "acme",
+                "partnerOf",
+                "brisk-analytics",
+                {"polarity": "hedged"},
+            ),
+        ),
+        story("b", (BUY5, "acme", "acquires", "widget")),
+    )
 
     statements = list_statements(store)
 
@@ -89,20 +117,30 @@ def test_query_statements_only_asserted_claims_support(store):
 
 
 def test_query_statements_min_support(store):
-    add(store,
-        story("a", (BUY5, "acme", "acquires", "widget"),
-              (PARTNER_AB, "acme", "partnerOf", "brisk-analytics")),
-        story("b", (BUY5_AGAIN, "acme", "acquires", "widget")))
+    add(
+        store,
+        story(
+            "a",
+            (BUY5, "acme", "acquires", "widget"),
+            (PARTNER_AB, "acme", "partnerOf", "brisk-analytics"),
+        ),
+        story("b", (BUY5_AGAIN, "acme", "acquires", "widget")),
+    )
 
     assert len(list_statements(store)) == 2
     assert [s["predicate"] for s in list_statements(store, min_support=2)] == ["acquires"]
 
 
 def test_query_statements_support_for_edges_both_ways(store):
-    add(store,
-        story("a", (PARTNER_AB, "acme", "partnerOf", "brisk-analytics"),
-              (BUY5, "acme", "acquires", "widget")),
-        story("b", (PARTNER_BA, "brisk-analytics", "partnerOf", "acme")))
+    add(
+        store,
+        story(
+            "a",
+            (PARTNER_AB, "acme", "partnerOf", "brisk-analytics"),
+            (BUY5, "acme", "acquires", "widget"),
+        ),
+        story("b", (PARTNER_BA, "brisk-analytics", "partnerOf", "acme")),
+    )
 
     support = statement_support(store)
 
@@ -119,10 +157,13 @@ def test_query_statements_key_orders_symmetric_ends_only():
 
 # -- retraction -------------------------------------------------------------------------------
 
+
 def test_query_statements_retraction_keeps_statement_while_supported(store):
-    add(store,
+    add(
+        store,
         story("wire-1", (BUY5, "acme", "acquires", "widget"), source="Test Wire"),
-        story("post-1", (BUY5_AGAIN, "acme", "acquires", "widget"), source="Harbor Post"))
+        story("post-1", (BUY5_AGAIN, "acme", "acquires", "widget"), source="Harbor Post"),
+    )
     assert _one(list_statements(store), "acquires")["support"] == 2
 
     assert remove(store, "wire-1") == (["wire-1"], [])
@@ -134,10 +175,12 @@ def test_query_statements_retraction_keeps_statement_while_supported(store):
 
 
 def test_query_statements_retraction_of_a_copy(store):
-    add(store,
+    add(
+        store,
         story("wire-1", (BUY5, "acme", "acquires", "widget")),
         story("wire-1-copy", (BUY5, "acme", "acquires", "widget")),
-        story("post-1", (BUY5_AGAIN, "acme", "acquires", "widget")))
+        story("post-1", (BUY5_AGAIN, "acme", "acquires", "widget")),
+    )
     assert _one(list_statements(store), "acquires")["support"] == 2
 
     remove(store, "wire-1")
@@ -149,16 +192,35 @@ def test_query_statements_retraction_of_a_copy(store):
 
 # -- time ---------------------------------------------------------------------------------------
 
+
 def test_query_statements_as_of(store):
-    add(store,
-        story("old", (BUY5, "acme", "acquires", "widget"),
-              ("Laura Chen is the chief executive of Acme Corp.", "laura-chen", "executiveOf",
-               "acme"), published="2020-03-01"),
-        story("new", (BUY5_AGAIN, "acme", "acquires", "widget"),
-              (PARTNER_AB, "acme", "partnerOf", "brisk-analytics"),
-              ("Laura Chen stepped down as chief of Acme Corp in June 2021.", "laura-chen",
-               "executiveOf", "acme", {"ended": True, "end_date": "2021-06"}),
-              published="2024-02-01"))
+    add(
+        store,
+        story(
+            "old",
+            (BUY5, "acme", "acquires", "widget"),
+            (
+                "Laura Chen is the chief executive of Acme Corp.",
+                "laura-chen",
+                "executiveOf",
+                "acme",
+            ),
+            published="2020-03-01",
+        ),
+        story(
+            "new",
+            (BUY5_AGAIN, "acme", "acquires", "widget"),
+            (PARTNER_AB, "acme", "partnerOf", "brisk-analytics"),
+            (
+                "Laura Chen stepped down as chief of Acme Corp in June 2021.",
+                "laura-chen",
+                "executiveOf",
+                "acme",
+                {"ended": True, "end_date": "2021-06"},
+            ),
+            published="2024-02-01",
+        ),
+    )
 
     def seen(as_of):
         return {(s["predicate"], s["support"]) for s in list_statements(store, as_of=as_of)}

@@ -33,8 +33,9 @@ def writable(newsroom_store, tmp_path_factory):
     """
     folder = tmp_path_factory.mktemp("writable")
     store = Path(shutil.copytree(newsroom_store, folder / "store"))
-    ep = start_server(store, folder / "serve.log", "--allow-update", "--timeout", "10",
-                      env={"KG_TOKEN": TOKEN})
+    ep = start_server(
+        store, folder / "serve.log", "--allow-update", "--timeout", "10", env={"KG_TOKEN": TOKEN}
+    )
     yield ep
     stop_server(ep)
 

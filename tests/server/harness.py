@@ -43,8 +43,15 @@ class Endpoint:
     def __init__(self, url: str, store: Path, process: subprocess.Popen, log: Path):
         self.url, self.store, self.process, self.log = url, store, process, log
 
-    def request(self, method: str, path: str, *, params: dict | None = None,
-                body: bytes | str | None = None, headers: dict | None = None) -> Answer:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict | None = None,
+        body: bytes | str | None = None,
+        headers: dict | None = None,
+    ) -> Answer:
         url = self.url + path
         if params:
             url += "?" + urllib.parse.urlencode(params, doseq=True)
@@ -52,20 +59,27 @@ class Endpoint:
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(req, timeout=30) as resp:
-                return Answer(resp.status, {k.lower(): v for k, v in resp.headers.items()},
-                              resp.read())
+                return Answer(
+                    resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+                )
         except urllib.error.HTTPError as err:
             return Answer(err.code, {k.lower(): v for k, v in err.headers.items()}, err.read())
 
     def get(self, path: str, params: dict | None = None, **headers) -> Answer:
         return self.request("GET", path, params=params, headers=_headers(headers))
 
-    def post(self, path: str, body, content_type: str, params: dict | None = None,
-             **headers) -> Answer:
+    def post(
+        self, path: str, body, content_type: str, params: dict | None = None, **headers
+    ) -> Answer:
         if isinstance(body, dict):
             body = urllib.parse.urlencode(body, doseq=True)
-        return self.request("POST", path, params=params, body=body,
-                            headers={"Content-Type": content_type, **_headers(headers)})
+        return self.request(
+            "POST",
+            path,
+            params=params,
+            body=body,
+            headers={"Content-Type": content_type, **_headers(headers)},
+        )
 
     def query(self, sparql: str, accept: str = "application/sparql-results+json") -> Answer:
         return self.get("/sparql", {"query": sparql}, accept=accept)
@@ -80,10 +94,12 @@ def start_server(store: Path, log: Path, *args, env: dict | None = None) -> Endp
     exe = shutil.which("kg")
     cmd = [exe] if exe else [sys.executable, "-m", "kg"]
     handle = log.open("w")
-    proc = subprocess.Popen([*cmd, "--store", str(store), "serve", "--port", "0",
-                             "--workers", "2", *map(str, args)],
-                            stdout=subprocess.DEVNULL, stderr=handle,
-                            env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        [*cmd, "--store", str(store), "serve", "--port", "0", "--workers", "2", *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=handle,
+        env={**os.environ, **(env or {})},
+    )
     handle.close()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

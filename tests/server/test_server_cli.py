@@ -20,8 +20,9 @@ def test_server_cli_no_store(kg, tmp_path):
     res = kg("--store", tmp_path / "missing", "serve", "--port", "0")
 
     assert res.code == 1
-    assert res.error_lines == [f"kg: error: {tmp_path / 'missing'}: no store here "
-                               "(run `kg add` first, or pass --store)"]
+    assert res.error_lines == [
+        f"kg: error: {tmp_path / 'missing'}: no store here (run `kg add` first, or pass --store)"
+    ]
 
 
 def test_server_cli_updates_need_a_token(kg, sample_store, monkeypatch):

@@ -16,8 +16,11 @@ SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 NKG = "https://w3id.org/nkg/ontology#"
 ENTITY = "https://w3id.org/nkg/entity/"
 PREFIXES = f"PREFIX nkg: <{NKG}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-PARTNERS = PREFIXES + """SELECT DISTINCT ?a ?b WHERE {
+PARTNERS = (
+    PREFIXES
+    + """SELECT DISTINCT ?a ?b WHERE {
   ?x nkg:partnerOf ?y . ?x rdfs:label ?a . ?y rdfs:label ?b } ORDER BY ?a"""
+)
 
 
 def _wrapper(endpoint, fmt, method="GET"):
@@ -71,8 +74,11 @@ def test_server_sparqlwrapper_construct_turtle(endpoint):
 
     g = Graph().parse(data=sw.queryAndConvert(), format="turtle")
 
-    assert (URIRef(ENTITY + "orion-dynamics"), URIRef(NKG + "partnerOf"),
-            URIRef(ENTITY + "vela-systems")) in g
+    assert (
+        URIRef(ENTITY + "orion-dynamics"),
+        URIRef(NKG + "partnerOf"),
+        URIRef(ENTITY + "vela-systems"),
+    ) in g
 
 
 def test_server_sparqlwrapper_construct_rdfxml(endpoint):
@@ -98,18 +104,26 @@ def test_server_rdflib_sparqlstore_select(endpoint):
 
     rows = list(g.query(PARTNERS))
 
-    assert [(str(r.a), str(r.b)) for r in rows] == [("Orion Dynamics", "Vela Systems"),
-                                                    ("Vela Systems", "Orion Dynamics")]
+    assert [(str(r.a), str(r.b)) for r in rows] == [
+        ("Orion Dynamics", "Vela Systems"),
+        ("Vela Systems", "Orion Dynamics"),
+    ]
 
 
 def test_server_rdflib_sparqlstore_triples(endpoint):
     store = SPARQLStore(endpoint.url + "/sparql")
     g = Graph(store=store)
 
-    labels = set(g.objects(URIRef(ENTITY + "vela-systems"),
-                           URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
-    people = set(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                            URIRef(NKG + "Person")))
+    labels = set(
+        g.objects(
+            URIRef(ENTITY + "vela-systems"), URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+        )
+    )
+    people = set(
+        g.subjects(
+            URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(NKG + "Person")
+        )
+    )
 
     assert labels == {Literal("Vela Systems")}
     assert len(people) == 3

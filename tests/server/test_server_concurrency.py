@@ -64,8 +64,7 @@ def _hammer(endpoint, stop: threading.Event) -> list[tuple[int, int]]:
         seen = []
         while not stop.is_set() or not seen:
             answer = endpoint.query(IDS)
-            n = len(json.loads(answer.body)["results"]["bindings"]) if answer.status == 200 \
-                else -1
+            n = len(json.loads(answer.body)["results"]["bindings"]) if answer.status == 200 else -1
             seen.append((answer.status, n))
         return seen
 
@@ -75,8 +74,10 @@ def _hammer(endpoint, stop: threading.Event) -> list[tuple[int, int]]:
 
 def test_server_readers_while_another_process_writes(private):
     stop = threading.Event()
-    copies = [dataclasses.replace(ex, article=dataclasses.replace(
-        ex.article, id=f"{ex.article.id}-copy")) for ex in extractions()]
+    copies = [
+        dataclasses.replace(ex, article=dataclasses.replace(ex.article, id=f"{ex.article.id}-copy"))
+        for ex in extractions()
+    ]
 
     def write():
         try:

@@ -57,13 +57,17 @@ def test_server_explorer_entity_page(endpoint):
     acquires = next(r for r in rows if "$2.5 billion" in r)
     assert "2,500,000,000 USD" in acquires and "Daily Ledger" in acquires
     # the two amounts for the acquisition disagree: a conflict, and both sentences
-    conflicts = body[body.index('id="conflicts"'):body.index('id="timeline"')]
+    conflicts = body[body.index('id="conflicts"') : body.index('id="timeline"')]
     assert "amount" in conflicts and "$2 billion" in conflicts and "$2.5 billion" in conflicts
-    assert "2009" in body[body.index('id="timeline"'):]  # Carla Diaz founded it in 2009
+    assert "2009" in body[body.index('id="timeline"') :]  # Carla Diaz founded it in 2009
     # the network's data, and its nodes as links for a browser without scripts
-    data = json.loads(html.unescape(re.search(
-        r'<script type="application/json" id="kg-network">(.*?)</script>', body, re.S)
-        .group(1)))
+    data = json.loads(
+        html.unescape(
+            re.search(
+                r'<script type="application/json" id="kg-network">(.*?)</script>', body, re.S
+            ).group(1)
+        )
+    )
     labels = {n["label"] for n in data["nodes"]}
     assert labels == {"Orion Dynamics", "Vela Systems", "Nova Health", "Ada Park", "Carla Diaz"}
     assert 'href="/entity/vela-systems"' in body
@@ -87,8 +91,7 @@ def test_server_explorer_article_page(endpoint):
 
     assert "<h1>Vela Systems sues Orion Dynamics</h1>" in body
     assert f'href="https://example.org/{SUIT}"' in body and "Harbor Daily" in body
-    marked = re.findall(r'<span class="claim-sentence" id="s-(\d+)"[^>]*>(.*?)</span>',
-                        body, re.S)
+    marked = re.findall(r'<span class="claim-sentence" id="s-(\d+)"[^>]*>(.*?)</span>', body, re.S)
     assert len(marked) == 3
     for start, fragment in marked:
         assert text_of(fragment) == sentence_at(SUIT, int(start))
@@ -96,10 +99,13 @@ def test_server_explorer_article_page(endpoint):
     assert body.count('class="to-sentence"') == 3
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("/entity/nobody-at-all", "No entity 'nobody-at-all' in this graph."),
-    ("/article/no-such-story", "No article with id 'no-such-story' in this graph."),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/entity/nobody-at-all", "No entity 'nobody-at-all' in this graph."),
+        ("/article/no-such-story", "No article with id 'no-such-story' in this graph."),
+    ],
+)
 def test_server_explorer_unknown_pages(endpoint, path, message):
     body = page(endpoint, path, status=404)
     assert html.escape(message, quote=True) in body or message in html.unescape(body)

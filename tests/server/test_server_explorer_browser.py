@@ -46,12 +46,20 @@ def browser(tmp_path_factory):
         pytest.skip("chromium and chromium-driver are not installed (.ci/run installs them)")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions",
-                "--window-size=1400,1000",
-                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     # with the driver's path given, Selenium Manager (which downloads drivers) is not run
@@ -73,8 +81,9 @@ def page(browser, explorer):
     origin = urlsplit(explorer.url)
     urls = requested(browser)
     assert any(url.startswith(explorer.url) for url in urls), "no request was logged"
-    outside = sorted({url for url in urls
-                      if urlsplit(url)[:2] != origin[:2] and not url.startswith("data:")})
+    outside = sorted(
+        {url for url in urls if urlsplit(url)[:2] != origin[:2] and not url.startswith("data:")}
+    )
     assert outside == []
 
 
@@ -97,8 +106,11 @@ def wait_for(driver, condition, what: str):
 def ready(driver) -> None:
     """Wait until the page's scripts have drawn (body[data-status=ready]), then check for
     script errors they caught."""
-    wait_for(driver, lambda d: d.find_element("tag name", "body")
-             .get_attribute("data-status") == "ready", "the network was never drawn")
+    wait_for(
+        driver,
+        lambda d: d.find_element("tag name", "body").get_attribute("data-status") == "ready",
+        "the network was never drawn",
+    )
     assert driver.find_element("tag name", "body").get_attribute("data-errors") is None
 
 
@@ -111,8 +123,10 @@ def click_node(driver, node_id: str) -> None:
     """Click a node of the drawn network with the mouse, where it is on the canvas."""
     from selenium.webdriver.common.action_chains import ActionChains
 
-    settle = ("var net = window.kgGraph.network, ids = arguments[0];"
-              "var p = net.getPositions([ids])[ids]; return [p.x, p.y];")
+    settle = (
+        "var net = window.kgGraph.network, ids = arguments[0];"
+        "var p = net.getPositions([ids])[ids]; return [p.x, p.y];"
+    )
     last, deadline = None, time.monotonic() + WAIT
     while time.monotonic() < deadline:  # the layout moves until physics has settled
         now = driver.execute_script(settle, node_id)
@@ -122,12 +136,15 @@ def click_node(driver, node_id: str) -> None:
         time.sleep(0.25)
     x, y = driver.execute_script(
         "var net = window.kgGraph.network, id = arguments[0];"
-        "var p = net.canvasToDOM(net.getPositions([id])[id]); return [p.x, p.y];", node_id)
+        "var p = net.canvasToDOM(net.getPositions([id])[id]); return [p.x, p.y];",
+        node_id,
+    )
     canvas = driver.find_element("css selector", "#kg-canvas canvas")
     width, height = canvas.size["width"], canvas.size["height"]
     assert 0 <= x <= width and 0 <= y <= height, "the node is drawn outside the canvas"
     ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - width / 2), int(y - height / 2)).click().perform()
+        canvas, int(x - width / 2), int(y - height / 2)
+    ).click().perform()
 
 
 def test_server_explorer_search_lands_on_entity_page(page, explorer):
@@ -148,9 +165,12 @@ def test_server_explorer_network_click_expands_and_opens(page, explorer):
     center = get_json(explorer.url + "/entity/openai/network.json")
     known = {n["id"] for n in center["nodes"]}
     # a neighbour with neighbours of its own that OpenAI's page does not show yet
-    neighbour = next(n for n in center["nodes"] if n["id"] != center["center"]
-                     and {m["id"] for m in get_json(explorer.url + n["href"] + "/network.json")
-                          ["nodes"]} - known)
+    neighbour = next(
+        n
+        for n in center["nodes"]
+        if n["id"] != center["center"]
+        and {m["id"] for m in get_json(explorer.url + n["href"] + "/network.json")["nodes"]} - known
+    )
     page.get(explorer.url + "/entity/openai")
     ready(page)
     body = page.find_element("tag name", "body")
@@ -163,13 +183,19 @@ def test_server_explorer_network_click_expands_and_opens(page, explorer):
     assert panel.find_element("tag name", "h2").text == neighbour["label"]
 
     panel.find_element("css selector", "button.expand").click()
-    wait_for(page, lambda d: body.get_attribute("data-expanded") == neighbour["id"],
-             "the neighbour was not expanded")
+    wait_for(
+        page,
+        lambda d: body.get_attribute("data-expanded") == neighbour["id"],
+        "the neighbour was not expanded",
+    )
     assert int(body.get_attribute("data-drawn-nodes")) > drawn
 
     panel.find_element("css selector", "a.open-page").click()
-    wait_for(page, lambda d: d.current_url.endswith(neighbour["href"]),
-             "the neighbour's page did not open")
+    wait_for(
+        page,
+        lambda d: d.current_url.endswith(neighbour["href"]),
+        "the neighbour's page did not open",
+    )
     assert page.find_element("tag name", "h1").text.startswith(neighbour["label"])
     ready(page)
 
@@ -187,15 +213,18 @@ def test_server_explorer_evidence_link_highlights_sentence(page, explorer):
     target = page.find_element("id", href.rsplit("#", 1)[1])
     assert "claim-sentence" in target.get_attribute("class").split()
     assert target.text == evidence
-    assert page.execute_script("return document.querySelector(':target') === arguments[0]",
-                               target)
+    assert page.execute_script("return document.querySelector(':target') === arguments[0]", target)
     # marked differently from the article's other claim sentences, and scrolled into view
     other = page.execute_script(
         "var s = [...document.querySelectorAll('.claim-sentence')]"
         ".find(e => e !== arguments[0]); return s && getComputedStyle(s).backgroundColor;",
-        target)
-    assert page.execute_script("return getComputedStyle(arguments[0]).backgroundColor", target) \
-        not in ("rgba(0, 0, 0, 0)", other)
+        target,
+    )
+    assert page.execute_script(
+        "return getComputedStyle(arguments[0]).backgroundColor", target
+    ) not in ("rgba(0, 0, 0, 0)", other)
     assert page.execute_script(
         "var r = arguments[0].getBoundingClientRect();"
-        "return r.bottom > 0 && r.top < window.innerHeight;", target)
+        "return r.bottom > 0 && r.top < window.innerHeight;",
+        target,
+    )

@@ -38,10 +38,18 @@ def federated(newsroom_store, tmp_path_factory, target):
     """A read-write ``kg serve`` that may fetch from the target server only."""
     folder = tmp_path_factory.mktemp("federated")
     store = Path(shutil.copytree(newsroom_store, folder / "store"))
-    ep = start_server(store, folder / "serve.log", "--allow-update", "--timeout", "10",
-                      "--allow-service", f"{target.url}/sparql",
-                      "--allow-load", f"{target.url}/data",
-                      env={"KG_TOKEN": TOKEN, "no_proxy": "*", "NO_PROXY": "*"})
+    ep = start_server(
+        store,
+        folder / "serve.log",
+        "--allow-update",
+        "--timeout",
+        "10",
+        "--allow-service",
+        f"{target.url}/sparql",
+        "--allow-load",
+        f"{target.url}/data",
+        env={"KG_TOKEN": TOKEN, "no_proxy": "*", "NO_PROXY": "*"},
+    )
     yield ep
     stop_server(ep)
 
@@ -75,12 +83,14 @@ def _raw(endpoint, data: bytes, wait: float = 10.0) -> tuple[bytes, float]:
 def test_server_service_refused_on_the_default_endpoint(endpoint, target, silent):
     before = len(target.fetched)
 
-    answer = endpoint.query(f"SELECT * WHERE {{ SERVICE {silent}<{target.url}/sparql> "
-                            "{ ?s ?p ?o } }")
+    answer = endpoint.query(
+        f"SELECT * WHERE {{ SERVICE {silent}<{target.url}/sparql> {{ ?s ?p ?o }} }}"
+    )
 
     assert answer.status == 400
-    assert answer.text.startswith(f"SERVICE <{target.url}/sparql> is refused: kg fetches no "
-                                  "URL for a query unless allowed")
+    assert answer.text.startswith(
+        f"SERVICE <{target.url}/sparql> is refused: kg fetches no URL for a query unless allowed"
+    )
     assert len(target.fetched) == before  # nothing was fetched
 
 
@@ -90,7 +100,8 @@ def test_server_service_allowed_by_the_operator(federated, target):
 
     assert allowed.status == 200, allowed.text
     assert json.loads(allowed.body)["results"]["bindings"] == [
-        {"x": {"type": "literal", "value": "from afar"}}]
+        {"x": {"type": "literal", "value": "from afar"}}
+    ]
     assert other.status == 400 and "not under a URL allowed with --allow-service" in other.text
     assert not any(p.startswith("/other") for p in target.fetched)
 
@@ -98,27 +109,37 @@ def test_server_service_allowed_by_the_operator(federated, target):
 def test_server_load_of_a_file_with_the_token_is_400(writable, token):
     auth = f"Bearer {token}"
 
-    local = writable.post("/update", "LOAD <file:///etc/passwd> INTO GRAPH <urn:kg:passwd>",
-                          UPDATE, authorization=auth)
-    remote = writable.post("/update", "LOAD <http://127.0.0.1:9/x.ttl>", UPDATE,
-                           authorization=auth)
+    local = writable.post(
+        "/update",
+        "LOAD <file:///etc/passwd> INTO GRAPH <urn:kg:passwd>",
+        UPDATE,
+        authorization=auth,
+    )
+    remote = writable.post("/update", "LOAD <http://127.0.0.1:9/x.ttl>", UPDATE, authorization=auth)
 
     assert (local.status, remote.status) == (400, 400)  # before: 503 "store unavailable"
     assert local.text.startswith("LOAD <file:///etc/passwd> is refused")
-    assert writable.request("GET", "/store", params={"graph": "urn:kg:passwd"},
-                            headers={"Authorization": auth}).status == 404
+    assert (
+        writable.request(
+            "GET", "/store", params={"graph": "urn:kg:passwd"}, headers={"Authorization": auth}
+        ).status
+        == 404
+    )
 
 
 def test_server_load_allowed_by_the_operator(federated, target, token):
     auth = f"Bearer {token}"
 
-    loaded = federated.post("/update", f"LOAD <{target.url}/data.ttl> INTO GRAPH <urn:kg:l>",
-                            UPDATE, authorization=auth)
-    missing = federated.post("/update",
-                             f"LOAD <{target.url}/data-gone.ttl> INTO GRAPH <urn:kg:m>",
-                             UPDATE, authorization=auth)
-    elsewhere = federated.post("/update", f"LOAD <{target.url}/sparql>", UPDATE,
-                               authorization=auth)
+    loaded = federated.post(
+        "/update", f"LOAD <{target.url}/data.ttl> INTO GRAPH <urn:kg:l>", UPDATE, authorization=auth
+    )
+    missing = federated.post(
+        "/update",
+        f"LOAD <{target.url}/data-gone.ttl> INTO GRAPH <urn:kg:m>",
+        UPDATE,
+        authorization=auth,
+    )
+    elsewhere = federated.post("/update", f"LOAD <{target.url}/sparql>", UPDATE, authorization=auth)
 
     assert loaded.status == 204, loaded.text
     ask = federated.query('ASK { GRAPH <urn:kg:l> { <urn:kg:loaded> rdfs:label "loaded" } }')
@@ -143,8 +164,12 @@ def test_server_deep_query_is_400_and_no_worker_dies(endpoint, query):
 
 
 def test_server_deep_update_is_400(writable, token):
-    answer = writable.post("/update", "INSERT { ?s ?p ?o } WHERE " + "{" * 10000 + "}" * 10000,
-                           UPDATE, authorization=f"Bearer {token}")
+    answer = writable.post(
+        "/update",
+        "INSERT { ?s ?p ?o } WHERE " + "{" * 10000 + "}" * 10000,
+        UPDATE,
+        authorization=f"Bearer {token}",
+    )
 
     assert answer.status == 400 and "nests brackets" in answer.text
 
@@ -152,18 +177,23 @@ def test_server_deep_update_is_400(writable, token):
 # -- item 9: malformed HTTP ---------------------------------------------------------------
 
 
-CHUNKED = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-           b"Transfer-Encoding: chunked\r\n\r\n")
+CHUNKED = (
+    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    b"Transfer-Encoding: chunked\r\n\r\n"
+)
 
 
-@pytest.mark.parametrize(("body", "says"), [
-    (b"-1\r\n" + b"x" * 4096, b"400"),           # before: read to the end of the stream
-    (b"ZZ\r\nabc\r\n0\r\n\r\n", b"400"),          # before: 500 and a traceback
-    (b"+5\r\nASK {\r\n0\r\n\r\n", b"400"),
-    (b"5\r\nASK {} trailing\r\n0\r\n\r\n", b"400"),  # a chunk longer than it says
-    (b"f" * 2000 + b"\r\n", b"400"),              # a size line that never ends
-    (b"10\r\nASK { ?s ?p ?o }\r\n0\r\n\r\n", b"200"),
-])
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"-1\r\n" + b"x" * 4096, b"400"),  # before: read to the end of the stream
+        (b"ZZ\r\nabc\r\n0\r\n\r\n", b"400"),  # before: 500 and a traceback
+        (b"+5\r\nASK {\r\n0\r\n\r\n", b"400"),
+        (b"5\r\nASK {} trailing\r\n0\r\n\r\n", b"400"),  # a chunk longer than it says
+        (b"f" * 2000 + b"\r\n", b"400"),  # a size line that never ends
+        (b"10\r\nASK { ?s ?p ?o }\r\n0\r\n\r\n", b"200"),
+    ],
+)
 def test_server_chunked_bodies(endpoint, body, says):
     before = endpoint.log.read_text().count("Traceback")
 
@@ -175,8 +205,11 @@ def test_server_chunked_bodies(endpoint, body, says):
 
 
 def test_server_negative_content_length_is_400(endpoint):
-    line, _ = _raw(endpoint, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n"
-                             b"Content-Type: application/sparql-query\r\n\r\nASK {}")
+    line, _ = _raw(
+        endpoint,
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n"
+        b"Content-Type: application/sparql-query\r\n\r\nASK {}",
+    )
 
     assert line.split(b" ")[1] == b"400"
 
@@ -198,8 +231,9 @@ def test_server_clients_that_hang_up_leave_no_traceback(endpoint):
 
     for _ in range(20):
         sock = socket.create_connection((host, int(port)))
-        sock.sendall(f"GET /sparql?query={query} HTTP/1.1\r\nHost: x\r\n"
-                     "Accept: text/csv\r\n\r\n".encode())
+        sock.sendall(
+            f"GET /sparql?query={query} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n".encode()
+        )
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00" + bytes(4))
         sock.close()  # a reset, before the answer
     time.sleep(2)
@@ -211,8 +245,9 @@ def test_server_clients_that_hang_up_leave_no_traceback(endpoint):
 def test_server_request_that_never_comes_in_whole_is_cut(newsroom_store):
     from kg.server import ServerConfig, make_server
 
-    server = make_server(ServerConfig(store=str(newsroom_store), port=0, workers=1, spare=0,
-                                      request_timeout=2.0))
+    server = make_server(
+        ServerConfig(store=str(newsroom_store), port=0, workers=1, spare=0, request_timeout=2.0)
+    )
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:

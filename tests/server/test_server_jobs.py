@@ -45,8 +45,14 @@ def test_server_jobs_errors_are_replies(session):
 
 
 def test_server_jobs_saved(session):
-    reply = session.handle({"op": "saved", "name": "executives",
-                            "params": {"entity": "Orion Dynamics"}, "accept": "text/csv"})
+    reply = session.handle(
+        {
+            "op": "saved",
+            "name": "executives",
+            "params": {"entity": "Orion Dynamics"},
+            "accept": "text/csv",
+        }
+    )
 
     assert reply.body.decode().splitlines() == ["person,articles", "Ada Park,2"]
 

@@ -18,8 +18,12 @@ pytestmark = [
 ]
 
 IDS = "SELECT ?id WHERE { ?a a nkg:Article ; nkg:articleId ?id } ORDER BY ?id"
-ALL_IDS = ["2026-01-10-orion-vela-partnership", "2026-02-14-vela-sues-orion",
-           "2026-03-01-lyra-invests-in-vela", "2026-04-20-nova-profile"]
+ALL_IDS = [
+    "2026-01-10-orion-vela-partnership",
+    "2026-02-14-vela-sues-orion",
+    "2026-03-01-lyra-invests-in-vela",
+    "2026-04-20-nova-profile",
+]
 PEOPLE = "CONSTRUCT { ?p a nkg:Person ; rdfs:label ?l } WHERE { ?p a nkg:Person ; rdfs:label ?l }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -41,16 +45,18 @@ def test_server_query_get(endpoint):
 
 
 def test_server_query_post_form(endpoint):
-    answer = endpoint.post("/sparql", {"query": IDS}, FORM,
-                           accept="application/sparql-results+json")
+    answer = endpoint.post(
+        "/sparql", {"query": IDS}, FORM, accept="application/sparql-results+json"
+    )
 
     assert answer.status == 200
     assert _ids(answer) == ALL_IDS
 
 
 def test_server_query_post_direct(endpoint):
-    answer = endpoint.post("/sparql", IDS, "application/sparql-query",
-                           accept="application/sparql-results+json")
+    answer = endpoint.post(
+        "/sparql", IDS, "application/sparql-query", accept="application/sparql-results+json"
+    )
 
     assert answer.status == 200
     assert _ids(answer) == ALL_IDS
@@ -92,21 +98,25 @@ def test_server_ask(endpoint):
     assert json.loads(answer.body)["boolean"] is True
 
 
-@pytest.mark.parametrize(("accept", "media", "rdflib_format"), [
-    ("text/turtle", "text/turtle", "turtle"),
-    ("application/n-triples", "application/n-triples", "nt"),
-    ("application/ld+json", "application/ld+json", "json-ld"),
-    ("application/trig", "application/trig", "trig"),
-    ("application/rdf+xml", "application/rdf+xml", "xml"),
-])
+@pytest.mark.parametrize(
+    ("accept", "media", "rdflib_format"),
+    [
+        ("text/turtle", "text/turtle", "turtle"),
+        ("application/n-triples", "application/n-triples", "nt"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+        ("application/trig", "application/trig", "trig"),
+        ("application/rdf+xml", "application/rdf+xml", "xml"),
+    ],
+)
 def test_server_graph_formats(endpoint, accept, media, rdflib_format):
     answer = endpoint.query(PEOPLE, accept=accept)
 
     assert answer.status == 200
     assert answer.media == media
     g = Graph().parse(data=answer.body, format=rdflib_format)
-    labels = {str(o) for o in g.objects(None, Namespace("http://www.w3.org/2000/01/rdf-schema#")
-                                        .label)}
+    labels = {
+        str(o) for o in g.objects(None, Namespace("http://www.w3.org/2000/01/rdf-schema#").label)
+    }
     assert labels == {"Ada Park", "Ben Okafor", "Carla Diaz"}
 
 
@@ -125,9 +135,15 @@ def test_server_service_description(endpoint):
 
 def test_server_cors(endpoint):
     answer = endpoint.get("/sparql", {"query": IDS}, origin="https://dashboard.example")
-    preflight = endpoint.request("OPTIONS", "/sparql", headers={
-        "Origin": "https://dashboard.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type"})
+    preflight = endpoint.request(
+        "OPTIONS",
+        "/sparql",
+        headers={
+            "Origin": "https://dashboard.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
 
     assert answer.headers["access-control-allow-origin"] == "*"
     assert preflight.status == 204
@@ -158,26 +174,34 @@ def test_server_post_unknown_content_type_is_415(endpoint):
 def test_server_default_graph_uri(endpoint):
     graph = "https://w3id.org/nkg/graph/2026-04-20-nova-profile"
 
-    answer = endpoint.get("/sparql", {"query": IDS, "default-graph-uri": graph},
-                          accept="application/sparql-results+json")
+    answer = endpoint.get(
+        "/sparql",
+        {"query": IDS, "default-graph-uri": graph},
+        accept="application/sparql-results+json",
+    )
 
     assert _ids(answer) == ["2026-04-20-nova-profile"]
 
 
 def test_server_named_graph_uri(endpoint):
-    graphs = ["https://w3id.org/nkg/graph/2026-04-20-nova-profile",
-              "https://w3id.org/nkg/graph/2026-02-14-vela-sues-orion"]
+    graphs = [
+        "https://w3id.org/nkg/graph/2026-04-20-nova-profile",
+        "https://w3id.org/nkg/graph/2026-02-14-vela-sues-orion",
+    ]
     sparql = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
 
-    answer = endpoint.get("/sparql", {"query": sparql, "named-graph-uri": graphs},
-                          accept="text/csv")
+    answer = endpoint.get(
+        "/sparql", {"query": sparql, "named-graph-uri": graphs}, accept="text/csv"
+    )
 
     assert answer.text.split()[1:] == sorted(graphs)
 
 
 def test_server_from_clause_is_honoured(endpoint):
-    sparql = ("SELECT ?id FROM <https://w3id.org/nkg/graph/2026-04-20-nova-profile> "
-              "WHERE { ?a nkg:articleId ?id }")
+    sparql = (
+        "SELECT ?id FROM <https://w3id.org/nkg/graph/2026-04-20-nova-profile> "
+        "WHERE { ?a nkg:articleId ?id }"
+    )
 
     assert _ids(endpoint.query(sparql)) == ["2026-04-20-nova-profile"]
 
@@ -205,7 +229,8 @@ def test_server_saved_listing(endpoint):
     listed = {q["name"]: q for q in json.loads(answer.body)}
     assert len(listed) >= 12
     assert listed["partners"]["params"] == [
-        {"name": "entity", "kind": "entity", "description": "the organisation or person"}]
+        {"name": "entity", "kind": "entity", "description": "the organisation or person"}
+    ]
 
 
 def test_server_saved_question(endpoint):

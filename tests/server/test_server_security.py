@@ -37,14 +37,21 @@ def count(endpoint) -> int:
 def test_server_read_only_refuses_updates(endpoint, token):
     before = count(endpoint)
 
-    routes = [endpoint.post("/update", "DROP ALL", UPDATE),
-              endpoint.post("/update", "DROP ALL", UPDATE, authorization=f"Bearer {token}"),
-              endpoint.post("/sparql", "DROP ALL", UPDATE),
-              endpoint.post("/sparql", {"update": "DROP ALL"}, FORM),
-              endpoint.get("/sparql", {"update": "DROP ALL"}),
-              endpoint.request("PUT", "/store", params={"graph": "urn:x"}, body="",
-                               headers={"Content-Type": "text/turtle"}),
-              endpoint.request("DELETE", "/store", params={"default": ""})]
+    routes = [
+        endpoint.post("/update", "DROP ALL", UPDATE),
+        endpoint.post("/update", "DROP ALL", UPDATE, authorization=f"Bearer {token}"),
+        endpoint.post("/sparql", "DROP ALL", UPDATE),
+        endpoint.post("/sparql", {"update": "DROP ALL"}, FORM),
+        endpoint.get("/sparql", {"update": "DROP ALL"}),
+        endpoint.request(
+            "PUT",
+            "/store",
+            params={"graph": "urn:x"},
+            body="",
+            headers={"Content-Type": "text/turtle"},
+        ),
+        endpoint.request("DELETE", "/store", params={"default": ""}),
+    ]
 
     assert [a.status for a in routes] == [404, 404, 403, 403, 405, 404, 404]
     assert count(endpoint) == before
@@ -82,8 +89,9 @@ def test_server_update_with_token_is_visible(writable, token):
 
 
 def test_server_update_through_sparql_form_with_token(writable, token):
-    answer = writable.post("/sparql", {"update": insert("form")}, FORM,
-                           authorization=f"Bearer {token}")
+    answer = writable.post(
+        "/sparql", {"update": insert("form")}, FORM, authorization=f"Bearer {token}"
+    )
 
     assert answer.status == 204, answer.text
     assert written(writable, "form")
@@ -92,8 +100,9 @@ def test_server_update_through_sparql_form_with_token(writable, token):
 def test_server_malformed_update_is_400_and_changes_nothing(writable, token):
     before = count(writable)
 
-    answer = writable.post("/update", "INSERT DATA { <urn:a> <urn:b> ", UPDATE,
-                           authorization=f"Bearer {token}")
+    answer = writable.post(
+        "/update", "INSERT DATA { <urn:a> <urn:b> ", UPDATE, authorization=f"Bearer {token}"
+    )
 
     assert answer.status == 400
     assert answer.text.startswith("malformed SPARQL Update")
@@ -115,16 +124,36 @@ def test_server_graph_store_protocol(writable, token):
     graph = {"graph": "urn:kg:uploaded"}
     nt = {"Accept": "application/n-triples", **auth}
 
-    anonymous = writable.request("PUT", "/store", params=graph, body="<urn:s> <urn:p> 1 .",
-                                 headers={"Content-Type": "text/turtle"})
+    anonymous = writable.request(
+        "PUT",
+        "/store",
+        params=graph,
+        body="<urn:s> <urn:p> 1 .",
+        headers={"Content-Type": "text/turtle"},
+    )
     reading = writable.request("GET", "/store", params=graph)
-    created = writable.request("PUT", "/store", params=graph, body="<urn:s> <urn:p> 1 .",
-                               headers={"Content-Type": "text/turtle", **auth})
-    added = writable.request("POST", "/store", params=graph, body='<urn:s> <urn:p> "2" .\n',
-                             headers={"Content-Type": "application/n-triples", **auth})
+    created = writable.request(
+        "PUT",
+        "/store",
+        params=graph,
+        body="<urn:s> <urn:p> 1 .",
+        headers={"Content-Type": "text/turtle", **auth},
+    )
+    added = writable.request(
+        "POST",
+        "/store",
+        params=graph,
+        body='<urn:s> <urn:p> "2" .\n',
+        headers={"Content-Type": "application/n-triples", **auth},
+    )
     got = writable.request("GET", "/store", params=graph, headers=nt)
-    replaced = writable.request("PUT", "/store", params=graph, body="<urn:s> <urn:p> 3 .",
-                                headers={"Content-Type": "text/turtle", **auth})
+    replaced = writable.request(
+        "PUT",
+        "/store",
+        params=graph,
+        body="<urn:s> <urn:p> 3 .",
+        headers={"Content-Type": "text/turtle", **auth},
+    )
     after_put = writable.request("GET", "/store", params=graph, headers=nt)
     deleted = writable.request("DELETE", "/store", params=graph, headers=auth)
     gone = writable.request("GET", "/store", params=graph, headers=auth)
@@ -133,26 +162,32 @@ def test_server_graph_store_protocol(writable, token):
     assert (created.status, added.status, replaced.status, deleted.status) == (201, 204, 204, 204)
     assert len(got.text.strip().splitlines()) == 2
     assert after_put.text.strip().splitlines() == [
-        '<urn:s> <urn:p> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+        '<urn:s> <urn:p> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+    ]
     assert gone.status == 404
 
 
 def test_server_graph_store_rejects_bad_rdf(writable, token):
     auth = {"Authorization": f"Bearer {token}"}
 
-    answer = writable.request("PUT", "/store", params={"graph": "urn:kg:bad"},
-                              body="<urn:s> <urn:p> ",
-                              headers={"Content-Type": "text/turtle", **auth})
+    answer = writable.request(
+        "PUT",
+        "/store",
+        params={"graph": "urn:kg:bad"},
+        body="<urn:s> <urn:p> ",
+        headers={"Content-Type": "text/turtle", **auth},
+    )
 
     assert answer.status == 400
-    assert writable.request("GET", "/store", params={"graph": "urn:kg:bad"},
-                            headers=auth).status == 404
+    assert (
+        writable.request("GET", "/store", params={"graph": "urn:kg:bad"}, headers=auth).status
+        == 404
+    )
 
 
 def test_server_update_while_another_process_writes_is_503(writable, token):
     with open_store(writable.store):  # this test process holds the store, as kg add would
-        answer = writable.post("/update", insert("locked"), UPDATE,
-                               authorization=f"Bearer {token}")
+        answer = writable.post("/update", insert("locked"), UPDATE, authorization=f"Bearer {token}")
 
     assert answer.status == 503
     assert "another kg process" in answer.text
@@ -160,10 +195,10 @@ def test_server_update_while_another_process_writes_is_503(writable, token):
 
 
 INJECTIONS = [
-    '} ; DROP ALL {',
+    "} ; DROP ALL {",
     'x" } ; DROP ALL ; INSERT DATA { <urn:kg:injected> rdfs:label "written" } ; { "',
     "Daily Ledger' } UNION { ?s ?p ?o } #",
-    "Orion Dynamics\\\" } ; CLEAR ALL ; #",
+    'Orion Dynamics\\" } ; CLEAR ALL ; #',
 ]
 
 

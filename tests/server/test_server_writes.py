@@ -17,15 +17,19 @@ pytestmark = pytest.mark.network
 UPDATE = "application/sparql-update"
 SALE = "https://w3id.org/nkg/graph/2026-02-14-vela-sues-orion"
 AMOUNT_CONFLICTS = 'SELECT ?k WHERE { ?k a nkg:Conflict ; nkg:conflictKind "amount" }'
-SUPPORT = ("SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; "
-           'rdfs:label "Orion Dynamics acquires Nova Health" }')
+SUPPORT = (
+    "SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; "
+    'rdfs:label "Orion Dynamics acquires Nova Health" }'
+)
 
 
 def rows(endpoint, sparql: str) -> list[dict]:
     answer = endpoint.query(sparql)
     assert answer.status == 200, answer.text
-    return [{k: v["value"] for k, v in b.items()}
-            for b in json.loads(answer.body)["results"]["bindings"]]
+    return [
+        {k: v["value"] for k, v in b.items()}
+        for b in json.loads(answer.body)["results"]["bindings"]
+    ]
 
 
 def consistent(endpoint) -> None:
@@ -34,11 +38,13 @@ def consistent(endpoint) -> None:
 
 
 def test_server_default_graph_is_a_set(endpoint):
-    counts = rows(endpoint, "SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT *) AS ?distinct) "
-                            "WHERE { ?s ?p ?o }")[0]
+    counts = rows(
+        endpoint, "SELECT (COUNT(*) AS ?all) (COUNT(DISTINCT *) AS ?distinct) WHERE { ?s ?p ?o }"
+    )[0]
     labels = rows(endpoint, "SELECT ?l WHERE { entity:orion-dynamics rdfs:label ?l }")
-    per_article = rows(endpoint, "SELECT ?g WHERE { GRAPH ?g { entity:orion-dynamics "
-                                 "rdfs:label ?l } }")
+    per_article = rows(
+        endpoint, "SELECT ?g WHERE { GRAPH ?g { entity:orion-dynamics rdfs:label ?l } }"
+    )
 
     assert counts["all"] == counts["distinct"]
     assert labels == [{"l": "Orion Dynamics"}]
@@ -49,10 +55,14 @@ def test_server_update_of_an_article_graph_keeps_conflicts(writable, token):
     assert len(rows(writable, AMOUNT_CONFLICTS)) == 1
 
     answer = writable.post(
-        "/update", f"DELETE {{ GRAPH <{SALE}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{SALE}> "
-                   "{ ?c rdf:predicate nkg:acquires ; ?p ?o } } ;\n"
-                   f"DELETE DATA {{ GRAPH <{SALE}> {{ entity:orion-dynamics nkg:acquires "
-                   "entity:nova-health } }", UPDATE, authorization=f"Bearer {token}")
+        "/update",
+        f"DELETE {{ GRAPH <{SALE}> {{ ?c ?p ?o }} }} WHERE {{ GRAPH <{SALE}> "
+        "{ ?c rdf:predicate nkg:acquires ; ?p ?o } } ;\n"
+        f"DELETE DATA {{ GRAPH <{SALE}> {{ entity:orion-dynamics nkg:acquires "
+        "entity:nova-health } }",
+        UPDATE,
+        authorization=f"Bearer {token}",
+    )
 
     assert answer.status == 204, answer.text
     assert rows(writable, AMOUNT_CONFLICTS) == []
@@ -62,14 +72,23 @@ def test_server_update_of_an_article_graph_keeps_conflicts(writable, token):
 
 
 def test_server_update_with_a_graph_variable(writable, token):
-    answer = writable.post("/update", "DELETE { GRAPH ?g { ?c nkg:polarity ?x } } WHERE { "
-                                      "GRAPH ?g { ?c rdf:predicate nkg:sues ; "
-                                      "nkg:polarity ?x } }",
-                           UPDATE, authorization=f"Bearer {token}")
+    answer = writable.post(
+        "/update",
+        "DELETE { GRAPH ?g { ?c nkg:polarity ?x } } WHERE { "
+        "GRAPH ?g { ?c rdf:predicate nkg:sues ; "
+        "nkg:polarity ?x } }",
+        UPDATE,
+        authorization=f"Bearer {token}",
+    )
 
     assert answer.status == 204, answer.text
-    assert rows(writable, "SELECT ?s WHERE { ?s a nkg:Statement ; rdfs:label ?l "
-                          'FILTER(CONTAINS(?l, "sues")) }') == []
+    assert (
+        rows(
+            writable,
+            'SELECT ?s WHERE { ?s a nkg:Statement ; rdfs:label ?l FILTER(CONTAINS(?l, "sues")) }',
+        )
+        == []
+    )
     consistent(writable)
 
 
@@ -77,12 +96,17 @@ def test_server_default_graph_writes_are_refused(writable, token):
     auth = f"Bearer {token}"
     before = rows(writable, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
 
-    insert = writable.post("/update", 'INSERT DATA { <urn:kg:x> rdfs:label "x" }', UPDATE,
-                           authorization=auth)
+    insert = writable.post(
+        "/update", 'INSERT DATA { <urn:kg:x> rdfs:label "x" }', UPDATE, authorization=auth
+    )
     clear = writable.post("/update", "CLEAR DEFAULT", UPDATE, authorization=auth)
-    put = writable.request("PUT", "/store", params={"default": ""},
-                           body="<urn:kg:x> <urn:kg:p> 1 .",
-                           headers={"Content-Type": "text/turtle", "Authorization": auth})
+    put = writable.request(
+        "PUT",
+        "/store",
+        params={"default": ""},
+        body="<urn:kg:x> <urn:kg:p> 1 .",
+        headers={"Content-Type": "text/turtle", "Authorization": auth},
+    )
 
     assert (insert.status, clear.status, put.status) == (400, 400, 405)
     assert "named graph" in insert.text and len(insert.text.splitlines()) == 1
@@ -94,17 +118,26 @@ def test_server_graph_store_writes_an_article(writable, token, newsroom_store):
     auth = {"Authorization": f"Bearer {token}"}
     first = "2026-01-10-orion-vela-partnership"
     with open_store(newsroom_store, read_only=True) as store:
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ."
-                         for q in store.quads(f"https://w3id.org/nkg/graph/{first}")
-                         if not q.predicate.value.endswith("textHash"))
+        body = "\n".join(
+            f"{q.subject} {q.predicate} {q.object} ."
+            for q in store.quads(f"https://w3id.org/nkg/graph/{first}")
+            if not q.predicate.value.endswith("textHash")
+        )
     body = body.replace(f"/{first}", "/copy").replace(f'"{first}"', '"copy"')
     copy = "https://w3id.org/nkg/graph/copy"
-    partners = ("SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; "
-                'rdfs:label "Orion Dynamics partnerOf Vela Systems" }')
+    partners = (
+        "SELECT ?n WHERE { ?s a nkg:Statement ; nkg:support ?n ; "
+        'rdfs:label "Orion Dynamics partnerOf Vela Systems" }'
+    )
     before = rows(writable, partners)
 
-    put = writable.request("PUT", "/store", params={"graph": copy}, body=body,
-                           headers={"Content-Type": "application/n-triples", **auth})
+    put = writable.request(
+        "PUT",
+        "/store",
+        params={"graph": copy},
+        body=body,
+        headers={"Content-Type": "application/n-triples", **auth},
+    )
     after_put = rows(writable, partners)
     consistent(writable)
     deleted = writable.request("DELETE", "/store", params={"graph": copy}, headers=auth)
@@ -115,8 +148,7 @@ def test_server_graph_store_writes_an_article(writable, token, newsroom_store):
     consistent(writable)
 
 
-def test_server_update_interrupted_before_the_derived_graph(newsroom_store, tmp_path,
-                                                            monkeypatch):
+def test_server_update_interrupted_before_the_derived_graph(newsroom_store, tmp_path, monkeypatch):
     """A crash between the update and its statements: the next writer mends them."""
     import kg.server.writes
     from kg.server.writes import apply_update
