@@ -23,9 +23,9 @@ pytestmark = pytest.mark.slow
         # a deal or lawsuit that happened and was then undone is still reported
         ("Regulators blocked Acme Corp's acquisition of Beta Corp.", "asserted"),
         ("A federal judge dismissed Acme Corp's lawsuit against Beta Corp.", "asserted"),
-        # seeking is not having; a plan to buy usually reports an agreed deal
+        # seeking is not having, and a plan is not a deal agreed
         ("Acme Corp is seeking to buy Beta Corp.", "hedged"),
-        ("Acme Corp plans to acquire Beta Corp for $5 billion.", "asserted"),
+        ("Acme Corp plans to acquire Beta Corp for $5 billion.", "hedged"),
         # an offer is a bid, not a deal
         (
             "Acme Corp offered to buy Beta Corp for $7 billion, but the board rejected the offer.",

@@ -404,6 +404,7 @@ def test_extract_negated_claim_is_not_asserted(extract, claims_for, text, triple
 HEDGED = [
     ("Halvard Systems could buy Corvale Networks.", ACQ),
     ("Halvard Systems is in talks to buy Corvale Networks.", ACQ),
+    ("Halvard Systems announced plans to buy Corvale Networks.", ACQ),
     # the lemmatizer gives "hopes" the lemma "hop"
     (
         "Halvard Systems hopes to partner with Corvale Networks.",
