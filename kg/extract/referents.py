@@ -266,7 +266,7 @@ def _own_subject(ctx: Context, tok) -> DocEntity | None:
     if tok.lower_ != "its" or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
         return None
     verb = tok.head.head
-    subjects = [e for c in verb.children if c.dep_ == "nsubj" and ctx.at(c) for e in [ctx.at(c)]]
+    subjects = [ctx.at(c) for c in verb.children if c.dep_ == "nsubj" and ctx.at(c)]
     return subjects[0] if len(subjects) == 1 and subjects[0].type == ORG else None
 
 
