@@ -18,6 +18,9 @@ _SYMBOLS = {
     "C$": "CAD",
     "A$": "AUD",
     "HK$": "HKD",
+    "\u20b9": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
 }
 _CODES = {
     "usd": "USD",
@@ -41,6 +44,7 @@ _WORDS = {
     "pounds": "GBP",
     "yen": "JPY",
     "yuan": "CNY",
+    "rupee": "INR",
     "rupees": "INR",
     "francs": "CHF",
 }
@@ -56,20 +60,28 @@ _SCALE = {
     "mn": 1e6,
     "mln": 1e6,
     "m": 1e6,
+    "crore": 1e7,  # Indian English: ten million ("\u20b91,850 crore")
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
     "thousand": 1e3,
     "k": 1e3,
 }
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SC = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|bln|mn|mln|tn|trn|b|m|k)\b)?"
+_SC = (
+    r"(?:\s*(?P<scale>trillion|billion|million|thousand|crores?|lakhs?"
+    r"|bn|bln|mn|mln|tn|trn|b|m|k)\b)?"
+)
 _PREFIX_RE = re.compile(
-    r"(?P<cur>US\$|HK\$|C\$|A\$|\$|\u20ac|\u00a3|\u00a5|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)"
+    r"(?P<cur>US\$|HK\$|C\$|A\$|\$|\u20ac|\u00a3|\u00a5|\u20b9|\bRs\.?\s?"
+    r"|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)"
     + _NUM
     + _SC,
     re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
-    _NUM + _SC + r"\s+(?P<word>dollars?|dlrs?|euros?|pounds?|yen|yuan|rupees|francs)\b",
+    _NUM + _SC + r"\s+(?P<word>dollars?|dlrs?|euros?|pounds?|yen|yuan|rupees?|francs)\b",
     re.IGNORECASE,
 )  # "dlrs": the wire services' dollars ("4.5 mln dlrs")
 _PER_UNIT_RE = re.compile(
@@ -77,6 +89,18 @@ _PER_UNIT_RE = re.compile(
     r"(?:a|an|each)\s+(?:year|month|week|day|share|song|unit|hour|annum|"
     r"person|user|subscriber|employee|copy|work|seat|barrel|tonne|ton|"
     r"ounce|vehicle|head)\b)",
+    re.IGNORECASE,
+)
+#: What a company is worth or takes in, not a sum that changes hands: "a group
+#: with about \u20ac6.5bn in revenue", "annual sales of $2bn".
+_MEASURE_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+)?(?:in|of)\s+(?:annual\s+|yearly\s+|combined\s+)?"
+    r"(?:revenues?|sales|turnover|assets|profits?|earnings|deposits|losses)\b",
+    re.IGNORECASE,
+)
+_MEASURE_BEFORE_RE = re.compile(
+    r"\b(?:revenues?|sales|turnover|assets|profits?|earnings|deposits|losses)\s+"
+    r"(?:of\s+)?(?:about|around|nearly|almost|roughly|some|more\s+than|over)?\s*$",
     re.IGNORECASE,
 )
 
@@ -87,6 +111,12 @@ class MoneySpan:
     start: int  # character offsets in the text searched
     end: int
     per_unit: bool = False  # "$150,000 per song": a rate, not an amount
+    measure: bool = False  # "\u20ac6.5bn in revenue": a company's size, not an amount
+
+    @property
+    def paid(self) -> bool:
+        """Whether the sum can be what a claim carries: neither a rate nor a size."""
+        return not (self.per_unit or self.measure)
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -114,15 +144,18 @@ def find_money(text: str) -> list[MoneySpan]:
         scale = m.group("scale")
         per = bool(_PER_UNIT_RE.match(text[m.end() :]))
         money = Money(_value(m.group("num"), scale), currency)
-        found.append(MoneySpan(money, m.start(), m.end(), per))
+        found.append(MoneySpan(money, m.start(), m.end(), per, _measure(text, m)))
     for m in _SUFFIX_RE.finditer(text):
         if any(s.start <= m.start() < s.end for s in found):
             continue
         currency = _WORDS[m.group("word").lower()]
         per = bool(_PER_UNIT_RE.match(text[m.end() :]))
-        found.append(
-            MoneySpan(
-                Money(_value(m.group("num"), m.group("scale")), currency), m.start(), m.end(), per
-            )
-        )
+        money = Money(_value(m.group("num"), m.group("scale")), currency)
+        found.append(MoneySpan(money, m.start(), m.end(), per, _measure(text, m)))
     return sorted(found, key=lambda s: s.start)
+
+
+def _measure(text: str, m: re.Match) -> bool:
+    return bool(
+        _MEASURE_AFTER_RE.match(text[m.end() :]) or _MEASURE_BEFORE_RE.search(text[: m.start()])
+    )

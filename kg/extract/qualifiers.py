@@ -20,16 +20,16 @@ from .rules import Kind, Rules
 __all__ = ["claim_amount", "claim_date", "carry"]
 
 
-def claim_amount(raw: RawClaim, sent) -> Money | None:
+def claim_amount(raw: RawClaim, sent, rules: Rules) -> Money | None:
     """The sum a claim carries, from its own sentence."""
     if raw.shared:
         return None
-    spans = [m for m in find_money(sent.text) if not m.per_unit]
+    spans = [m for m in find_money(sent.text) if m.paid]
     if not spans:
         return None
     # only the sums of the trigger's own clause: "Acme bought Beta for $5m, a year
     # after Gamma bought Delta for $9m"
-    clause = _clause_tokens(raw.token)
+    clause = _clause_tokens(raw.token, rules.words.deal_nouns) - _other_deals(raw, sent)
     own = [m for m in spans if _inside(m, sent, clause)]
     # the nearest to the trigger or to one of the claim's own parties: "awarded
     # Acme a $2bn contract and Beta a $4bn contract" gives Beta the $4bn
@@ -47,7 +47,7 @@ def claim_amount(raw: RawClaim, sent) -> Money | None:
     return min(own, key=gap).money if own else None
 
 
-def _clause_tokens(tok) -> set[int]:
+def _clause_tokens(tok, deal_nouns: frozenset[str]) -> set[int]:
     """The clause around a trigger: the subtree of its verb (climbing "agreed to
     buy" to "agreed"), less the clauses within it that have a subject of their own
     ("..., and SoftBank will book a $1bn payment")."""
@@ -60,11 +60,50 @@ def _clause_tokens(tok) -> set[int]:
         node = node.head  # "agreed to buy", "paid $2bn to license"
     path = {t.i for t in tok.ancestors} | {tok.i}
     out = {t.i for t in node.subtree}
+    if node.dep_ == "relcl" and node.head.i != node.i:
+        # "the $6bn which VEB lent Rosneft": the noun the clause describes
+        out |= {t.i for t in node.head.subtree if t.i < node.left_edge.i}
     for t in node.subtree:
-        if t.i in path or t.i == node.i or t.pos_ not in ("VERB", "AUX"):
+        if t.i in path or t.i == node.i:
             continue
-        if t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis") and _own_subject(t):
+        if (
+            t.dep_ == "relcl"
+            and t.head.i != tok.i
+            and t.head.lemma_.lower() not in deal_nouns
+            or t.dep_ == "acl"
+            and t.tag_ in ("VBN", "VBG")
+            and (t.head.ent_type_ or t.head.dep_ == "appos")
+        ):
+            # a clause about one of the nouns, not about the deal: "Arm, which
+            # SoftBank bought for \u00a324bn, sued Qualcomm"
             out -= {u.i for u in t.subtree}
+        elif t.pos_ not in ("VERB", "AUX"):
+            continue
+        elif t.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis") and _own_subject(t):
+            out -= {u.i for u in t.subtree}
+    return out
+
+
+def _other_deals(raw: RawClaim, sent) -> set[int]:
+    """The verbs joined to the trigger's that deal with other parties: "taking over
+    Beta in 2020 and paying $6bn for Gamma" keeps the $6bn from Beta's claim."""
+    own = {
+        t.i
+        for e in (raw.subject, raw.object)
+        for m in e.mentions
+        if sent.start_char <= m.start_char < sent.end_char
+        for t in sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand") or ()
+    }
+    out: set[int] = set()
+    for t in raw.token.children:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or raw.token.pos_ != "VERB":
+            continue
+        tokens = {u.i for u in t.subtree}
+        others = [
+            e for e in sent.ents if e.label_ in ("ORG", "PERSON") and e.start in tokens
+        ]
+        if others and not any(u.i in own for e in others for u in e):
+            out |= tokens
     return out
 
 
@@ -189,6 +228,8 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
                 break
             node = node.head
             if node.i in anchors:
+                if _ends(ent):
+                    break  # "owned by Acme until 2021": when it stopped, not when it began
                 # NER may cut a phrase short ("the summer of" | "2022"): read its subtree
                 phrase = ent.doc[ent.root.left_edge.i : ent.root.right_edge.i + 1].text
                 when = resolve_date(ent.text, published) or resolve_date(phrase, published)
@@ -198,6 +239,12 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
             if node.pos_ in ("VERB", "AUX") and node.i not in anchors:
                 break
     return None
+
+
+def _ends(ent) -> bool:
+    """Whether a time phrase gives an end ("until 2021", "till March")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return any(t.lower_ in ("until", "till", "til") for t in (before, ent.root.head) if t is not None)
 
 
 #: How many sentences after a claim its event is looked for.
@@ -271,7 +318,7 @@ def _carried(
         )
         if noun is None:
             continue
-        amount = _event_amount(noun, sent) if want_amount else None
+        amount = _event_amount(noun, sent, rules) if want_amount else None
         when = (
             _date_at(_anchors(noun, Reading.NOUN, False, rules), sent, published)
             if want_date
@@ -291,9 +338,9 @@ def _names_others(noun, ents, pair: set[int]) -> bool:
     return False
 
 
-def _event_amount(noun, sent) -> Money | None:
-    spans = [m for m in find_money(sent.text) if not m.per_unit]
-    clause = _clause_tokens(noun)
+def _event_amount(noun, sent, rules: Rules) -> Money | None:
+    spans = [m for m in find_money(sent.text) if m.paid]
+    clause = _clause_tokens(noun, rules.words.deal_nouns)
     own = [m for m in spans if _inside(m, sent, clause)]
     if not own:
         return None

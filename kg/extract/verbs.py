@@ -270,10 +270,19 @@ def _bare(tok, ctx: Context) -> bool:
     )
 
 
+#: Words that are a share only as the head of the phrase: "bought all of Beta", not
+#: "cameras all over the field".
+_QUANTITIES = frozenset({"all", "most", "rest", "remainder", "bulk", "part"})
+
+
 def _has_word(phrase, words: frozenset[str]) -> bool:
     """Whether one of ``words`` (lemmas or forms) is in the phrase: "1.4 mln of its
     shares" holds "shares"."""
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in phrase.subtree)
+    return any(
+        (t.lemma_.lower() in words or t.lower_ in words)
+        and (t.lower_ not in _QUANTITIES or t.i == phrase.i)
+        for t in phrase.subtree
+    )
 
 
 #: Links from a share to the company it is of: "shares of Beta", "a stake in Beta common
@@ -301,14 +310,27 @@ def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
             ],
         ]
         if all(
-            a.dep_ in _SHARE_LINKS and (a.dep_ != "prep" or a.lower_ in trig.preps) for a in path
+            a.dep_ in _SHARE_LINKS
+            and (a.dep_ != "prep" or a.lower_ in trig.preps)
+            and (a.dep_ != "poss" or _shares_of_owner(a.head, ctx))
+            for a in path
         ):
             out.append(e)
     return distinct(out)
 
 
+def _shares_of_owner(noun, ctx: Context) -> bool:
+    """Whether a possessor before ``noun`` is the company the shares are of: "Beta's
+    shares"; not "67.7% of Beta's affiliate Gamma" nor "Beta's stake in Gamma"."""
+    if ctx.at(noun) is not None or noun_lemma(noun) in ("stake", "holding", "interest"):
+        return False
+    return not any(c.dep_ in ("appos", "compound") and ctx.at(c) for c in noun.children)
+
+
 #: Words that make a share a majority: "all of", "the majority of", "control of".
-_MAJORITY_WORDS = frozenset({"all", "majority", "control", "whole", "entire", "outright"})
+_MAJORITY_WORDS = frozenset(
+    {"all", "majority", "control", "whole", "entire", "outright", "most", "rest", "remainder"}
+)
 
 
 def _majority(obj) -> bool:

@@ -56,6 +56,62 @@ def test_extract_a_majority_bought_is_an_acquisition(read_table) -> None:
     ]
 
 
+def test_extract_all_of_a_company_bought_is_an_acquisition(table_triples) -> None:
+    """ "bought all of Germany's Beta": the share is the object itself."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj  1 B-ORG
+        bought   buy      VERB  VBD ROOT   1 O
+        all      all      PRON  DT  dobj   1 O
+        of       of       ADP   IN  prep   2 O
+        Germany  Germany  PROPN NNP poss   6 B-GPE
+        's       's       PART  POS case   4 O
+        Beta     Beta     PROPN NNP pobj   3 B-ORG
+        .        .        PUNCT .   punct  1 O
+    """) == {("acme", "acquires", "beta")}
+
+
+def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_triples) -> None:
+    """ "have cameras all over the field": "all" is a share only as the object."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj  1 B-ORG
+        has      have     VERB  VBZ ROOT   1 O
+        cameras  camera   NOUN  NNS dobj   1 O
+        all      all      ADV   RB  advmod 4 O
+        over     over     ADP   IN  prep   2 O
+        Beta     Beta     PROPN NNP pobj   4 B-ORG
+        .        .        PUNCT .   punct  1 O
+    """) == set()
+
+
+def test_extract_a_share_of_an_owners_named_affiliate_is_the_affiliate(table_triples) -> None:
+    """ "60% of Beta's affiliate Gamma Corp" buys Gamma; "20% of Beta's car division" is
+    still a share of Beta."""
+    assert table_triples("""
+        Acme       Acme       PROPN NNP nsubj    1 B-ORG
+        bought     buy        VERB  VBD ROOT     1 O
+        60         60         NUM   CD  nummod   3 B-PERCENT
+        %          %          NOUN  NN  dobj     1 I-PERCENT
+        of         of         ADP   IN  prep     3 O
+        Beta       Beta       PROPN NNP poss     9 B-ORG
+        's         's         PART  POS case     5 O
+        affiliate  affiliate  NOUN  NN  compound 9 O
+        Gamma      Gamma      PROPN NNP compound 9 B-ORG
+        Corp.      Corp.      PROPN NNP pobj     4 I-ORG
+    """) == {("acme", "acquires", "gamma"), ("gamma", "subsidiaryOf", "beta")}
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        bought    buy       VERB  VBD ROOT     1 O
+        20        20        NUM   CD  nummod   3 B-PERCENT
+        %         %         NOUN  NN  dobj     1 I-PERCENT
+        of        of        ADP   IN  prep     3 O
+        Beta      Beta      PROPN NNP poss     8 B-ORG
+        's        's        PART  POS case     5 O
+        car       car       NOUN  NN  compound 8 O
+        division  division  NOUN  NN  pobj     4 O
+        .         .         PUNCT .   punct    1 O
+    """) == {("acme", "investsIn", "beta")}
+
+
 def test_extract_shares_from_a_seller_are_not_the_sellers(table_triples) -> None:
     """ "Acme bought shares of Beta from Gamma": Gamma is where they came from, not what
     they are a share of."""

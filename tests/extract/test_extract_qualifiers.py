@@ -61,6 +61,24 @@ def test_money_find_money_ignores_numbers_without_currency():
     assert find_money("15 million users, a 4.5% stake, in 2015") == []
 
 
+def test_money_find_money_reads_crore_and_lakh():
+    found = find_money("for \u20b91,850 crore, or Rs 2.5 lakh, or 40 crore rupees")
+    assert [m.money for m in found] == [
+        Money(18.5e9, "INR"),
+        Money(2.5e5, "INR"),
+        Money(4e8, "INR"),
+    ]
+
+
+def test_money_find_money_marks_a_companys_size():
+    text = "a group with about \u20ac6.5 billion in annual sales, revenue of $2bn, for $5bn"
+    assert [(m.money.value, m.paid) for m in find_money(text)] == [
+        (6.5e9, False),
+        (2e9, False),
+        (5e9, True),
+    ]
+
+
 def test_money_find_money_offsets_and_order():
     text = "Paid 13 billion dollars, then $2m more."
     found = find_money(text)
@@ -195,6 +213,34 @@ MONEY = [
         ("corvale-networks", "contractWith", "halvard-systems"),
         Money(2.7e9, "USD"),
     ),
+    # nor a sum of a clause about one of the parties ...
+    (
+        "Corvale Networks, the chip designer that was bought by Tidemark Holdings for $3 "
+        "billion, sued Halvard Systems in 2022.",
+        ("corvale-networks", "sues", "halvard-systems"),
+        None,
+    ),
+    # ... nor of another deal the verb is joined to
+    (
+        "Halvard Systems took over Corvale Networks in 2020 and paid $6 billion for Northwind "
+        "Robotics in 2023.",
+        ACQ,
+        None,
+    ),
+    # nor a company's size
+    (
+        "Halvard Systems agreed to merge with Corvale Networks, creating a group with about "
+        "$6.5 billion in annual sales.",
+        ("corvale-networks", "mergesWith", "halvard-systems"),
+        None,
+    ),
+    # the sum a relative clause describes is the clause's own
+    (
+        "Analysts said the $6 billion which Halvard Systems lent Corvale Networks came from "
+        "other banks.",
+        ("halvard-systems", "contractWith", "corvale-networks"),
+        Money(6e9, "USD"),
+    ),
     # the sum is in a later sentence that names the same event
     (
         "Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
@@ -326,6 +372,11 @@ DATES = [
         "executive.",
         ("tomas-lindqvist", "executiveOf", "corvale-networks"),
         "2026-11-24",
+    ),    # "until" dates the end, not the claim
+    (
+        "Northwind Robotics, the chain owned by Halvard Systems until 2021, was sold that year.",
+        ("northwind-robotics", "subsidiaryOf", "halvard-systems"),
+        None,
     ),
 ]
 
