@@ -463,7 +463,7 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
             end = tok.i + len(words)
             if end > len(doc) or tuple(texts[tok.i : end]) != words:
                 continue
-            if taken.intersection(range(tok.i, end)) or doc[tok.i].pos_ not in ("PROPN", "NOUN"):
+            if taken.intersection(range(tok.i, end)) or not _name_like(doc[tok.i : end]):
                 continue
             span = doc[tok.i : end]
             extra.append(
@@ -481,6 +481,14 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
             taken.update(range(tok.i, end))
             break
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _name_like(span) -> bool:
+    """Whether untagged words read as a name: a proper noun or noun, or several words
+    with a proper noun among them ("Direct Line" tagged adjective and noun)."""
+    if len(span) == 1:
+        return span[0].pos_ in ("PROPN", "NOUN")
+    return any(t.pos_ == "PROPN" for t in span)
 
 
 def _unlabelled_products(

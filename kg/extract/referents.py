@@ -484,6 +484,8 @@ def _described(ctx: Context, tok) -> list[DocEntity]:
         ):
             return [named]
     if dets & {"the", "this"}:
+        lemma = noun_lemma(tok)
+        specific = lemma not in ctx.rules.words.generic_org_nouns
         a = ctx.ents.antecedent(
             tok,
             (ORG,),
@@ -491,6 +493,7 @@ def _described(ctx: Context, tok) -> list[DocEntity]:
             description=True,
             noun=tok.lower_,
             exclude=ctx.avoid,
+            prefer=ctx.ents.described_as(lemma, tok.i) if specific else frozenset(),
         )
         return distinct([a])
     return []

@@ -81,6 +81,19 @@ class DocEntity:
         )
 
 
+def _descriptions(span) -> set[str]:
+    """The nouns a name is described with where it stands (lemmas)."""
+    root, doc = span.root, span.doc
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    if span.start > 0 and doc[span.start - 1].pos_ == "NOUN" and doc[span.start - 1].is_lower:
+        nouns.append(doc[span.start - 1])
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return {n.lemma_.lower() for n in nouns}
+
+
 class DocEntities:
     """The entities of one doc, with a token -> entity index."""
 
@@ -110,6 +123,7 @@ class DocEntities:
         description: bool = False,
         noun: str | None = None,
         exclude: set[int] = frozenset(),
+        prefer: frozenset[int] = frozenset(),
     ) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
@@ -122,7 +136,9 @@ class DocEntities:
         ``skip`` are never taken. Entities that only appear as sources ("the
         Post reported", "told the BBC") are a last resort; a description whose
         ``noun`` is part of a name ("the department" for "the Justice
-        Department") means that name.
+        Department") means that name, and one the article described with that
+        noun before (``prefer``: "Solencia, the Bilbao-based utility ... the
+        utility's arm") comes next.
         """
         speakers = self._speakers_of(token) if description else set()
         sents = self._sent_starts()
@@ -134,6 +150,7 @@ class DocEntities:
                 continue
             for m in e.mentions:
                 named = bool(noun) and noun in e.label.lower().split()
+                preferred = e.index in prefer
                 if m.start in skip or m.end > token.i or (m.start < lower and not named):
                     continue
                 root = self.doc[m.start : m.end].root
@@ -144,10 +161,32 @@ class DocEntities:
                 modifier = root.dep_ in ("compound", "nmod", "amod")
                 if description and distance == 0 and m.start not in speakers:
                     subject = not subject
-                rank = (named, e.index not in self.sources, -distance, not modifier, subject, m.end)
+                rank = (
+                    named,
+                    preferred,
+                    e.index not in self.sources,
+                    -distance,
+                    not modifier,
+                    subject,
+                    m.end,
+                )
                 if best is None or rank > best[0]:
                     best = (rank, e)
         return best[1] if best else None
+
+    def described_as(self, lemma: str, before: int) -> frozenset[int]:
+        """The entities the article describes with the noun ``lemma`` before token
+        ``before``: "Solencia, the Bilbao-based utility", "the utility Solencia",
+        "Danish manufacturer Skagen", "Solencia is a utility"."""
+        out = set()
+        for e in self.entities:
+            for m in e.mentions:
+                if m.end > before:
+                    continue
+                if lemma in _descriptions(self.doc[m.start : m.end]):
+                    out.add(e.index)
+                    break
+        return frozenset(out)
 
     def story_organisation(self, token) -> DocEntity | None:
         """The organisation a bare title ("chief executive Jane Doe") is of: the one

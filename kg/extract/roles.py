@@ -34,7 +34,7 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
     for trig in ctx.rules.roles.get(lemma, ()):
         if not trigger_applies(ctx, tok, trig):
             continue
-        holders = (trig.named_holder and _compounded(ctx, tok)) or referents
+        holders = (trig.named_holder and _named_holders(ctx, tok)) or referents
         related = [e for e in _related(ctx.avoiding(holders), tok, first, trig) if e not in holders]
         related = related or _joined(ctx, tok) or _acting_on(ctx, tok, trig, holders)
         if not related:
@@ -79,6 +79,26 @@ def _compounded(ctx: Context, tok) -> list[DocEntity]:
             for e in refer(ctx, c)
         ]
     )
+
+
+def _named_holders(ctx: Context, tok) -> list[DocEntity]:
+    """The names a kind noun is of: those compounded with it and those listed right
+    before it, read from the words as the parser often splits such lists ("under the
+    Churchill, Privilege and Darwin brands", "the Maguary and Dafruta juice brands")."""
+    doc, out = ctx.doc, []
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "NOUN" and doc[i].is_lower and ctx.at(doc[i]) is None:
+        i -= 1  # "juice brands"
+    while i >= 0 and ctx.at(doc[i]) is not None:
+        e = ctx.at(doc[i])
+        while i >= 0 and ctx.at(doc[i]) is e:
+            i -= 1
+        out.append(e)
+        if i >= 1 and doc[i].lower_ in (",", "and", "&") and ctx.at(doc[i - 1]) is not None:
+            i -= 1
+        else:
+            break
+    return distinct([*_compounded(ctx, tok), *reversed(out)])
 
 
 def _first_title(ctx: Context, tok):
@@ -139,6 +159,8 @@ def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
     """ "Acme is to buy rival Beta", "Acme beat rivals including Beta and Gamma": the
     subject of one of ``trig.acting_verbs`` whose object is the role noun, when the
     noun names its holders (not "undermine competitors that depend on Arm")."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "under the Churchill, Privilege and Darwin brands" split by the parser
     if not trig.acting_verbs or tok.dep_ not in OBJ_DEPS + ("compound", "amod", "pobj"):
         return []
     named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None

@@ -72,7 +72,8 @@ def test_extract_all_of_a_company_bought_is_an_acquisition(table_triples) -> Non
 
 def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_triples) -> None:
     """ "have cameras all over the field": "all" is a share only as the object."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Acme     Acme     PROPN NNP nsubj  1 B-ORG
         has      have     VERB  VBZ ROOT   1 O
         cameras  camera   NOUN  NNS dobj   1 O
@@ -80,7 +81,9 @@ def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_tripl
         over     over     ADP   IN  prep   2 O
         Beta     Beta     PROPN NNP pobj   4 B-ORG
         .        .        PUNCT .   punct  1 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_a_share_of_an_owners_named_affiliate_is_the_affiliate(table_triples) -> None:
@@ -880,3 +883,87 @@ def test_extract_adviser_to_a_person_holds_no_contract(table_triples) -> None:
         .         .         PUNCT .   punct    1 O
     """)
     assert not {t for t in found if t[1] == "contractWith" and t[2] == "john-roe"}
+
+
+# ------------------------------------------------------------------------ brands
+
+
+def test_extract_brands_listed_before_the_noun_are_read_from_the_words(table_triples) -> None:
+    """ "sells cover under the Zorin, Kestrel and Vanta brands", parsed with the first
+    name the object of "under" and "brands" joined to it: every name listed is a brand."""
+    assert table_triples("""
+        Halvard    Halvard    PROPN NNP compound 1  B-ORG
+        Systems    Systems    PROPN NNP nsubj    17 I-ORG
+        ,          ,          PUNCT ,   punct    1  O
+        which      which      PRON  WDT nsubj    5  O
+        also       also       ADV   RB  advmod   5  O
+        sells      sell       VERB  VBZ relcl    1  O
+        cover      cover      NOUN  NN  dobj     5  O
+        under      under      ADP   IN  prep     5  O
+        the        the        DET   DT  det      9  O
+        Zorin      Zorin      PROPN NNP pobj     7  B-PERSON
+        ,          ,          PUNCT ,   punct    9  O
+        Kestrel    Kestrel    PROPN NNP nmod     14 B-PERSON
+        and        and        CCONJ CC  cc       11 O
+        Vanta      Vanta      PROPN NNP conj     11 B-PERSON
+        brands     brand      NOUN  NNS conj     9  O
+        ,          ,          PUNCT ,   punct    1  O
+        has        have       AUX   VBZ aux      17 O
+        struggled  struggle   VERB  VBN ROOT     17 O
+        .          .          PUNCT .   punct    17 O
+    """) == {
+        ("halvard-systems", "develops", "zorin"),
+        ("halvard-systems", "develops", "kestrel"),
+        ("halvard-systems", "develops", "vanta"),
+    }
+
+
+def test_extract_a_repeated_name_is_found_though_its_first_word_reads_as_an_adjective(
+    read_table,
+) -> None:
+    """ "Direct Line" found once by NER is the same name where its first word is
+    tagged an adjective and NER leaves it untagged."""
+    entities, _ = read_table("""
+        Aviva      Aviva      PROPN NNP nsubj    1  B-ORG
+        bought     buy        VERB  VBD ROOT     1  O
+        Direct     Direct     PROPN NNP compound 3  B-ORG
+        Line       Line       PROPN NNP dobj     1  I-ORG
+        .          .          PUNCT .   punct    1  O
+        Direct     direct     ADJ   JJ  amod     6  O
+        Line       Line       PROPN NNP nsubj    7  O
+        struggled  struggle   VERB  VBD ROOT     7  O
+        .          .          PUNCT .   punct    7  O
+    """)
+    (line,) = [e for e in entities if e.label == "Direct Line"]
+    assert len(line.mentions) == 2
+
+
+# ------------------------------------------------------------------- descriptions
+
+
+def test_extract_a_description_points_back_to_the_name_it_described(table_triples) -> None:
+    """ "Halvard, the utility, ... Corvale met Beta. Zorin, the utility's arm": the
+    utility is Halvard, described so before, not Corvale, the nearer subject."""
+    assert table_triples("""
+        Halvard  Halvard  PROPN NNP nsubj  5  B-ORG
+        ,        ,        PUNCT ,   punct  0  O
+        the      the      DET   DT  det    3  O
+        utility  utility  NOUN  NN  appos  0  O
+        ,        ,        PUNCT ,   punct  3  O
+        sold     sell     VERB  VBD ROOT   5  O
+        shares   share    NOUN  NNS dobj   5  O
+        .        .        PUNCT .   punct  5  O
+        Corvale  Corvale  PROPN NNP nsubj  9  B-ORG
+        met      meet     VERB  VBD ROOT   9  O
+        Beta     Beta     PROPN NNP dobj   9  B-ORG
+        .        .        PUNCT .   punct  9  O
+        Zorin    Zorin    PROPN NNP nsubj  19 B-ORG
+        ,        ,        PUNCT ,   punct  12 O
+        the      the      DET   DT  det    15 O
+        utility  utility  NOUN  NN  poss   17 O
+        's       's       PART  POS case   15 O
+        arm      arm      NOUN  NN  appos  12 O
+        ,        ,        PUNCT ,   punct  19 O
+        grew     grow     VERB  VBD ROOT   19 O
+        .        .        PUNCT .   punct  19 O
+    """) == {("zorin", "subsidiaryOf", "halvard")}
