@@ -42,6 +42,10 @@ class RawMention:
     strong: bool = False  # the type comes from the table or the context, not NER alone
 
 
+#: A count written with separators ("900,000"): never the end of a name.
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive or punctuation."""
     while start < end and (
@@ -58,8 +62,9 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         or doc[end - 1].lower_ in {"'s", "\u2019s"}
         or doc[end - 1].is_lower
         and doc[end - 1].is_alpha
+        or _THOUSANDS.fullmatch(doc[end - 1].text)
     ):
-        end -= 1  # "Acme's", "Eléctrica del Nervión and"
+        end -= 1  # "Acme's", "Eléctrica del Nervión and", "sell Qintex 900,000 shares"
     return start, end
 
 
@@ -375,7 +380,21 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         or (end < len(doc) and doc[end].text.startswith(">"))
     ):
         return False  # a wire's ticker: "<AAPL>", "BONA.S"
+    if _unit_of_count(span) and not gazetteer.is_place(text):
+        return False  # "12,600 MW"; not "the Hit 40 UK rundown"
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
+
+
+def _unit_of_count(span) -> bool:
+    """A short capitalised word counted by the number before it: a unit ("12,600 MW",
+    "40 GW"), not a name."""
+    tok = span[0]
+    return (
+        len(span) == 1
+        and tok.is_upper
+        and len(tok.text) <= 3
+        and any(c.dep_ == "nummod" and c.like_num and c.i == tok.i - 1 for c in tok.children)
+    )
 
 
 def _typed_mention(

@@ -60,6 +60,8 @@ def _marked(node, words) -> Polarity | None:
             return HEDGED  # "the question of whether Acme should buy Beta"
         if c.dep_ == "compound" and c.lemma_.lower() in words.hedging_heads:
             return HEDGED
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in words.hedging_heads:
+            return HEDGED  # "held talks with Beta on forming a venture to buy Gamma"
         if (
             c.dep_ == "prep"
             and c.lower_ == "in"

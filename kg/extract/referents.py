@@ -710,6 +710,11 @@ def subject_of(ctx: Context, verb, depth: int = 0, seen=None) -> list[DocEntity]
     accused = accused_of(verb, ctx.rules) if verb.dep_ == "pcomp" else None
     if accused is not None:
         return refer(ctx, accused, seen)
+    if verb.dep_ == "xcomp":
+        # "GM is obliged to buy", "Acme is expected to sell": the passive subject
+        passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return refer(ctx, passive[0], seen)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and verb.head != verb:
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
         return subject_of(ctx, head, depth + 1, seen)

@@ -967,3 +967,81 @@ def test_extract_a_description_points_back_to_the_name_it_described(table_triple
         grew     grow     VERB  VBD ROOT   19 O
         .        .        PUNCT .   punct  19 O
     """) == {("zorin", "subsidiaryOf", "halvard")}
+
+
+# ---------------------------------------------------------------------- not yet deals
+
+
+def test_extract_a_deal_discussed_in_talks_is_hedged(read_table) -> None:
+    """ "held talks with Beta on forming a venture to acquire Gamma": talks, no deal."""
+    _, claims = read_table("""
+        Acme     Acme     PROPN NNP nsubj  1  B-ORG
+        said     say      VERB  VBD ROOT   1  O
+        it       it       PRON  PRP nsubj  3  O
+        held     hold     VERB  VBD ccomp  1  O
+        talks    talk     NOUN  NNS dobj   3  O
+        with     with     ADP   IN  prep   4  O
+        Beta     Beta     PROPN NNP pobj   5  B-ORG
+        on       on       ADP   IN  prep   3  O
+        forming  form     VERB  VBG pcomp  7  O
+        a        a        DET   DT  det    10 O
+        venture  venture  NOUN  NN  dobj   8  O
+        to       to       PART  TO  aux    12 O
+        acquire  acquire  VERB  VB  acl    10 O
+        Gamma    Gamma    PROPN NNP dobj   12 B-ORG
+        .        .        PUNCT .   punct  1  O
+    """)
+    assert {(c.subject, c.predicate, c.object, c.polarity) for c in claims} == {
+        ("acme", "acquires", "gamma", "hedged")
+    }
+
+
+def test_extract_an_obligation_to_buy_is_hedged_and_its_buyer_the_one_obliged(
+    read_table,
+) -> None:
+    """ "Beta claims that Acme is obliged to buy Gamma": Acme is the buyer, and the
+    deal is not done."""
+    _, claims = read_table("""
+        Beta     Beta     PROPN NNP nsubj     1 B-ORG
+        claims   claim    VERB  VBZ ROOT      1 O
+        that     that     SCONJ IN  mark      5 O
+        Acme     Acme     PROPN NNP nsubjpass 5 B-ORG
+        is       be       AUX   VBZ auxpass   5 O
+        obliged  oblige   VERB  VBN ccomp     1 O
+        to       to       PART  TO  aux       7 O
+        buy      buy      VERB  VB  xcomp     5 O
+        Gamma    Gamma    PROPN NNP dobj      7 B-ORG
+        .        .        PUNCT .   punct     1 O
+    """)
+    assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
+        ("acme", "acquires", "gamma", "hedged")
+    ]
+
+
+def test_extract_a_count_is_never_the_end_of_a_name(read_table) -> None:
+    """NER's "Qintex 900,000" in "sell Qintex 900,000 shares" is Qintex."""
+    entities, _ = read_table("""
+        Acme     Acme     PROPN NNP nsubj    1 B-ORG
+        sold     sell     VERB  VBD ROOT     1 O
+        Qintex   Qintex   PROPN NNP dative   1 B-ORG
+        900,000  900,000  NUM   CD  nummod   4 I-ORG
+        shares   share    NOUN  NNS dobj     1 O
+        .        .        PUNCT .   punct    1 O
+    """)
+    assert "Qintex" in {e.label for e in entities}
+    assert not any("900" in e.label for e in entities)
+
+
+def test_extract_a_unit_counted_by_a_number_is_no_name(read_table) -> None:
+    """ "to produce 12,600 MW of electricity": NER's organisation "MW" is a unit."""
+    entities, claims = read_table("""
+        Acme         Acme         PROPN NNP nsubj   1 B-ORG
+        produces     produce      VERB  VBZ ROOT    1 O
+        12,600       12,600       NUM   CD  nummod  3 B-CARDINAL
+        MW           mw           NOUN  NN  dobj    1 B-ORG
+        of           of           ADP   IN  prep    3 O
+        electricity  electricity  NOUN  NN  pobj    4 O
+        .            .            PUNCT .   punct   1 O
+    """)
+    assert [e.label for e in entities] == ["Acme"]
+    assert not claims
