@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Money
 
@@ -109,7 +109,7 @@ class MoneySpan:
     start: int  # character offsets in the text searched
     end: int
     per_unit: bool = False  # "$150,000 per song": a rate, not an amount
-    measure: bool = False  # "\u20ac6.5bn in revenue": a company's size, not an amount
+    measure: bool = False  # "\u20ac6.5bn in revenue" (a size), "(\u00a38.5bn)" (a conversion)
 
     @property
     def paid(self) -> bool:
@@ -150,7 +150,17 @@ def find_money(text: str) -> list[MoneySpan]:
         per = bool(_PER_UNIT_RE.match(text[m.end() :]))
         money = Money(_value(m.group("num"), m.group("scale")), currency)
         found.append(MoneySpan(money, m.start(), m.end(), per, _measure(text, m)))
-    return sorted(found, key=lambda s: s.start)
+    found.sort(key=lambda s: s.start)
+    # "$16bn (\u00a38.5bn)", "5.65bn euros ($7.4bn; \u00a33.9bn)": a conversion repeats the sum
+    return [
+        replace(s, measure=True)
+        if i and _CONVERSION_RE.fullmatch(text[found[i - 1].end : s.start])
+        else s
+        for i, s in enumerate(found)
+    ]
+
+
+_CONVERSION_RE = re.compile(r"\s*[(;]\s*")
 
 
 def _measure(text: str, m: re.Match) -> bool:

@@ -124,8 +124,9 @@ def load_nlp(model: str | None = None):
     for word in sorted(load_rules().words.unsplit_words):
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    # a full stop after a camel-case name ends the sentence: "... runs SpaceX."
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\."]
+    # a full stop after a camel-case name ends the sentence: "... runs SpaceX.", and
+    # after an ampersand name: "... takeover of AT&T."
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\.", r"(?<=&[A-Z])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # known names with a dot inside stay whole: "Character.AI"
     for e in load_gazetteer().entries:

@@ -79,6 +79,12 @@ def _governed(claim: RawClaim, node, came_from, rules: Rules) -> Polarity | None
     "seeking damages" (how a lawsuit is stated, not a hedge)."""
     lemma = verb_lemma(node, rules)
     words = rules.words
+    if (
+        node.lemma_.lower() in words.ending_nouns
+        and came_from is not None
+        and came_from.dep_ == "prep"
+    ):
+        return ASSERTED  # "negotiated an end to its alliance with Beta": there was one
     if lemma == "offer" and came_from is not None and came_from.dep_ == "xcomp":
         return HEDGED  # "offered to buy Beta": a bid, not a deal
     if lemma in PREDICATE[claim.predicate].undone_by and claim.reading is Reading.NOUN:

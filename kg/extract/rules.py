@@ -170,6 +170,7 @@ class Words:
     product_name_words: frozenset[str] = _match("word", "last words of product names")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     generic_org_nouns: frozenset[str] = _match("lemma", "'the company': fits any organisation")
+    ending_nouns: frozenset[str] = _match("lemma", "'an end to the alliance': it existed")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
     kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")
     place_nouns: frozenset[str] = _match("lemma", "nouns describing a place")

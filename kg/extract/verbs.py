@@ -428,6 +428,8 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
     verb = tok.pos_ == "VERB"
     # "to" on the word, or on the verb the sale is the object of
     heads = [tok, tok.head] if not verb and tok.dep_ in OBJ_DEPS else [tok]
+    if verb:  # "sell a minority stake to Beta" with "to" on the stake
+        heads += [c for c in tok.children if c.dep_ in OBJ_DEPS]
     buyers = [
         e
         for h in heads
@@ -453,6 +455,7 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
     kind, reading = ("verb", Reading.VERB) if verb else ("noun", Reading.NOUN)
     out = []
     for trig in ctx.rules.sales.get(lemma, ()):
+        method = f"{kind}:{lemma}:sale"
         if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
             sold = [
                 e
@@ -460,12 +463,27 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
                 if _has_word(t, trig.object_word)
                 for e in _shares_of(ctx, t, trig)
             ]
+            if not sold and verb and any(_own_shares(t, trig) for t in things):
+                # "Ferrari sold a minority stake to Mediobanca": a stake in itself
+                sold, method = [e for e in subject_of(ctx, tok) if e.type == ORG], method + ":own"
         else:  # a named company, not "it" nor "its US unit"
             sold = [
                 e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)
             ]
-        out += pairs(trig, buyers, sold, tok, f"{kind}:{lemma}:sale", reading)
+        out += pairs(trig, buyers, sold, tok, method, reading)
     return out
+
+
+def _own_shares(phrase, trig: Trigger) -> bool:
+    """A share with no company said: "a minority stake", "10% of its shares" is not
+    (another's shares: "its stake")."""
+    return (
+        _has_word(phrase, trig.object_word)
+        and phrase.pos_ == "NOUN"
+        and not any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in trig.preps for c in phrase.children
+        )
+    )
 
 
 def joint_claims(ctx: Context, tok) -> list[RawClaim]:

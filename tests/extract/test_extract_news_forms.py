@@ -1045,3 +1045,67 @@ def test_extract_a_unit_counted_by_a_number_is_no_name(read_table) -> None:
     """)
     assert [e.label for e in entities] == ["Acme"]
     assert not claims
+
+
+def test_extract_an_end_to_an_alliance_says_there_was_one(read_table) -> None:
+    """ "negotiated an end to its alliance with Beta": the talks are about the end."""
+    _, claims = read_table("""
+        Acme        Acme       PROPN NNP nsubj  1 B-ORG
+        negotiated  negotiate  VERB  VBD ROOT   1 O
+        an          an         DET   DT  det    3 O
+        end         end        NOUN  NN  dobj   1 O
+        to          to         ADP   IN  prep   3 O
+        its         its        PRON  PRP$ poss  6 O
+        alliance    alliance   NOUN  NN  pobj   4 O
+        with        with       ADP   IN  prep   6 O
+        Beta        Beta       PROPN NNP pobj   7 B-ORG
+        .           .          PUNCT .   punct  1 O
+    """)
+    assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
+        ("acme", "partnerOf", "beta", "asserted")
+    ]
+
+
+def test_extract_the_brainchild_of_a_person_is_what_they_founded(table_triples) -> None:
+    assert table_triples("""
+        Acme        Acme        PROPN NNP compound 1  B-ORG
+        Airlines    Airlines    PROPN NNP nsubj    9  I-ORG
+        ,           ,           PUNCT ,   punct    1  O
+        the         the         DET   DT  det      4  O
+        brainchild  brainchild  NOUN  NN  appos    1  O
+        of          of          ADP   IN  prep     4  O
+        Jane        Jane        PROPN NNP compound 7  B-PERSON
+        Doe         Doe         PROPN NNP pobj     5  I-PERSON
+        ,           ,           PUNCT ,   punct    1  O
+        grew        grow        VERB  VBD ROOT     9  O
+        .           .           PUNCT .   punct    9  O
+    """) == {("jane-doe", "founderOf", "acme-airlines")}
+
+
+def test_extract_a_stake_sold_with_no_company_said_is_in_the_seller(table_triples) -> None:
+    """ "Acme opted to sell a minority stake to Beta" (the parser hangs "to" on the
+    stake): Beta invests in Acme; "sold its stake to Beta" says nothing of in what."""
+    assert table_triples("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        opted     opt       VERB  VBD ROOT     1 O
+        to        to        PART  TO  aux      3 O
+        sell      sell      VERB  VB  xcomp    1 O
+        a         a         DET   DT  det      6 O
+        minority  minority  NOUN  NN  compound 6 O
+        stake     stake     NOUN  NN  dobj     3 O
+        to        to        ADP   IN  prep     6 O
+        Beta      Beta      PROPN NNP pobj     7 B-ORG
+        .         .         PUNCT .   punct    1 O
+    """) == {("beta", "investsIn", "acme")}
+    assert (
+        table_triples("""
+        Acme   Acme   PROPN NNP  nsubj 1 B-ORG
+        sold   sell   VERB  VBD  ROOT  1 O
+        its    its    PRON  PRP$ poss  3 O
+        stake  stake  NOUN  NN   dobj  1 O
+        to     to     ADP   IN   prep  1 O
+        Beta   Beta   PROPN NNP  pobj  4 B-ORG
+        .      .      PUNCT .    punct 1 O
+    """)
+        == set()
+    )

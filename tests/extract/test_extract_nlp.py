@@ -3,6 +3,7 @@ English tokenizer: no model is loaded."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from kg.extract.nlp import paragraph_breaks
@@ -27,3 +28,12 @@ def test_nlp_blank_line_ends_a_sentence() -> None:
 
 def test_nlp_a_dash_in_a_sentence_is_no_dateline() -> None:
     assert _starts("IBM agreed a deal - and more.") == ["IBM"]
+
+
+@pytest.mark.slow
+def test_nlp_a_full_stop_after_an_ampersand_name_ends_the_sentence() -> None:
+    from kg.extract.nlp import load_nlp
+
+    tokens = [t.text for t in load_nlp().tokenizer("SBC completed its takeover of AT&T.")]
+    assert tokens[-2:] == ["AT&T", "."]
+    assert [t.text for t in load_nlp().tokenizer("in the U.S.")][-1] == "U.S."

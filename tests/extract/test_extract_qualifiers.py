@@ -79,6 +79,19 @@ def test_money_find_money_marks_a_companys_size():
     ]
 
 
+def test_money_find_money_marks_a_conversion_in_brackets():
+    text = "its $16bn (\u00a38.5bn) takeover; 5.65bn euros ($7.4bn; \u00a33.9bn); $5m; then $6m"
+    assert [(m.money.value, m.paid) for m in find_money(text)] == [
+        (16e9, True),
+        (8.5e9, False),
+        (5.65e9, True),
+        (7.4e9, False),
+        (3.9e9, False),
+        (5e6, True),
+        (6e6, True),
+    ]
+
+
 def test_money_find_money_offsets_and_order():
     text = "Paid 13 billion dollars, then $2m more."
     found = find_money(text)
