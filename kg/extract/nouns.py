@@ -67,6 +67,9 @@ def trigger_applies(ctx: Context, tok, trig: Trigger) -> bool:
     if trig.deps and tok.dep_ not in trig.deps:
         return False
     modifiers = {c.lower_ for c in [*tok.children, *compounds(tok)]}
+    before = ctx.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.head.i == tok.head.i and before.dep_ in ("amod", "compound"):
+        modifiers.add(before.lower_)  # "chief executive Jane Doe" with both words on the name
     named = trig.or_named and any(
         c.dep_ in ("compound", "poss", "nmod") and ctx.at(c) for c in tok.children
     )

@@ -693,7 +693,9 @@ def subject_of(ctx: Context, verb, depth: int = 0, seen=None) -> list[DocEntity]
     if depth > 4:
         return []
     seen = seen if seen is not None else set()
-    for c in verb.children:
+    # the nearest subject first: "Acme, whose chief executive Jane Doe also runs Beta"
+    # parsed with two subjects of "runs"
+    for c in sorted(verb.children, key=lambda t: -t.i):
         if c.dep_ in SUBJ_DEPS:
             hit = refer(ctx, c, seen)
             if not hit:

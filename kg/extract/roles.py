@@ -135,6 +135,14 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
             and ctx.at(c)
             and ctx.at(c) is not named
         ]
+        # "Endeavor, whose chief executive Ari Emanuel ...": "whose" on the name
+        related += [
+            e
+            for c in tok.head.children
+            if c.dep_ == "poss" and c.i < tok.i and c.lower_ == "whose"
+            for e in refer(ctx, c)
+            if e is not named
+        ]
     return related
 
 
