@@ -681,6 +681,9 @@ def _role_of_verb(ctx: Context, tok, seen) -> list[DocEntity] | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
         verb = tok.head.head
         objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+        if objs and verb.lemma_.lower() in ctx.rules.words.succession_verbs:
+            # "Jane Doe, who succeeded John Roe as chief executive": both held it
+            return distinct([*subject_of(ctx, verb, seen=seen), *refer(ctx, objs[0], seen)])
         if objs and verb.lemma_.lower() not in ctx.rules.words.joining_verbs:
             return refer(ctx, objs[0], seen)
         return subject_of(ctx, verb, seen=seen)
@@ -695,7 +698,7 @@ def subject_of(ctx: Context, verb, depth: int = 0, seen=None) -> list[DocEntity]
     seen = seen if seen is not None else set()
     # the nearest subject first: "Acme, whose chief executive Jane Doe also runs Beta"
     # parsed with two subjects of "runs"
-    for c in sorted(verb.children, key=lambda t: -t.i):
+    for c in sorted(verb.children, key=lambda t: (t.i > verb.i, -t.i)):
         if c.dep_ in SUBJ_DEPS:
             hit = refer(ctx, c, seen)
             if not hit:

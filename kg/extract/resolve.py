@@ -141,6 +141,7 @@ class DocEntities:
         utility's arm") comes next.
         """
         speakers = self._speakers_of(token) if description else set()
+        singular = token.lower_ in ("it", "its")
         sents = self._sent_starts()
         current = max((k for k, s in enumerate(sents) if s <= token.i), default=0)
         lower = sents[max(0, current - max_sents)]
@@ -161,10 +162,15 @@ class DocEntities:
                 modifier = root.dep_ in ("compound", "nmod", "amod")
                 if description and distance == 0 and m.start not in speakers:
                     subject = not subject
+                # "it" is rarely one of a list: "A, B and C each own a share of its ..."
+                listed = singular and (
+                    root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+                )
                 rank = (
                     named,
                     preferred,
                     e.index not in self.sources,
+                    not listed,
                     -distance,
                     not modifier,
                     subject,

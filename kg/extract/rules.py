@@ -194,6 +194,7 @@ class Words:
     accusing_verbs: frozenset[str] = _match("lemma", "'accused Beta of copying'")
     hiring_verbs: frozenset[str] = _match("lemma", "'hired its co-founder'")
     joining_verbs: frozenset[str] = _match("lemma", "'joined Acme as chief executive'")
+    succession_verbs: frozenset[str] = _match("lemma", "'succeeded X as chief executive'")
     copulas: frozenset[str] = _match("lemma", "'Acme is Beta's partner'")
     naming_verbs: frozenset[str] = _match("lemma", "'named Jane Doe chief executive'")
     succeeding_verbs: frozenset[str] = _match("lemma", "'succeeded Jane Doe as chief'")

@@ -1109,3 +1109,85 @@ def test_extract_a_stake_sold_with_no_company_said_is_in_the_seller(table_triple
     """)
         == set()
     )
+
+
+def test_extract_whose_chief_executive_with_both_title_words_on_the_name(table_triples) -> None:
+    """ "Acme, whose chief executive Jane Doe also runs Beta, grew", parsed with "chief"
+    and "executive" both on the name and two subjects of "runs"."""
+    assert table_triples("""
+        Acme       Acme       PROPN NNP nsubj    8  B-ORG
+        ,          ,          PUNCT ,   punct    0  O
+        whose      whose      DET   WP$ poss     6  O
+        chief      chief      ADJ   JJ  amod     6  O
+        executive  executive  NOUN  NN  compound 6  O
+        Jane       Jane       PROPN NNP compound 6  B-PERSON
+        Doe        Doe        PROPN NNP nsubj    8  I-PERSON
+        also       also       ADV   RB  advmod   8  O
+        runs       run        VERB  VBZ ROOT     8  O
+        Beta       Beta       PROPN NNP dobj     8  B-ORG
+        ,          ,          PUNCT ,   punct    8  O
+        grew       grow       VERB  VBD conj     8  O
+        .          .          PUNCT .   punct    8  O
+    """) == {("jane-doe", "executiveOf", "acme"), ("jane-doe", "executiveOf", "beta")}
+
+
+def test_extract_a_successor_and_the_one_succeeded_both_held_the_post(table_triples) -> None:
+    assert table_triples("""
+        Jane       Jane       PROPN NNP compound 1 B-PERSON
+        Doe        Doe        PROPN NNP nsubj    2 I-PERSON
+        succeeded  succeed    VERB  VBD ROOT     2 O
+        John       John       PROPN NNP compound 4 B-PERSON
+        Roe        Roe        PROPN NNP dobj     2 I-PERSON
+        as         as         ADP   IN  prep     2 O
+        chief      chief      ADJ   JJ  amod     7 O
+        executive  executive  NOUN  NN  pobj     5 O
+        of         of         ADP   IN  prep     7 O
+        Acme       Acme       PROPN NNP pobj     8 B-ORG
+        .          .          PUNCT .   punct    2 O
+    """) == {("jane-doe", "executiveOf", "acme"), ("john-roe", "executiveOf", "acme")}
+
+
+def test_extract_a_company_sets_up_another(table_triples) -> None:
+    """ "Beta, which was set up by Acme": a company is a founder too."""
+    assert table_triples("""
+        Beta   Beta   PROPN NNP nsubj     8 B-ORG
+        ,      ,      PUNCT ,   punct     0 O
+        which  which  PRON  WDT nsubjpass 4 O
+        was    be     AUX   VBD auxpass   4 O
+        set    set    VERB  VBN relcl     0 O
+        up     up     ADP   RP  prt       4 O
+        by     by     ADP   IN  agent     4 O
+        Acme   Acme   PROPN NNP pobj      6 B-ORG
+        grew   grow   VERB  VBD ROOT      8 O
+        .      .      PUNCT .   punct     8 O
+    """) == {("acme", "founderOf", "beta")}
+
+
+def test_extract_it_is_not_one_of_a_list(table_triples) -> None:
+    """ "Acme, Beta and Gamma each own shares. It paid $5 million for a stake in Zeta":
+    "it" is Delta, named before the list, not Gamma, the last of it."""
+    assert table_triples("""
+        Delta    Delta    PROPN NNP nsubj    1  B-ORG
+        grew     grow     VERB  VBD ROOT     1  O
+        .        .        PUNCT .   punct    1  O
+        Acme     Acme     PROPN NNP nsubj    9  B-ORG
+        ,        ,        PUNCT ,   punct    3  O
+        Beta     Beta     PROPN NNP conj     3  B-ORG
+        and      and      CCONJ CC  cc       5  O
+        Gamma    Gamma    PROPN NNP conj     5  B-ORG
+        each     each     PRON  DT  appos    3  O
+        own      own      VERB  VBP ROOT     9  O
+        shares   share    NOUN  NNS dobj     9  O
+        .        .        PUNCT .   punct    9  O
+        It       it       PRON  PRP nsubj    13 O
+        paid     pay      VERB  VBD ROOT     13 O
+        $        $        SYM   $   quantmod 16 B-MONEY
+        5        5        NUM   CD  compound 16 I-MONEY
+        million  million  NUM   CD  dobj     13 I-MONEY
+        for      for      ADP   IN  prep     13 O
+        a        a        DET   DT  det      19 O
+        stake    stake    NOUN  NN  pobj     17 O
+        in       in       ADP   IN  prep     19 O
+        Zeta     Zeta     PROPN NNP pobj     20 B-ORG
+        .        .        PUNCT .   punct    13 O
+    """) == {("delta", "investsIn", "zeta")}
