@@ -457,19 +457,27 @@ def _outlet_mentions(doc, outlet: str, taken: set[int]) -> list[RawMention]:
     return found
 
 
-def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+def add_repeated_names(doc, mentions: list[RawMention], rules: Rules) -> list[RawMention]:
     """Mentions NER missed of names it found elsewhere in the doc.
 
-    A surname ("Musk") of a full personal name, or the exact words of an
-    organisation or product name, that stand in the text untagged.
+    A surname ("Musk") of a full personal name, the exact words of an
+    organisation or product name, or an organisation's name without its
+    generic last words ("Helvion" for "Helvion Biotech", "Honda" for "Honda
+    Motor Co"; not "Acme" for "Acme Foundation"), that stand in the text untagged.
     """
     taken = {i for m in mentions for i in range(m.start, m.end)}
     forms: dict[tuple[str, ...], RawMention] = {}
+    short: set[tuple[str, ...]] = set()
     for m in mentions:
         words = tuple(t.text for t in doc[m.start : m.end])
         forms.setdefault(words, m)
         if m.type == EntityType.PERSON and len(words) > 1:
             forms.setdefault((words[-1],), m)
+    for m in mentions:
+        first = _short_form(tuple(t.text for t in doc[m.start : m.end]), rules)
+        if m.type == EntityType.ORGANIZATION and first and first not in forms:
+            forms[first] = m
+            short.add(first)
     by_first: dict[str, list[tuple[tuple[str, ...], RawMention]]] = {}
     for words, m in forms.items():  # in the order the names were first found
         by_first.setdefault(words[0], []).append((words, m))
@@ -484,6 +492,8 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
                 continue
             if taken.intersection(range(tok.i, end)) or not _name_like(doc[tok.i : end]):
                 continue
+            if words in short and not _stands_alone(doc, tok.i, end):
+                continue  # "General" of "General Motors" in "Attorney General Smith"
             span = doc[tok.i : end]
             extra.append(
                 RawMention(
@@ -500,6 +510,36 @@ def add_repeated_names(doc, mentions: list[RawMention]) -> list[RawMention]:
             taken.update(range(tok.i, end))
             break
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _short_form(words: tuple[str, ...], rules: Rules) -> tuple[str, ...] | None:
+    """An organisation's name less its generic last words, when what is left is a
+    name of its own: "Helvion" of "Helvion Biotech"; none of "Acme Foundation"."""
+    lower = [w.lower().rstrip(".") for w in words]
+    if any(w in rules.words.distinct_name_words for w in lower):
+        return None
+    generic = rules.words.org_name_words | set(CORPORATE_SUFFIXES)
+    end = len(words)
+    while end > 1 and (lower[end - 1] in generic or lower[end - 1] in ("and", "&", ",")):
+        end -= 1  # "Marcus Schloss and Co Inc"
+    first = words[:end]
+    if end == len(words) or len(" ".join(first)) < 4 or not first[0][:1].isupper():
+        return None
+    if any(w.lower() in rules.title_words for w in first):
+        return None
+    return first
+
+
+def _stands_alone(doc, start: int, end: int) -> bool:
+    """Whether words stand as a name of their own: no capitalised word right before
+    them (but a sentence's first) nor right after ("Attorney General", "General
+    Electric")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.is_alpha and before.text[:1].isupper():
+        if not before.is_sent_start:
+            return False
+    return not (after is not None and after.is_alpha and after.text[:1].isupper())
 
 
 def _name_like(span) -> bool:

@@ -42,7 +42,7 @@ def read_doc(doc, options: ReadOptions) -> tuple[tuple[Entity, ...], tuple[Claim
     """The entities and claims of a parsed document."""
     rules = options.rules
     mentions = find_mentions(doc, options.gazetteer, rules, options.outlet)
-    mentions = add_repeated_names(doc, add_untagged_names(doc, mentions, rules))
+    mentions = add_repeated_names(doc, add_untagged_names(doc, mentions, rules), rules)
     ents = resolve_mentions(
         doc,
         mentions,

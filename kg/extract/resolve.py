@@ -152,7 +152,8 @@ class DocEntities:
             for m in e.mentions:
                 named = bool(noun) and noun in e.label.lower().split()
                 preferred = e.index in prefer
-                if m.start in skip or m.end > token.i or (m.start < lower and not named):
+                far = m.start < lower and not (named or preferred)
+                if m.start in skip or m.end > token.i or far:
                     continue
                 root = self.doc[m.start : m.end].root
                 subject = root.dep_ in ("nsubj", "nsubjpass")

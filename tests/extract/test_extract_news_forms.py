@@ -1191,3 +1191,49 @@ def test_extract_it_is_not_one_of_a_list(table_triples) -> None:
         Zeta     Zeta     PROPN NNP pobj     20 B-ORG
         .        .        PUNCT .   punct    13 O
     """) == {("delta", "investsIn", "zeta")}
+
+
+# ------------------------------------------------------------------------ short names
+
+
+def test_extract_an_organisations_name_without_its_generic_words_is_found(table_triples) -> None:
+    """ "Helvion Biotech ... Regeneron sued Helvion", NER leaving the short name
+    untagged; "General" of "General Motors" in "Attorney General" is no name."""
+    assert table_triples("""
+        Helvion    Helvion    PROPN NNP compound 1 B-ORG
+        Biotech    Biotech    PROPN NNP nsubj    2 I-ORG
+        grew       grow       VERB  VBD ROOT     2 O
+        .          .          PUNCT .   punct    2 O
+        Regeneron  Regeneron  PROPN NNP nsubj    5 B-ORG
+        sued       sue        VERB  VBD ROOT     5 O
+        Helvion    Helvion    PROPN NNP dobj     5 O
+        .          .          PUNCT .   punct    5 O
+    """) == {("regeneron", "sues", "helvion-biotech")}
+    assert (
+        table_triples("""
+        General   General   PROPN NNP compound 1 B-ORG
+        Motors    Motors    PROPN NNP nsubj    2 I-ORG
+        grew      grow      VERB  VBD ROOT     2 O
+        .         .         PUNCT .   punct    2 O
+        Attorney  Attorney  PROPN NNP compound 5 O
+        General   General   PROPN NNP nsubj    6 O
+        sued      sue       VERB  VBD ROOT     6 O
+        Beta      Beta      PROPN NNP dobj     6 B-ORG
+        .         .         PUNCT .   punct    6 O
+    """)
+        == set()
+    )
+
+
+def test_extract_a_foundation_is_not_found_by_its_first_words(read_table) -> None:
+    entities, _ = read_table("""
+        Acme        Acme        PROPN NNP compound 1 B-ORG
+        Foundation  Foundation  PROPN NNP nsubj    2 I-ORG
+        grew        grow        VERB  VBD ROOT     2 O
+        .           .           PUNCT .   punct    2 O
+        Acme        Acme        PROPN NNP nsubj    5 O
+        shrank      shrink      VERB  VBD ROOT     5 O
+        .           .           PUNCT .   punct    5 O
+    """)
+    assert [e.label for e in entities] == ["Acme Foundation"]
+    assert len(entities[0].mentions) == 1
