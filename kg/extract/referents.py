@@ -25,6 +25,7 @@ __all__ = [
     "distinct",
     "compounds",
     "clause_positions",
+    "names_listed_before",
 ]
 
 ORG, PERSON, PRODUCT = EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PRODUCT
@@ -450,6 +451,26 @@ def _included(ctx: Context, tok, seen) -> list[DocEntity]:
     return []
 
 
+def names_listed_before(ctx: Context, tok) -> list[DocEntity]:
+    """The names listed right before a noun, read from the words as the parser often
+    splits such lists: "the Churchill, Privilege and Darwin brands", "the Maguary
+    and Dafruta juice brands", "the Eurostar Neo and OneSat telecoms satellites"."""
+    doc, out = ctx.doc, []
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "NOUN" and doc[i].is_lower and ctx.at(doc[i]) is None:
+        i -= 1  # "juice brands"
+    while i >= 0 and ctx.at(doc[i]) is not None:
+        e = ctx.at(doc[i])
+        while i >= 0 and ctx.at(doc[i]) is e:
+            i -= 1
+        out.append(e)
+        if i >= 1 and doc[i].lower_ in (",", "and", "&") and ctx.at(doc[i - 1]) is not None:
+            i -= 1
+        else:
+            break
+    return list(reversed(out))
+
+
 def _compounded_names(ctx: Context, tok, lemma: str) -> list[DocEntity]:
     """ "the Grok chatbot", "the Mawingu network", "the Amstel and Strongbow ciders";
     not "OpenAI researchers" nor "a San Francisco start-up"."""
@@ -464,7 +485,8 @@ def _compounded_names(ctx: Context, tok, lemma: str) -> list[DocEntity]:
         e = ctx.at(c)
         if e is not None and e.type == wanted:
             listed = [x for x in refer(ctx, c) if x.type == wanted]
-            return distinct([e, *listed])
+            before = [x for x in names_listed_before(ctx, tok) if x.type == wanted]
+            return distinct([e, *listed, *before])
     return []
 
 

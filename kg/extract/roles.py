@@ -15,7 +15,14 @@ from ..predicates import SYMMETRIC_PREDICATES
 from .claims import RawClaim, Reading, group, pairs
 from .context import OBJ_DEPS, Context
 from .nouns import trigger_applies
-from .referents import distinct, noun_lemma, refer, role_referent, subject_of
+from .referents import (
+    distinct,
+    names_listed_before,
+    noun_lemma,
+    refer,
+    role_referent,
+    subject_of,
+)
 from .resolve import DocEntity
 from .rules import Trigger
 
@@ -83,22 +90,8 @@ def _compounded(ctx: Context, tok) -> list[DocEntity]:
 
 def _named_holders(ctx: Context, tok) -> list[DocEntity]:
     """The names a kind noun is of: those compounded with it and those listed right
-    before it, read from the words as the parser often splits such lists ("under the
-    Churchill, Privilege and Darwin brands", "the Maguary and Dafruta juice brands")."""
-    doc, out = ctx.doc, []
-    i = tok.i - 1
-    while i >= 0 and doc[i].pos_ == "NOUN" and doc[i].is_lower and ctx.at(doc[i]) is None:
-        i -= 1  # "juice brands"
-    while i >= 0 and ctx.at(doc[i]) is not None:
-        e = ctx.at(doc[i])
-        while i >= 0 and ctx.at(doc[i]) is e:
-            i -= 1
-        out.append(e)
-        if i >= 1 and doc[i].lower_ in (",", "and", "&") and ctx.at(doc[i - 1]) is not None:
-            i -= 1
-        else:
-            break
-    return distinct([*_compounded(ctx, tok), *reversed(out)])
+    before it ("under the Churchill, Privilege and Darwin brands")."""
+    return distinct([*_compounded(ctx, tok), *names_listed_before(ctx, tok)])
 
 
 def _first_title(ctx: Context, tok):

@@ -1237,3 +1237,20 @@ def test_extract_a_foundation_is_not_found_by_its_first_words(read_table) -> Non
     """)
     assert [e.label for e in entities] == ["Acme Foundation"]
     assert len(entities[0].mentions) == 1
+
+
+def test_extract_products_listed_before_their_noun_are_all_made(table_triples) -> None:
+    """ "makes the Eurostar Neo and OneSat telecoms satellites", parsed with OneSat
+    joined to "Neo": both are made."""
+    assert table_triples("""
+        Acme        Acme       PROPN NNP nsubj    1  B-ORG
+        makes       make       VERB  VBZ ROOT     1  O
+        the         the        DET   DT  det      8  O
+        Eurostar    Eurostar   PROPN NNP nmod     7  B-PRODUCT
+        Neo         Neo        PROPN NNP appos    3  I-PRODUCT
+        and         and        CCONJ CC  cc       4  O
+        OneSat      OneSat     PROPN NNP conj     4  B-ORG
+        telecoms    telecom    NOUN  NNS compound 8  O
+        satellites  satellite  NOUN  NNS dobj     1  O
+        .           .          PUNCT .   punct    1  O
+    """) == {("acme", "develops", "eurostar-neo"), ("acme", "develops", "onesat")}
