@@ -101,7 +101,8 @@ def _noun_arguments(ctx: Context, tok, trig: Trigger):
             agents += [e for p in c.children if p.dep_ == "pobj" for e in refer(reading, p)]
         elif c.lower_ == "between":
             between += [e for p in c.children if p.dep_ == "pobj" for e in refer(reading, p)]
-        elif c.lower_ in trig.preps:
+        elif c.lower_ in trig.preps or _listing(c) and tok.tag_ == "NNS":
+            # "a string of acquisitions, including Beta in 2012 and Gamma in 2017"
             patients += _prep_objects(reading, c, trig)
     if not agents:
         # "the acquisition of X, the social network, by xAI": the parser may hang
@@ -229,6 +230,13 @@ def _governor_patients(ctx: Context, governor, trig: Trigger) -> list[DocEntity]
         if c.dep_ == "prep" and c.lower_ in trig.preps and c.lower_ != "of"
         for e in _prep_objects(ctx, c, trig)
     ]
+
+
+def _listing(prep) -> bool:
+    """ "including", "like", "such as": a preposition that lists examples."""
+    return prep.lower_ in ("including", "like") or (
+        prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    )
 
 
 def _prep_objects(ctx: Context, prep, trig: Trigger) -> list[DocEntity]:

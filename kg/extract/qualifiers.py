@@ -85,8 +85,8 @@ def _clause_tokens(tok, deal_nouns: frozenset[str]) -> set[int]:
 
 
 def _other_deals(raw: RawClaim, sent) -> set[int]:
-    """The verbs joined to the trigger's that deal with other parties: "taking over
-    Beta in 2020 and paying $6bn for Gamma" keeps the $6bn from Beta's claim."""
+    """The verbs joined to the trigger's clause that deal with other parties: "taking
+    over Beta in 2020 and paying $6bn for Gamma" keeps the $6bn from Beta's claim."""
     own = {
         t.i
         for e in (raw.subject, raw.object)
@@ -95,10 +95,13 @@ def _other_deals(raw: RawClaim, sent) -> set[int]:
         for t in sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand") or ()
     }
     out: set[int] = set()
-    for t in raw.token.children:
-        if t.dep_ != "conj" or t.pos_ != "VERB" or raw.token.pos_ != "VERB":
+    path = {raw.token.i} | {a.i for a in raw.token.ancestors}
+    for t in sent:
+        if t.dep_ != "conj" or t.pos_ != "VERB" or t.i in path:
             continue
         tokens = {u.i for u in t.subtree}
+        if raw.token.i in tokens:
+            continue
         others = [e for e in sent.ents if e.label_ in ("ORG", "PERSON") and e.start in tokens]
         if others and not any(u.i in own for e in others for u in e):
             out |= tokens
@@ -213,7 +216,21 @@ def claim_date(raw: RawClaim, sent, published, rules: Rules) -> str | None:
     ):
         # "Acme sued Beta last year, and Gamma sued Delta": one date for both
         when = _date_at(_anchors(tok.head, raw.reading, role, rules), sent, published)
+    if when is None and raw.reading is Reading.NOUN and tok.tag_ == "NNS":
+        # "acquisitions, including Beta in 2012 and Gamma in 2017": each its own
+        when = _date_at(_object_roots(raw, sent), sent, published)
     return when
+
+
+def _object_roots(raw: RawClaim, sent) -> set[int]:
+    """The heads of the claim object's mentions in ``sent``."""
+    return {
+        span.root.i
+        for m in raw.object.mentions
+        if sent.start_char <= m.start_char < sent.end_char
+        for span in [sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")]
+        if span is not None
+    }
 
 
 def _date_at(anchors: set[int], sent, published) -> str | None:

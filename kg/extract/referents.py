@@ -576,8 +576,15 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
             if aged or role and role[0].predicate in ("executiveOf", "founderOf")
             else (ORG,)
         )
+        lemma = noun_lemma(tok)
         a = ctx.ents.antecedent(
-            tok, types, skip=clause_positions(tok), description=True, exclude=ctx.avoid
+            tok,
+            types,
+            skip=clause_positions(tok),
+            description=True,
+            exclude=ctx.avoid,
+            # "its North American unit, 7-Eleven Inc. ... bought by the unit"
+            prefer=ctx.ents.described_as(lemma, tok.i),
         )
         return distinct([a])
     return []

@@ -250,10 +250,13 @@ def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     out: list[DocEntity] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in trig.preps:
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in trig.preps:
+                continue
+            # "lost customers to Beta and to Gamma": the preposition repeated
+            for prep in [c, *(x for x in c.children if x.dep_ == "conj" and x.lower_ == c.lower_)]:
                 out += [
                     e
-                    for p in c.children
+                    for p in prep.children
                     if p.dep_ == "pobj" and not (trig.predicate == "acquires" and _part(p, ctx))
                     for e in refer(ctx, p)
                 ]

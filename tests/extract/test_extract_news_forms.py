@@ -1254,3 +1254,72 @@ def test_extract_products_listed_before_their_noun_are_all_made(table_triples) -
         satellites  satellite  NOUN  NNS dobj     1  O
         .           .          PUNCT .   punct    1  O
     """) == {("acme", "develops", "eurostar-neo"), ("acme", "develops", "onesat")}
+
+
+def test_extract_deals_listed_after_including_each_with_its_date(read_table) -> None:
+    """ "grew through a string of acquisitions, including Beta in 2012 and Gamma"."""
+    _, claims = read_table("""
+        Acme          Acme         PROPN NNP nsubj 1  B-ORG
+        grew          grow         VERB  VBD ROOT  1  O
+        through       through      ADP   IN  prep  1  O
+        a             a            DET   DT  det   4  O
+        string        string       NOUN  NN  pobj  2  O
+        of            of           ADP   IN  prep  4  O
+        acquisitions  acquisition  NOUN  NNS pobj  5  O
+        ,             ,            PUNCT ,   punct 6  O
+        including     include      VERB  VBG prep  6  O
+        Beta          Beta         PROPN NNP pobj  8  B-ORG
+        in            in           ADP   IN  prep  9  O
+        2012          2012         NUM   CD  pobj  10 B-DATE
+        and           and          CCONJ CC  cc    9  O
+        Gamma         Gamma        PROPN NNP conj  9  B-ORG
+        .             .            PUNCT .   punct 1  O
+    """)
+    assert {(c.subject, c.predicate, c.object, c.date) for c in claims} == {
+        ("acme", "acquires", "beta", "2012"),
+        ("acme", "acquires", "gamma", None),
+    }
+
+
+def test_extract_a_preposition_repeated_after_and(table_triples) -> None:
+    """ "lost customers to Beta and to Gamma": both are rivals."""
+    assert table_triples("""
+        Acme       Acme      PROPN NNP nsubj 1 B-ORG
+        lost       lose      VERB  VBD ROOT  1 O
+        customers  customer  NOUN  NNS dobj  1 O
+        to         to        ADP   IN  prep  1 O
+        Beta       Beta      PROPN NNP pobj  3 B-ORG
+        and        and       CCONJ CC  cc    3 O
+        to         to        ADP   IN  conj  3 O
+        Gamma      Gamma     PROPN NNP pobj  6 B-ORG
+        .          .         PUNCT .   punct 1 O
+    """) == {("acme", "rivalOf", "beta"), ("acme", "rivalOf", "gamma")}
+
+
+def test_extract_the_unit_is_the_one_called_a_unit_before(table_triples) -> None:
+    """ "its unit, Gamma Inc ... Delta was bought by the unit": Gamma, not Beta, the
+    last company named."""
+    assert table_triples("""
+        Acme    Acme    PROPN NNP nsubj    1  B-ORG
+        listed  list    VERB  VBD ROOT     1  O
+        its     its     PRON  PRP$ poss    3  O
+        unit    unit    NOUN  NN  dobj     1  O
+        ,       ,       PUNCT ,   punct    3  O
+        Gamma   Gamma   PROPN NNP appos    3  B-ORG
+        .       .       PUNCT .   punct    1  O
+        Delta   Delta   PROPN NNP nsubjpass 13 B-ORG
+        ,       ,       PUNCT ,   punct    7  O
+        owned   own     VERB  VBN acl      7  O
+        by      by      ADP   IN  agent    9  O
+        Beta    Beta    PROPN NNP pobj     10 B-ORG
+        was     be      AUX   VBD auxpass  13 O
+        bought  buy     VERB  VBN ROOT     13 O
+        by      by      ADP   IN  agent    13 O
+        the     the     DET   DT  det      16 O
+        unit    unit    NOUN  NN  pobj     14 O
+        .       .       PUNCT .   punct    13 O
+    """) == {
+        ("gamma", "subsidiaryOf", "acme"),
+        ("delta", "subsidiaryOf", "beta"),
+        ("gamma", "acquires", "delta"),
+    }
