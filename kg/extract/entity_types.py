@@ -20,6 +20,7 @@ from .rules import Rules
 __all__ = [
     "context_type",
     "honorific_type",
+    "located_type",
     "list_type",
     "model_name_type",
     "name_ending_type",
@@ -46,6 +47,7 @@ def context_type(
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
     return (
         honorific_type(doc, start, end, rules)
+        or located_type(doc, end, rules)
         or _own_words_type(doc, start, end, rules)
         or _person_context_type(doc, start, end, rules)
         or _noun_after_type(doc, start, end, rules)
@@ -75,6 +77,20 @@ def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None
         and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end])
     ):
         return PERSON
+    return None
+
+
+def located_type(doc, end: int, rules: Rules) -> EntityType | None:
+    """ "Redmond-based", "Tarnwick-headquartered": what a company is based in is a
+    place."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in rules.words.located_words
+    ):
+        return PLACE
     return None
 
 

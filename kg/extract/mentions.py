@@ -12,6 +12,7 @@ from .entity_types import (
     context_type,
     honorific_type,
     list_type,
+    located_type,
     model_name_type,
     name_ending_type,
 )
@@ -267,18 +268,31 @@ def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _first_name(tok, start: int, end: int, rules: Rules) -> bool:
-    """An untagged capitalised word that modifies the name after it ("Ilya")."""
+    """An untagged capitalised word that modifies the name after it ("Ilya"), or
+    initials in capitals ("JR Halloway", "CB Marten Estates")."""
     return (
         tok.pos_ == "PROPN"
         and not tok.ent_type_
         and tok.dep_ == "compound"
         and tok.head.i in range(start, end)
-        and tok.text.istitle()
+        and (tok.text.istitle() or _initials(tok) and tok.lower_ not in rules.words.title_initials)
         and len(tok.doc[start].text) > 1
         and not tok.lower_.endswith("ing")
         and tok.lower_ not in rules.title_words
         and tok.lower_ not in rules.skip_words
     )
+
+
+def _initials(tok) -> bool:
+    """Two or three capital letters standing for words, that open a name ("of CB
+    Marten Estates"); not a title after other words ("Labour MP Jane Doe", "Radio DJ
+    Jane Doe") nor part of a hyphenated word ("WXYZ-TV")."""
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 3):
+        return False
+    if tok.i == 0:
+        return True
+    prev = tok.nbor(-1)
+    return bool(prev.whitespace_) and not (prev.pos_ == "PROPN" or prev.ent_type_ or prev.like_num)
 
 
 def _two_names(doc, start: int, conj: int, end: int) -> bool:
@@ -564,6 +578,11 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
         ):
             break
         start -= 1
+    if doc[end].lower_.rstrip(".") in _SUFFIX_WORDS:
+        # a company's name is read whole, however the parser hung its words:
+        # "Quell Group Corp <QUEL.O>" (the ticker misleads it)
+        while start > max(0, end - 5) and _firm_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
     return start, end + 1
 
 
@@ -581,8 +600,10 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             continue
         start, end = span
         honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
+        located = located_type(doc, end, rules)  # "Tarnwick-based"
         typ = (
             honorific
+            or located
             or name_ending_type(doc, start, end, rules)
             or list_type(doc, start, end, rules)
             or argument_type(doc[start:end].root, by_token, rules)
@@ -598,7 +619,7 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             sp.end_char,
             typ,
             None,
-            honorific is not None,
+            honorific is not None or located is not None,
         )
         extra.append(m)
         taken.update(range(start, end))

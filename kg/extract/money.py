@@ -75,9 +75,7 @@ _SC = (
 )
 _PREFIX_RE = re.compile(
     r"(?P<cur>US\$|HK\$|C\$|A\$|\$|\u20ac|\u00a3|\u00a5|\u20b9|\bRs\.?\s?"
-    r"|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)"
-    + _NUM
-    + _SC,
+    r"|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY|INR)\s?)" + _NUM + _SC,
     re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(

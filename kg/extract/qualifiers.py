@@ -99,9 +99,7 @@ def _other_deals(raw: RawClaim, sent) -> set[int]:
         if t.dep_ != "conj" or t.pos_ != "VERB" or raw.token.pos_ != "VERB":
             continue
         tokens = {u.i for u in t.subtree}
-        others = [
-            e for e in sent.ents if e.label_ in ("ORG", "PERSON") and e.start in tokens
-        ]
+        others = [e for e in sent.ents if e.label_ in ("ORG", "PERSON") and e.start in tokens]
         if others and not any(u.i in own for e in others for u in e):
             out |= tokens
     return out
@@ -244,7 +242,9 @@ def _date_at(anchors: set[int], sent, published) -> str | None:
 def _ends(ent) -> bool:
     """Whether a time phrase gives an end ("until 2021", "till March")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return any(t.lower_ in ("until", "till", "til") for t in (before, ent.root.head) if t is not None)
+    return any(
+        t.lower_ in ("until", "till", "til") for t in (before, ent.root.head) if t is not None
+    )
 
 
 #: How many sentences after a claim its event is looked for.

@@ -118,7 +118,9 @@ def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Clai
         sentence_start=start,
         sentence_end=end,
         attributed_to=_source(raw, said.get(sent.start, ()), quoted),
-        amount=claim_amount(raw, sent, options.rules) if raw.predicate in MONEY_PREDICATES else None,
+        amount=claim_amount(raw, sent, options.rules)
+        if raw.predicate in MONEY_PREDICATES
+        else None,
         date=None if raw.end_dated else when,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         polarity=raw.polarity.value,

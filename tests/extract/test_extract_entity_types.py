@@ -250,6 +250,75 @@ def test_extract_entity_types_untagged_words_before_a_suffix(read_table) -> None
     ) == {"McDorran International Inc": "Organization"}
 
 
+def test_extract_entity_types_suffixed_name_read_whole_over_a_ticker(read_table) -> None:
+    """ "Quell Group Corp <QUEL.O> affiliate ...": the ticker misled the parser, which
+    hung "Quell" elsewhere; the untagged name ending in "Corp" is read whole."""
+    assert types(
+        read_table,
+        """
+        Quell     Quell    PROPN NNP compound 6 O
+        Group     Group    PROPN NNP nmod  4 O
+        Corp      Corp     PROPN NNP nmod  4 O
+        <         <        X     ADD punct 4 O
+        +QUEL.O   QUEL.O   PROPN NNP nmod  6 O
+        +>        >        PUNCT -RRB- punct 4 O
+        affiliate affiliate NOUN NN  compound 8 O
+        Brenner   Brenner  PROPN NNP compound 8 B-ORG
+        Partners  Partners PROPN NNP nsubj 9 I-ORG
+        said      say      VERB  VBD ROOT  9 O
+        .         .        PUNCT .   punct 9 O
+    """,
+    ) == {"Quell Group Corp": "Organization", "Brenner Partners": "Organization"}
+
+
+def test_extract_entity_types_initials_open_a_name(read_table) -> None:
+    """ "of CB Marten Estates": NER left the initials out of the name; "MP Jane
+    Doe" is a title before a person."""
+    assert types(
+        read_table,
+        """
+        Jo        Jo       PROPN NNP compound 1 B-PERSON
+        Varga     Varga    PROPN NNP nsubj 7 I-PERSON
+        of        of       ADP   IN  prep  1 O
+        CB        CB       PROPN NNP compound 5 O
+        Marten    Marten   PROPN NNP compound 5 B-ORG
+        Estates   Estates  PROPN NNP pobj  2 I-ORG
+        ,         ,        PUNCT ,   punct 1 O
+        spoke     speak    VERB  VBD ROOT  7 O
+        .         .        PUNCT .   punct 7 O
+    """,
+    ) == {"Jo Varga": "Person", "CB Marten Estates": "Organization"}
+    assert types(
+        read_table,
+        """
+        MP        MP       PROPN NNP compound 2 O
+        Dara      Dara     PROPN NNP compound 2 B-PERSON
+        Vell      Vell     PROPN NNP nsubj 3 I-PERSON
+        spoke     speak    VERB  VBD ROOT  3 O
+        .         .        PUNCT .   punct 3 O
+    """,
+    ) == {"Dara Vell": "Person"}
+
+
+def test_extract_entity_types_based_in_a_place(read_table) -> None:
+    """ "the Tarnwick-based chip designer": NER called the town a company."""
+    assert types(
+        read_table,
+        """
+        Corvale   Corvale  PROPN NNP nsubj 8 B-ORG
+        ,         ,        PUNCT ,   punct 0 O
+        the       the      DET   DT  det   6 O
+        Tarnwick  Tarnwick PROPN NNP npadvmod 5 B-ORG
+        +-        -        PUNCT HYPH punct 5 O
+        +based    base     VERB  VBN amod  6 O
+        designer  designer NOUN  NN  appos 0 O
+        ,         ,        PUNCT ,   punct 0 O
+        grew      grow     VERB  VBD ROOT  8 O
+        .         .        PUNCT .   punct 8 O
+    """,
+    ) == {"Corvale": "Organization", "Tarnwick": "Place"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(

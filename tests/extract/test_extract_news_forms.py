@@ -72,7 +72,8 @@ def test_extract_all_of_a_company_bought_is_an_acquisition(table_triples) -> Non
 
 def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_triples) -> None:
     """ "have cameras all over the field": "all" is a share only as the object."""
-    assert table_triples("""
+    assert (
+        table_triples("""
         Acme     Acme     PROPN NNP nsubj  1 B-ORG
         has      have     VERB  VBZ ROOT   1 O
         cameras  camera   NOUN  NNS dobj   1 O
@@ -80,7 +81,9 @@ def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_tripl
         over     over     ADP   IN  prep   2 O
         Beta     Beta     PROPN NNP pobj   4 B-ORG
         .        .        PUNCT .   punct  1 O
-    """) == set()
+    """)
+        == set()
+    )
 
 
 def test_extract_a_share_of_an_owners_named_affiliate_is_the_affiliate(table_triples) -> None:

@@ -372,7 +372,7 @@ DATES = [
         "executive.",
         ("tomas-lindqvist", "executiveOf", "corvale-networks"),
         "2026-11-24",
-    ),    # "until" dates the end, not the claim
+    ),  # "until" dates the end, not the claim
     (
         "Northwind Robotics, the chain owned by Halvard Systems until 2021, was sold that year.",
         ("northwind-robotics", "subsidiaryOf", "halvard-systems"),
