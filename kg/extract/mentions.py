@@ -360,6 +360,7 @@ def find_mentions(
         if ner_type is None:
             continue
         start, end = _trim(doc, ent_start, ent_end)
+        start = _region_start(doc, start, end, rules)
         if start < end and _is_name(doc, start, end, gazetteer, rules):
             out.append(_typed_mention(doc, start, end, ner_type, gazetteer, rules))
     taken = {i for m in out for i in range(m.start, m.end)}
@@ -368,6 +369,21 @@ def find_mentions(
         out.extend(_outlet_mentions(doc, outlet, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _region_start(doc, start: int, end: int, rules: Rules) -> int:
+    """The start of a region named with a lower-case word before a place: "eastern
+    Europe", "southern Africa" (regions of ``words.yaml``); not "northern Italy"."""
+    if start > 0 and start < end:
+        prev = doc[start - 1]
+        if (
+            prev.is_lower
+            and prev.is_alpha
+            and prev.pos_ not in ("DET", "PRON")
+            and name_key(doc[start - 1 : end].text) in rules.region_keys
+        ):
+            return start - 1
+    return start
 
 
 def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:

@@ -319,6 +319,32 @@ def test_extract_entity_types_based_in_a_place(read_table) -> None:
     ) == {"Corvale": "Organization", "Tarnwick": "Place"}
 
 
+def test_extract_entity_types_region_named_with_a_lower_case_word(read_table) -> None:
+    """ "in eastern Europe" names a region of its own, and "Europe" named elsewhere is
+    not its short name; "northern Italy" is Italy."""
+    entities, _ = read_table(
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        sells     sell     VERB  VBZ ROOT  1 O
+        in        in       ADP   IN  prep  1 O
+        eastern   eastern  ADJ   JJ  amod  4 O
+        Europe    Europe   PROPN NNP pobj  2 B-LOC
+        ,         ,        PUNCT ,   punct 4 O
+        northern  northern ADJ   JJ  amod  7 O
+        Italy     Italy    PROPN NNP conj  4 B-GPE
+        and       and      CCONJ CC  cc    7 O
+        Europe    Europe   PROPN NNP conj  7 B-LOC
+        .         .        PUNCT .   punct 1 O
+    """
+    )
+    assert {(e.label, e.type, e.aliases) for e in entities} == {
+        ("Halvard", "Organization", ()),
+        ("eastern Europe", "Place", ()),
+        ("Italy", "Place", ()),
+        ("Europe", "Place", ()),
+    }
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
