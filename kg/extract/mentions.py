@@ -12,9 +12,10 @@ from .entity_types import (
     context_type,
     honorific_type,
     list_type,
-    located_type,
     model_name_type,
     name_ending_type,
+    place_type,
+    site_type,
 )
 from .gazetteer import Gazetteer
 from .rules import Rules
@@ -357,9 +358,15 @@ def find_mentions(
         ):
             continue  # "Charles Schwab" of "Charles Schwab and Co Inc"
         ner_type = rules.words.ner_types.get(label)
+        start, end = _trim(doc, ent_start, ent_end)
+        if (
+            ner_type is None
+            and label == "NORP"
+            and _place_for_people(doc, start, end, gazetteer, rules)
+        ):
+            ner_type = EntityType.PLACE
         if ner_type is None:
             continue
-        start, end = _trim(doc, ent_start, ent_end)
         start = _region_start(doc, start, end, rules)
         if start < end and _is_name(doc, start, end, gazetteer, rules):
             out.append(_typed_mention(doc, start, end, ner_type, gazetteer, rules))
@@ -369,6 +376,20 @@ def find_mentions(
         out.extend(_outlet_mentions(doc, outlet, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _place_for_people(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
+    """A name NER took for a people's ("Italians") that is a place's: a known place
+    used as a noun ("a plant at Arden"), or a site's name ("the Stabroek block", "the
+    Arden plant"); not "Italian" nor "the Italian plant"."""
+    if start >= end:
+        return False
+    span = doc[start:end]
+    proper = all(t.pos_ == "PROPN" for t in span)
+    known = gazetteer.is_place(clean_mention(span.text))
+    if site_type(doc, start, end, rules) is not None:  # not "Indian-born"
+        return proper or known
+    return known and proper and span.root.dep_ not in ("compound", "amod", "nmod")
 
 
 def _region_start(doc, start: int, end: int, rules: Rules) -> int:
@@ -616,7 +637,7 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             continue
         start, end = span
         honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
-        located = located_type(doc, end, rules)  # "Tarnwick-based"
+        located = place_type(doc, start, end, rules)  # "Tarnwick-based", "its Tarnwick plant"
         typ = (
             honorific
             or located

@@ -169,6 +169,7 @@ class Words:
     place_name_words: frozenset[str] = _match("word", "last words of place names")
     product_name_words: frozenset[str] = _match("word", "last words of product names")
     located_words: frozenset[str] = _match("word", "'Redmond-based': the name is a place")
+    site_nouns: frozenset[str] = _match("lemma", "'its Pellworth plant': the name is a place")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
     kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")

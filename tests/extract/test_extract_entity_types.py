@@ -345,6 +345,55 @@ def test_extract_entity_types_region_named_with_a_lower_case_word(read_table) ->
     }
 
 
+def test_extract_entity_types_site_named_with_its_owner_is_a_place(read_table) -> None:
+    """ "its Pellworth plant", "the Drummock gold mine"... the names of sites are
+    places, whatever NER said; "the Quorvex plant" (no place's label) is a company's."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        shut      shut     VERB  VBD ROOT  1 O
+        its       its      PRON  PRP$ poss 4 O
+        Pellworth Pellworth PROPN NNP compound 4 B-ORG
+        plant     plant    NOUN  NN  dobj  1 O
+        ,         ,        PUNCT ,   punct 4 O
+        Drummock  Drummock PROPN NNP compound 8 B-ORG
+        gold      gold     NOUN  NN  compound 8 O
+        mine      mine     NOUN  NN  conj  4 O
+        and       and      CCONJ CC  cc    8 O
+        the       the      DET   DT  det   12 O
+        Quorvex   Quorvex  PROPN NNP compound 12 B-ORG
+        plant     plant    NOUN  NN  conj  8 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {
+        "Halvard": "Organization",
+        "Pellworth": "Place",
+        "Drummock": "Place",
+        "Quorvex": "Organization",
+    }
+
+
+def test_extract_entity_types_site_ner_takes_for_a_people(read_table) -> None:
+    """NER calls a site's name a people's ("the Stabroek block"): a place; a people
+    ("the Italian plant") is no entity."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        runs      run      VERB  VBZ ROOT  1 O
+        the       the      DET   DT  det   4 O
+        Vessbrook Vessbrook PROPN NNP compound 4 B-NORP
+        block     block    NOUN  NN  dobj  1 O
+        and       and      CCONJ CC  cc    4 O
+        the       the      DET   DT  det   8 O
+        Italian   italian  ADJ   JJ  amod  8 B-NORP
+        plant     plant    NOUN  NN  conj  4 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {"Halvard": "Organization", "Vessbrook": "Place"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
