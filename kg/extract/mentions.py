@@ -407,6 +407,22 @@ def _region_start(doc, start: int, end: int, rules: Rules) -> int:
     return start
 
 
+def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` is the initials of words the doc writes in lower case, so no
+    name: "FDI" of "foreign direct investment", "GDP" of "gross domestic product"."""
+    if not (text.isalpha() and text.isupper() and 3 <= len(text) <= 5) or gazetteer.lookup(text):
+        return False
+    n, first = len(text), text.lower()
+    for tok in doc:
+        if tok.text[:1] == first[0] and tok.is_lower and tok.i + n <= len(doc):
+            words = doc[tok.i : tok.i + n]
+            if all(t.is_lower and t.is_alpha and not t.is_stop for t in words) and (
+                "".join(t.text[0] for t in words) == first
+            ):
+                return True
+    return False
+
+
 def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
     """Whether an NER span is a name: not a title, a rejected word, or part of a
     hyphenated word ("low-Earth orbit", "Musk-founded")."""
@@ -416,7 +432,7 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return False
-    if text.lower() in rules.rejected_mentions:
+    if text.lower() in rules.rejected_mentions or _common_acronym(doc, text, gazetteer):
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"

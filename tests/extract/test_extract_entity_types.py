@@ -394,6 +394,26 @@ def test_extract_entity_types_site_ner_takes_for_a_people(read_table) -> None:
     ) == {"Halvard": "Organization", "Vessbrook": "Place"}
 
 
+def test_extract_entity_types_initials_of_common_words_are_no_name(read_table) -> None:
+    """ "digital video recorders ... DVR sales": NER took the initials of words the
+    story writes in lower case for a company."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        makes     make     VERB  VBZ ROOT  1 O
+        digital   digital  ADJ   JJ  amod  4 O
+        video     video    NOUN  NN  compound 4 O
+        recorders recorder NOUN  NNS dobj  1 O
+        ;         ;        PUNCT :   punct 1 O
+        DVR       DVR      PROPN NNP compound 7 B-ORG
+        sales     sale     NOUN  NNS nsubj 8 O
+        rose      rise     VERB  VBD conj  1 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {"Halvard": "Organization"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
