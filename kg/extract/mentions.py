@@ -681,6 +681,24 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def _names_an_office(doc, start: int, end: int, rules: Rules) -> bool:
+    """Whether capitalised words are a title's ("Trade Minister"), or the first of
+    the fields a title names ("Trade" of "Trade and Industry Minister")."""
+
+    def office(i: int) -> bool:
+        word = doc[i].lower_
+        return word in rules.title_words and word not in rules.words.name_titles
+
+    if office(end - 1):
+        return True
+    i = end + 1 if end < len(doc) and doc[end].lower_ in ("and", "&") else end
+    if i == end:
+        return False
+    while i < len(doc) and i < end + 5 and doc[i].is_title and not office(i):
+        i += 1
+    return i < len(doc) and i > end + 1 and office(i)
+
+
 def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] | None:
     """The untagged name starting at or around ``tok``, without a title before it
     ("Vice President Mike Pence" names Mike Pence; "Vice President" nobody), with a
@@ -693,7 +711,7 @@ def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] |
         end += 1
     while start < end and doc[start].lower_ in rules.title_words:
         start += 1
-    if start == end:
+    if start == end or _names_an_office(doc, start, end, rules):
         return None
     text = clean_mention(doc[start:end].text).lower()
     if len(text) < 2 or text in rules.rejected_mentions or text in rules.skip_words:

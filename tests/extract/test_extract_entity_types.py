@@ -414,6 +414,28 @@ def test_extract_entity_types_initials_of_common_words_are_no_name(read_table) -
     ) == {"Halvard": "Organization"}
 
 
+def test_extract_entity_types_fields_of_a_title_are_no_names(read_table) -> None:
+    """ "Tove Arnsen, Trade and Energy Minister, announced the plan": the untagged
+    words are her title, neither a company nor a person."""
+    assert types(
+        read_table,
+        """
+        Tove      Tove     PROPN NNP compound 1 B-PERSON
+        Arnsen    Arnsen   PROPN NNP nsubj 8 I-PERSON
+        ,         ,        PUNCT ,   punct 1 O
+        Trade     Trade    PROPN NNP conj  1 O
+        and       and      CCONJ CC  cc    3 O
+        Energy    Energy   PROPN NNP compound 6 O
+        Minister  Minister PROPN NNP conj  3 O
+        ,         ,        PUNCT ,   punct 1 O
+        announced announce VERB  VBD ROOT  8 O
+        the       the      DET   DT  det   10 O
+        plan      plan     NOUN  NN  dobj  8 O
+        .         .        PUNCT .   punct 8 O
+    """,
+    ) == {"Tove Arnsen": "Person"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
