@@ -423,6 +423,22 @@ def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _law_or_family(doc, end: int, rules: Rules) -> bool:
+    """ "the Securities Trading Act", "the Marvell family": a name whose last word, or
+    the noun right after it, makes it a law's or a family's."""
+    last = doc[end - 1]
+    after = doc[end] if end < len(doc) else None
+    words = rules.words.not_entity_last_words
+    return (
+        last.lower_ in words
+        and last.is_title
+        or after is not None
+        and after.lower_ in words
+        and after.pos_ == "NOUN"
+        and after.head.i != end - 1
+    )
+
+
 def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
     """Whether an NER span is a name: not a title, a rejected word, or part of a
     hyphenated word ("low-Earth orbit", "Musk-founded")."""
@@ -436,6 +452,8 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"
+    if _law_or_family(doc, end, rules):
+        return False
     if (
         _TICKER_RE.match(text)
         or (start > 0 and doc[start - 1].text == "<")

@@ -184,6 +184,7 @@ class Words:
     title_initials: frozenset[str] = _match("word", "titles as initials: 'MP Jane Doe'")
     organisation_verbs: frozenset[str] = _match("lemma", "verbs of organisations")
     not_entities: frozenset[str] = _match("text", "never names")
+    not_entity_last_words: frozenset[str] = _match("word", "'X Act', 'the X family'")
     not_names: frozenset[str] = _match("word", "never start a name")
     months: frozenset[str] = _match("word", "month names")
     weekdays: frozenset[str] = _match("word", "weekday names")

@@ -436,6 +436,30 @@ def test_extract_entity_types_fields_of_a_title_are_no_names(read_table) -> None
     ) == {"Tove Arnsen": "Person"}
 
 
+def test_extract_entity_types_laws_families_and_time_zones_are_no_entities(read_table) -> None:
+    """ "the Marvell family", "the Data Sharing Act", "1400 GMT": NER's companies."""
+    assert (
+        types(
+            read_table,
+            """
+        the       the      DET   DT  det   2 O
+        Marvell   Marvell  PROPN NNP compound 2 B-PERSON
+        family    family   NOUN  NN  nsubj 3 O
+        cited     cite     VERB  VBD ROOT  3 O
+        the       the      DET   DT  det   7 B-ORG
+        Data      Data     PROPN NNP compound 7 I-ORG
+        Sharing   Sharing  PROPN NNP compound 7 I-ORG
+        Act       Act      PROPN NNP dobj  3 I-ORG
+        at        at       ADP   IN  prep  3 O
+        1400      1400     NUM   CD  nummod 10 O
+        GMT       GMT      PROPN NNP pobj  8 B-ORG
+        .         .        PUNCT .   punct 3 O
+    """,
+        )
+        == {}
+    )
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
