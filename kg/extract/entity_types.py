@@ -83,7 +83,8 @@ def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None
 
 def place_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
     """ "Redmond-based", "Tarnwick-headquartered": what a company is based in is a
-    place; so is the name of a site ("its Pellworth plant")."""
+    place; so is a state's abbreviation ("COLO.") and the name of a site ("its
+    Pellworth plant")."""
     if (
         end + 1 < len(doc)
         and doc[end].text == "-"
@@ -92,6 +93,13 @@ def place_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
         and doc[end + 1].lower_ in rules.words.located_words
     ):
         return PLACE
+    if (
+        end < len(doc)
+        and doc[end].text == "."
+        and not doc[end - 1].whitespace_
+        and doc[start:end].text.lower() + "." in rules.words.region_names
+    ):
+        return PLACE  # "DENVER, COLO., March 17": the tokenizer split the abbreviation
     return site_type(doc, start, end, rules)
 
 

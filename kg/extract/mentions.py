@@ -26,6 +26,8 @@ __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_na
 _TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")
 #: A wire's ticker: "BONA.S", "HLDN.L", "AAPL.O".
 _TICKER_RE = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,2}$")
+#: A wire's angle brackets around a company's name: "<Quell Glass SA>".
+_BRACKETS = frozenset({"<", ">"})
 #: The last words of company names ("Inc", "Plc").
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 
@@ -277,6 +279,7 @@ def _first_name(tok, start: int, end: int, rules: Rules) -> bool:
         and tok.dep_ == "compound"
         and tok.head.i in range(start, end)
         and (tok.text.istitle() or _initials(tok) and tok.lower_ not in rules.words.title_initials)
+        and tok.text[-1].isalpha()  # not "D-" of "Jo Doe, D- Texas"
         and len(tok.doc[start].text) > 1
         and not tok.lower_.endswith("ing")
         and tok.lower_ not in rules.title_words
@@ -423,6 +426,21 @@ def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _ticker(doc, start: int, end: int, text: str) -> bool:
+    """A wire's ticker: "<AAPL>", "BONA.S"; not a company's name in a wire's angle
+    brackets ("<Quell Glass SA>")."""
+    bracketed = (start > 0 and doc[start - 1].text == "<") or (
+        end < len(doc) and doc[end].text.startswith(">")
+    )
+    return bool(
+        _TICKER_RE.match(text)
+        or bracketed
+        and " " not in text
+        and text.isupper()
+        and len(text.replace(".", "")) <= 6
+    )
+
+
 def _law_or_family(doc, end: int, rules: Rules) -> bool:
     """ "the Securities Trading Act", "the Marvell family": a name whose last word, or
     the noun right after it, makes it a law's or a family's."""
@@ -454,12 +472,8 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False  # "Vice President", "Chief Executive"
     if _law_or_family(doc, end, rules):
         return False
-    if (
-        _TICKER_RE.match(text)
-        or (start > 0 and doc[start - 1].text == "<")
-        or (end < len(doc) and doc[end].text.startswith(">"))
-    ):
-        return False  # a wire's ticker: "<AAPL>", "BONA.S"
+    if _ticker(doc, start, end, text):
+        return False
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
 
 
@@ -474,8 +488,11 @@ def _typed_mention(
     if known is not None:
         typ, strong = EntityType(known.type), True
     else:
+        # the words of the name, without a wire's closing bracket that NER took in
+        # (the mention keeps it: the parser may hang words on it)
+        last = end - 1 if end - start > 1 and doc[end - 1].text in _BRACKETS else end
         found = context_type(
-            doc, start, end, rules, full_name=ner_type == EntityType.PERSON and end - start > 1
+            doc, start, last, rules, full_name=ner_type == EntityType.PERSON and last - start > 1
         )
         typ, strong = (
             (found, True)
@@ -731,7 +748,10 @@ def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] |
         start += 1
     if start == end or _names_an_office(doc, start, end, rules):
         return None
-    text = clean_mention(doc[start:end].text).lower()
+    text = clean_mention(doc[start:end].text)
+    if _ticker(doc, start, end, text):
+        return None
+    text = text.lower()
     if len(text) < 2 or text in rules.rejected_mentions or text in rules.skip_words:
         return None
     return start, end

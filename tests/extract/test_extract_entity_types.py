@@ -460,6 +460,51 @@ def test_extract_entity_types_laws_families_and_time_zones_are_no_entities(read_
     )
 
 
+def test_extract_entity_types_wire_brackets_hold_names_and_tickers(read_table) -> None:
+    """A wire writes a company's name in angle brackets ("<Quell Glass SpA>", NER's
+    person, a company by its suffix) and its ticker too ("<VESS.L>", no name); the
+    dateline's state ("BOULDER, COLO.") is a place."""
+    assert types(
+        read_table,
+        """
+        BOULDER   BOULDER  PROPN NNP ROOT  0 B-GPE
+        ,         ,        PUNCT ,   punct 0 O
+        COLO      colo     ADV   RB  advmod 0 B-ORG
+        +.        .        PUNCT .   punct 0 O
+        -         -        PUNCT HYPH punct 0 O
+        <         <        X     ADD punct 8 O
+        +Quell    Quell    PROPN NNP compound 8 B-PERSON
+        Glass     Glass    PROPN NNP compound 8 I-PERSON
+        SpA       spa      NOUN  NN  nsubj 14 I-PERSON
+        +>        >        X     ADD punct 8 I-PERSON
+        and       and      CCONJ CC  cc    8 O
+        <         <        X     ADD punct 12 O
+        +VESS.L   VESS.L   PROPN NNP conj  8 O
+        +>        >        PUNCT -RRB- punct 12 O
+        agreed    agree    VERB  VBD ROOT  14 O
+        .         .        PUNCT .   punct 14 O
+    """,
+    ) == {"BOULDER": "Place", "COLO": "Place", "Quell Glass SpA": "Organization"}
+
+
+def test_extract_entity_types_party_letter_is_no_first_name(read_table) -> None:
+    """ "Jo Varga, D- Texas": the party's letter before the state opens no name."""
+    assert types(
+        read_table,
+        """
+        Jo        Jo       PROPN NNP compound 1 B-PERSON
+        Varga     Varga    PROPN NNP nsubj 7 I-PERSON
+        ,         ,        PUNCT ,   punct 1 O
+        D-        D-       PROPN NNP compound 4 O
+        Texas     Texas    PROPN NNP appos 1 B-GPE
+        ,         ,        PUNCT ,   punct 1 O
+        then      then     ADV   RB  advmod 7 O
+        spoke     speak    VERB  VBD ROOT  7 O
+        .         .        PUNCT .   punct 7 O
+    """,
+    ) == {"Jo Varga": "Person", "Texas": "Place"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
