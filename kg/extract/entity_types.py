@@ -20,6 +20,8 @@ from .rules import Rules
 __all__ = [
     "context_type",
     "honorific_type",
+    "place_type",
+    "site_type",
     "list_type",
     "model_name_type",
     "name_ending_type",
@@ -46,6 +48,7 @@ def context_type(
     alone: "the chipmaker Daniel Reyes runs" is misparsed that way."""
     return (
         honorific_type(doc, start, end, rules)
+        or place_type(doc, start, end, rules)
         or _own_words_type(doc, start, end, rules)
         or _person_context_type(doc, start, end, rules)
         or _noun_after_type(doc, start, end, rules)
@@ -75,6 +78,56 @@ def honorific_type(doc, start: int, end: int, rules: Rules) -> EntityType | None
         and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end])
     ):
         return PERSON
+    return None
+
+
+def place_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """ "Redmond-based", "Tarnwick-headquartered": what a company is based in is a
+    place; so is a state's abbreviation ("COLO.") and the name of a site ("its
+    Pellworth plant")."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in rules.words.located_words
+    ):
+        return PLACE
+    if (
+        end < len(doc)
+        and doc[end].text == "."
+        and not doc[end - 1].whitespace_
+        and doc[start:end].text.lower() + "." in rules.words.region_names
+    ):
+        return PLACE  # "DENVER, COLO., March 17": the tokenizer split the abbreviation
+    return site_type(doc, start, end, rules)
+
+
+#: NER's labels for the name of a place, or of a people that a place is often taken for.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def site_type(doc, start: int, end: int, rules: Rules) -> EntityType | None:
+    """ "its Pellworth plant", "Quorvex's Midlands factory", "Drummock gold mine",
+    "the Arden plant" (a name NER takes for a place's): the name of a site is a
+    place's; not "the Acme plant" (a company's) nor "a Halvard plant"."""
+    noun = doc[end - 1]
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.i in range(
+        noun.i + 1, noun.i + 3
+    ):
+        noun = noun.head
+    if (
+        noun.i < end
+        or noun.pos_ != "NOUN"
+        or noun.tag_ != "NN"
+        or noun.lemma_.lower() not in rules.words.site_nouns
+    ):
+        return None
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss") and c.i < start]
+    if not dets or dets[0].dep_ == "poss":
+        return PLACE
+    if dets[0].lower_ == "the" and doc[start].ent_type_ in _PLACE_LABELS:
+        return PLACE
     return None
 
 

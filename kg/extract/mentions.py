@@ -14,6 +14,8 @@ from .entity_types import (
     list_type,
     model_name_type,
     name_ending_type,
+    place_type,
+    site_type,
 )
 from .gazetteer import Gazetteer
 from .rules import Rules
@@ -24,6 +26,8 @@ __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_na
 _TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")
 #: A wire's ticker: "BONA.S", "HLDN.L", "AAPL.O".
 _TICKER_RE = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,2}$")
+#: A wire's angle brackets around a company's name: "<Quell Glass SA>".
+_BRACKETS = frozenset({"<", ">"})
 #: The last words of company names ("Inc", "Plc").
 _SUFFIX_WORDS = frozenset(s.lower() for s in CORPORATE_SUFFIXES)
 
@@ -272,18 +276,32 @@ def _lone_letter_name(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _first_name(tok, start: int, end: int, rules: Rules) -> bool:
-    """An untagged capitalised word that modifies the name after it ("Ilya")."""
+    """An untagged capitalised word that modifies the name after it ("Ilya"), or
+    initials in capitals ("JR Halloway", "CB Marten Estates")."""
     return (
         tok.pos_ == "PROPN"
         and not tok.ent_type_
         and tok.dep_ == "compound"
         and tok.head.i in range(start, end)
-        and tok.text.istitle()
+        and (tok.text.istitle() or _initials(tok) and tok.lower_ not in rules.words.title_initials)
+        and tok.text[-1].isalpha()  # not "D-" of "Jo Doe, D- Texas"
         and len(tok.doc[start].text) > 1
         and not tok.lower_.endswith("ing")
         and tok.lower_ not in rules.title_words
         and tok.lower_ not in rules.skip_words
     )
+
+
+def _initials(tok) -> bool:
+    """Two or three capital letters standing for words, that open a name ("of CB
+    Marten Estates"); not a title after other words ("Labour MP Jane Doe", "Radio DJ
+    Jane Doe") nor part of a hyphenated word ("WXYZ-TV")."""
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 3):
+        return False
+    if tok.i == 0:
+        return True
+    prev = tok.nbor(-1)
+    return bool(prev.whitespace_) and not (prev.pos_ == "PROPN" or prev.ent_type_ or prev.like_num)
 
 
 def _two_names(doc, start: int, conj: int, end: int) -> bool:
@@ -348,9 +366,16 @@ def find_mentions(
         ):
             continue  # "Charles Schwab" of "Charles Schwab and Co Inc"
         ner_type = rules.words.ner_types.get(label)
+        start, end = _trim(doc, ent_start, ent_end)
+        if (
+            ner_type is None
+            and label == "NORP"
+            and _place_for_people(doc, start, end, gazetteer, rules)
+        ):
+            ner_type = EntityType.PLACE
         if ner_type is None:
             continue
-        start, end = _trim(doc, ent_start, ent_end)
+        start = _region_start(doc, start, end, rules)
         if start < end and _is_name(doc, start, end, gazetteer, rules):
             out.append(_typed_mention(doc, start, end, ner_type, gazetteer, rules))
     taken = {i for m in out for i in range(m.start, m.end)}
@@ -359,6 +384,82 @@ def find_mentions(
         out.extend(_outlet_mentions(doc, outlet, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _place_for_people(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
+    """A name NER took for a people's ("Italians") that is a place's: a known place
+    used as a noun ("a plant at Arden"), or a site's name ("the Stabroek block", "the
+    Arden plant"); not "Italian" nor "the Italian plant"."""
+    if start >= end:
+        return False
+    span = doc[start:end]
+    proper = all(t.pos_ == "PROPN" for t in span)
+    known = gazetteer.is_place(clean_mention(span.text))
+    if site_type(doc, start, end, rules) is not None:  # not "Indian-born"
+        return proper or known
+    return known and proper and span.root.dep_ not in ("compound", "amod", "nmod")
+
+
+def _region_start(doc, start: int, end: int, rules: Rules) -> int:
+    """The start of a region named with a lower-case word before a place: "eastern
+    Europe", "southern Africa" (regions of ``words.yaml``); not "northern Italy"."""
+    if start > 0 and start < end:
+        prev = doc[start - 1]
+        if (
+            prev.is_lower
+            and prev.is_alpha
+            and prev.pos_ not in ("DET", "PRON")
+            and name_key(doc[start - 1 : end].text) in rules.region_keys
+        ):
+            return start - 1
+    return start
+
+
+def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` is the initials of words the doc writes in lower case, so no
+    name: "FDI" of "foreign direct investment", "GDP" of "gross domestic product"."""
+    if not (text.isalpha() and text.isupper() and 3 <= len(text) <= 5) or gazetteer.lookup(text):
+        return False
+    n, first = len(text), text.lower()
+    for tok in doc:
+        if tok.text[:1] == first[0] and tok.is_lower and tok.i + n <= len(doc):
+            words = doc[tok.i : tok.i + n]
+            if all(t.is_lower and t.is_alpha and not t.is_stop for t in words) and (
+                "".join(t.text[0] for t in words) == first
+            ):
+                return True
+    return False
+
+
+def _ticker(doc, start: int, end: int, text: str) -> bool:
+    """A wire's ticker: "<AAPL>", "BONA.S"; not a company's name in a wire's angle
+    brackets ("<Quell Glass SA>")."""
+    bracketed = (start > 0 and doc[start - 1].text == "<") or (
+        end < len(doc) and doc[end].text.startswith(">")
+    )
+    return bool(
+        _TICKER_RE.match(text)
+        or bracketed
+        and " " not in text
+        and text.isupper()
+        and len(text.replace(".", "")) <= 6
+    )
+
+
+def _law_or_family(doc, end: int, rules: Rules) -> bool:
+    """ "the Securities Trading Act", "the Marvell family": a name whose last word, or
+    the noun right after it, makes it a law's or a family's."""
+    last = doc[end - 1]
+    after = doc[end] if end < len(doc) else None
+    words = rules.words.not_entity_last_words
+    return (
+        last.lower_ in words
+        and last.is_title
+        or after is not None
+        and after.lower_ in words
+        and after.pos_ == "NOUN"
+        and after.head.i != end - 1
+    )
 
 
 def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> bool:
@@ -370,16 +471,14 @@ def _is_name(doc, start: int, end: int, gazetteer: Gazetteer, rules: Rules) -> b
         return False
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return False
-    if text.lower() in rules.rejected_mentions:
+    if text.lower() in rules.rejected_mentions or _common_acronym(doc, text, gazetteer):
         return False
     if all(t.lower_ in rules.title_words for t in span):
         return False  # "Vice President", "Chief Executive"
-    if (
-        _TICKER_RE.match(text)
-        or (start > 0 and doc[start - 1].text == "<")
-        or (end < len(doc) and doc[end].text.startswith(">"))
-    ):
-        return False  # a wire's ticker: "<AAPL>", "BONA.S"
+    if _law_or_family(doc, end, rules):
+        return False
+    if _ticker(doc, start, end, text):
+        return False
     if _unit_of_count(span) and not gazetteer.is_place(text):
         return False  # "12,600 MW"; not "the Hit 40 UK rundown"
     return not (start > 0 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_)
@@ -408,8 +507,11 @@ def _typed_mention(
     if known is not None:
         typ, strong = EntityType(known.type), True
     else:
+        # the words of the name, without a wire's closing bracket that NER took in
+        # (the mention keeps it: the parser may hang words on it)
+        last = end - 1 if end - start > 1 and doc[end - 1].text in _BRACKETS else end
         found = context_type(
-            doc, start, end, rules, full_name=ner_type == EntityType.PERSON and end - start > 1
+            doc, start, last, rules, full_name=ner_type == EntityType.PERSON and last - start > 1
         )
         typ, strong = (
             (found, True)
@@ -631,6 +733,11 @@ def _chunk(doc, tok, taken: set[int]) -> tuple[int, int] | None:
         ):
             break
         start -= 1
+    if doc[end].lower_.rstrip(".") in _SUFFIX_WORDS:
+        # a company's name is read whole, however the parser hung its words:
+        # "Quell Group Corp <QUEL.O>" (the ticker misleads it)
+        while start > max(0, end - 5) and _firm_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
     return start, end + 1
 
 
@@ -648,8 +755,10 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             continue
         start, end = span
         honorific = honorific_type(doc, start, end, rules)  # "Dr Vancheshwar"
+        located = place_type(doc, start, end, rules)  # "Tarnwick-based", "its Tarnwick plant"
         typ = (
             honorific
+            or located
             or name_ending_type(doc, start, end, rules)
             or list_type(doc, start, end, rules)
             or argument_type(doc[start:end].root, by_token, rules)
@@ -665,13 +774,31 @@ def add_untagged_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             sp.end_char,
             typ,
             None,
-            honorific is not None,
+            honorific is not None or located is not None,
         )
         extra.append(m)
         taken.update(range(start, end))
         for i in range(start, end):
             by_token[i] = m
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _names_an_office(doc, start: int, end: int, rules: Rules) -> bool:
+    """Whether capitalised words are a title's ("Trade Minister"), or the first of
+    the fields a title names ("Trade" of "Trade and Industry Minister")."""
+
+    def office(i: int) -> bool:
+        word = doc[i].lower_
+        return word in rules.title_words and word not in rules.words.name_titles
+
+    if office(end - 1):
+        return True
+    i = end + 1 if end < len(doc) and doc[end].lower_ in ("and", "&") else end
+    if i == end:
+        return False
+    while i < len(doc) and i < end + 5 and doc[i].is_title and not office(i):
+        i += 1
+    return i < len(doc) and i > end + 1 and office(i)
 
 
 def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] | None:
@@ -686,9 +813,12 @@ def _untagged_span(doc, tok, taken: set[int], rules: Rules) -> tuple[int, int] |
         end += 1
     while start < end and doc[start].lower_ in rules.title_words:
         start += 1
-    if start == end:
+    if start == end or _names_an_office(doc, start, end, rules):
         return None
-    text = clean_mention(doc[start:end].text).lower()
+    text = clean_mention(doc[start:end].text)
+    if _ticker(doc, start, end, text):
+        return None
+    text = text.lower()
     if len(text) < 2 or text in rules.rejected_mentions or text in rules.skip_words:
         return None
     return start, end

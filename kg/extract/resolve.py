@@ -394,8 +394,8 @@ def _partial_match(
     for e in clusters:
         for other in e.mentions:
             owords = other.text.split()
-            if len(owords) <= len(words):
-                continue
+            if len(owords) <= len(words) or other.text[:1].islower():
+                continue  # "Europe" is no short name of "eastern Europe"
             okey = name_key(other.text).split()
             person = EntityType.PERSON
             if other.type == person or e.known is None and m.type == person:

@@ -250,6 +250,261 @@ def test_extract_entity_types_untagged_words_before_a_suffix(read_table) -> None
     ) == {"McDorran International Inc": "Organization"}
 
 
+def test_extract_entity_types_suffixed_name_read_whole_over_a_ticker(read_table) -> None:
+    """ "Quell Group Corp <QUEL.O> affiliate ...": the ticker misled the parser, which
+    hung "Quell" elsewhere; the untagged name ending in "Corp" is read whole."""
+    assert types(
+        read_table,
+        """
+        Quell     Quell    PROPN NNP compound 6 O
+        Group     Group    PROPN NNP nmod  4 O
+        Corp      Corp     PROPN NNP nmod  4 O
+        <         <        X     ADD punct 4 O
+        +QUEL.O   QUEL.O   PROPN NNP nmod  6 O
+        +>        >        PUNCT -RRB- punct 4 O
+        affiliate affiliate NOUN NN  compound 8 O
+        Brenner   Brenner  PROPN NNP compound 8 B-ORG
+        Partners  Partners PROPN NNP nsubj 9 I-ORG
+        said      say      VERB  VBD ROOT  9 O
+        .         .        PUNCT .   punct 9 O
+    """,
+    ) == {"Quell Group Corp": "Organization", "Brenner Partners": "Organization"}
+
+
+def test_extract_entity_types_initials_open_a_name(read_table) -> None:
+    """ "of CB Marten Estates": NER left the initials out of the name; "MP Jane
+    Doe" is a title before a person."""
+    assert types(
+        read_table,
+        """
+        Jo        Jo       PROPN NNP compound 1 B-PERSON
+        Varga     Varga    PROPN NNP nsubj 7 I-PERSON
+        of        of       ADP   IN  prep  1 O
+        CB        CB       PROPN NNP compound 5 O
+        Marten    Marten   PROPN NNP compound 5 B-ORG
+        Estates   Estates  PROPN NNP pobj  2 I-ORG
+        ,         ,        PUNCT ,   punct 1 O
+        spoke     speak    VERB  VBD ROOT  7 O
+        .         .        PUNCT .   punct 7 O
+    """,
+    ) == {"Jo Varga": "Person", "CB Marten Estates": "Organization"}
+    assert types(
+        read_table,
+        """
+        MP        MP       PROPN NNP compound 2 O
+        Dara      Dara     PROPN NNP compound 2 B-PERSON
+        Vell      Vell     PROPN NNP nsubj 3 I-PERSON
+        spoke     speak    VERB  VBD ROOT  3 O
+        .         .        PUNCT .   punct 3 O
+    """,
+    ) == {"Dara Vell": "Person"}
+
+
+def test_extract_entity_types_based_in_a_place(read_table) -> None:
+    """ "the Tarnwick-based chip designer": NER called the town a company."""
+    assert types(
+        read_table,
+        """
+        Corvale   Corvale  PROPN NNP nsubj 8 B-ORG
+        ,         ,        PUNCT ,   punct 0 O
+        the       the      DET   DT  det   6 O
+        Tarnwick  Tarnwick PROPN NNP npadvmod 5 B-ORG
+        +-        -        PUNCT HYPH punct 5 O
+        +based    base     VERB  VBN amod  6 O
+        designer  designer NOUN  NN  appos 0 O
+        ,         ,        PUNCT ,   punct 0 O
+        grew      grow     VERB  VBD ROOT  8 O
+        .         .        PUNCT .   punct 8 O
+    """,
+    ) == {"Corvale": "Organization", "Tarnwick": "Place"}
+
+
+def test_extract_entity_types_region_named_with_a_lower_case_word(read_table) -> None:
+    """ "in eastern Europe" names a region of its own, and "Europe" named elsewhere is
+    not its short name; "northern Italy" is Italy."""
+    entities, _ = read_table(
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        sells     sell     VERB  VBZ ROOT  1 O
+        in        in       ADP   IN  prep  1 O
+        eastern   eastern  ADJ   JJ  amod  4 O
+        Europe    Europe   PROPN NNP pobj  2 B-LOC
+        ,         ,        PUNCT ,   punct 4 O
+        northern  northern ADJ   JJ  amod  7 O
+        Italy     Italy    PROPN NNP conj  4 B-GPE
+        and       and      CCONJ CC  cc    7 O
+        Europe    Europe   PROPN NNP conj  7 B-LOC
+        .         .        PUNCT .   punct 1 O
+    """
+    )
+    assert {(e.label, e.type, e.aliases) for e in entities} == {
+        ("Halvard", "Organization", ()),
+        ("eastern Europe", "Place", ()),
+        ("Italy", "Place", ()),
+        ("Europe", "Place", ()),
+    }
+
+
+def test_extract_entity_types_site_named_with_its_owner_is_a_place(read_table) -> None:
+    """ "its Pellworth plant", "the Drummock gold mine"... the names of sites are
+    places, whatever NER said; "the Quorvex plant" (no place's label) is a company's."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        shut      shut     VERB  VBD ROOT  1 O
+        its       its      PRON  PRP$ poss 4 O
+        Pellworth Pellworth PROPN NNP compound 4 B-ORG
+        plant     plant    NOUN  NN  dobj  1 O
+        ,         ,        PUNCT ,   punct 4 O
+        Drummock  Drummock PROPN NNP compound 8 B-ORG
+        gold      gold     NOUN  NN  compound 8 O
+        mine      mine     NOUN  NN  conj  4 O
+        and       and      CCONJ CC  cc    8 O
+        the       the      DET   DT  det   12 O
+        Quorvex   Quorvex  PROPN NNP compound 12 B-ORG
+        plant     plant    NOUN  NN  conj  8 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {
+        "Halvard": "Organization",
+        "Pellworth": "Place",
+        "Drummock": "Place",
+        "Quorvex": "Organization",
+    }
+
+
+def test_extract_entity_types_site_ner_takes_for_a_people(read_table) -> None:
+    """NER calls a site's name a people's ("the Stabroek block"): a place; a people
+    ("the Italian plant") is no entity."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        runs      run      VERB  VBZ ROOT  1 O
+        the       the      DET   DT  det   4 O
+        Vessbrook Vessbrook PROPN NNP compound 4 B-NORP
+        block     block    NOUN  NN  dobj  1 O
+        and       and      CCONJ CC  cc    4 O
+        the       the      DET   DT  det   8 O
+        Italian   italian  ADJ   JJ  amod  8 B-NORP
+        plant     plant    NOUN  NN  conj  4 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {"Halvard": "Organization", "Vessbrook": "Place"}
+
+
+def test_extract_entity_types_initials_of_common_words_are_no_name(read_table) -> None:
+    """ "digital video recorders ... DVR sales": NER took the initials of words the
+    story writes in lower case for a company."""
+    assert types(
+        read_table,
+        """
+        Halvard   Halvard  PROPN NNP nsubj 1 B-ORG
+        makes     make     VERB  VBZ ROOT  1 O
+        digital   digital  ADJ   JJ  amod  4 O
+        video     video    NOUN  NN  compound 4 O
+        recorders recorder NOUN  NNS dobj  1 O
+        ;         ;        PUNCT :   punct 1 O
+        DVR       DVR      PROPN NNP compound 7 B-ORG
+        sales     sale     NOUN  NNS nsubj 8 O
+        rose      rise     VERB  VBD conj  1 O
+        .         .        PUNCT .   punct 1 O
+    """,
+    ) == {"Halvard": "Organization"}
+
+
+def test_extract_entity_types_fields_of_a_title_are_no_names(read_table) -> None:
+    """ "Tove Arnsen, Trade and Energy Minister, announced the plan": the untagged
+    words are her title, neither a company nor a person."""
+    assert types(
+        read_table,
+        """
+        Tove      Tove     PROPN NNP compound 1 B-PERSON
+        Arnsen    Arnsen   PROPN NNP nsubj 8 I-PERSON
+        ,         ,        PUNCT ,   punct 1 O
+        Trade     Trade    PROPN NNP conj  1 O
+        and       and      CCONJ CC  cc    3 O
+        Energy    Energy   PROPN NNP compound 6 O
+        Minister  Minister PROPN NNP conj  3 O
+        ,         ,        PUNCT ,   punct 1 O
+        announced announce VERB  VBD ROOT  8 O
+        the       the      DET   DT  det   10 O
+        plan      plan     NOUN  NN  dobj  8 O
+        .         .        PUNCT .   punct 8 O
+    """,
+    ) == {"Tove Arnsen": "Person"}
+
+
+def test_extract_entity_types_laws_families_and_time_zones_are_no_entities(read_table) -> None:
+    """ "the Marvell family", "the Data Sharing Act", "1400 GMT": NER's companies."""
+    assert (
+        types(
+            read_table,
+            """
+        the       the      DET   DT  det   2 O
+        Marvell   Marvell  PROPN NNP compound 2 B-PERSON
+        family    family   NOUN  NN  nsubj 3 O
+        cited     cite     VERB  VBD ROOT  3 O
+        the       the      DET   DT  det   7 B-ORG
+        Data      Data     PROPN NNP compound 7 I-ORG
+        Sharing   Sharing  PROPN NNP compound 7 I-ORG
+        Act       Act      PROPN NNP dobj  3 I-ORG
+        at        at       ADP   IN  prep  3 O
+        1400      1400     NUM   CD  nummod 10 O
+        GMT       GMT      PROPN NNP pobj  8 B-ORG
+        .         .        PUNCT .   punct 3 O
+    """,
+        )
+        == {}
+    )
+
+
+def test_extract_entity_types_wire_brackets_hold_names_and_tickers(read_table) -> None:
+    """A wire writes a company's name in angle brackets ("<Quell Glass SpA>", NER's
+    person, a company by its suffix) and its ticker too ("<VESS.L>", no name); the
+    dateline's state ("BOULDER, COLO.") is a place."""
+    assert types(
+        read_table,
+        """
+        BOULDER   BOULDER  PROPN NNP ROOT  0 B-GPE
+        ,         ,        PUNCT ,   punct 0 O
+        COLO      colo     ADV   RB  advmod 0 B-ORG
+        +.        .        PUNCT .   punct 0 O
+        -         -        PUNCT HYPH punct 0 O
+        <         <        X     ADD punct 8 O
+        +Quell    Quell    PROPN NNP compound 8 B-PERSON
+        Glass     Glass    PROPN NNP compound 8 I-PERSON
+        SpA       spa      NOUN  NN  nsubj 14 I-PERSON
+        +>        >        X     ADD punct 8 I-PERSON
+        and       and      CCONJ CC  cc    8 O
+        <         <        X     ADD punct 12 O
+        +VESS.L   VESS.L   PROPN NNP conj  8 O
+        +>        >        PUNCT -RRB- punct 12 O
+        agreed    agree    VERB  VBD ROOT  14 O
+        .         .        PUNCT .   punct 14 O
+    """,
+    ) == {"BOULDER": "Place", "COLO": "Place", "Quell Glass SpA": "Organization"}
+
+
+def test_extract_entity_types_party_letter_is_no_first_name(read_table) -> None:
+    """ "Jo Varga, D- Texas": the party's letter before the state opens no name."""
+    assert types(
+        read_table,
+        """
+        Jo        Jo       PROPN NNP compound 1 B-PERSON
+        Varga     Varga    PROPN NNP nsubj 7 I-PERSON
+        ,         ,        PUNCT ,   punct 1 O
+        D-        D-       PROPN NNP compound 4 O
+        Texas     Texas    PROPN NNP appos 1 B-GPE
+        ,         ,        PUNCT ,   punct 1 O
+        then      then     ADV   RB  advmod 7 O
+        spoke     speak    VERB  VBD ROOT  7 O
+        .         .        PUNCT .   punct 7 O
+    """,
+    ) == {"Jo Varga": "Person", "Texas": "Place"}
+
+
 def test_extract_entity_types_number_word_begins_a_name(read_table) -> None:
     """ "its Six Pennants unit": NER took "Six" for a number."""
     assert types(
