@@ -331,6 +331,14 @@ def _product_nouns(ctx: Context, tok) -> list:
         and not c.ent_type_
         and (c.pos_ == "NOUN" or c.lower_ in words.product_nouns)
     ]
+    listing = first.head if first.dep_ == "pobj" else None
+    if (
+        listing is not None
+        and listing.lower_ in ("including", "like")
+        and noun_lemma(listing.head) in words.product_nouns
+        and listing.head.tag_ == "NNS"
+    ):
+        nouns.append(listing.head)  # "Beta's programmes, including Zorin and Kestrel"
     return nouns
 
 

@@ -1323,3 +1323,46 @@ def test_extract_the_unit_is_the_one_called_a_unit_before(table_triples) -> None
         ("delta", "subsidiaryOf", "beta"),
         ("gamma", "acquires", "delta"),
     }
+
+
+# ---------------------------------------------------------------------- programmes
+
+
+def test_extract_the_home_of_a_show_offers_it(table_triples) -> None:
+    assert table_triples("""
+        Acme    Acme    PROPN NNP nsubj 2 B-ORG
+        will    will    AUX   MD  aux   2 O
+        become  become  VERB  VB  ROOT  2 O
+        the     the     DET   DT  det   4 O
+        home    home    NOUN  NN  attr  2 O
+        of      of      ADP   IN  prep  4 O
+        Zorin   Zorin   PROPN NNP pobj  5 B-PRODUCT
+        .       .       PUNCT .   punct 2 O
+    """) == {("acme", "offers", "zorin")}
+
+
+def test_extract_a_broadcaster_carrying_a_show_offers_it(table_triples) -> None:
+    assert table_triples("""
+        Acme    Acme    PROPN NNP nsubj 1 B-ORG
+        agreed  agree   VERB  VBD ROOT  1 O
+        to      to      PART  TO  aux   3 O
+        carry   carry   VERB  VB  xcomp 1 O
+        Zorin   Zorin   PROPN NNP dobj  3 B-PRODUCT
+        .       .       PUNCT .   punct 1 O
+    """) == {("acme", "offers", "zorin")}
+
+
+def test_extract_an_owners_programmes_listed_after_including(table_triples) -> None:
+    """ "Beta's programmes, including Zorin and Kestrel": Beta's own."""
+    assert table_triples("""
+        Beta        Beta        PROPN NNP poss  2 B-ORG
+        's          's          PART  POS case  0 O
+        programmes  programme   NOUN  NNS nsubj 8 O
+        ,           ,           PUNCT ,   punct 2 O
+        including   include     VERB  VBG prep  2 O
+        Zorin       Zorin       PROPN NNP pobj  4 B-PRODUCT
+        and         and         CCONJ CC  cc    5 O
+        Kestrel     Kestrel     PROPN NNP conj  5 B-PRODUCT
+        grew        grow        VERB  VBD ROOT  8 O
+        .           .           PUNCT .   punct 8 O
+    """) == {("beta", "develops", "zorin"), ("beta", "develops", "kestrel")}
