@@ -95,6 +95,9 @@ class Trigger:
     with_agents: frozenset[str] = frozenset()
     #: the preps may hang on the direct object ("builds the jet with Beta")
     object_preps: bool = False
+    #: the patients named together act together, each two partners ("is working with
+    #: Beta and Gamma on the jet")
+    together: bool = False
     outer_subject: bool = True  # an event noun's agent may be the subject of a verb above
     from_agent: bool = False  # "a lawsuit from Beta", "a suit brought by Beta"
     filers: frozenset[str] = frozenset()  # governing verbs whose subject is the agent
@@ -140,6 +143,7 @@ _BOOL_FIELDS = {
     "or_named",
     "named_holder",
     "object_preps",
+    "together",
 }
 _STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
 _TYPE_FIELDS = {"subject_types", "object_types"}

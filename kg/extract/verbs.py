@@ -52,6 +52,8 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         patients += _prep_patients(reading_ctx, tok, trig)
         method = f"verb:{lemma}" + (":passive" if passive else "")
         found = pairs(trig, agents, patients, tok, method, Reading.VERB)
+        if trig.together and len(patients) > 1:
+            found += group(trig, patients, tok, method, Reading.VERB)
         majority = trig.majority and any(_majority(c) for c in tok.children if c.dep_ in OBJ_DEPS)
         for c in found:
             c.ended = c.end_dated = trig.ends

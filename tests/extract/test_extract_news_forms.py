@@ -1366,3 +1366,21 @@ def test_extract_an_owners_programmes_listed_after_including(table_triples) -> N
         grew        grow        VERB  VBD ROOT  8 O
         .           .           PUNCT .   punct 8 O
     """) == {("beta", "develops", "zorin"), ("beta", "develops", "kestrel")}
+
+
+def test_extract_those_named_together_in_a_joint_work_are_partners(table_triples) -> None:
+    """ "Acme is working with Beta and Gamma on the jet": each two are partners."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj 2 B-ORG
+        is       be       AUX   VBZ aux   2 O
+        working  work     VERB  VBG ROOT  2 O
+        with     with     ADP   IN  prep  2 O
+        Beta     Beta     PROPN NNP pobj  3 B-ORG
+        and      and      CCONJ CC  cc    4 O
+        Gamma    Gamma    PROPN NNP conj  4 B-ORG
+        .        .        PUNCT .   punct 2 O
+    """) == {
+        ("acme", "partnerOf", "beta"),
+        ("acme", "partnerOf", "gamma"),
+        ("beta", "partnerOf", "gamma"),
+    }
