@@ -362,7 +362,7 @@ def test_extract_companies_working_together(table_triples) -> None:
 
 def test_extract_makers_named_with_with(table_triples) -> None:
     """ "Acme also builds the Zephyr jet with Beta and Gamma": all three build it, and
-    Acme works with each of the others."""
+    each works with the others."""
     assert table_triples("""
         Acme     Acme     PROPN NNP nsubj    2  B-ORG
         also     also     ADV   RB  advmod   2  O
@@ -381,6 +381,7 @@ def test_extract_makers_named_with_with(table_triples) -> None:
         ("gamma", "develops", "zephyr"),
         ("acme", "partnerOf", "beta"),
         ("acme", "partnerOf", "gamma"),
+        ("beta", "partnerOf", "gamma"),
     }
 
 
