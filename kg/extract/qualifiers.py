@@ -127,7 +127,7 @@ def _inside(m, sent, tokens: set[int]) -> bool:
 
 #: Links a time phrase can be inherited through: "announced a deal on Monday",
 #: "agreed on Monday to buy"; not a relative clause or an apposition.
-_DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd"})
+_DATE_LINKS = frozenset({"dobj", "pobj", "prep", "attr", "nsubjpass", "xcomp", "oprd", "agent"})
 
 
 def _anchors(tok, reading: Reading, role: bool, rules: Rules) -> set[int]:
@@ -156,7 +156,9 @@ def _anchors(tok, reading: Reading, role: bool, rules: Rules) -> set[int]:
         announced = (
             node.dep_ in ("ccomp", "advcl") and node.head.lemma_.lower() in words.announcing_verbs
         )
-        if node.dep_ not in _DATE_LINKS and not announced:
+        # "Acme's agreement in October to buy Beta": the agreement's date
+        agreed = node.dep_ == "acl" and node.head.lemma_.lower() in words.deal_nouns
+        if node.dep_ not in _DATE_LINKS and not announced and not agreed:
             break
         node = node.head
         if node.lemma_.lower() in words.cancelling_verbs:

@@ -1385,3 +1385,52 @@ def test_extract_those_named_together_in_a_joint_work_are_partners(table_triples
         ("acme", "partnerOf", "gamma"),
         ("beta", "partnerOf", "gamma"),
     }
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_extract_an_agreement_dates_the_deal_it_agrees(read_table) -> None:
+    """ "Acme's agreement in October to buy Beta Corp"."""
+    _, claims = read_table(
+        """
+        Acme       Acme       PROPN NNP poss      2  B-ORG
+        's         's         PART  POS case      0  O
+        agreement  agreement  NOUN  NN  nsubjpass 10 O
+        in         in         ADP   IN  prep      2  O
+        October    October    PROPN NNP pobj      3  B-DATE
+        to         to         PART  TO  aux       6  O
+        buy        buy        VERB  VB  acl       2  O
+        Beta       Beta       PROPN NNP compound  8  B-ORG
+        Corp       Corp       PROPN NNP dobj      6  I-ORG
+        was        be         AUX   VBD auxpass   10 O
+        approved   approve    VERB  VBN ROOT      10 O
+        .          .          PUNCT .   punct     10 O
+    """,
+        published="2026-11-25",
+    )
+    assert [(c.subject, c.predicate, c.object, c.date) for c in claims] == [
+        ("acme", "acquires", "beta", "2026-10")
+    ]
+
+
+def test_extract_a_merger_that_formed_a_company_has_its_date(read_table) -> None:
+    """ "Acme was formed in 1998 by the merger of Beta and Gamma"."""
+    _, claims = read_table("""
+        Acme    Acme    PROPN NNP nsubjpass 2 B-ORG
+        was     be      AUX   VBD auxpass   2 O
+        formed  form    VERB  VBN ROOT      2 O
+        in      in      ADP   IN  prep      2 O
+        1998    1998    NUM   CD  pobj      3 B-DATE
+        by      by      ADP   IN  agent     2 O
+        the     the     DET   DT  det       7 O
+        merger  merger  NOUN  NN  pobj      5 O
+        of      of      ADP   IN  prep      7 O
+        Beta    Beta    PROPN NNP pobj      8 B-ORG
+        and     and     CCONJ CC  cc        9 O
+        Gamma   Gamma   PROPN NNP conj      9 B-ORG
+        .       .       PUNCT .   punct     2 O
+    """)
+    assert [(c.subject, c.predicate, c.object, c.date) for c in claims] == [
+        ("beta", "mergesWith", "gamma", "1998")
+    ]
