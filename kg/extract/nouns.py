@@ -196,7 +196,10 @@ def _agent_from_above(ctx: Context, tok, trig: Trigger, governor) -> list[DocEnt
     ("Acme announced a partnership with Beta to ...", parsed with "partnership" as
     the subject of "to expand"). A weak word takes no agent from afar: "X and Y
     called off the purchase after the deal ran into opposition" is no deal
-    between X and Y."""
+    between X and Y; nor does a deal that is the passive subject of its verb ("X and Y
+    tabled an offer before the Beta deal was agreed")."""
+    if tok.dep_ == "nsubjpass":
+        return []
     if governor is not None:
         found = subject_of(ctx, governor)
         if found:

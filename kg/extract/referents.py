@@ -558,7 +558,7 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         tok = tok.head.head
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
-    for finder in (_beside_role, _named_unit, _role_in_clause, _role_of_verb):
+    for finder in (_set_off_after, _beside_role, _named_unit, _role_in_clause, _role_of_verb):
         hit = finder(ctx, tok, seen)
         if hit is not None:
             return hit
@@ -588,6 +588,21 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         )
         return distinct([a])
     return []
+
+
+def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
+    """ "buy AIG Life, the British protection arm of AIG", parsed with the apposition
+    on another name: a title set off by a comma and "the" right after a company is
+    that company's, whatever the parse."""
+    if tok.dep_ != "appos":
+        return None
+    left = tok.left_edge.i
+    if left < 2 or ctx.doc[left].lower_ != "the" or ctx.doc[left - 1].text != ",":
+        return None
+    named = ctx.at(ctx.doc[left - 2])
+    if named is None or named.type != ORG or ctx.at(tok.head) in (None, named):
+        return None
+    return [named]
 
 
 def _new_part(ctx: Context, tok) -> bool:
@@ -725,9 +740,15 @@ def subject_of(ctx: Context, verb, depth: int = 0, seen=None) -> list[DocEntity]
     if depth > 4:
         return []
     seen = seen if seen is not None else set()
+
     # the nearest subject first: "Acme, whose chief executive Jane Doe also runs Beta"
-    # parsed with two subjects of "runs"
-    for c in sorted(verb.children, key=lambda t: (t.i > verb.i, -t.i)):
+    # parsed with two subjects of "runs"; but not one a comma closes off from the verb:
+    # "Acme, whose chief executive Jane Doe also runs Beta, holds a stake"
+    def order(t):
+        cut = any(w.text == "," for w in verb.doc[t.i + 1 : verb.i])
+        return (t.i > verb.i, cut, -t.i)
+
+    for c in sorted(verb.children, key=order):
         if c.dep_ in SUBJ_DEPS:
             hit = refer(ctx, c, seen)
             if not hit:
@@ -744,6 +765,12 @@ def subject_of(ctx: Context, verb, depth: int = 0, seen=None) -> list[DocEntity]
     accused = accused_of(verb, ctx.rules) if verb.dep_ == "pcomp" else None
     if accused is not None:
         return refer(ctx, accused, seen)
+    if verb.dep_ == "conj" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Acme, whose chief executive Jane Doe also runs Beta, holds a stake", parsed
+        # with "holds" joined to "runs" and two subjects there: the first is its own
+        subjects = sorted(c.i for c in verb.head.children if c.dep_ in SUBJ_DEPS)
+        if len(subjects) > 1 and subjects[0] < verb.head.i:
+            return refer(ctx, verb.doc[subjects[0]], seen)
     if verb.dep_ == "xcomp":
         # "GM is obliged to buy", "Acme is expected to sell": the passive subject
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]

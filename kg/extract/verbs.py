@@ -180,14 +180,16 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     adverbial or a clause; "SpaceX, the company Musk runs"; "which Musk founded in
     2002 and still leads" (the first verb's relative pronoun is the second's object)."""
     out: list[DocEntity] = []
+    has_object = any(c.dep_ in OBJ_DEPS for c in tok.children)
     for c in tok.children:
         if trig.predicate == "acquires" and _part(c, ctx):
             continue  # "bought Beta's chip unit" is not buying Beta
+        if c.dep_ == "dative" and has_object and trig.predicate == "acquires":
+            continue  # "it bought Beta a seat at the table": bought for Beta
         if c.dep_ in OBJ_DEPS or c.dep_ == "dative":
             out += refer(ctx, c)
         elif c.dep_ in ("npadvmod", "ccomp") and ctx.at(c) and c.i > tok.i:
             out.append(ctx.at(c))
-    has_object = any(c.dep_ in OBJ_DEPS for c in tok.children)
     # "SpaceX, the company Musk runs"; not "China, where he had headed"
     where = any(c.lower_ in ("where", "when", "whence") for c in tok.children)
     if not out and tok.dep_ == "relcl" and not has_object and not where:
@@ -215,6 +217,11 @@ def _name_after(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     if e is None or ctx.doc[i].head.i == tok.i or (trig.particle and i == tok.i + 1):
         return []
     return [e]
+
+
+def _share_head(tok, ctx: Context) -> bool:
+    """A number, a percentage or a sum: "35 per cent", "$5bn"."""
+    return tok.like_num or tok.ent_type_ == "PERCENT" or is_sum(tok, ctx)
 
 
 def _role_left(ctx: Context, tok) -> list[DocEntity]:
@@ -260,7 +267,9 @@ def _prep_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
                     e
                     for p in prep.children
                     if p.dep_ == "pobj" and not (trig.predicate == "acquires" and _part(p, ctx))
-                    for e in refer(ctx, p)
+                    # "owns 35% of the venture and Beta and Gamma 32.5% each": a share
+                    # names one company
+                    for e in refer(ctx, p, conj=h is tok or not _share_head(h, ctx))
                 ]
     return out
 

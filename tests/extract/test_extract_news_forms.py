@@ -1434,3 +1434,119 @@ def test_extract_a_merger_that_formed_a_company_has_its_date(read_table) -> None
     assert [(c.subject, c.predicate, c.object, c.date) for c in claims] == [
         ("beta", "mergesWith", "gamma", "1998")
     ]
+
+
+# ------------------------------------------------------------------ misparses read right
+
+
+def test_extract_buying_something_for_a_company_is_not_buying_it(table_triples) -> None:
+    """ "The deal bought Beta a seat at the table": for Beta."""
+    assert (
+        table_triples("""
+        Acme    Acme    PROPN NNP nsubj  1 B-ORG
+        bought  buy     VERB  VBD ROOT   1 O
+        Beta    Beta    PROPN NNP dative 1 B-ORG
+        a       a       DET   DT  det    4 O
+        seat    seat    NOUN  NN  dobj   1 O
+        .       .       PUNCT .   punct  1 O
+    """)
+        == set()
+    )
+
+
+def test_extract_a_deal_agreed_in_a_later_clause_takes_no_bidders(table_triples) -> None:
+    """ "Acme and Beta tabled an offer before the Gamma deal was agreed": no deal
+    between Acme and Beta."""
+    assert (
+        table_triples("""
+        Acme    Acme    PROPN NNP nsubj     3  B-ORG
+        and     and     CCONJ CC  cc        0  O
+        Beta    Beta    PROPN NNP conj      0  B-ORG
+        tabled  table   VERB  VBD ROOT      3  O
+        an      an      DET   DT  det       5  O
+        offer   offer   NOUN  NN  dobj      3  O
+        before  before  ADP   IN  mark      11 O
+        the     the     DET   DT  det       9  O
+        Gamma   Gamma   PROPN NNP compound  9  B-ORG
+        deal    deal    NOUN  NN  nsubjpass 11 O
+        was     be      AUX   VBD auxpass   11 O
+        agreed  agree   VERB  VBN advcl     3  O
+        .       .       PUNCT .   punct     3  O
+    """)
+        == set()
+    )
+
+
+def test_extract_shares_given_out_each_name_one_company(table_triples) -> None:
+    """ "Acme will own 35% of the venture and Beta and Gamma 32.5% each": Acme owns
+    none of Beta or Gamma."""
+    assert not {
+        t
+        for t in table_triples("""
+        Acme     Acme     PROPN NNP nsubj  2  B-ORG
+        will     will     AUX   MD  aux    2  O
+        own      own      VERB  VB  ROOT   2  O
+        35       35       NUM   CD  nummod 4  B-PERCENT
+        %        %        NOUN  NN  dobj   2  I-PERCENT
+        of       of       ADP   IN  prep   4  O
+        the      the      DET   DT  det    7  O
+        venture  venture  NOUN  NN  pobj   5  O
+        and      and      CCONJ CC  cc     7  O
+        Beta     Beta     PROPN NNP conj   7  B-ORG
+        and      and      CCONJ CC  cc     9  O
+        Gamma    Gamma    PROPN NNP conj   9  B-ORG
+        32.5     32.5     NUM   CD  nummod 13 B-PERCENT
+        %        %        NOUN  NN  appos  9  I-PERCENT
+        each     each     DET   DT  advmod 13 O
+        .        .        PUNCT .   punct  2  O
+    """)
+        if t[0] == "acme"
+    }
+
+
+def test_extract_a_title_set_off_after_a_company_is_its_own(table_triples) -> None:
+    """ "Acme agreed to buy Beta Life, the British arm of Beta", with the apposition
+    parsed on Acme."""
+    assert table_triples("""
+        Acme     Acme     PROPN NNP nsubj    1  B-ORG
+        agreed   agree    VERB  VBD ROOT     1  O
+        to       to       PART  TO  aux      3  O
+        buy      buy      VERB  VB  xcomp    1  O
+        Beta     Beta     PROPN NNP compound 5  B-ORG
+        Life     Life     PROPN NNP dobj     3  I-ORG
+        ,        ,        PUNCT ,   punct    0  O
+        the      the      DET   DT  det      9  O
+        British  british  ADJ   JJ  amod     9  B-NORP
+        arm      arm      NOUN  NN  appos    0  O
+        of       of       ADP   IN  prep     9  O
+        Beta     Beta     PROPN NNP pobj     10 B-ORG
+        .        .        PUNCT .   punct    1  O
+    """) == {("acme", "acquires", "beta-life"), ("beta-life", "subsidiaryOf", "beta")}
+
+
+def test_extract_the_verb_after_a_whose_clause_is_the_companys(table_triples) -> None:
+    """ "Acme, whose chief executive Jane Doe also runs Beta, holds a stake in Gamma",
+    parsed with "holds" joined to "runs"."""
+    assert table_triples("""
+        Acme       Acme       PROPN NNP nsubj    8  B-ORG
+        ,          ,          PUNCT ,   punct    0  O
+        whose      whose      DET   WP$ poss     6  O
+        chief      chief      ADJ   JJ  amod     6  O
+        executive  executive  NOUN  NN  compound 6  O
+        Jane       Jane       PROPN NNP compound 6  B-PERSON
+        Doe        Doe        PROPN NNP nsubj    8  I-PERSON
+        also       also       ADV   RB  advmod   8  O
+        runs       run        VERB  VBZ ROOT     8  O
+        Beta       Beta       PROPN NNP dobj     8  B-ORG
+        ,          ,          PUNCT ,   punct    8  O
+        holds      hold       VERB  VBZ conj     8  O
+        a          a          DET   DT  det      13 O
+        stake      stake      NOUN  NN  dobj     11 O
+        in         in         ADP   IN  prep     13 O
+        Gamma      Gamma      PROPN NNP pobj     14 B-ORG
+        .          .          PUNCT .   punct    8  O
+    """) == {
+        ("jane-doe", "executiveOf", "acme"),
+        ("jane-doe", "executiveOf", "beta"),
+        ("acme", "investsIn", "gamma"),
+    }
