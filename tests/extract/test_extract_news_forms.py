@@ -1550,3 +1550,15 @@ def test_extract_the_verb_after_a_whose_clause_is_the_companys(table_triples) ->
         ("jane-doe", "executiveOf", "beta"),
         ("acme", "investsIn", "gamma"),
     }
+
+
+def test_extract_providing_a_company_with_financing_is_a_contract(table_triples) -> None:
+    assert table_triples("""
+        Acme       Acme       PROPN NNP nsubj  2 B-ORG
+        will       will       AUX   MD  aux    2 O
+        provide    provide    VERB  VB  ROOT   2 O
+        Beta       Beta       PROPN NNP dobj   2 B-ORG
+        with       with       ADP   IN  prep   2 O
+        financing  financing  NOUN  NN  pobj   4 O
+        .          .          PUNCT .   punct  2 O
+    """) == {("acme", "contractWith", "beta")}
