@@ -172,6 +172,8 @@ class Words:
     site_nouns: frozenset[str] = _match("lemma", "'its Pellworth plant': the name is a place")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     generic_org_nouns: frozenset[str] = _match("lemma", "'the company': fits any organisation")
+    group_nouns: frozenset[str] = _match("lemma", "'a group led by X': stands for X")
+    leading_verbs: frozenset[str] = _match("lemma", "'a group led by X': who leads it")
     ending_nouns: frozenset[str] = _match("lemma", "'an end to the alliance': it existed")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
     kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")
