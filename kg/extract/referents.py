@@ -131,6 +131,9 @@ def _refer_word(ctx: Context, tok, seen) -> list[DocEntity]:
     lower = tok.lower_
     if e is not None:
         return [e]
+    ticker = _ticker_of(ctx, tok)
+    if ticker is not None:
+        return [ticker]
     if (
         lower in words.relative_pronouns
         and tok.i >= 2
@@ -156,6 +159,16 @@ def _refer_word(ctx: Context, tok, seen) -> list[DocEntity]:
     if tok.pos_ in ("NOUN", "PROPN"):
         return _refer_noun(ctx, tok, seen)
     return []
+
+
+def _ticker_of(ctx: Context, tok) -> DocEntity | None:
+    """ "New World Pictures Ltd <NWP>, holder of ...", parsed with the ticker heading
+    the phrase: the company named right before the brackets."""
+    doc, i = ctx.doc, tok.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "<" or doc[i + 1].text != ">":
+        return None
+    named = ctx.at(doc[i - 2])
+    return named if named is not None and named.type == ORG else None
 
 
 def _relative_antecedent(ctx: Context, tok, seen) -> list[DocEntity]:
@@ -685,7 +698,8 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
             if hit:
                 return hit
     if tok.dep_ == "appos":
-        return refer(ctx, tok.head, seen)
+        # "Agip, a subsidiary of ENI, and Arco": the one name it is set beside
+        return refer(ctx, tok.head, seen, conj=plural)
     described = False
     for c in tok.children:
         if c.dep_ == "appos":

@@ -82,6 +82,9 @@ class Trigger:
     or_named: bool = False  # ... or a name must ("a former Nissan executive")
     bars_modifier: frozenset[str] = frozenset()  # none of these may modify it
     bars_possessor: frozenset[str] = frozenset()  # "her partner" is no business partner
+    #: verbs of a clause in the noun's phrase that make it another deal ("an agreement
+    #: with Beta to buy a complex" is a purchase)
+    bars_clause: frozenset[str] = frozenset()
     pos: str | None = None  # the word's required part of speech
     deps: frozenset[str] = frozenset()  # the word's allowed dependency labels
     weak: bool = False  # a word that often means something else ("deal", "case")
@@ -120,6 +123,7 @@ _SET_FIELDS = {
     "needs_modifier",
     "bars_modifier",
     "bars_possessor",
+    "bars_clause",
     "deps",
     "filers",
     "defenders",

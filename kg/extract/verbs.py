@@ -24,6 +24,8 @@ __all__ = [
     "joint_claims",
     "hyphen_claims",
     "is_sum",
+    "has_word",
+    "shares_of",
 ]
 
 ORG, PRODUCT = EntityType.ORGANIZATION, EntityType.PRODUCT
@@ -69,7 +71,7 @@ def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
     ):
         return False
     objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-    if trig.object_word and not any(_has_word(c, trig.object_word) for c in objects):
+    if trig.object_word and not any(has_word(c, trig.object_word) for c in objects):
         return False
     if trig.money_object and not any(is_sum(c, ctx) for c in objects):
         return False
@@ -168,7 +170,7 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
         ]
     if trig.object_word:
         return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
-            e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)
+            e for c in tok.children if c.dep_ in OBJ_DEPS for e in shares_of(ctx, c, trig)
         ]
     return []
 
@@ -278,7 +280,7 @@ def _bare(tok, ctx: Context) -> bool:
 _QUANTITIES = frozenset({"all", "most", "rest", "remainder", "bulk", "part"})
 
 
-def _has_word(phrase, words: frozenset[str]) -> bool:
+def has_word(phrase, words: frozenset[str]) -> bool:
     """Whether one of ``words`` (lemmas or forms) is in the phrase: "1.4 mln of its
     shares" holds "shares"."""
     return any(
@@ -295,7 +297,7 @@ _SHARE_LINKS = frozenset(
 )
 
 
-def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
+def shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
     """The companies the shares in the object phrase ``obj`` are of: names linked to it
     by "of"/"in" phrases and compounds, not by another preposition ("bought shares
     from Beta")."""
@@ -461,10 +463,7 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         method = f"{kind}:{lemma}:sale"
         if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
             sold = [
-                e
-                for t in things
-                if _has_word(t, trig.object_word)
-                for e in _shares_of(ctx, t, trig)
+                e for t in things if has_word(t, trig.object_word) for e in shares_of(ctx, t, trig)
             ]
             if not sold and verb and any(_own_shares(t, trig) for t in things):
                 # "Ferrari sold a minority stake to Mediobanca": a stake in itself
@@ -481,7 +480,7 @@ def _own_shares(phrase, trig: Trigger) -> bool:
     """A share with no company said: "a minority stake", "10% of its shares" is not
     (another's shares: "its stake")."""
     return (
-        _has_word(phrase, trig.object_word)
+        has_word(phrase, trig.object_word)
         and phrase.pos_ == "NOUN"
         and not any(
             c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in trig.preps for c in phrase.children

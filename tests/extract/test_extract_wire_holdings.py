@@ -64,3 +64,72 @@ def test_extract_the_group_is_the_one_the_story_says_is_led(read_table) -> None:
         ("jane-doe", "acquires", "corvale", "hedged"),
         ("jane-doe", "investsIn", "corvale", "asserted"),
     ]
+
+
+def test_extract_a_holder_of_a_share_of_a_company_named_before_its_ticker(table_triples) -> None:
+    """ "Corvale Networks Inc <CRVL>, holder of 4.5 pct of Halvard Systems, said ...",
+    parsed with the ticker heading the name: the holder is Corvale, of Halvard's shares."""
+    assert table_triples("""
+        Corvale        Corvale      PROPN  NNP   compound   2   B-ORG
+        Networks       Networks     PROPN  NNPS  compound   2   I-ORG
+        Inc            Inc          PROPN  NNP   nmod       4   I-ORG
+        <              <            X      ADD   nmod       4   O
+        +CRVL          CRVL         PROPN  NNP   nsubj      15  O
+        +>             >            PUNCT  -RRB- punct      4   O
+        ,              ,            PUNCT  ,     punct      4   O
+        holder         holder       NOUN   NN    appos      4   O
+        of             of           ADP    IN    prep       7   O
+        4.5            4.5          NUM    CD    nummod     10  B-CARDINAL
+        pct            pct          NOUN   NN    pobj       8   O
+        of             of           ADP    IN    prep       10  O
+        Halvard        Halvard      PROPN  NNP   compound   13  B-ORG
+        Systems        Systems      PROPN  NNP   pobj       11  I-ORG
+        ,              ,            PUNCT  ,     punct      4   O
+        said           say          VERB   VBD   ROOT       15  O
+        it             it           PRON   PRP   nsubj      18  O
+        would          would        AUX    MD    aux        18  O
+        vote           vote         VERB   VB    ccomp      15  O
+        .              .            PUNCT  .     punct      15  O
+    """) == {("corvale-networks", "investsIn", "halvard-systems")}
+
+
+def test_extract_an_agreement_to_buy_something_is_no_partnership(table_triples) -> None:
+    """ "reached an agreement with Halvard Systems to buy a complex": a purchase."""
+    assert (
+        table_triples("""
+        Acme           Acme         PROPN  NNP   nsubj      1   B-ORG
+        reached        reach        VERB   VBD   ROOT       1   O
+        an             an           DET    DT    det        3   O
+        agreement      agreement    NOUN   NN    dobj       1   O
+        with           with         ADP    IN    prep       3   O
+        Halvard        Halvard      PROPN  NNP   compound   6   B-ORG
+        Systems        Systems      PROPN  NNPS  pobj       4   I-ORG
+        to             to           PART   TO    aux        8   O
+        buy            buy          VERB   VB    acl        3   O
+        a              a            DET    DT    det        10  O
+        complex        complex      NOUN   NN    dobj       8   O
+        .              .            PUNCT  .     punct      1   O
+    """)
+        == set()
+    )
+
+
+def test_extract_a_title_set_beside_one_of_two_names_is_that_ones(table_triples) -> None:
+    """ "Bravo Ltd, a subsidiary of Acme Corp, and Halvard Systems bid": only Bravo is
+    Acme's subsidiary."""
+    assert table_triples("""
+        Bravo          Bravo        PROPN  NNP   compound   1   B-ORG
+        Ltd            Ltd          PROPN  NNP   nsubj      12  I-ORG
+        ,              ,            PUNCT  ,     punct      1   O
+        a              a            DET    DT    det        4   O
+        subsidiary     subsidiary   NOUN   NN    appos      1   O
+        of             of           ADP    IN    prep       4   O
+        Acme           Acme         PROPN  NNP   compound   7   B-ORG
+        Corp           Corp         PROPN  NNP   pobj       5   I-ORG
+        ,              ,            PUNCT  ,     punct      1   O
+        and            and          CCONJ  CC    cc         1   O
+        Halvard        Halvard      PROPN  NNP   compound   11  B-ORG
+        Systems        Systems      PROPN  NNP   conj       1   I-ORG
+        bid            bid          VERB   VBD   ROOT       12  O
+        .              .            PUNCT  .     punct      12  O
+    """) == {("bravo", "subsidiaryOf", "acme")}
