@@ -133,3 +133,71 @@ def test_extract_a_title_set_beside_one_of_two_names_is_that_ones(table_triples)
         bid            bid          VERB   VBD   ROOT       12  O
         .              .            PUNCT  .     punct      12  O
     """) == {("bravo", "subsidiaryOf", "acme")}
+
+
+def test_extract_the_first_object_of_a_sale_of_shares_is_the_buyer(table_triples) -> None:
+    """ "Acme sold Corvale a 10 pct stake in Halvard": Corvale buys into Halvard (and
+    Acme held it); Acme does not invest in Corvale."""
+    assert table_triples("""
+        Acme           Acme         PROPN  NNP   nsubj      1   B-ORG
+        sold           sell         VERB   VBD   ROOT       1   O
+        Corvale        Corvale      PROPN  NNP   dative     1   B-ORG
+        a              a            DET    DT    det        6   O
+        10             10           NUM    CD    nummod     6   B-CARDINAL
+        pct            pct          NOUN   NN    compound   6   O
+        stake          stake        NOUN   NN    dobj       1   O
+        in             in           ADP    IN    prep       6   O
+        Halvard        Halvard      PROPN  NNP   pobj       7   B-ORG
+        .              .            PUNCT  .     punct      1   O
+    """) == {("acme", "investsIn", "halvard"), ("corvale", "investsIn", "halvard")}
+
+
+def test_extract_two_objects_of_a_sale_of_shares(table_triples) -> None:
+    """ "Acme would sell Corvale 900,000 Halvard shares", read as two objects."""
+    assert table_triples("""
+        Acme           Acme         PROPN  NNP   nsubj      2   B-ORG
+        would          would        AUX    MD    aux        2   O
+        sell           sell         VERB   VB    ROOT       2   O
+        Corvale        Corvale      PROPN  NNP   dobj       2   B-ORG
+        900,000        900,000      NUM    CD    nummod     6   B-CARDINAL
+        Halvard        Halvard      PROPN  NNP   compound   6   B-ORG
+        shares         share        NOUN   NNS   dobj       2   O
+        .              .            PUNCT  .     punct      2   O
+    """) == {("acme", "investsIn", "halvard"), ("corvale", "investsIn", "halvard")}
+
+
+def test_extract_a_sale_to_an_affiliate_of_a_company_is_to_that_company(table_triples) -> None:
+    """ "sold Halvard Systems to an affiliate of Corvale Capital Corp": Corvale buys."""
+    assert table_triples("""
+        Acme           Acme         PROPN  NNP   nsubj      1   B-ORG
+        sold           sell         VERB   VBD   ROOT       1   O
+        Halvard        Halvard      PROPN  NNP   compound   3   B-ORG
+        Systems        Systems      PROPN  NNPS  dobj       1   I-ORG
+        to             to           ADP    IN    dative     1   O
+        an             an           DET    DT    det        6   O
+        affiliate      affiliate    NOUN   NN    pobj       4   O
+        of             of           ADP    IN    prep       6   O
+        Corvale        Corvale      PROPN  NNP   compound   10  B-ORG
+        Capital        Capital      PROPN  NNP   compound   10  I-ORG
+        Corp.          Corp.        PROPN  NNP   pobj       7   I-ORG
+        .              .            PUNCT  .     punct      1   O
+    """) == {("corvale-capital", "acquires", "halvard-systems")}
+
+
+def test_extract_selling_the_stock_of_a_unit_sells_the_unit(table_triples) -> None:
+    """ "sold the stock of its Halvard unit to Corvale": Corvale buys Halvard."""
+    triples = table_triples("""
+        Acme           Acme         PROPN  NNP   nsubj      1   B-ORG
+        sold           sell         VERB   VBD   ROOT       1   O
+        the            the          DET    DT    det        3   O
+        stock          stock        NOUN   NN    dobj       1   O
+        of             of           ADP    IN    prep       3   O
+        its            its          PRON   PRP$  poss       7   O
+        Halvard        Halvard      PROPN  NNP   compound   7   B-ORG
+        unit           unit         NOUN   NN    pobj       4   O
+        to             to           ADP    IN    dative     1   O
+        Corvale        Corvale      PROPN  NNP   pobj       8   B-ORG
+        .              .            PUNCT  .     punct      1   O
+    """)
+    assert ("corvale", "acquires", "halvard") in triples
+    assert ("corvale", "investsIn", "halvard") not in triples
