@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..model import EntityType
 from .resolve import DocEntities, DocEntity
@@ -12,8 +13,10 @@ __all__ = ["sentence_sources", "quote_sources"]
 _QUOTES = '"\u201c\u201d'
 
 
-def _speaker(tok, ents: DocEntities) -> DocEntity | None:
+def _speaker(tok, ents: DocEntities, described=None) -> DocEntity | None:
     e = ents.at(tok)
+    if e is None and described is not None and tok.pos_ == "NOUN":
+        e = described(tok)  # "a group led by Jane Doe said ...": Jane Doe
     if e is None and tok.lower_ in ("he", "she"):
         e = ents.antecedent(tok, (EntityType.PERSON,))
     if e is None and tok.pos_ == "NOUN":
@@ -25,15 +28,18 @@ def _speaker(tok, ents: DocEntities) -> DocEntity | None:
     return None
 
 
-def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, object]]:
+def sentence_sources(
+    sent, ents: DocEntities, described: Callable | None = None
+) -> list[tuple[DocEntity, object, object]]:
     """(source, speech verb or "according", the source's phrase) found in one sentence
-    (the speech verbs are those ``ents`` was resolved with)."""
+    (the speech verbs are those ``ents`` was resolved with); ``described`` gives the one
+    entity a noun phrase stands for, if any ("a group led by Jane Doe")."""
     out = []
     for tok in sent:
         if tok.lower_ == "according" and tok.dep_ in ("prep", "advmod", "case"):
             for to in tok.children:
                 for obj in to.children if to.lower_ == "to" else ():
-                    e = _speaker(obj, ents)
+                    e = _speaker(obj, ents, described)
                     if e:
                         out.append((e, tok, obj))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in ents.speech_verbs:
@@ -45,7 +51,7 @@ def sentence_sources(sent, ents: DocEntities) -> list[tuple[DocEntity, object, o
                 # "..., the New York Post reported." parsed without a subject
                 subjects = [tok.doc[tok.i - 1]]
             for c in subjects:
-                e = _speaker(c, ents)
+                e = _speaker(c, ents, described)
                 if e:
                     out.append((e, tok, c))
     return out

@@ -79,6 +79,13 @@ def trigger_applies(ctx: Context, tok, trig: Trigger) -> bool:
         return False
     if any(c.dep_ == "poss" and c.lower_ in trig.bars_possessor for c in tok.children):
         return False
+    if trig.bars_clause and any(
+        t.pos_ == "VERB"
+        and t.dep_ in ("xcomp", "acl", "relcl")
+        and t.lemma_.lower() in trig.bars_clause
+        for t in tok.subtree
+    ):
+        return False
     return not trig.needs_prep or any(
         c.dep_ == "prep"
         and c.lower_ == trig.needs_prep

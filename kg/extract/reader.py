@@ -16,9 +16,11 @@ from ..predicates import MONEY_PREDICATES, SYMMETRIC_PREDICATES
 from .attribution import quote_sources, sentence_sources
 from .claims import RawClaim
 from .confidence import measured
+from .context import Context
 from .gazetteer import Gazetteer
 from .mentions import add_repeated_names, add_untagged_names, find_mentions
 from .qualifiers import carry, claim_amount, claim_date
+from .referents import noun_lemma, refer
 from .relations import find_relations
 from .resolve import resolve_mentions
 from .rules import Rules
@@ -52,7 +54,16 @@ def read_doc(doc, options: ReadOptions) -> tuple[tuple[Entity, ...], tuple[Claim
         rules.words.distinct_name_words,
         rules.words.org_name_words,
     )
-    said = {s.start: sentence_sources(s, ents) for s in doc.sents}
+    ctx = Context(doc, ents, rules)
+
+    def led(tok):
+        """ "A group led by Jane Doe said ...": the one who leads the speaking group."""
+        if noun_lemma(tok) not in rules.words.group_nouns:
+            return None
+        found = refer(ctx, tok)
+        return found[0] if len(found) == 1 else None
+
+    said = {s.start: sentence_sources(s, ents, led) for s in doc.sents}
     ents.sources = _source_only(said, ents)
     quoted = quote_sources(doc, said)
     claims: dict[tuple, tuple[Claim, RawClaim]] = {}

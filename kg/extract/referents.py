@@ -131,6 +131,9 @@ def _refer_word(ctx: Context, tok, seen) -> list[DocEntity]:
     lower = tok.lower_
     if e is not None:
         return [e]
+    ticker = _ticker_of(ctx, tok)
+    if ticker is not None:
+        return [ticker]
     if (
         lower in words.relative_pronouns
         and tok.i >= 2
@@ -158,6 +161,16 @@ def _refer_word(ctx: Context, tok, seen) -> list[DocEntity]:
     return []
 
 
+def _ticker_of(ctx: Context, tok) -> DocEntity | None:
+    """ "New World Pictures Ltd <NWP>, holder of ...", parsed with the ticker heading
+    the phrase: the company named right before the brackets."""
+    doc, i = ctx.doc, tok.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "<" or doc[i + 1].text != ">":
+        return None
+    named = ctx.at(doc[i - 2])
+    return named if named is not None and named.type == ORG else None
+
+
 def _relative_antecedent(ctx: Context, tok, seen) -> list[DocEntity]:
     """ "X, which ...", "X, whose chatbot ...": the noun the relative clause hangs on."""
     node = tok.head
@@ -176,6 +189,9 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return group  # "Acme and Beta ended their partnership"
     if lower == "them":
         return []  # "pick models, test them and run them": things, not a company
+    led = _group_speaker(ctx, tok)
+    if led:
+        return led
     own = _own_subject(ctx, tok)
     if own is not None:
         return [] if own.index in ctx.avoid else [own]
@@ -413,6 +429,10 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
     named = _compounded_names(ctx, tok, lemma)
     if named:
         return named
+    if lemma in words.group_nouns:
+        led = _leaders(ctx, tok) or _story_leaders(ctx, tok)
+        if led:
+            return led
     if lemma in roles:
         return role_referent(ctx, tok, seen)
     if tok.tag_ in ("NNS", "CD") or tok.ent_type_ == "CARDINAL":
@@ -422,6 +442,65 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
     if lemma in words.org_nouns:
         return _named_after(ctx, tok) or _described(ctx, tok)
     return []
+
+
+def _leaders(ctx: Context, tok) -> list[DocEntity]:
+    """Who leads the band of investors ``tok`` names: "a group led by Jane Doe", "a
+    group of firms and funds controlled by Jane Doe" (the verb on the members)."""
+    out: list[DocEntity] = []
+    for t in tok.subtree:
+        if t.dep_ != "acl" or verb_lemma(t, ctx.rules) not in ctx.rules.words.leading_verbs:
+            continue
+        node = t.head
+        while node.i != tok.i and (
+            node.dep_ in ("pobj", "conj") or node.dep_ == "prep" and node.lower_ == "of"
+        ):
+            node = node.head
+        if node.i != tok.i:
+            continue
+        out += [
+            e
+            for a in t.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+            for e in refer(ctx, p)
+        ]
+    return distinct(out)
+
+
+def _story_leaders(ctx: Context, tok) -> list[DocEntity]:
+    """ "The group held about 6% of Beta", where the story says once who leads the
+    group ("a group formed by Jane Doe"): the one led group of the story."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this") for c in tok.children):
+        return []
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos") for c in tok.children):
+        return []
+    lemma = noun_lemma(tok)
+    found = {
+        tuple(e.index for e in led): led
+        for o in ctx.doc
+        if o.i != tok.i and o.pos_ == "NOUN" and noun_lemma(o) == lemma
+        for led in [_leaders(ctx, o)]
+        if led
+    }
+    return next(iter(found.values())) if len(found) == 1 else []
+
+
+def _group_speaker(ctx: Context, tok) -> list[DocEntity]:
+    """ "A group of funds led by Jane Doe said it bought ...": the pronoun that is the
+    subject of what a band of investors says is that band."""
+    verb = tok.head
+    if (
+        tok.dep_ not in SUBJ_DEPS
+        or verb.dep_ != "ccomp"
+        or verb_lemma(verb.head, ctx.rules) not in ctx.rules.words.speech_verbs
+    ):
+        return []
+    subj = [c for c in verb.head.children if c.dep_ in SUBJ_DEPS]
+    if not subj or ctx.at(subj[0]) or noun_lemma(subj[0]) not in ctx.rules.words.group_nouns:
+        return []
+    return refer(ctx, subj[0], {tok.i})
 
 
 def _named_after(ctx: Context, tok) -> list[DocEntity]:
@@ -634,7 +713,8 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
             if hit:
                 return hit
     if tok.dep_ == "appos":
-        return refer(ctx, tok.head, seen)
+        # "Agip, a subsidiary of ENI, and Arco": the one name it is set beside
+        return refer(ctx, tok.head, seen, conj=plural)
     described = False
     for c in tok.children:
         if c.dep_ == "appos":

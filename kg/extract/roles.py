@@ -25,6 +25,7 @@ from .referents import (
 )
 from .resolve import DocEntity
 from .rules import Trigger
+from .verbs import has_word, shares_of
 
 __all__ = ["role_claims", "owner_claims"]
 
@@ -117,7 +118,14 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and ctx.at(c)):
             related += refer(ctx, c)
         elif c.dep_ == "prep" and c.lower_ in trig.preps:
-            related += [e for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if trig.object_word and ctx.at(p) is None and has_word(p, trig.object_word):
+                    # "holder of 4.5 pct of Beta": the company the shares are of
+                    related += shares_of(ctx, p, trig)
+                else:
+                    related += refer(ctx, p)
     named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
     if named is not None:
         related += [

@@ -82,6 +82,9 @@ class Trigger:
     or_named: bool = False  # ... or a name must ("a former Nissan executive")
     bars_modifier: frozenset[str] = frozenset()  # none of these may modify it
     bars_possessor: frozenset[str] = frozenset()  # "her partner" is no business partner
+    #: verbs of a clause in the noun's phrase that make it another deal ("an agreement
+    #: with Beta to buy a complex" is a purchase)
+    bars_clause: frozenset[str] = frozenset()
     pos: str | None = None  # the word's required part of speech
     deps: frozenset[str] = frozenset()  # the word's allowed dependency labels
     weak: bool = False  # a word that often means something else ("deal", "case")
@@ -123,6 +126,7 @@ _SET_FIELDS = {
     "needs_modifier",
     "bars_modifier",
     "bars_possessor",
+    "bars_clause",
     "deps",
     "filers",
     "defenders",
@@ -176,6 +180,8 @@ class Words:
     site_nouns: frozenset[str] = _match("lemma", "'its Pellworth plant': the name is a place")
     org_nouns: frozenset[str] = _match("lemma", "nouns describing an organisation")
     generic_org_nouns: frozenset[str] = _match("lemma", "'the company': fits any organisation")
+    group_nouns: frozenset[str] = _match("lemma", "'a group led by X': stands for X")
+    leading_verbs: frozenset[str] = _match("lemma", "'a group led by X': who leads it")
     ending_nouns: frozenset[str] = _match("lemma", "'an end to the alliance': it existed")
     product_nouns: frozenset[str] = _match("form", "nouns that make a name a product")
     kind_nouns: frozenset[str] = _match("lemma", "'the X brand': kinds of product")

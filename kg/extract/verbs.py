@@ -24,6 +24,8 @@ __all__ = [
     "joint_claims",
     "hyphen_claims",
     "is_sum",
+    "has_word",
+    "shares_of",
 ]
 
 ORG, PRODUCT = EntityType.ORGANIZATION, EntityType.PRODUCT
@@ -71,7 +73,7 @@ def _verb_applies(ctx: Context, tok, trig: Trigger) -> bool:
     ):
         return False
     objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-    if trig.object_word and not any(_has_word(c, trig.object_word) for c in objects):
+    if trig.object_word and not any(has_word(c, trig.object_word) for c in objects):
         return False
     if trig.money_object and not any(is_sum(c, ctx) for c in objects):
         return False
@@ -169,8 +171,14 @@ def _active_patients(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
             for e in refer(ctx, p)
         ]
     if trig.object_word:
-        return [e for c in tok.children if c.dep_ == "dative" for e in refer(ctx, c)] + [
-            e for c in tok.children if c.dep_ in OBJ_DEPS for e in _shares_of(ctx, c, trig)
+        # the dative of a sale is the buyer ("sold Gamma a stake in Beta")
+        sale = verb_lemma(tok, ctx.rules) in ctx.rules.sales
+        datives = [] if sale else [c for c in tok.children if c.dep_ == "dative"]
+        objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        if sale and len(objects) > 1:
+            objects = objects[-1:]  # "sell Gamma 900,000 Beta shares"
+        return [e for c in datives for e in refer(ctx, c)] + [
+            e for c in objects for e in shares_of(ctx, c, trig)
         ]
     return []
 
@@ -181,8 +189,10 @@ def _direct_objects(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     2002 and still leads" (the first verb's relative pronoun is the second's object)."""
     out: list[DocEntity] = []
     has_object = any(c.dep_ in OBJ_DEPS for c in tok.children)
+    # "sold Gamma a stake in Beta": Gamma is the buyer, not what is sold
+    buyers = _indirect_buyers(ctx, tok) if verb_lemma(tok, ctx.rules) in ctx.rules.sales else []
     for c in tok.children:
-        if trig.predicate == "acquires" and _part(c, ctx):
+        if trig.predicate == "acquires" and _part(c, ctx) or c in buyers:
             continue  # "bought Beta's chip unit" is not buying Beta
         if c.dep_ == "dative" and has_object and trig.predicate == "acquires":
             continue  # "it bought Beta a seat at the table": bought for Beta
@@ -289,7 +299,7 @@ def _bare(tok, ctx: Context) -> bool:
 _QUANTITIES = frozenset({"all", "most", "rest", "remainder", "bulk", "part"})
 
 
-def _has_word(phrase, words: frozenset[str]) -> bool:
+def has_word(phrase, words: frozenset[str]) -> bool:
     """Whether one of ``words`` (lemmas or forms) is in the phrase: "1.4 mln of its
     shares" holds "shares"."""
     return any(
@@ -306,7 +316,7 @@ _SHARE_LINKS = frozenset(
 )
 
 
-def _shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
+def shares_of(ctx: Context, obj, trig: Trigger) -> list[DocEntity]:
     """The companies the shares in the object phrase ``obj`` are of: names linked to it
     by "of"/"in" phrases and compounds, not by another preposition ("bought shares
     from Beta")."""
@@ -451,12 +461,14 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         if c.dep_ in ("prep", "dative") and c.lower_ == "to"
         for p in c.children
         if p.dep_ == "pobj"
-        for e in refer(ctx, p)
+        for e in _buyer(ctx, p)
     ]
+    indirect = _indirect_buyers(ctx, tok) if verb and not buyers else []
+    buyers += [e for t in indirect for e in refer(ctx, t)]
     if not buyers:
         return []
     if verb:
-        things = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        things = [c for c in tok.children if c.dep_ in OBJ_DEPS and c not in indirect]
     else:
         things = [
             p
@@ -472,10 +484,7 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         method = f"{kind}:{lemma}:sale"
         if trig.object_word:  # "sold a stake in Beta to Gamma": Gamma invests in Beta
             sold = [
-                e
-                for t in things
-                if _has_word(t, trig.object_word)
-                for e in _shares_of(ctx, t, trig)
+                e for t in things if has_word(t, trig.object_word) for e in shares_of(ctx, t, trig)
             ]
             if not sold and verb and any(_own_shares(t, trig) for t in things):
                 # "Ferrari sold a minority stake to Mediobanca": a stake in itself
@@ -484,15 +493,60 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
             sold = [
                 e for t in things if t.pos_ != "PRON" and not _part(t, ctx) for e in refer(ctx, t)
             ]
-        out += pairs(trig, buyers, sold, tok, method, reading)
+        found = pairs(trig, buyers, sold, tok, method, reading)
+        if trig.majority and any(_majority(t) or _whole_stock(t) for t in things):
+            for c in found:  # "sold all of Beta", "the stock of its Beta unit"
+                c.predicate, c.method = trig.majority, method + ":majority"
+        out += found
     return out
+
+
+def _whole_stock(phrase) -> bool:
+    """ "the stock of its Beta unit": all of a company's stock, no figure said."""
+    return (
+        phrase.lemma_.lower() in ("stock", "share", "equity")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in phrase.children)
+        and not any(c.dep_ in ("nummod", "amod", "compound") for c in phrase.children)
+    )
+
+
+def _buyer(ctx: Context, tok) -> list[DocEntity]:
+    """Who a sale is to: the phrase's referents, or the company whose unnamed unit it
+    is ("sold Beta to an affiliate of Gamma": Gamma buys)."""
+    found = refer(ctx, tok)
+    if found or not any(
+        t.predicate == "subsidiaryOf" and not t.reverse
+        for t in ctx.rules.roles.get(noun_lemma(tok), ())
+    ):
+        return found
+    return [
+        e
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in refer(ctx, p)
+    ]
+
+
+def _indirect_buyers(ctx: Context, tok) -> list:
+    """The buyer as the first of two objects: "sell Gamma 900,000 Beta shares", "sold
+    Gamma a stake in Beta" (a dative, or a name before the object that is a share)."""
+    shares = frozenset(
+        w for t in ctx.rules.sales.get(tok.lemma_.lower(), ()) for w in t.object_word
+    )
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "dative" and c.pos_ != "ADP"]
+    if len(objs) < 2 or not shares or not has_word(objs[-1], shares):
+        return []
+    return [c for c in objs[:-1] if ctx.at(c) is not None and not has_word(c, shares)]
 
 
 def _own_shares(phrase, trig: Trigger) -> bool:
     """A share with no company said: "a minority stake", "10% of its shares" is not
     (another's shares: "its stake")."""
     return (
-        _has_word(phrase, trig.object_word)
+        has_word(phrase, trig.object_word)
         and phrase.pos_ == "NOUN"
         and not any(
             c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in trig.preps for c in phrase.children
