@@ -121,6 +121,15 @@ def refer(ctx: Context, tok, seen: set | None = None, conj: bool = True) -> list
         for c in tok.children:
             if c.dep_ == "conj":
                 out += refer(ctx, c, seen)
+            elif c.dep_ == "appos" and ctx.at(tok) is not None:
+                # "Acme, a brokerage firm, and Beta, a supplier": the list goes on from
+                # the apposition
+                out += [
+                    e
+                    for d in c.children
+                    if d.dep_ == "conj" and ctx.at(d) is not None
+                    for e in refer(ctx, d, seen)
+                ]
     return distinct(out)
 
 

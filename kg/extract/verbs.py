@@ -122,6 +122,16 @@ def _passive_arguments(ctx: Context, tok) -> tuple[list[DocEntity], list[DocEnti
             agents += [e for p in c.children if p.dep_ == "pobj" for e in refer(ctx, p)]
         if c.dep_ == "nsubjpass":
             patients += refer(ctx, c)
+    if agents:
+        # "controlled by Acme, a brokerage firm, and Beta, a supplier", parsed with
+        # Beta joined to the verb
+        by = min(c.i for c in tok.children if c.dep_ == "agent")
+        agents += [
+            e
+            for c in tok.children
+            if c.dep_ == "conj" and c.i > by and c.pos_ == "PROPN" and ctx.at(c) is not None
+            for e in refer(ctx, c)
+        ]
     participle = tok
     while participle.dep_ == "conj" and participle.head.tag_ == "VBN":
         participle = participle.head

@@ -1562,3 +1562,38 @@ def test_extract_providing_a_company_with_financing_is_a_contract(table_triples)
         financing  financing  NOUN  NN  pobj   4 O
         .          .          PUNCT .   punct  2 O
     """) == {("acme", "contractWith", "beta")}
+
+
+def test_extract_a_list_of_controllers_goes_on_past_an_apposition(table_triples) -> None:
+    """ "controlled by Acme, a brokerage firm, and Beta", parsed with Beta joined to
+    the verb: both control it."""
+    assert table_triples("""
+        Gamma       Gamma      PROPN NNP nsubjpass 2  B-ORG
+        is          be         AUX   VBZ auxpass   2  O
+        controlled  control    VERB  VBN ROOT      2  O
+        by          by         ADP   IN  agent     2  O
+        Acme        Acme       PROPN NNP pobj      3  B-ORG
+        ,           ,          PUNCT ,   punct     4  O
+        a           a          DET   DT  det       8  O
+        brokerage   brokerage  NOUN  NN  compound  8  O
+        firm        firm       NOUN  NN  appos     4  O
+        ,           ,          PUNCT ,   punct     2  O
+        and         and        CCONJ CC  cc        2  O
+        Beta        Beta       PROPN NNP conj      2  B-ORG
+        .           .          PUNCT .   punct     2  O
+    """) == {("gamma", "subsidiaryOf", "acme"), ("gamma", "subsidiaryOf", "beta")}
+    assert table_triples("""
+        Gamma       Gamma      PROPN NNP nsubjpass 2  B-ORG
+        is          be         AUX   VBZ auxpass   2  O
+        controlled  control    VERB  VBN ROOT      2  O
+        by          by         ADP   IN  agent     2  O
+        Acme        Acme       PROPN NNP pobj      3  B-ORG
+        ,           ,          PUNCT ,   punct     4  O
+        a           a          DET   DT  det       8  O
+        brokerage   brokerage  NOUN  NN  compound  8  O
+        firm        firm       NOUN  NN  appos     4  O
+        ,           ,          PUNCT ,   punct     8  O
+        and         and        CCONJ CC  cc        8  O
+        Beta        Beta       PROPN NNP conj      8  B-ORG
+        .           .          PUNCT .   punct     2  O
+    """) == {("gamma", "subsidiaryOf", "acme"), ("gamma", "subsidiaryOf", "beta")}
