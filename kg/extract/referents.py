@@ -483,8 +483,8 @@ def _story_leaders(ctx: Context, tok) -> list[DocEntity]:
     group ("a group formed by Jane Doe"): the one led group of the story."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this") for c in tok.children):
         return []
-    if any(c.dep_ in ("compound", "poss", "nmod", "appos") for c in tok.children):
-        return []
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos", "amod") for c in tok.children):
+        return []  # "the British group" is a company, not the band of investors
     lemma = noun_lemma(tok)
     found = {
         tuple(e.index for e in led): led

@@ -66,6 +66,28 @@ def test_extract_the_group_is_the_one_the_story_says_is_led(read_table) -> None:
     ]
 
 
+def test_extract_a_group_with_an_adjective_is_a_company_not_the_led_group(table_triples) -> None:
+    """ "a group formed by Acme ... Beta, the British group's arm": a company."""
+    assert ("beta", "subsidiaryOf", "acme") not in table_triples("""
+        A        a        DET   DT  det      1  O
+        group    group    NOUN  NN  nsubj    5  O
+        formed   form     VERB  VBN acl      1  O
+        by       by       ADP   IN  agent    2  O
+        Acme     Acme     PROPN NNP pobj     3  B-ORG
+        grew     grow     VERB  VBD ROOT     5  O
+        .        .        PUNCT .   punct    5  O
+        Beta     Beta     PROPN NNP nsubj    14 B-ORG
+        ,        ,        PUNCT ,   punct    7  O
+        the      the      DET   DT  det      11 O
+        British  british  ADJ   JJ  amod     11 B-NORP
+        group    group    NOUN  NN  poss     13 O
+        's       's       PART  POS case     11 O
+        arm      arm      NOUN  NN  appos    7  O
+        grew     grow     VERB  VBD ROOT     14 O
+        .        .        PUNCT .   punct    14 O
+    """)
+
+
 def test_extract_a_holder_of_a_share_of_a_company_named_before_its_ticker(table_triples) -> None:
     """ "Corvale Networks Inc <CRVL>, holder of 4.5 pct of Halvard Systems, said ...",
     parsed with the ticker heading the name: the holder is Corvale, of Halvard's shares."""
