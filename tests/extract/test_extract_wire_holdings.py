@@ -67,8 +67,9 @@ def test_extract_the_group_is_the_one_the_story_says_is_led(read_table) -> None:
 
 
 def test_extract_a_group_with_an_adjective_is_a_company_not_the_led_group(table_triples) -> None:
-    """ "a group formed by Acme ... Beta, the British group's arm": a company."""
-    assert ("beta", "subsidiaryOf", "acme") not in table_triples("""
+    """ "A group formed by Acme grew. Zeta fell. Beta, the British group's arm, grew":
+    the British group is a company named before, not the band Acme formed."""
+    assert ("beta", "subsidiaryOf", "zeta") in table_triples("""
         A        a        DET   DT  det      1  O
         group    group    NOUN  NN  nsubj    5  O
         formed   form     VERB  VBN acl      1  O
@@ -76,15 +77,18 @@ def test_extract_a_group_with_an_adjective_is_a_company_not_the_led_group(table_
         Acme     Acme     PROPN NNP pobj     3  B-ORG
         grew     grow     VERB  VBD ROOT     5  O
         .        .        PUNCT .   punct    5  O
-        Beta     Beta     PROPN NNP nsubj    14 B-ORG
-        ,        ,        PUNCT ,   punct    7  O
-        the      the      DET   DT  det      11 O
-        British  british  ADJ   JJ  amod     11 B-NORP
-        group    group    NOUN  NN  poss     13 O
-        's       's       PART  POS case     11 O
-        arm      arm      NOUN  NN  appos    7  O
-        grew     grow     VERB  VBD ROOT     14 O
-        .        .        PUNCT .   punct    14 O
+        Zeta     Zeta     PROPN NNP nsubj    8  B-ORG
+        fell     fall     VERB  VBD ROOT     8  O
+        .        .        PUNCT .   punct    8  O
+        Beta     Beta     PROPN NNP nsubj    17 B-ORG
+        ,        ,        PUNCT ,   punct    10 O
+        the      the      DET   DT  det      14 O
+        British  british  ADJ   JJ  amod     14 B-NORP
+        group    group    NOUN  NN  poss     16 O
+        's       's       PART  POS case     14 O
+        arm      arm      NOUN  NN  appos    10 O
+        grew     grow     VERB  VBD ROOT     17 O
+        .        .        PUNCT .   punct    17 O
     """)
 
 
