@@ -431,7 +431,11 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
             if hit:
                 return hit
     if tok.dep_ == "appos" and lemma not in roles and ctx.at(tok.head):
-        return [ctx.at(tok.head)]
+        # the name right before the comma, whatever the parse hangs the apposition on:
+        # "merged WWE with the UFC, the promotion that Acme bought"
+        left = tok.left_edge.i
+        before = ctx.at(ctx.doc[left - 2]) if left >= 2 and ctx.doc[left - 1].text == "," else None
+        return [before or ctx.at(tok.head)]
     hit = _included(ctx, tok, seen)
     if hit:
         return hit

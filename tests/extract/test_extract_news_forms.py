@@ -1597,3 +1597,40 @@ def test_extract_a_list_of_controllers_goes_on_past_an_apposition(table_triples)
         Beta        Beta       PROPN NNP conj      8  B-ORG
         .           .          PUNCT .   punct     2  O
     """) == {("gamma", "subsidiaryOf", "acme"), ("gamma", "subsidiaryOf", "beta")}
+
+
+def test_extract_an_apposition_is_about_the_name_before_its_comma(table_triples) -> None:
+    """ "Zeta merged with Beta, the promotion that Acme bought", the apposition parsed
+    on Zeta: Acme bought Beta."""
+    assert ("acme", "acquires", "beta") in table_triples("""
+        Zeta       Zeta       PROPN NNP nsubj  1 B-ORG
+        merged     merge      VERB  VBD ROOT   1 O
+        with       with       ADP   IN  prep   1 O
+        Beta       Beta       PROPN NNP pobj   2 B-ORG
+        ,          ,          PUNCT ,   punct  1 O
+        the        the        DET   DT  det    6 O
+        promotion  promotion  NOUN  NN  appos  0 O
+        that       that       PRON  WDT dobj   9 O
+        Acme       Acme       PROPN NNP nsubj  9 B-ORG
+        bought     buy        VERB  VBD relcl  6 O
+        .          .          PUNCT .   punct  1 O
+    """)
+
+
+def test_extract_a_right_to_sell_is_no_sale(read_table) -> None:
+    """ "gave Beta the right to sell the stake to Acme": a right, not a deal."""
+    _, claims = read_table("""
+        Gamma  Gamma  PROPN NNP  nsubj  1 B-ORG
+        gave   give   VERB  VBD  ROOT   1 O
+        Beta   Beta   PROPN NNP  dative 1 B-ORG
+        the    the    DET   DT   det    4 O
+        right  right  NOUN  NN   dobj   1 O
+        to     to     PART  TO   aux    6 O
+        sell   sell   VERB  VB   acl    4 O
+        the    the    DET   DT   det    8 O
+        stake  stake  NOUN  NN   dobj   6 O
+        to     to     ADP   IN   prep   6 O
+        Acme   Acme   PROPN NNP  pobj   9 B-ORG
+        .      .      PUNCT .    punct  1 O
+    """)
+    assert all(c.polarity != "asserted" for c in claims if c.predicate == "investsIn")
