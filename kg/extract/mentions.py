@@ -611,7 +611,37 @@ def add_repeated_names(doc, mentions: list[RawMention], rules: Rules) -> list[Ra
             )
             taken.update(range(tok.i, end))
             break
-    return sorted(mentions + extra, key=lambda m: m.start)
+    return _numbered_names(doc, sorted(mentions + extra, key=lambda m: m.start))
+
+
+def _numbered_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """ "Six Flags" everywhere the story writes it once inside a sentence ("its Six
+    Flags subsidiary"), where NER and the repeats took only "Flags" ("Six Flags
+    operates ...", a sentence's first words)."""
+    numbered = {
+        (doc[m.start - 1].lower_, m.text)
+        for m in mentions
+        if m.start > 0 and _name_number(doc[m.start - 1])
+    }
+    if not numbered:
+        return mentions
+    out = []
+    for m in mentions:
+        before = doc[m.start - 1] if m.start > 0 else None
+        if before is not None and (before.lower_, m.text) in numbered and before.is_title:
+            span = doc[m.start - 1 : m.end]
+            m = RawMention(
+                m.start - 1,
+                m.end,
+                clean_mention(span.text),
+                span.start_char,
+                span.end_char,
+                m.type,
+                m.known,
+                m.strong,
+            )
+        out.append(m)
+    return out
 
 
 def _short_form(words: tuple[str, ...], rules: Rules) -> tuple[str, ...] | None:

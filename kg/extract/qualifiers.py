@@ -340,12 +340,24 @@ def _carried(
         amount = _event_amount(noun, sent, rules) if want_amount else None
         when = (
             _date_at(_anchors(noun, Reading.NOUN, False, rules), sent, published)
-            if want_date
+            if want_date and not _expected(noun)
             else None
         )
         if amount or when:
             return replace(claim, amount=claim.amount or amount, date=claim.date or when)
     return claim
+
+
+def _expected(noun) -> bool:
+    """Whether a later sentence speaks of the event to come ("completion of the
+    transaction is expected in May", "the deal will close next year"): its date is
+    not the claim's."""
+    for t in noun.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in ("expect", "schedule", "due") or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in t.children
+            )
+    return False
 
 
 def _names_others(noun, ents, pair: set[int]) -> bool:

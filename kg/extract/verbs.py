@@ -56,7 +56,10 @@ def verb_claims(ctx: Context, tok) -> list[RawClaim]:
         found = pairs(trig, agents, patients, tok, method, Reading.VERB)
         if trig.together and len(patients) > 1:
             found += group(trig, patients, tok, method, Reading.VERB)
-        majority = trig.majority and any(_majority(c) for c in tok.children if c.dep_ in OBJ_DEPS)
+        objects = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        if lemma in ctx.rules.sales and any(_majority(c) or _whole_stock(c) for c in objects):
+            found = []  # "sold the stock of its Beta unit": the buyer's, see sale_claims
+        majority = trig.majority and any(_majority(c) for c in objects)
         for c in found:
             c.ended = c.end_dated = trig.ends
             if majority:

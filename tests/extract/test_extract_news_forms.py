@@ -1634,3 +1634,45 @@ def test_extract_a_right_to_sell_is_no_sale(read_table) -> None:
         .      .      PUNCT .    punct  1 O
     """)
     assert all(c.polarity != "asserted" for c in claims if c.predicate == "investsIn")
+
+
+def test_extract_a_number_word_that_opens_a_name_everywhere(read_table) -> None:
+    """ "Acme sold its Six Flags unit. Six Flags grew": NER takes "Flags" at the start
+    of the sentence; the story writes "Six Flags" inside one."""
+    entities, _ = read_table("""
+        Acme   Acme   PROPN NNP  nsubj    1 B-ORG
+        sold   sell   VERB  VBD  ROOT     1 O
+        its    its    PRON  PRP$ poss     5 O
+        Six    six    NUM   CD   nummod   4 B-CARDINAL
+        Flags  Flags  PROPN NNP  compound 5 O
+        unit   unit   NOUN  NN   dobj     1 O
+        .      .      PUNCT .    punct    1 O
+        Six    six    NUM   CD   nummod   8 B-CARDINAL
+        Flags  Flags  PROPN NNP  nsubj    9 B-ORG
+        grew   grow   VERB  VBD  ROOT     9 O
+        .      .      PUNCT .    punct    9 O
+    """)
+    assert "Six Flags" in {e.label for e in entities}
+    assert "Flags" not in {e.label for e in entities}
+
+
+def test_extract_a_seller_of_a_whole_company_invests_in_it_no_more(table_triples) -> None:
+    """ "Acme agreed to sell the stock of its Beta unit to Gamma": Gamma buys Beta; Acme
+    holds no stake in it after."""
+    triples = table_triples("""
+        Acme    Acme    PROPN NNP  nsubj    1 B-ORG
+        agreed  agree   VERB  VBD  ROOT     1 O
+        to      to      PART  TO   aux      3 O
+        sell    sell    VERB  VB   xcomp    1 O
+        the     the     DET   DT   det      5 O
+        stock   stock   NOUN  NN   dobj     3 O
+        of      of      ADP   IN   prep     5 O
+        its     its     PRON  PRP$ poss     9 O
+        Beta    Beta    PROPN NNP  compound 9 B-ORG
+        unit    unit    NOUN  NN   pobj     6 O
+        to      to      ADP   IN   prep     3 O
+        Gamma   Gamma   PROPN NNP  pobj     10 B-ORG
+        .       .       PUNCT .    punct    1 O
+    """)
+    assert ("gamma", "acquires", "beta") in triples
+    assert ("acme", "investsIn", "beta") not in triples

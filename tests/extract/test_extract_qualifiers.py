@@ -385,10 +385,18 @@ DATES = [
         "executive.",
         ("tomas-lindqvist", "executiveOf", "corvale-networks"),
         "2026-11-24",
-    ),  # "until" dates the end, not the claim
+    ),
+    # "until" dates the end, not the claim
     (
         "Northwind Robotics, the chain owned by Halvard Systems until 2021, was sold that year.",
         ("northwind-robotics", "subsidiaryOf", "halvard-systems"),
+        None,
+    ),
+    # a later sentence on when the deal is to close does not date it
+    (
+        "Halvard Systems agreed to buy Corvale Networks.\n\nCompletion of the deal is "
+        "expected in March.",
+        ACQ,
         None,
     ),
 ]
