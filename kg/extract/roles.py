@@ -44,7 +44,12 @@ def role_claims(ctx: Context, tok) -> list[RawClaim]:
             continue
         holders = (trig.named_holder and _named_holders(ctx, tok)) or referents
         related = [e for e in _related(ctx.avoiding(holders), tok, first, trig) if e not in holders]
-        related = related or _joined(ctx, tok) or _acting_on(ctx, tok, trig, holders)
+        related = (
+            related
+            or _joined(ctx, tok)
+            or _acting_on(ctx, tok, trig, holders)
+            or _deal_partner(ctx, tok, trig)
+        )
         if not related:
             related, holders = _named_by(ctx, tok, holders)
         method, guessed = f"role:{lemma}", False
@@ -190,6 +195,39 @@ def _acting_on(ctx: Context, tok, trig: Trigger, holders) -> list[DocEntity]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in trig.acting_verbs:
         return []
     return [e for e in subject_of(ctx, verb) if e not in holders]
+
+
+def _deal_partner(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """ "its takeover of former parent Beta", "bought by former subsidiary Acme": a
+    unit's or owner's title set before one party of a deal relates it to the other."""
+    if trig.predicate != "subsidiaryOf":
+        return []
+    if tok.dep_ == "compound":
+        name = tok.head  # the slot of the deal the named party fills
+        if ctx.at(name) is None:
+            return []
+    elif any(c.dep_ in ("appos", "compound", "npadvmod") and ctx.at(c) for c in tok.children):
+        name = tok  # "takeover of former parent AT&T" with the name hung on the title
+    else:
+        return []
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        event = name.head.head
+        if event.pos_ == "NOUN" and noun_lemma(event) in ctx.rules.words.deal_nouns:
+            return [e for c in event.children if c.dep_ == "poss" for e in refer(ctx, c)]
+        return []
+    verb = name.head.head if name.dep_ == "pobj" and name.head.dep_ == "agent" else None
+    if verb is None and name.dep_ == "dobj":
+        verb = name.head
+    if verb is None or not any(
+        t.predicate == "acquires" for t in ctx.rules.verbs.get(verb.lemma_.lower(), ())
+    ):
+        return []
+    if name.dep_ == "dobj":
+        return subject_of(ctx, verb)
+    passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in refer(ctx, c)]
+    if not passive and verb.dep_ == "acl":
+        passive = refer(ctx, verb.head)  # "AT&T, being bought by former subsidiary SBC"
+    return passive or subject_of(ctx, verb)
 
 
 def _named_by(ctx: Context, tok, holders: list[DocEntity]):

@@ -1676,3 +1676,33 @@ def test_extract_a_seller_of_a_whole_company_invests_in_it_no_more(table_triples
     """)
     assert ("gamma", "acquires", "beta") in triples
     assert ("acme", "investsIn", "beta") not in triples
+
+
+def test_extract_a_former_parent_in_a_takeover_is_the_buyers_parent(table_triples) -> None:
+    """ "Acme completed its takeover of former parent Beta": Acme was Beta's unit."""
+    assert table_triples("""
+        Acme       Acme      PROPN NNP  nsubj    1 B-ORG
+        completed  complete  VERB  VBD  ROOT     1 O
+        its        its       PRON  PRP$ poss     3 O
+        takeover   takeover  NOUN  NN   dobj     1 O
+        of         of        ADP   IN   prep     3 O
+        former     former    ADJ   JJ   amod     6 O
+        parent     parent    NOUN  NN   compound 7 O
+        Beta       Beta      PROPN NNP  pobj     4 B-ORG
+        .          .         PUNCT .    punct    1 O
+    """) == {("acme", "acquires", "beta"), ("acme", "subsidiaryOf", "beta")}
+
+
+def test_extract_bought_by_a_former_subsidiary(table_triples) -> None:
+    """ "Beta, being bought by former subsidiary Acme"."""
+    assert table_triples("""
+        with        with        ADP   IN  prep     0 O
+        Beta        Beta        PROPN NNP pobj     0 B-ORG
+        being       be          AUX   VBG auxpass  3 O
+        bought      buy         VERB  VBN acl      1 O
+        by          by          ADP   IN  agent    3 O
+        former      former      ADJ   JJ  amod     7 O
+        subsidiary  subsidiary  NOUN  NN  compound 7 O
+        Acme        Acme        PROPN NNP pobj     4 B-ORG
+        .           .           PUNCT .   punct    0 O
+    """) == {("acme", "acquires", "beta"), ("acme", "subsidiaryOf", "beta")}
