@@ -179,6 +179,14 @@ def _mention_countries(span, ents, words) -> set[str]:
     for c in root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             out |= noun_countries(c, ents, words)  # "X, a Basel developer of ..."
+        elif c.dep_ in ("acl", "relcl") and c.lower_ in words.located_words:
+            for p in c.children:  # "X, based in Basel", "X, which is headquartered in ..."
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.pos_ == "PROPN":
+                            code = _place(o, ents, words, located=True)
+                            if code:
+                                out.add(code)
         elif c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end:
             for p in c.children:  # "X of Japan"
                 if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ == "GPE":

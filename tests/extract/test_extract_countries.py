@@ -139,3 +139,32 @@ def test_extract_a_nationality_passes_over_a_name_tied_to_another_country(table_
     """)
     assert ("ravi-menon", "executiveOf", "gorvan") in triples
     assert ("ravi-menon", "executiveOf", "halden") not in triples
+
+
+def test_extract_a_name_based_in_a_city_is_tied_to_its_country(table_triples) -> None:
+    """ "Tovaris, based in Basel, sued Amvale. Amvale grew. The Swiss company was founded
+    by Lena Hart": the company is Tovaris, based in a Swiss city, not Amvale, the
+    nearer subject."""
+    assert ("lena-hart", "founderOf", "tovaris") in table_triples("""
+        Tovaris    Tovaris    PROPN NNP nsubj     6  B-ORG
+        ,          ,          PUNCT ,   punct     0  O
+        based      base       VERB  VBN acl       0  O
+        in         in         ADP   IN  prep      2  O
+        Basel      Basel      PROPN NNP pobj      3  B-GPE
+        ,          ,          PUNCT ,   punct     0  O
+        sued       sue        VERB  VBD ROOT      6  O
+        Amvale     Amvale     PROPN NNP dobj      6  B-ORG
+        .          .          PUNCT .   punct     6  O
+        Amvale     Amvale     PROPN NNP nsubj     10 B-ORG
+        grew       grow       VERB  VBD ROOT      10 O
+        .          .          PUNCT .   punct     10 O
+        The        the        DET   DT  det       14 O
+        Swiss      swiss      ADJ   JJ  amod      14 B-NORP
+        company    company    NOUN  NN  nsubjpass 16 O
+        was        be         AUX   VBD auxpass   16 O
+        founded    found      VERB  VBN ROOT      16 O
+        by         by         ADP   IN  agent     16 O
+        Lena       Lena       PROPN NNP compound  19 B-PERSON
+        Hart       Hart       PROPN NNP pobj      17 I-PERSON
+        .          .          PUNCT .   punct     16 O
+    """)
