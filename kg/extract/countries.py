@@ -32,6 +32,7 @@ __all__ = ["load_place_countries", "place_countries", "noun_countries", "org_cou
 #: Words that make an adjective of nationality a region's ("North American").
 _REGION_WORDS = frozenset({"north", "south", "latin", "central", "east", "west", "pan"})
 _COUNTRY_MARK = "!"  # a country's own name, in the cache file
+_VERSION = 1  # of the way the table is read, part of the cache file's name
 
 
 def place_countries() -> dict[str, str]:
@@ -71,7 +72,8 @@ def place_countries() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    path = _cache_file().with_name(_cache_file().stem.replace("places", "countries") + ".tsv")
+    places = _cache_file()
+    path = places.with_name(places.stem.replace("places", "countries") + f"-{_VERSION}.tsv")
     try:
         return dict(line.split("\t") for line in path.read_text("utf-8").splitlines())
     except (OSError, ValueError):

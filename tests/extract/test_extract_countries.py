@@ -168,3 +168,36 @@ def test_extract_a_name_based_in_a_city_is_tied_to_its_country(table_triples) ->
         Hart       Hart       PROPN NNP pobj      17 I-PERSON
         .          .          PUNCT .   punct     16 O
     """)
+
+
+def test_extract_a_countrys_government_is_not_a_company_tied_to_it(table_triples) -> None:
+    """ "Voldane, a Paris-based maker, sued Beta. ... The French government will invest
+    in Delta": the government is France's own, not Voldane, tied to France."""
+    triples = table_triples("""
+        Voldane     Voldane     PROPN NNP nsubj     8  B-ORG
+        ,           ,           PUNCT ,   punct     0  O
+        a           a           DET   DT  det       6  O
+        Paris       Paris       PROPN NNP npadvmod  5  B-GPE
+        +-          -           PUNCT HYPH punct    5  O
+        +based      base        VERB  VBN amod      6  O
+        maker       maker       NOUN  NN  appos     0  O
+        ,           ,           PUNCT ,   punct     0  O
+        sued        sue         VERB  VBD ROOT      8  O
+        Beta        Beta        PROPN NNP dobj      8  B-ORG
+        .           .           PUNCT .   punct     8  O
+        Gamma       Gamma       PROPN NNP nsubj     12 B-ORG
+        agreed      agree       VERB  VBD ROOT      12 O
+        to          to          PART  TO  aux       14 O
+        buy         buy         VERB  VB  xcomp     12 O
+        Delta       Delta       PROPN NNP dobj      14 B-ORG
+        .           .           PUNCT .   punct     12 O
+        The         the         DET   DT  det       19 O
+        French      french      ADJ   JJ  amod      19 B-NORP
+        government  government  NOUN  NN  nsubj     21 O
+        will        will        AUX   MD  aux       21 O
+        invest      invest      VERB  VB  ROOT      21 O
+        in          in          ADP   IN  prep      21 O
+        Delta       Delta       PROPN NNP pobj      22 B-ORG
+        .           .           PUNCT .   punct     21 O
+    """)
+    assert ("voldane", "investsIn", "delta") not in triples
