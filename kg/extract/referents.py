@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import EntityType
 from .context import OBJ_DEPS, SUBJ_DEPS, Context
+from .countries import noun_countries
 from .resolve import DocEntity
 from .rules import Rules
 
@@ -608,9 +609,23 @@ def _described(ctx: Context, tok) -> list[DocEntity]:
             noun=tok.lower_,
             exclude=ctx.avoid,
             prefer=ctx.ents.described_as(lemma, tok.i) if specific else frozenset(),
+            countries=described_countries(ctx, tok),
         )
         return distinct([a])
     return []
+
+
+def described_countries(ctx: Context, tok):
+    """The countries a description names ("the Frankfurt-based exchange", "the
+    Swiss company"), with the article's ties of its organisations; None when it
+    names none. Not a country's public body ("the French government": the
+    country's own, not a company tied to it), nor several ("the Canadian
+    publishers")."""
+    words = ctx.rules.words
+    if tok.tag_ == "NNS" or tok.lower_ in words.public_body_words:
+        return None
+    wanted = noun_countries(tok, ctx.ents, words)
+    return (frozenset(wanted), ctx.ents.ties(words)) if wanted else None
 
 
 def _listed_after(ctx: Context, tok) -> list[DocEntity]:
@@ -677,6 +692,7 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
             exclude=ctx.avoid,
             # "its North American unit, 7-Eleven Inc. ... bought by the unit"
             prefer=ctx.ents.described_as(lemma, tok.i),
+            countries=described_countries(ctx, tok) if types == (ORG,) else None,
         )
         return distinct([a])
     return []

@@ -106,6 +106,7 @@ class DocEntities:
         #: indices of entities that appear as the source of reported speech
         self.sources: set[int] = set()
         self.by_token: dict[int, DocEntity] = {}
+        self._ties: dict[int, frozenset[str]] | None = None
         for e in entities:
             for m in e.mentions:
                 for i in range(m.start, m.end):
@@ -124,6 +125,7 @@ class DocEntities:
         noun: str | None = None,
         exclude: set[int] = frozenset(),
         prefer: frozenset[int] = frozenset(),
+        countries: tuple[frozenset[str], dict[int, frozenset[str]]] | None = None,
     ) -> DocEntity | None:
         """The entity of one of ``types`` that ``token`` (a pronoun or "the
         company") most likely points back to.
@@ -136,10 +138,14 @@ class DocEntities:
         ``skip`` are never taken. Entities that only appear as sources ("the
         Post reported", "told the BBC") are a last resort; a description whose
         ``noun`` is part of a name ("the department" for "the Justice
-        Department") means that name, and one the article described with that
-        noun before (``prefer``: "Solencia, the Bilbao-based utility ... the
-        utility's arm") comes next.
+        Department") means that name; then, for a description that names a
+        country (``countries``: its countries and the article's ties of each
+        organisation, :meth:`ties`), an organisation tied to that country, and
+        one tied only to others last ("the Swiss company" after "Helvion, a
+        Basel developer"); then one the article described with that noun before
+        (``prefer``: "Solencia, the Bilbao-based utility ... the utility's arm").
         """
+        wanted, tied = countries or (frozenset(), {})
         speakers = self._speakers_of(token) if description else set()
         singular = token.lower_ in ("it", "its")
         sents = self._sent_starts()
@@ -152,7 +158,10 @@ class DocEntities:
             for m in e.mentions:
                 named = bool(noun) and noun in e.label.lower().split()
                 preferred = e.index in prefer
-                far = m.start < lower and not (named or preferred)
+                fit = 0
+                if wanted and e.index in tied:
+                    fit = 1 if tied[e.index] & wanted else -1
+                far = m.start < lower and not (named or preferred or fit > 0)
                 if m.start in skip or m.end > token.i or far:
                     continue
                 root = self.doc[m.start : m.end].root
@@ -168,6 +177,7 @@ class DocEntities:
                     root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
                 )
                 rank = (
+                    fit,
                     named,
                     preferred,
                     e.index not in self.sources,
@@ -180,6 +190,15 @@ class DocEntities:
                 if best is None or rank > best[0]:
                     best = (rank, e)
         return best[1] if best else None
+
+    def ties(self, words) -> dict[int, frozenset[str]]:
+        """Organisation index -> the countries the article ties it to ("German rival
+        Deutsche Boerse"), read once per article (:mod:`kg.extract.countries`)."""
+        if self._ties is None:
+            from .countries import org_countries
+
+            self._ties = org_countries(self, words)
+        return self._ties
 
     def described_as(self, lemma: str, before: int) -> frozenset[int]:
         """The entities the article describes with the noun ``lemma`` before token

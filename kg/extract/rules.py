@@ -231,6 +231,12 @@ class Words:
     lemma_slips: Mapping[str, str] = field(
         default_factory=dict, metadata={"match": "map", "doc": "lemma slips"}
     )
+    nationalities: Mapping[str, str] = field(
+        default_factory=dict, metadata={"match": "map", "doc": "'Swiss': its country's code"}
+    )
+    country_names: Mapping[str, str] = field(
+        default_factory=dict, metadata={"match": "map", "doc": "'Britain': names tables lack"}
+    )
 
 
 _WORD_LISTS = {f.name: f.metadata["match"] for f in fields(Words)}
@@ -430,6 +436,13 @@ def _merge_list(origin: str, name: str, have, body):
             raise RuleError(f"{origin}: {name}: expected a mapping")
         if name == "ner_types":
             body = {str(k): _entity_type(origin, f"{name}: {k}", v) for k, v in body.items()}
+        if name in ("nationalities", "country_names"):
+            for k, v in body.items():
+                if str(k) != str(k).lower() or not re.fullmatch(r"[A-Z]{2}", str(v)):
+                    raise RuleError(
+                        f"{origin}: {name}: {k!r}: a lower-case word and a country's "
+                        "two-letter code (ISO 3166)"
+                    )
         return {**(have or {}), **{str(k): v for k, v in body.items()}}
     if not isinstance(body, list) or not all(isinstance(w, str) for w in body):
         raise RuleError(f"{origin}: {name}: expected a list of words")
