@@ -71,7 +71,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def quote_sources(doc, said: dict[int, list]) -> dict[tuple[int, int], DocEntity]:
     """(start, end) of each quotation -> its speaker, named in the same
-    sentence or the next ones of the paragraph ('"...," she said.').
+    sentence or the next ones of the paragraph ('"...," she said.'), else in the
+    sentence before it in the paragraph (a quotation that goes on).
 
     ``said`` maps each sentence's start token to its :func:`sentence_sources`.
     """
@@ -88,4 +89,14 @@ def quote_sources(doc, said: dict[int, list]) -> dict[tuple[int, int], DocEntity
             if found:
                 out[span] = found[0][0]
                 break
+        if span not in out:
+            # a quotation that goes on after its speaker is named: '"...," said Jane
+            # Doe. "And more ..."' in the same paragraph
+            for prev in reversed(sents[max(0, first - 2) : first]):
+                if "\n\n" in text[prev.end_char : span[0]]:
+                    break
+                found = said.get(prev.start)
+                if found:
+                    out[span] = found[0][0]
+                    break
     return out

@@ -426,6 +426,13 @@ ATTRIBUTION = [
     ),
     ("Daniel Reyes said Halvard Systems had sued Corvale Networks.", SUES, "daniel-reyes"),
     ('"Halvard Systems will sue Corvale Networks," Priya Raman said.', SUES, "priya-raman"),
+    # a quotation that goes on after the speaker is named
+    (
+        '"Halvard Systems is growing fast," said Priya Raman, an analyst at Kestrel Research. '
+        '"It will sue Corvale Networks next year."',
+        SUES,
+        "priya-raman",
+    ),
     pytest.param(
         '"Halvard Systems will sue Corvale Networks," Daniel Reyes said.',
         SUES,
