@@ -336,6 +336,9 @@ def _carried(
             None,
         )
         if noun is None:
+            price = _price_for(raw, sent, ents, pair, rules) if want_amount else None
+            if price is not None:
+                return replace(claim, amount=price)
             continue
         amount = _event_amount(noun, sent, rules) if want_amount else None
         when = (
@@ -346,6 +349,25 @@ def _carried(
         if amount or when:
             return replace(claim, amount=claim.amount or amount, date=claim.date or when)
     return claim
+
+
+def _price_for(raw: RawClaim, sent, ents, pair: set[int], rules: Rules) -> Money | None:
+    """The sum paid or received "for" what was bought, named again in a later sentence
+    with no other party: "Acme will receive 350 mln dlrs for the Beta unit"."""
+    if raw.predicate != "acquires":
+        return None
+    for t in sent:
+        if t.lower_ != "for" or t.dep_ != "prep":
+            continue
+        named = {ents.at(u).index for u in t.subtree if ents.at(u) is not None}
+        if raw.object.index not in named or named - pair:
+            continue
+        spans = [m for m in find_money(sent.text) if m.paid]
+        clause = _clause_tokens(t.head, rules.words.deal_nouns)
+        own = [m for m in spans if _inside(m, sent, clause)]
+        if len(own) == 1:
+            return own[0].money
+    return None
 
 
 def _expected(noun) -> bool:

@@ -207,6 +207,7 @@ def _refer_org_pronoun(ctx: Context, tok, seen) -> list[DocEntity]:
         return [] if own.index in ctx.avoid else [own]
     found = (
         _coordinated_owner(ctx, tok)
+        or _speaking_description(ctx, tok)
         or _controller(ctx, tok, (ORG,))
         or _described_subject(ctx, tok)
         or ctx.ents.antecedent(
@@ -295,6 +296,21 @@ def _own_subject(ctx: Context, tok) -> DocEntity | None:
     verb = tok.head.head
     subjects = [ctx.at(c) for c in verb.children if c.dep_ == "nsubj" and ctx.at(c)]
     return subjects[0] if len(subjects) == 1 and subjects[0].type == ORG else None
+
+
+def _speaking_description(ctx: Context, tok) -> DocEntity | None:
+    """ "The partnership said it acquired 346,600 shares": "it" is the speaker, a
+    description that stands for a company."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ccomp":
+        return None
+    speech = tok.head.head
+    if speech.lemma_.lower() not in ctx.rules.words.speech_verbs:
+        return None
+    subj = [c for c in speech.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ != "NOUN" or noun_lemma(subj[0]) not in ctx.rules.words.org_nouns:
+        return None
+    hit = [e for e in refer(ctx, subj[0]) if e.type == ORG]
+    return hit[0] if len(hit) == 1 else None
 
 
 def _described_subject(ctx: Context, tok) -> DocEntity | None:

@@ -1706,3 +1706,30 @@ def test_extract_bought_by_a_former_subsidiary(table_triples) -> None:
         Acme        Acme        PROPN NNP pobj     4 B-ORG
         .           .           PUNCT .   punct    0 O
     """) == {("acme", "acquires", "beta"), ("acme", "subsidiaryOf", "beta")}
+
+
+def test_extract_it_is_the_description_that_says_so(table_triples) -> None:
+    """ "Acme, an investment partnership, told Zeta ... The partnership said it acquired
+    shares of Beta": "it" is the partnership, Acme."""
+    assert ("acme", "investsIn", "beta") in table_triples("""
+        Acme         Acme         PROPN NNP nsubj    7  B-ORG
+        ,            ,            PUNCT ,   punct    0  O
+        an           an           DET   DT  det      5  O
+        investment   investment   NOUN  NN  compound 5  O
+        partnership  partnership  NOUN  NN  appos    0  O
+        ,            ,            PUNCT ,   punct    0  O
+        grew         grow         VERB  VBD ROOT     7  O
+        .            .            PUNCT .   punct    7  O
+        Zeta         Zeta         PROPN NNP nsubj    10 B-ORG
+        fell         fall         VERB  VBD ROOT     10 O
+        .            .            PUNCT .   punct    10 O
+        The          the          DET   DT  det      12 O
+        partnership  partnership  NOUN  NN  nsubj    13 O
+        said         say          VERB  VBD ROOT     13 O
+        it           it           PRON  PRP nsubj    15 O
+        acquired     acquire      VERB  VBD ccomp    13 O
+        shares       share        NOUN  NNS dobj     15 O
+        of           of           ADP   IN  prep     16 O
+        Beta         Beta         PROPN NNP pobj     17 B-ORG
+        .            .            PUNCT .   punct    13 O
+    """)

@@ -254,6 +254,19 @@ MONEY = [
         ("halvard-systems", "contractWith", "corvale-networks"),
         Money(6e9, "USD"),
     ),
+    # the price named "for" what was bought in a later sentence
+    (
+        "Halvard Systems agreed to buy Corvale Networks.\n\nTidemark Holdings will pay "
+        "$350 million for Corvale Networks and Northwind Robotics.",
+        ACQ,
+        None,
+    ),
+    (
+        "Tidemark Holdings agreed to sell Corvale Networks to Halvard Systems.\n\nTidemark "
+        "Holdings will receive $350 million for Corvale Networks.",
+        ACQ,
+        Money(350e6, "USD"),
+    ),
     # the sum is in a later sentence that names the same event
     (
         "Halvard Systems agreed to buy Corvale Networks.\n\nThe deal, valued at $5 billion, "
