@@ -32,6 +32,12 @@ def polarity(claim: RawClaim, rules: Rules) -> Polarity:
         c.dep_ == "amod" and c.lower_ in words.unsettled_words for c in tok.children
     ):
         return HEDGED  # "the possible takeover", "a proposed merger"
+    if (
+        claim.reading is Reading.NOUN
+        and tok.lemma_.lower() in words.contest_nouns
+        and tok.head.lemma_.lower() != "win"
+    ):
+        return HEDGED  # "a bidding war for Beta" is a bid until it is won
     node, came_from = tok, None
     for _ in range(6):
         found = _marked(node, words)

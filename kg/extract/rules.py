@@ -223,6 +223,7 @@ class Words:
     hedging_aux: frozenset[str] = _match("word", "auxiliaries that hedge")
     fact_marks: frozenset[str] = _match("word", "conjunctions of fact")
     unsettled_words: frozenset[str] = _match("word", "'the possible takeover'")
+    contest_nouns: frozenset[str] = _match("lemma", "'won a takeover battle': won or a bid")
     announcing_verbs: frozenset[str] = _match("lemma", "verbs dating the deal they announce")
     taking_up_verbs: frozenset[str] = _match("lemma", "verbs taking up a role")
     deal_nouns: frozenset[str] = _match("lemma", "nouns of deals")

@@ -1733,3 +1733,32 @@ def test_extract_it_is_the_description_that_says_so(table_triples) -> None:
         Beta         Beta         PROPN NNP pobj     17 B-ORG
         .            .            PUNCT .   punct    13 O
     """)
+
+
+def test_extract_a_takeover_battle_won_is_a_deal_and_one_fought_a_bid(read_table) -> None:
+    """ "Acme has won a takeover battle for Beta"; "Acme joined the battle for Beta"."""
+    _, claims = read_table("""
+        Acme      Acme      PROPN NNP nsubj    2 B-ORG
+        has       have      AUX   VBZ aux      2 O
+        won       win       VERB  VBN ROOT     2 O
+        a         a         DET   DT  det      5 O
+        takeover  takeover  NOUN  NN  compound 5 O
+        battle    battle    NOUN  NN  dobj     2 O
+        for       for       ADP   IN  prep     5 O
+        Beta      Beta      PROPN NNP pobj     6 B-ORG
+        .         .         PUNCT .   punct    2 O
+    """)
+    assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
+        ("acme", "acquires", "beta", "asserted")
+    ]
+    _, claims = read_table("""
+        Acme      Acme      PROPN NNP nsubj    1 B-ORG
+        joined    join      VERB  VBD ROOT     1 O
+        the       the       DET   DT  det      4 O
+        takeover  takeover  NOUN  NN  compound 4 O
+        battle    battle    NOUN  NN  dobj     1 O
+        for       for       ADP   IN  prep     4 O
+        Beta      Beta      PROPN NNP pobj     5 B-ORG
+        .         .         PUNCT .   punct    1 O
+    """)
+    assert all(c.polarity != "asserted" for c in claims)
