@@ -87,13 +87,7 @@ def _clause_tokens(tok, deal_nouns: frozenset[str]) -> set[int]:
 def _other_deals(raw: RawClaim, sent) -> set[int]:
     """The verbs joined to the trigger's clause that deal with other parties: "taking
     over Beta in 2020 and paying $6bn for Gamma" keeps the $6bn from Beta's claim."""
-    own = {
-        t.i
-        for e in (raw.subject, raw.object)
-        for m in e.mentions
-        if sent.start_char <= m.start_char < sent.end_char
-        for t in sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand") or ()
-    }
+    own = {t.i for e in (raw.subject, raw.object) for span in _spans(e, sent) for t in span}
     out: set[int] = set()
     path = {raw.token.i} | {a.i for a in raw.token.ancestors}
     for t in sent:
@@ -226,13 +220,17 @@ def claim_date(raw: RawClaim, sent, published, rules: Rules) -> str | None:
 
 def _object_roots(raw: RawClaim, sent) -> set[int]:
     """The heads of the claim object's mentions in ``sent``."""
-    return {
-        span.root.i
-        for m in raw.object.mentions
+    return {span.root.i for span in _spans(raw.object, sent)}
+
+
+def _spans(entity, sent) -> list:
+    """The spans of an entity's mentions in ``sent``."""
+    spans = (
+        sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        for m in entity.mentions
         if sent.start_char <= m.start_char < sent.end_char
-        for span in [sent.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")]
-        if span is not None
-    }
+    )
+    return [span for span in spans if span is not None]
 
 
 def _date_at(anchors: set[int], sent, published) -> str | None:

@@ -450,9 +450,7 @@ def _refer_noun(ctx: Context, tok, seen) -> list[DocEntity]:
     if tok.dep_ == "appos" and lemma not in roles and ctx.at(tok.head):
         # the name right before the comma, whatever the parse hangs the apposition on:
         # "merged WWE with the UFC, the promotion that Acme bought"
-        left = tok.left_edge.i
-        before = ctx.at(ctx.doc[left - 2]) if left >= 2 and ctx.doc[left - 1].text == "," else None
-        return [before or ctx.at(tok.head)]
+        return [_name_before_comma(ctx, tok) or ctx.at(tok.head)]
     hit = _included(ctx, tok, seen)
     if hit:
         return hit
@@ -605,14 +603,8 @@ def _described(ctx: Context, tok) -> list[DocEntity]:
     if dets & {"the", "this", "a", "an"}:
         # a description set off by a comma right after a name is about that name
         # ("Blue Origin, the rocket company founded by ...")
-        left = tok.left_edge.i
-        named = ctx.at(ctx.doc[left - 2]) if left >= 2 else None
-        if (
-            named is not None
-            and ctx.doc[left - 1].text == ","
-            and tok.dep_ != "poss"
-            and named.type != PERSON
-        ):
+        named = _name_before_comma(ctx, tok)
+        if named is not None and tok.dep_ != "poss" and named.type != PERSON:
             return [named]
     if dets & {"the", "this"}:
         lemma = noun_lemma(tok)
@@ -718,15 +710,21 @@ def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
     """ "buy AIG Life, the British protection arm of AIG", parsed with the apposition
     on another name: a title set off by a comma and "the" right after a company is
     that company's, whatever the parse."""
-    if tok.dep_ != "appos":
+    if tok.dep_ != "appos" or ctx.doc[tok.left_edge.i].lower_ != "the":
         return None
-    left = tok.left_edge.i
-    if left < 2 or ctx.doc[left].lower_ != "the" or ctx.doc[left - 1].text != ",":
-        return None
-    named = ctx.at(ctx.doc[left - 2])
+    named = _name_before_comma(ctx, tok)
     if named is None or named.type != ORG or ctx.at(tok.head) in (None, named):
         return None
     return [named]
+
+
+def _name_before_comma(ctx: Context, tok) -> DocEntity | None:
+    """The name right before the comma that opens the phrase of ``tok`` ("Blue Origin,
+    the rocket company ..."), whatever the parse hangs the phrase on."""
+    left = tok.left_edge.i
+    if left < 2 or ctx.doc[left - 1].text != ",":
+        return None
+    return ctx.at(ctx.doc[left - 2])
 
 
 def _new_part(ctx: Context, tok) -> bool:
