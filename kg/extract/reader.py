@@ -128,7 +128,7 @@ def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Clai
         sentence=text[start:end],
         sentence_start=start,
         sentence_end=end,
-        attributed_to=_source(raw, said.get(sent.start, ()), quoted),
+        attributed_to=_source(raw, said.get(sent.start, ()), quoted, options.rules.words),
         amount=claim_amount(raw, sent, options.rules)
         if raw.predicate in MONEY_PREDICATES
         else None,
@@ -141,24 +141,51 @@ def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Clai
     )
 
 
-def _source(raw: RawClaim, found, quoted) -> str | None:
+def _source(raw: RawClaim, found, quoted, words) -> str | None:
     """Who the sentence says the claim comes from: the subject of a speech verb that
-    reports it, "according to X", or the speaker of the quotation it stands in. A
-    description, or background in a relative clause ("Musk, who co-founded OpenAI,
-    ..."), is the article's own voice."""
+    reports it, "according to X", or the speaker of the quotation it stands in.
+
+    A description, or background in a relative clause ("Musk, who co-founded OpenAI,
+    ..."), is the article's own voice, unless a party speaks of its own action: "Acme
+    said it agreed to sell its Beta unit" (Acme says Beta is its unit), "Acme said it
+    was pleased with Beta, in which it bought a stake". What the report takes as given
+    ("said it would cut jobs following its takeover of Beta") is not what it reports.
+    """
     tok = raw.token
-    if raw.reading.event and not any(t.dep_ == "relcl" for t in (tok, *tok.ancestors)):
-        for entity, verb, phrase in found:
-            # what the speech verb reports, not the speaker's own description
-            # ("said Jane Doe, Acme's chief executive")
-            scope = verb.head if verb.lower_ == "according" else verb
-            reported = tok in scope.subtree or (
-                # a closing "..., the Post reported." governs the sentence before it
-                verb.i > tok.i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-            )
-            if verb.i != tok.i and reported and tok not in phrase.subtree:
-                return entity.key
+    background = not raw.reading.event or any(t.dep_ == "relcl" for t in (tok, *tok.ancestors))
+    for entity, verb, phrase in found:
+        # what the speech verb reports, not the speaker's own description
+        # ("said Jane Doe, Acme's chief executive")
+        scope = verb.head if verb.lower_ == "according" else verb
+        reported = tok in scope.subtree or (
+            # a closing "..., the Post reported." governs the sentence before it
+            verb.i > tok.i and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        )
+        if verb.i == tok.i or not reported or tok in phrase.subtree:
+            continue
+        path = _heads_below(tok, scope)
+        if any(t.lower_ in words.presupposing_words for t in path):
+            continue
+        if not background:
+            return entity.key
+        if entity.key in (raw.subject.key, raw.object.key) and (
+            # a relative clause's own event, or a description within what the party
+            # says it did (not within its opinion: "claims it was punished for the
+            # ambitions of its founder X" is no report of who founded it)
+            raw.reading.event or any(t.pos_ == "VERB" for t in path[1:])
+        ):
+            return entity.key
     for (start, end), speaker in quoted.items():
         if start <= tok.idx < end:
             return speaker.key
     return None
+
+
+def _heads_below(tok, top) -> list:
+    """``tok`` and its heads up to, not including, ``top``."""
+    out = [tok]
+    for t in tok.ancestors:
+        if t.i == top.i:
+            break
+        out.append(t)
+    return out

@@ -213,6 +213,7 @@ class Words:
     naming_verbs: frozenset[str] = _match("lemma", "'named Jane Doe chief executive'")
     succeeding_verbs: frozenset[str] = _match("lemma", "'succeeded Jane Doe as chief'")
     speech_verbs: frozenset[str] = _match("lemma", "verbs of reported speech")
+    presupposing_words: frozenset[str] = _match("word", "'said ... following its takeover'")
     past_role_words: frozenset[str] = _match("word", "'former chief executive'")
     ending_verbs: frozenset[str] = _match("lemma", "'ended the partnership'")
     public_body_words: frozenset[str] = _match("word", "words of public bodies' names")
