@@ -673,7 +673,14 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
         tok = tok.head.head
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
-    for finder in (_set_off_after, _beside_role, _named_unit, _role_in_clause, _role_of_verb):
+    for finder in (
+        _set_off_after,
+        _named_after_company,
+        _beside_role,
+        _named_unit,
+        _role_in_clause,
+        _role_of_verb,
+    ):
         hit = finder(ctx, tok, seen)
         if hit is not None:
             return hit
@@ -716,6 +723,26 @@ def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
     if named is None or named.type != ORG or ctx.at(tok.head) in (None, named):
         return None
     return [named]
+
+
+def _named_after_company(ctx: Context, tok, seen) -> list[DocEntity] | None:
+    """ "The chief executive of Acme, Jane Doe, said ...", "his counterpart at Acme,
+    Jane Doe": the person set off after the title's company holds the title, though
+    the parse hangs her on the company."""
+    role = ctx.rules.roles.get(noun_lemma(tok))
+    if not role or role[0].predicate not in ("executiveOf", "founderOf"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in role[0].preps:
+            continue
+        for company in prep.children:
+            if company.dep_ != "pobj" or getattr(ctx.at(company), "type", None) != ORG:
+                continue
+            for c in company.children:
+                named = ctx.at(c) if c.dep_ == "appos" else None
+                if named is not None and named.type == PERSON and c.i not in seen:
+                    return [named]
+    return None
 
 
 def _name_before_comma(ctx: Context, tok) -> DocEntity | None:

@@ -1762,3 +1762,51 @@ def test_extract_a_takeover_battle_won_is_a_deal_and_one_fought_a_bid(read_table
         .         .         PUNCT .   punct    1 O
     """)
     assert all(c.polarity != "asserted" for c in claims)
+
+
+def test_extract_the_person_set_off_after_a_title_s_company_holds_it(table_triples) -> None:
+    """ "The founder of Corvale Networks, Jane Doe, said ...", parsed with Jane Doe in
+    apposition to the company: she is the founder, not the person named before."""
+    assert table_triples("""
+        John           John         PROPN  NNP   compound   1   B-PERSON
+        Smith          Smith        PROPN  NNP   nsubj      2   I-PERSON
+        spoke          speak        VERB   VBD   ROOT       2   O
+        first          first        ADV    RB    advmod     2   B-ORDINAL
+        .              .            PUNCT  .     punct      2   O
+        The            the          DET    DT    det        6   O
+        founder        founder      NOUN   NN    nsubj      14  O
+        of             of           ADP    IN    prep       6   O
+        Corvale        Corvale      PROPN  NNP   compound   9   B-ORG
+        Networks       Networks     PROPN  NNP   pobj       7   I-ORG
+        ,              ,            PUNCT  ,     punct      9   O
+        Jane           Jane         PROPN  NNP   compound   12  B-PERSON
+        Doe            Doe          PROPN  NNP   appos      9   I-PERSON
+        ,              ,            PUNCT  ,     punct      9   O
+        said           say          VERB   VBD   ROOT       14  O
+        sales          sale         NOUN   NNS   nsubj      16  O
+        rose           rise         VERB   VBD   ccomp      14  O
+        .              .            PUNCT  .     punct      14  O
+    """) == {("jane-doe", "founderOf", "corvale-networks")}
+
+
+def test_extract_a_counterpart_set_off_after_the_company_holds_the_title(table_triples) -> None:
+    """ "Acme chief executive John Smith and his counterpart at Corvale, Jane Doe":
+    she runs Corvale."""
+    assert table_triples("""
+        Acme           Acme         PROPN  NNP   compound   2   B-ORG
+        chief          chief        ADJ    JJ    amod       2   O
+        executive      executive    NOUN   NN    nsubj      14  O
+        John           John         PROPN  NNP   compound   4   B-PERSON
+        Smith          Smith        PROPN  NNP   appos      2   I-PERSON
+        and            and          CCONJ  CC    cc         4   O
+        his            his          PRON   PRP$  poss       7   O
+        counterpart    counterpart  NOUN   NN    conj       4   O
+        at             at           ADP    IN    prep       7   O
+        Corvale        Corvale      PROPN  NNP   pobj       8   B-ORG
+        ,              ,            PUNCT  ,     punct      9   O
+        Jane           Jane         PROPN  NNP   compound   12  B-PERSON
+        Doe            Doe          PROPN  NNP   appos      9   I-PERSON
+        ,              ,            PUNCT  ,     punct      4   O
+        spoke          speak        VERB   VBD   ROOT       14  O
+        .              .            PUNCT  .     punct      14  O
+    """) == {("john-smith", "executiveOf", "acme"), ("jane-doe", "executiveOf", "corvale")}
