@@ -284,6 +284,24 @@ def resolve_mentions(
     or one word of ``firm_words`` ("Airbus", then "Airbus Defence and Space")."""
     clusters: list[DocEntity] = []
     by_key: dict[str, DocEntity] = {}
+
+    def named_apart(m: RawMention, other: RawMention) -> bool:
+        """Whether ``m`` is named in an apposition that describes ``other`` ("Biocon
+        Biologics, a unit of Biocon"), or ``other`` in one of ``m``; not in brackets
+        ("Oil India Ltd (OIL)")."""
+        if not doc.has_annotation("DEP"):
+            return False
+        for a, b in ((m, other), (other, m)):
+            root = doc[b.end - 1]
+            for c in root.children:
+                if (
+                    c.dep_ == "appos"
+                    and c.left_edge.i <= a.start <= c.right_edge.i
+                    and "(" not in (c.left_edge.text, doc[max(c.left_edge.i - 1, 0)].text)
+                ):
+                    return True
+        return False
+
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         curated = curation.alias_target(m.text) if curation else None
         if curated is not None:
@@ -291,7 +309,9 @@ def resolve_mentions(
             target = by_key.get(key) or _new(clusters)
             target.curated_key, target.curated_label = curated
         else:
-            key, target = _place(m, gazetteer, clusters, by_key, (distinct, firm_words))
+            key, target = _place(
+                m, gazetteer, clusters, by_key, (distinct, firm_words), named_apart
+            )
         target.mentions.append(m)
         by_key.setdefault(key, target)
         if curated is None and target.known is None:
@@ -321,6 +341,7 @@ def _place(
     clusters: list[DocEntity],
     by_key: dict[str, DocEntity],
     words: tuple[frozenset[str], frozenset[str]],
+    named_apart=None,
 ) -> tuple[str, DocEntity]:
     """The key of a mention and the entity it joins: a known entity, one with the
     same key, a longer name it abbreviates, a known person's surname, or a new one."""
@@ -328,7 +349,7 @@ def _place(
     key = name_key(known.name if known else m.text)
     target = by_key.get(key)
     if target is None and known is None:
-        target = _partial_match(m, clusters, *words)
+        target = _partial_match(m, clusters, *words, named_apart=named_apart)
     if target is None and known is None and len(m.text.split()) == 1:
         known = lookup_surname(gazetteer, m.text)
         if known is not None:
@@ -403,8 +424,10 @@ def _partial_match(
     clusters: list[DocEntity],
     distinct: frozenset[str] = frozenset(),
     firm_words: frozenset[str] = frozenset(),
+    named_apart=None,
 ) -> DocEntity | None:
-    """A longer name this mention abbreviates: a surname, a first word, an acronym."""
+    """A longer name this mention abbreviates: a surname, a first word, an acronym;
+    not one its apposition describes ("Biocon Biologics, a unit of Biocon")."""
     words = m.text.split()
     mkey = name_key(m.text)
     # a name with its suffix is a company's full name, not a short one ("Beta Corp")
@@ -431,6 +454,8 @@ def _partial_match(
                         and not m.strong
                     )
                 )
+                if found and named_apart and any(named_apart(m, x) for x in e.mentions):
+                    break
             if found or m.text.isupper() and m.text in _acronyms(other.text):
                 hits.append(e)
                 break

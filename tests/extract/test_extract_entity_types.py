@@ -603,6 +603,51 @@ def test_extract_entity_types_foundation_is_another_organisation(read_table) -> 
     assert set(found) == {"Halvard Foundation", "Halvard"}
 
 
+def test_extract_entity_types_a_name_in_an_apposition_is_not_its_head_s_short_form(
+    read_table,
+) -> None:
+    """ "Pellan Biologics, a unit of Pellan, sells Zorvex": the apposition relates
+    two companies, so "Pellan" is not "Pellan Biologics" shortened."""
+    table = """
+        Pellan         Pellan       PROPN  NNP   compound   1   B-ORG
+        Biologics      Biologics    PROPN  NNP   nsubj      9   I-ORG
+        ,              ,            PUNCT  ,     punct      1   O
+        a              a            DET    DT    det        4   O
+        unit           unit         NOUN   NN    appos      1   O
+        of             of           ADP    IN    prep       4   O
+        Pellan         Pellan       PROPN  NNP   pobj       5   B-ORG
+        ,              ,            PUNCT  ,     punct      1   O
+        already        already      ADV    RB    advmod     9   O
+        sells          sell         VERB   VBZ   ROOT       9   O
+        Zorvex         Zorvex       PROPN  NNP   dobj       9   B-PRODUCT
+        .              .            PUNCT  .     punct      9   O
+    """
+    assert set(entities_of(read_table, table)) == {"Pellan Biologics", "Pellan", "Zorvex"}
+    _, claims = read_table(table)
+    assert ("pellan-biologics", "subsidiaryOf", "pellan") in {
+        (c.subject, c.predicate, c.object) for c in claims
+    }
+
+
+def test_extract_entity_types_a_bracketed_short_name_is_the_same(read_table) -> None:
+    """ "Pellan Oil Ltd (Pellan) said": a short name in brackets names the company
+    before it."""
+    found = entities_of(
+        read_table,
+        """
+        Pellan         Pellan       PROPN  NNP   compound   2   B-ORG
+        Oil            Oil          PROPN  NNP   compound   2   I-ORG
+        Ltd            Ltd          PROPN  NNP   nsubj      7   I-ORG
+        (              (            PUNCT  -LRB- punct      4   O
+        Pellan         Pellan       PROPN  NNP   appos      2   B-ORG
+        )              )            PUNCT  -RRB- punct      4   O
+        +said          say          VERB   VBD   ROOT       7   O
+        +.             .            PUNCT  .     punct      7   O
+    """,
+    )
+    assert found == {"Pellan Oil Ltd": ("Pellan",)}
+
+
 def test_extract_entity_types_company_with_suffix_is_no_short_name(read_table) -> None:
     """ "Quorn Pacific Corp" is a company's full name, not "Quorn Pacific National
     Bank" shortened."""
