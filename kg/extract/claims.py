@@ -55,6 +55,7 @@ class RawClaim:
     ended: bool = False  # the relation no longer holds
     end_dated: bool = False  # the trigger's time phrase dates the end ("resigned in 2021")
     guessed: bool = False  # a bare title's organisation, guessed from the story
+    undated: bool = False  # a state before the event the sentence dates ("sold its unit")
 
 
 def pairs(

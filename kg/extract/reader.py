@@ -132,7 +132,7 @@ def _claim(raw: RawClaim, text: str, said, options: ReadOptions, quoted) -> Clai
         amount=claim_amount(raw, sent, options.rules)
         if raw.predicate in MONEY_PREDICATES
         else None,
-        date=None if raw.end_dated else when,
+        date=None if raw.end_dated or raw.undated else when,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         polarity=raw.polarity.value,
         method=raw.method,

@@ -109,6 +109,8 @@ class Trigger:
     damages: frozenset[str] = frozenset()  # "seeking damages from Beta": claimant verbs
     permit: bool = False  # with a public body, a permit, not a contract ("a licence")
     majority: str | None = None  # the predicate when the share bought is a majority
+    #: what a company sold was to its seller: "Acme sold Beta to Gamma", Beta was Acme's
+    seller: str | None = None
     confidence: float = 0.8
     origin: str = ""  # file and entry, for messages
 
@@ -149,7 +151,7 @@ _BOOL_FIELDS = {
     "object_preps",
     "together",
 }
-_STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority"}
+_STR_FIELDS = {"particle", "needs_prep", "bars_prep", "pos", "majority", "seller"}
 _TYPE_FIELDS = {"subject_types", "object_types"}
 _WORD_KEYS = {"lemma", "lemmas", "word", "words"}
 _POS = {"NOUN", "PROPN", "VERB", "ADJ"}
@@ -564,6 +566,8 @@ def _checked(origin: str, where: str, t: Trigger) -> Trigger:
             )
     if t.particle and t.kind is not Kind.VERB:
         raise RuleError(f"{origin}: {where}: particle is for verbs")
-    if t.majority is not None and t.majority not in PREDICATE:
-        raise RuleError(f"{origin}: {where}: unknown predicate {t.majority!r} for majority")
+    for name in ("majority", "seller"):
+        value = getattr(t, name)
+        if value is not None and value not in PREDICATE:
+            raise RuleError(f"{origin}: {where}: unknown predicate {value!r} for {name}")
     return t

@@ -8,6 +8,8 @@ token, and returns :class:`~kg.extract.claims.RawClaim` records.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import EntityType
 from .claims import RawClaim, Reading, group, pairs
 from .context import OBJ_DEPS, SUBJ_DEPS, Context
@@ -479,7 +481,7 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
     indirect = _indirect_buyers(ctx, tok) if verb and not buyers else []
     buyers += [e for t in indirect for e in refer(ctx, t)]
     if not buyers:
-        return []
+        return []  # "sells Yesafili" offers a product
     if verb:
         things = [c for c in tok.children if c.dep_ in OBJ_DEPS and c not in indirect]
     else:
@@ -510,8 +512,31 @@ def sale_claims(ctx: Context, tok) -> list[RawClaim]:
         if trig.majority and any(_majority(t) or _whole_stock(t) for t in things):
             for c in found:  # "sold all of Beta", "the stock of its Beta unit"
                 c.predicate, c.method = trig.majority, method + ":majority"
+        if trig.seller and found:
+            out += _sellers_own(ctx, tok, trig, sold, method, reading)
         out += found
     return out
+
+
+def _sellers_own(ctx: Context, tok, trig: Trigger, sold, method: str, reading) -> list[RawClaim]:
+    """ "Acme sold Beta to Gamma", "Acme agreed to sell Beta": Beta was Acme's (the
+    subject of the verb; of a noun, its possessor: "Acme's sale of Beta"), a state
+    the sale's date does not date; not "seized and sold Acme's unit, Beta"."""
+    if tok.pos_ == "VERB":
+        sellers = subject_of(ctx, tok)
+        things = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    else:
+        sellers = [e for c in tok.children if c.dep_ == "poss" for e in refer(ctx, c)]
+        things = []
+    sellers = [e for e in sellers if e.type == ORG and e not in sold]
+    owners = [e for t in things for c in t.children if c.dep_ == "poss" for e in refer(ctx, c)]
+    if any(e not in sellers for e in owners):
+        return []
+    owned = replace(trig, predicate=trig.seller, seller=None, majority=None)
+    found = pairs(owned, sold, sellers, tok, method + ":seller", reading)
+    for c in found:
+        c.undated = True
+    return found
 
 
 def _whole_stock(phrase) -> bool:

@@ -1810,3 +1810,57 @@ def test_extract_a_counterpart_set_off_after_the_company_holds_the_title(table_t
         spoke          speak        VERB   VBD   ROOT       14  O
         .              .            PUNCT  .     punct      14  O
     """) == {("john-smith", "executiveOf", "acme"), ("jane-doe", "executiveOf", "corvale")}
+
+
+def test_extract_what_a_company_sells_was_its_own(read_table) -> None:
+    """ "Corvale agreed in March to sell Pellan Holdings to Orvik": Orvik buys Pellan,
+    which was Corvale's; March dates the sale, not Corvale's ownership."""
+    _, claims = read_table(
+        """
+        Corvale        Corvale      PROPN  NNP   compound   1   B-ORG
+        Networks       Networks     PROPN  NNP   nsubj      2   I-ORG
+        agreed         agree        VERB   VBD   ROOT       2   O
+        in             in           ADP    IN    prep       2   O
+        March          March        PROPN  NNP   pobj       3   B-DATE
+        to             to           PART   TO    aux        6   O
+        sell           sell         VERB   VB    xcomp      2   O
+        Pellan         Pellan       PROPN  NNP   compound   8   B-ORG
+        Holdings       Holdings     PROPN  NNPS  dobj       6   I-ORG
+        to             to           ADP    IN    dative     6   O
+        Orvik          Orvik        PROPN  NNP   compound   11  B-ORG
+        Capital        Capital      PROPN  NNP   pobj       9   I-ORG
+        .              .            PUNCT  .     punct      2   O
+    """,
+        published="2026-11-25",
+    )
+    assert {(c.subject, c.predicate, c.object, c.date) for c in claims} == {
+        ("orvik-capital", "acquires", "pellan", "2026-03"),
+        ("pellan", "subsidiaryOf", "corvale-networks", None),
+    }
+
+
+def test_extract_a_seller_of_another_s_unit_never_owned_it(table_triples) -> None:
+    """ "Brask Bank seized and sold Corvale's main unit, Pellan Holdings, to Orvik":
+    Pellan was Corvale's, not the bank's."""
+    assert table_triples("""
+        Brask          Brask        PROPN  NNP   compound   1   B-ORG
+        Bank           Bank         PROPN  NNP   nsubj      2   I-ORG
+        seized         seize        VERB   VBD   ROOT       2   O
+        and            and          CCONJ  CC    cc         2   O
+        sold           sell         VERB   VBD   conj       2   O
+        Corvale        Corvale      PROPN  NNP   poss       8   B-ORG
+        's             's           PART   POS   case       5   O
+        main           main         ADJ    JJ    amod       8   O
+        unit           unit         NOUN   NN    dobj       4   O
+        ,              ,            PUNCT  ,     punct      8   O
+        Pellan         Pellan       PROPN  NNP   compound   11  B-ORG
+        Holdings       Holdings     PROPN  NNP   appos      8   I-ORG
+        ,              ,            PUNCT  ,     punct      8   O
+        to             to           ADP    IN    prep       4   O
+        Orvik          Orvik        PROPN  NNP   compound   15  B-ORG
+        Capital        Capital      PROPN  NNP   pobj       13  I-ORG
+        .              .            PUNCT  .     punct      2   O
+    """) == {
+        ("orvik-capital", "acquires", "pellan"),
+        ("pellan", "subsidiaryOf", "corvale"),
+    }
