@@ -112,7 +112,7 @@ def test_extract_sale_to_a_buyer(table_triples) -> None:
         to     to     ADP   IN  prep  1 O
         Gamma  Gamma  PROPN NNP pobj  3 B-ORG
         .      .      PUNCT .   punct 1 O
-    """) == {("gamma", "acquires", "beta")}
+    """) == {("gamma", "acquires", "beta"), ("beta", "subsidiaryOf", "acme")}
 
 
 def test_extract_joint_action(table_triples) -> None:
