@@ -152,7 +152,8 @@ def _noun_arguments(ctx: Context, tok, trig: Trigger):
 def _lawsuit_parties(ctx: Context, tok, trig: Trigger, agents, patients, governor):
     """Who sues whom, from the verb a lawsuit noun hangs on: "Acme faces a lawsuit
     from Beta", "Acme accused Beta of stealing secrets in a lawsuit", "X filed a
-    suit against Y", "X is seeking $5bn in damages from Y". A governing verb that
+    suit against Y", "X is seeking $5bn in damages from Y"; or from the lawsuit's own
+    accusation: "filed a lawsuit accusing Beta of fraud". A governing verb that
     is no filing verb names no party ("a lawsuit that worries Acme")."""
     if (
         agents
@@ -168,6 +169,16 @@ def _lawsuit_parties(ctx: Context, tok, trig: Trigger, agents, patients, governo
         if accuser.lemma_.lower() in trig.accusers:
             governor = accuser
             patients = [e for c in accuser.children if c.dep_ in OBJ_DEPS for e in refer(ctx, c)]
+    if not patients:
+        # "filed a lawsuit accusing Beta of fraud"
+        patients = [
+            e
+            for v in tok.children
+            if v.dep_ == "acl" and v.lemma_.lower() in trig.accusers
+            for c in v.children
+            if c.dep_ in OBJ_DEPS
+            for e in refer(ctx, c)
+        ]
     if governor is not None and governor.lemma_.lower() not in trig.filers:
         governor = None
     if trig.damages:

@@ -149,7 +149,8 @@ def _source(raw: RawClaim, found, quoted, words) -> str | None:
     ..."), is the article's own voice, unless a party speaks of its own action: "Acme
     said it agreed to sell its Beta unit" (Acme says Beta is its unit), "Acme said it
     was pleased with Beta, in which it bought a stake". What the report takes as given
-    ("said it would cut jobs following its takeover of Beta") is not what it reports.
+    ("said it would cut jobs following its takeover of Beta") is not what it reports,
+    nor is a clause joined to the speech verb ("X said ..., but Acme sued Beta").
     """
     tok = raw.token
     background = not raw.reading.event or any(t.dep_ == "relcl" for t in (tok, *tok.ancestors))
@@ -164,8 +165,8 @@ def _source(raw: RawClaim, found, quoted, words) -> str | None:
         if verb.i == tok.i or not reported or tok in phrase.subtree:
             continue
         path = _heads_below(tok, scope)
-        if any(t.lower_ in words.presupposing_words for t in path):
-            continue
+        if path[-1].dep_ == "conj" or any(t.lower_ in words.presupposing_words for t in path):
+            continue  # "X said ..., but Acme has sued Beta": a clause of its own
         if not background:
             return entity.key
         if entity.key in (raw.subject.key, raw.object.key) and (

@@ -140,3 +140,33 @@ def test_extract_a_party_s_opinion_reports_no_description_in_it(read_table) -> N
         .              .            PUNCT  .     punct      2   O
     """)
     assert _sources(claims) == {("jane-doe", "founderOf", "corvale-networks"): None}
+
+
+def test_extract_a_clause_joined_to_the_speech_verb_is_not_reported(read_table) -> None:
+    """ "Jane Doe said she hoped for a settlement, but Corvale has filed a lawsuit
+    accusing Pellan of fraud": the lawsuit is the article's statement, not hers."""
+    _, claims = read_table("""
+        Jane           Jane         PROPN  NNP   compound   1   B-PERSON
+        Doe            Doe          PROPN  NNP   nsubj      2   I-PERSON
+        said           say          VERB   VBD   ROOT       2   O
+        she            she          PRON   PRP   nsubj      4   O
+        hoped          hope         VERB   VBD   ccomp      2   O
+        for            for          ADP    IN    prep       4   O
+        a              a            DET    DT    det        7   O
+        settlement     settlement   NOUN   NN    pobj       5   O
+        ,              ,            PUNCT  ,     punct      2   O
+        but            but          CCONJ  CC    cc         2   O
+        Corvale        Corvale      PROPN  NNP   compound   11  B-ORG
+        Networks       Networks     PROPN  NNP   nsubj      13  I-ORG
+        has            have         AUX    VBZ   aux        13  O
+        filed          file         VERB   VBN   conj       2   O
+        a              a            DET    DT    det        15  O
+        lawsuit        lawsuit      NOUN   NN    dobj       13  O
+        accusing       accuse       VERB   VBG   acl        15  O
+        Pellan         Pellan       PROPN  NNP   compound   18  B-ORG
+        Data           Data         PROPN  NNP   dobj       16  I-ORG
+        of             of           ADP    IN    prep       16  O
+        fraud          fraud        NOUN   NN    pobj       19  O
+        .              .            PUNCT  .     punct      13  O
+    """)
+    assert _sources(claims) == {("corvale-networks", "sues", "pellan-data"): None}
