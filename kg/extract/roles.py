@@ -130,7 +130,7 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
                     # "holder of 4.5 pct of Beta": the company the shares are of
                     related += shares_of(ctx, p, trig)
                 else:
-                    related += refer(ctx, p)
+                    related += refer(ctx, p) or _unnamed_part_of(ctx, p, trig)
     named = ctx.at(tok.head) if tok.dep_ in ("compound", "amod") else None
     if named is not None:
         related += [
@@ -150,6 +150,17 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
             if e is not named
         ]
     return related
+
+
+def _unnamed_part_of(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
+    """ "head of Acme's insurance arm": a post in a company's unnamed part is a post
+    at the company."""
+    if trig.predicate != "executiveOf" or not any(
+        t.predicate == "subsidiaryOf" and not t.reverse
+        for t in ctx.rules.roles.get(noun_lemma(tok), ())
+    ):
+        return []
+    return [e for c in tok.children if c.dep_ == "poss" for e in refer(ctx, c) if e.type == ORG]
 
 
 def _joined(ctx: Context, tok) -> list[DocEntity]:

@@ -1864,3 +1864,21 @@ def test_extract_a_seller_of_another_s_unit_never_owned_it(table_triples) -> Non
         ("orvik-capital", "acquires", "pellan"),
         ("pellan", "subsidiaryOf", "corvale"),
     }
+
+
+def test_extract_the_head_of_a_company_s_unnamed_arm_is_its_executive(table_triples) -> None:
+    """ "Jane Doe, head of Corvale's insurance arm": a post at Corvale."""
+    assert table_triples("""
+        Jane           Jane         PROPN  NNP   compound   1   B-PERSON
+        Doe            Doe          PROPN  NNP   nsubj      10  I-PERSON
+        ,              ,            PUNCT  ,     punct      1   O
+        head           head         NOUN   NN    appos      1   O
+        of             of           ADP    IN    prep       3   O
+        Corvale        Corvale      PROPN  NNP   poss       8   B-ORG
+        's             's           PART   POS   case       5   O
+        insurance      insurance    NOUN   NN    compound   8   O
+        arm            arm          NOUN   NN    pobj       4   O
+        ,              ,            PUNCT  ,     punct      1   O
+        resigned       resign       VERB   VBD   ROOT       10  O
+        .              .            PUNCT  .     punct      10  O
+    """) == {("jane-doe", "executiveOf", "corvale")}
