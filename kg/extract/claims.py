@@ -122,7 +122,8 @@ def type_by_roles(claims: list[RawClaim]) -> None:
     company, "the maker of Fortnite" and "builds the Leaf" make products,
     "acquired Britvic" and "merged with Beta" make companies. Each claim votes for
     the type its trigger (or else its predicate) allows each argument, when it
-    allows one; a name all of whose votes agree takes that type. Only a type NER
+    allows one, and a product doing what only parties do for a company ("AbbVie
+    bought Cerevel"); a name all of whose votes agree takes that type. Only a type NER
     alone gave is changed, only between parties and products; a full personal
     name stays a person, a lone word is made no person, a known place stays a
     place, and a model's name with a number ("A320") a product."""
@@ -138,8 +139,13 @@ def type_by_roles(claims: list[RawClaim]) -> None:
         for (e, types), (other, other_types) in (roles, roles[::-1]):
             # only a claim whose other argument fits votes ("said Jane Doe, selling
             # Beta" makes no product of Beta)
-            if len(types) == 1 and other.type in other_types:
+            if other.type not in other_types:
+                continue
+            if len(types) == 1:
                 votes.setdefault(e.index, (e, set()))[1].add(types[0])
+            elif e.type == PRODUCT and PRODUCT not in types and ORG in types:
+                # "AbbVie agreed to buy Cerevel": no product buys; a company does
+                votes.setdefault(e.index, (e, set()))[1].add(ORG)
     for e, types in votes.values():
         if len(types) == 1:
             _retype(e, next(iter(types)))

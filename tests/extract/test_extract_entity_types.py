@@ -800,6 +800,27 @@ def test_extract_entity_types_object_of_a_verb_is_typed(read_table) -> None:
     }
 
 
+def test_extract_entity_types_a_product_that_buys_is_a_company(read_table) -> None:
+    """ "Zentrix agreed to buy Halvard Systems", with NER calling Zentrix a product:
+    a person or a company buys, never a product, and a lone word is no person."""
+    entities, claims = read_table("""
+        Zentrix   Zentrix  PROPN NNP nsubj 1 B-PRODUCT
+        agreed    agree    VERB  VBD ROOT  1 O
+        to        to       PART  TO  aux   3 O
+        buy       buy      VERB  VB  xcomp 1 O
+        Halvard   Halvard  PROPN NNP compound 5 B-ORG
+        Systems   Systems  PROPN NNP dobj  3 I-ORG
+        .         .        PUNCT .   punct 1 O
+    """)
+    assert {e.label: e.type for e in entities} == {
+        "Zentrix": "Organization",
+        "Halvard Systems": "Organization",
+    }
+    assert {(c.subject, c.predicate, c.object) for c in claims} == {
+        ("zentrix", "acquires", "halvard-systems")
+    }
+
+
 def test_extract_entity_types_verbs_make_no_person_of_a_lone_word(read_table) -> None:
     """ "Zentrix runs Halvard Systems" (a misparse of "Zentrix, whose chief runs
     ...") makes no person of a lone word."""
