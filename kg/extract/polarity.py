@@ -116,8 +116,14 @@ def _stops(node, words) -> bool:
 def _subject_event(node, words) -> Polarity:
     """An event named as a subject is taken for granted ("does not expect the merger
     to affect contracts" still says there is a merger), unless its own verb denies
-    it ("the acquisition did not happen", "the deal collapsed")."""
+    it ("the acquisition did not happen", "the deal collapsed") or a modal makes one
+    not yet named a supposition ("a merger of Acme and Beta would create ...")."""
     verb = node.head
     if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in words.negating_heads:
         return NEGATED
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in node.children) and any(
+        c.dep_ == "aux" and c.lower_ in words.hedging_aux | words.conditional_aux
+        for c in verb.children
+    ):
+        return HEDGED  # "a merger between Acme and Beta would be the biggest": none yet
     return ASSERTED

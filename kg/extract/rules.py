@@ -224,6 +224,7 @@ class Words:
     negating_heads: frozenset[str] = _match("lemma", "heads that deny")
     hedging_heads: frozenset[str] = _match("lemma", "heads that hedge")
     hedging_aux: frozenset[str] = _match("word", "auxiliaries that hedge")
+    conditional_aux: frozenset[str] = _match("word", "'a merger would create'")
     fact_marks: frozenset[str] = _match("word", "conjunctions of fact")
     unsettled_words: frozenset[str] = _match("word", "'the possible takeover'")
     contest_nouns: frozenset[str] = _match("lemma", "'won a takeover battle': won or a bid")

@@ -40,3 +40,32 @@ pytestmark = pytest.mark.slow
 def test_extract_polarity_of_named_events(extractor, text, polarity):
     claims = extractor.extract(Article(id="p", text=text)).claims
     assert claims and {c.polarity for c in claims} == {polarity}
+
+
+_SUPPOSED_MERGER = """
+    {det}          {lemma}      DET    DT    det        1   O
+    merger         merger       NOUN   NN    nsubj      7   O
+    between        between      ADP    IN    prep       1   O
+    Corvale        Corvale      PROPN  NNP   pobj       2   B-ORG
+    and            and          CCONJ  CC    cc         3   O
+    Pellan         Pellan       PROPN  NNP   conj       3   B-ORG
+    would          would        AUX    MD    aux        7   O
+    create         create       VERB   VB    ROOT       7   O
+    the            the          DET    DT    det        10  O
+    biggest        big          ADJ    JJS   amod       10  O
+    bank           bank         NOUN   NN    dobj       7   O
+    .              .            PUNCT  .     punct      7   O
+"""
+
+
+@pytest.mark.parametrize(
+    ("det", "polarity"),
+    [("A", "hedged"), ("The", "asserted")],
+)
+def test_extract_polarity_an_event_supposed_with_would(read_table, det, polarity) -> None:
+    """ "A merger between Corvale and Pellan would create the biggest bank": a
+    supposition; "The merger ... would create" takes the merger as agreed."""
+    _, claims = read_table(_SUPPOSED_MERGER.format(det=det, lemma=det.lower()))
+    assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
+        ("corvale", "mergesWith", "pellan", polarity)
+    ]
