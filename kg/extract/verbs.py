@@ -553,10 +553,7 @@ def _buyer(ctx: Context, tok) -> list[DocEntity]:
     """Who a sale is to: the phrase's referents, or the company whose unnamed unit it
     is ("sold Beta to an affiliate of Gamma": Gamma buys)."""
     found = refer(ctx, tok)
-    if found or not any(
-        t.predicate == "subsidiaryOf" and not t.reverse
-        for t in ctx.rules.roles.get(noun_lemma(tok), ())
-    ):
+    if found or noun_lemma(tok) not in ctx.rules.words.part_nouns:
         return found
     return [
         e

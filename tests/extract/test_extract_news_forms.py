@@ -87,8 +87,9 @@ def test_extract_a_word_of_quantity_deeper_in_the_object_is_no_share(table_tripl
 
 
 def test_extract_a_share_of_an_owners_named_affiliate_is_the_affiliate(table_triples) -> None:
-    """ "60% of Beta's affiliate Gamma Corp" buys Gamma; "20% of Beta's car division" is
-    still a share of Beta."""
+    """ "60% of Beta's affiliate Gamma Corp" buys Gamma (not a unit of Beta's: an
+    affiliate may be a minority holding); "20% of Beta's car division" is still a
+    share of Beta."""
     assert table_triples("""
         Acme       Acme       PROPN NNP nsubj    1 B-ORG
         bought     buy        VERB  VBD ROOT     1 O
@@ -100,7 +101,7 @@ def test_extract_a_share_of_an_owners_named_affiliate_is_the_affiliate(table_tri
         affiliate  affiliate  NOUN  NN  compound 9 O
         Gamma      Gamma      PROPN NNP compound 9 B-ORG
         Corp.      Corp.      PROPN NNP pobj     4 I-ORG
-    """) == {("acme", "acquires", "gamma"), ("gamma", "subsidiaryOf", "beta")}
+    """) == {("acme", "acquires", "gamma")}  # an affiliate is no unit: maybe a minority
     assert table_triples("""
         Acme      Acme      PROPN NNP nsubj    1 B-ORG
         bought    buy       VERB  VBD ROOT     1 O
@@ -581,7 +582,7 @@ def test_extract_name_cut_from_its_noun(table_triples) -> None:
         bank     bank     NOUN  NN  pobj  3 O
         Gamma    Gamma    PROPN NNP ROOT  6 B-ORG
         .        .        PUNCT .   punct 6 O
-    """) == {("gamma", "acquires", "beta")}
+    """) == {("gamma", "acquires", "beta"), ("beta", "subsidiaryOf", "acme")}
 
 
 def test_extract_controlled_by(table_triples) -> None:

@@ -207,7 +207,10 @@ def test_extract_a_sale_to_an_affiliate_of_a_company_is_to_that_company(table_tr
         Capital        Capital      PROPN  NNP   compound   10  I-ORG
         Corp.          Corp.        PROPN  NNP   pobj       7   I-ORG
         .              .            PUNCT  .     punct      1   O
-    """) == {("corvale-capital", "acquires", "halvard-systems")}
+    """) == {
+        ("corvale-capital", "acquires", "halvard-systems"),
+        ("halvard-systems", "subsidiaryOf", "acme"),
+    }
 
 
 def test_extract_selling_the_stock_of_a_unit_sells_the_unit(table_triples) -> None:
