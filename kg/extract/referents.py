@@ -799,22 +799,40 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
 
 def _named_unit(ctx: Context, tok, seen) -> list[DocEntity] | None:
     """ "Alphabet's Google unit": the unit is Google (without the possessor, "the
-    Yukos unit" is a unit of Yukos); "Ilya Sutskever, a co-founder and board
+    Yukos unit" is a unit of Yukos, unless the story named Yukos someone's unit
+    before); "Ilya Sutskever, a co-founder and board
     member": two titles read as one; "researchers including Jane Doe"."""
-    if any(c.dep_ == "poss" for c in tok.children) and any(
-        t.predicate == "subsidiaryOf" and not t.reverse
-        for t in ctx.rules.roles.get(noun_lemma(tok), ())
-    ):
+    lemma = noun_lemma(tok)
+    if any(t.predicate == "subsidiaryOf" and not t.reverse for t in ctx.rules.roles.get(lemma, ())):
         named = [
             ctx.at(c)
             for c in tok.children
             if c.dep_ == "compound" and ctx.at(c) and ctx.at(c).type == ORG
         ]
-        if named:
+        if named and (
+            any(c.dep_ == "poss" for c in tok.children)
+            # "its Six Flags subsidiary ... the Six Flags subsidiary": the same unit
+            or _owned_before_as(ctx, named[0], lemma, tok.i)
+        ):
             return named[:1]
     if tok.dep_ == "nmod" and tok.head.dep_ == "appos":
         return refer(ctx, tok.head.head, seen)
     return _included(ctx, tok, seen) or None
+
+
+def _owned_before_as(ctx: Context, e: DocEntity, lemma: str, before: int) -> bool:
+    """Whether the story named ``e`` before as someone's unit of that noun: "its Six
+    Flags theme park subsidiary"."""
+    for m in e.mentions:
+        if m.end > before:
+            break
+        node = ctx.doc[m.end - 1]
+        while node.dep_ == "compound" and node.head.i > node.i:
+            node = node.head
+        if node.i != m.end - 1 and noun_lemma(node) == lemma:
+            if any(c.dep_ == "poss" for c in node.children):
+                return True
+    return False
 
 
 def _role_in_clause(ctx: Context, tok, seen) -> list[DocEntity] | None:

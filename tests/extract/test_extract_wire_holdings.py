@@ -230,3 +230,32 @@ def test_extract_selling_the_stock_of_a_unit_sells_the_unit(table_triples) -> No
     """)
     assert ("corvale", "acquires", "halvard") in triples
     assert ("corvale", "investsIn", "halvard") not in triples
+
+
+def test_extract_the_unit_named_before_is_the_same_unit(table_triples) -> None:
+    """ "Acme sold its Pellan theme park subsidiary. Acme said it will receive 350 mln
+    dlrs for the Pellan subsidiary": Pellan is Acme's unit, not Acme a unit of Pellan."""
+    assert table_triples("""
+        Acme           Acme         PROPN  NNP   compound   1   B-ORG
+        Corp           Corp         PROPN  NNP   nsubj      2   I-ORG
+        sold           sell         VERB   VBD   ROOT       2   O
+        its            its          PRON   PRP$  poss       7   O
+        Pellan         Pellan       PROPN  NNP   compound   7   B-ORG
+        theme          theme        NOUN   NN    compound   6   O
+        park           park         NOUN   NN    compound   7   O
+        subsidiary     subsidiary   NOUN   NN    dobj       2   O
+        .              .            PUNCT  .     punct      2   O
+        Acme           Acme         PROPN  NNP   nsubj      10  B-ORG
+        said           say          VERB   VBD   ROOT       10  O
+        it             it           PRON   PRP   nsubj      13  O
+        will           will         AUX    MD    aux        13  O
+        receive        receive      VERB   VB    ccomp      10  O
+        350            350          NUM    CD    nummod     16  B-CARDINAL
+        mln            mln          ADJ    JJ    amod       16  O
+        dlrs           dlrs         NOUN   NN    dobj       13  O
+        for            for          ADP    IN    prep       16  O
+        the            the          DET    DT    det        20  O
+        Pellan         Pellan       PROPN  NNP   compound   20  B-ORG
+        subsidiary     subsidiary   NOUN   NN    pobj       17  O
+        .              .            PUNCT  .     punct      10  O
+    """) == {("pellan", "subsidiaryOf", "acme")}
