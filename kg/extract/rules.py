@@ -194,6 +194,7 @@ class Words:
     org_possessed_nouns: frozenset[str] = _match("lemma", "an organisation's people, things")
     office_titles: frozenset[str] = _match("word", "titles of public office")
     name_titles: frozenset[str] = _match("word", "title words that begin or end names")
+    department_words: frozenset[str] = _match("word", "'the finance director'")
     honorifics: frozenset[str] = _match("word", "honorifics")
     title_initials: frozenset[str] = _match("word", "titles as initials: 'MP Jane Doe'")
     organisation_verbs: frozenset[str] = _match("lemma", "verbs of organisations")
@@ -268,7 +269,8 @@ class Rules:
     @cached_property
     def title_words(self) -> frozenset[str]:
         """Words of a title, not of a name: the executive and founder role nouns,
-        the words that make them titles, public offices and honorifics."""
+        the words that make them titles (not departments: "Financial Security
+        Savings"), public offices and honorifics."""
         roles = [
             t
             for ts in self.roles.values()
@@ -277,6 +279,7 @@ class Rules:
         ]
         return (
             frozenset(w for t in roles for w in (*t.words, *t.needs_modifier))
+            - self.words.department_words
             | self.words.office_titles
             | self.words.honorifics
         )

@@ -1883,3 +1883,37 @@ def test_extract_the_head_of_a_company_s_unnamed_arm_is_its_executive(table_trip
         resigned       resign       VERB   VBD   ROOT       10  O
         .              .            PUNCT  .     punct      10  O
     """) == {("jane-doe", "executiveOf", "corvale")}
+
+
+def test_extract_a_department_s_director_is_an_executive(read_table) -> None:
+    """ "Jane Doe, the finance director, said ...": an executive of the story's
+    company; and "Financial" still opens a company's name (no title word)."""
+    entities, claims = read_table("""
+        Acme           Acme         PROPN  NNP   compound   1   B-ORG
+        Corp           Corp         PROPN  NNP   nsubj      2   I-ORG
+        raised         raise        VERB   VBD   ROOT       2   O
+        its            its          PRON   PRP$  poss       4   O
+        forecast       forecast     NOUN   NN    dobj       2   O
+        .              .            PUNCT  .     punct      2   O
+        Jane           Jane         PROPN  NNP   compound   7   B-PERSON
+        Doe            Doe          PROPN  NNP   nsubj      13  I-PERSON
+        ,              ,            PUNCT  ,     punct      7   O
+        the            the          DET    DT    det        11  O
+        finance        finance      NOUN   NN    compound   11  O
+        director       director     NOUN   NN    appos      7   O
+        ,              ,            PUNCT  ,     punct      7   O
+        said           say          VERB   VBD   ROOT       13  O
+        Acme           Acme         PROPN  NNP   nsubj      16  B-ORG
+        would          would        AUX    MD    aux        16  O
+        grow           grow         VERB   VB    ccomp      13  O
+        .              .            PUNCT  .     punct      13  O
+        Financial      Financial    PROPN  NNP   compound   20  B-ORG
+        Security       Security     PROPN  NNP   compound   20  I-ORG
+        Savings        Savings      PROPN  NNP   nsubj      21  I-ORG
+        fell           fall         VERB   VBD   ROOT       21  O
+        .              .            PUNCT  .     punct      21  O
+    """)
+    assert [(c.subject, c.predicate, c.object) for c in claims] == [
+        ("jane-doe", "executiveOf", "acme")
+    ]
+    assert "Financial Security Savings" in {e.label for e in entities}
