@@ -716,13 +716,20 @@ def role_referent(ctx: Context, tok, seen=None) -> list[DocEntity]:
 def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
     """ "buy AIG Life, the British protection arm of AIG", parsed with the apposition
     on another name: a title set off by a comma and "the" right after a company is
-    that company's, whatever the parse."""
+    that company's, whatever the parse; a person's title right after a person, that
+    person's."""
     if tok.dep_ != "appos" or ctx.doc[tok.left_edge.i].lower_ != "the":
         return None
     named = _name_before_comma(ctx, tok)
-    if named is None or named.type != ORG or ctx.at(tok.head) in (None, named):
+    if named is None or ctx.at(tok.head) in (None, named):
         return None
-    return [named]
+    if named.type == PERSON:
+        # "fired Jane Roe, John Doe and Ann Lee, the company's head of legal policy":
+        # the title is the last-named person's
+        role = ctx.rules.roles.get(noun_lemma(tok))
+        person_role = role and role[0].predicate in ("executiveOf", "founderOf")
+        return [named] if person_role and ctx.at(tok.head).type == PERSON else None
+    return [named] if named.type == ORG else None
 
 
 def _named_after_company(ctx: Context, tok, seen) -> list[DocEntity] | None:

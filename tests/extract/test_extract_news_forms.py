@@ -1917,3 +1917,36 @@ def test_extract_a_department_s_director_is_an_executive(read_table) -> None:
         ("jane-doe", "executiveOf", "acme")
     ]
     assert "Financial Security Savings" in {e.label for e in entities}
+
+
+def test_extract_a_title_after_the_last_named_person_is_hers(table_triples) -> None:
+    """ "Acme was sold. The buyer fired chief executive John Roe and Jane Doe, the
+    company's head of legal policy", parsed with the title on John Roe: the head of
+    legal policy is Jane Doe."""
+    triples = table_triples("""
+        Acme           Acme         PROPN  NNP   nsubjpass  2   B-ORG
+        was            be           AUX    VBD   auxpass    2   O
+        sold           sell         VERB   VBN   ROOT       2   O
+        .              .            PUNCT  .     punct      2   O
+        The            the          DET    DT    det        5   O
+        buyer          buyer        NOUN   NN    nsubj      6   O
+        fired          fire         VERB   VBD   ROOT       6   O
+        chief          chief        ADJ    JJ    amod       8   O
+        executive      executive    NOUN   NN    compound   10  O
+        John           John         PROPN  NNP   compound   10  B-PERSON
+        Roe            Roe          PROPN  NNP   dobj       6   I-PERSON
+        and            and          CCONJ  CC    cc         10  O
+        Jane           Jane         PROPN  NNP   compound   13  B-PERSON
+        Doe            Doe          PROPN  NNP   conj       10  I-PERSON
+        ,              ,            PUNCT  ,     punct      10  O
+        the            the          DET    DT    det        16  O
+        company        company      NOUN   NN    poss       18  O
+        's             's           PART   POS   case       16  O
+        head           head         NOUN   NN    appos      10  O
+        of             of           ADP    IN    prep       18  O
+        legal          legal        ADJ    JJ    amod       21  O
+        policy         policy       NOUN   NN    pobj       19  O
+        .              .            PUNCT  .     punct      6   O
+    """)
+    # John Roe is the chief executive; the head of legal policy is Jane Doe's title
+    assert triples == {("john-roe", "executiveOf", "acme"), ("jane-doe", "executiveOf", "acme")}
