@@ -81,6 +81,11 @@ class DocEntity:
         )
 
 
+def _opens_clause(tok) -> bool:
+    """Whether ``tok`` is the subject of its sentence's main verb."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
 def _descriptions(span) -> set[str]:
     """The nouns a name is described with where it stands (lemmas)."""
     root, doc = span.root, span.doc
@@ -107,6 +112,8 @@ class DocEntities:
         self.sources: set[int] = set()
         self.by_token: dict[int, DocEntity] = {}
         self._ties: dict[int, frozenset[str]] | None = None
+        #: "It" opening a clause -> the organisation it was read as (see :meth:`antecedent`)
+        self._chained: dict[int, DocEntity | None] = {}
         for e in entities:
             for m in e.mentions:
                 for i in range(m.start, m.end):
@@ -189,6 +196,36 @@ class DocEntities:
                 )
                 if best is None or rank > best[0]:
                     best = (rank, e)
+        if (
+            token.lower_ == "it"
+            and _opens_clause(token)
+            and types == (EntityType.ORGANIZATION,)
+            and current > 0
+        ):
+            # "Constellation is the biggest winemaker. It bought Beta in 2003. Since
+            # then, it has paid $1bn for Gamma": a subject "it" goes on from the "It"
+            # that opened the sentence before
+            before = self.doc[sents[current - 1] : sents[current]]
+            pron = next((t for t in before if t.lower_ == "it" and _opens_clause(t)), None)
+            if pron is not None:
+                if pron.i not in self._chained:
+                    self._chained[pron.i] = None  # no cycle through itself
+                    self._chained[pron.i] = self.antecedent(pron, types, max_sents, exclude=exclude)
+                e = self._chained[pron.i]
+                if e is not None and e.index not in exclude:
+                    rank = (
+                        0,
+                        False,
+                        False,
+                        e.index not in self.sources,
+                        True,
+                        -1,
+                        True,
+                        True,
+                        10**9,
+                    )
+                    if best is None or rank > best[0]:
+                        best = (rank, e)
         return best[1] if best else None
 
     def ties(self, words) -> dict[int, frozenset[str]]:

@@ -1950,3 +1950,41 @@ def test_extract_a_title_after_the_last_named_person_is_hers(table_triples) -> N
     """)
     # John Roe is the chief executive; the head of legal policy is Jane Doe's title
     assert triples == {("john-roe", "executiveOf", "acme"), ("jane-doe", "executiveOf", "acme")}
+
+
+def test_extract_a_subject_it_goes_on_from_the_it_before(table_triples) -> None:
+    """ "Growth is driven by Corvale, the biggest winemaker. It bought Pellan Wines in
+    2003. Since then, it has paid 1 bln dlrs for Orvik Estates": the second "it" is
+    Corvale, as the first was, not Pellan Wines."""
+    assert table_triples("""
+        Growth         growth       NOUN   NN    nsubjpass  2   O
+        is             be           AUX    VBZ   auxpass    2   O
+        driven         drive        VERB   VBN   ROOT       2   O
+        by             by           ADP    IN    agent      2   O
+        Corvale        Corvale      PROPN  NNP   pobj       3   B-ORG
+        ,              ,            PUNCT  ,     punct      4   O
+        the            the          DET    DT    det        8   O
+        biggest        big          ADJ    JJS   amod       8   O
+        winemaker      winemaker    NOUN   NN    appos      4   O
+        .              .            PUNCT  .     punct      2   O
+        It             it           PRON   PRP   nsubj      11  O
+        bought         buy          VERB   VBD   ROOT       11  O
+        Pellan         Pellan       PROPN  NNP   compound   13  B-ORG
+        Wines          Wines        PROPN  NNPS  dobj       11  I-ORG
+        in             in           ADP    IN    prep       11  O
+        2003           2003         NUM    CD    pobj       14  B-DATE
+        .              .            PUNCT  .     punct      11  O
+        Since          since        SCONJ  IN    prep       22  O
+        then           then         ADV    RB    pcomp      17  O
+        ,              ,            PUNCT  ,     punct      22  O
+        it             it           PRON   PRP   nsubj      22  O
+        has            have         AUX    VBZ   aux        22  O
+        paid           pay          VERB   VBN   ROOT       22  O
+        1              1            NUM    CD    nummod     25  B-MONEY
+        bln            bln          ADJ    JJ    amod       25  I-MONEY
+        dlrs           dlrs         NOUN   NN    dobj       22  I-MONEY
+        for            for          ADP    IN    prep       22  O
+        Orvik          Orvik        PROPN  NNP   compound   28  B-ORG
+        Estates        Estates      PROPN  NNPS  pobj       26  I-ORG
+        .              .            PUNCT  .     punct      22  O
+    """) == {("corvale", "acquires", "pellan-wines"), ("corvale", "acquires", "orvik-estates")}
