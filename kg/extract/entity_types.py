@@ -56,7 +56,7 @@ def context_type(
         or _listed_before_type(doc, start, end, rules)
         or _listed_after_type(doc, start, rules)
         or _apposition_type(doc[start:end].root, rules)
-        or _holder_type(doc[start:end].root, rules, full_name)
+        or holder_type(doc[start:end].root, rules, full_name)
         or _described_type(doc[start:end].root, rules, full_name)
     )
 
@@ -383,7 +383,7 @@ def _apposition_type(head, rules: Rules) -> EntityType | None:
     return None
 
 
-def _holder_type(head, rules: Rules, full_name: bool) -> EntityType | None:
+def holder_type(head, rules: Rules, full_name: bool) -> EntityType | None:
     """ "the chief executive of Quora", "Qualcomm's founder": only organisations have
     these ("Yukos chief executive Steven Theede" too, but not "named Jane Doe chief
     executive"; "the company's San Francisco headquarters" is a place)."""

@@ -10,6 +10,7 @@ from ..names import CORPORATE_SUFFIXES, clean_mention, name_key
 from .entity_types import (
     argument_type,
     context_type,
+    holder_type,
     honorific_type,
     list_type,
     model_name_type,
@@ -506,6 +507,8 @@ def _typed_mention(
     known = gazetteer.lookup(text)
     if known is not None:
         typ, strong = EntityType(known.type), True
+    elif _in_dateline(span):
+        typ, strong = EntityType.PLACE, True  # "ZURICH, March 16 - ..."
     else:
         # the words of the name, without a wire's closing bracket that NER took in
         # (the mention keeps it: the parser may hang words on it)
@@ -513,6 +516,13 @@ def _typed_mention(
         found = context_type(
             doc, start, last, rules, full_name=ner_type == EntityType.PERSON and last - start > 1
         )
+        if (
+            found == EntityType.ORGANIZATION
+            and ner_type == EntityType.PLACE
+            and gazetteer.is_place(text)
+            and holder_type(doc[start:last].root, rules, False) == found
+        ):
+            found = None  # "Ukraine's new president": countries have presidents too
         typ, strong = (
             (found, True)
             if found
@@ -520,6 +530,21 @@ def _typed_mention(
         )
     return RawMention(
         start, end, text, span.start_char, span.end_char, typ, known.name if known else None, strong
+    )
+
+
+def _in_dateline(span) -> bool:
+    """Whether the name in capitals opens a wire story's dateline, a sentence of its
+    own that ends with a dash (:func:`kg.extract.nlp.paragraph_breaks`)."""
+    if not span.doc.has_annotation("SENT_START"):
+        return False
+    sent = span[0].sent
+    return (
+        span.start == sent.start
+        and span.text.isupper()
+        and sent[-1].text in ("-", "--", "\u2013", "\u2014")
+        and len(sent) > len(span) + 1
+        and sent[len(span)].text == ","
     )
 
 

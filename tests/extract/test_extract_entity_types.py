@@ -956,3 +956,43 @@ def test_extract_entity_types_honorific_before_an_untagged_name(read_table) -> N
         .         .        PUNCT .   punct 9 O
     """,
     ) == {"Quorn Builders": "Organization", "Vantesh": "Person"}
+
+
+def test_extract_entity_types_a_country_s_president_leaves_it_a_country(read_table) -> None:
+    """ "Ukraine's new president, Jane Doe": countries have presidents too; Ukraine
+    stays a place, and she is no company's executive."""
+    entities, claims = read_table("""
+        Ukraine    Ukraine    PROPN NNP poss     3 B-GPE
+        's         's         PART  POS case     0 O
+        new        new        ADJ   JJ  amod     3 O
+        president  president  NOUN  NN  nsubj    8 O
+        ,          ,          PUNCT ,   punct    3 O
+        Jane       Jane       PROPN NNP compound 6 B-PERSON
+        Doe        Doe        PROPN NNP appos    3 I-PERSON
+        ,          ,          PUNCT ,   punct    3 O
+        spoke      speak      VERB  VBD ROOT     8 O
+        .          .          PUNCT .   punct    8 O
+    """)
+    assert {e.label: e.type for e in entities} == {"Ukraine": "Place", "Jane Doe": "Person"}
+    assert not claims
+
+
+def test_extract_entity_types_a_wire_dateline_names_a_place(read_table) -> None:
+    """ "ZURICH, March 16 - Corvale Bank said ...": the dateline's city is a place,
+    whatever NER calls it."""
+    assert types(
+        read_table,
+        """
+        ZURICH     ZURICH     PROPN NNP ROOT     0 B-ORG
+        ,          ,          PUNCT ,   punct    0 O
+        March      March      PROPN NNP appos    0 B-DATE
+        16         16         NUM   CD  nummod   2 I-DATE
+        -          -          PUNCT :   punct    0 O
+        Corvale    Corvale    PROPN NNP compound 6 B-ORG
+        Bank       Bank       PROPN NNP nsubj    7 I-ORG
+        said       say        VERB  VBD ROOT     7 O
+        profits    profit     NOUN  NNS nsubj    9 O
+        rose       rise       VERB  VBD ccomp    7 O
+        .          .          PUNCT .   punct    7 O
+    """,
+    ) == {"ZURICH": "Place", "Corvale Bank": "Organization"}
