@@ -343,6 +343,8 @@ def _company_owners(ctx: Context, tok, company: DocEntity) -> list[DocEntity]:
     org_nouns = ctx.rules.words.org_nouns
     if tok.dep_ in ("compound", "amod", "nmod") and noun_lemma(tok.head) not in org_nouns:
         return []
+    if company.label.split()[-1].lower() in ctx.rules.words.body_name_words:
+        return []  # "the Bank's Monetary Policy Committee": a body of the bank, no unit
     owners = _possessor_before(ctx, tok, company)
     noun = tok.head if tok.dep_ == "appos" else None
     if (

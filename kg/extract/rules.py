@@ -220,6 +220,7 @@ class Words:
     past_role_words: frozenset[str] = _match("word", "'former chief executive'")
     ending_verbs: frozenset[str] = _match("lemma", "'ended the partnership'")
     public_body_words: frozenset[str] = _match("word", "words of public bodies' names")
+    body_name_words: frozenset[str] = _match("word", "'the Bank's Monetary Policy Committee'")
     part_nouns: frozenset[str] = _match("lemma", "parts of a company")
     money_nouns: frozenset[str] = _match("lemma", "money without a figure")
     negating_heads: frozenset[str] = _match("lemma", "heads that deny")

@@ -1988,3 +1988,20 @@ def test_extract_a_subject_it_goes_on_from_the_it_before(table_triples) -> None:
         Estates        Estates      PROPN  NNPS  pobj       26  I-ORG
         .              .            PUNCT  .     punct      22  O
     """) == {("corvale", "acquires", "pellan-wines"), ("corvale", "acquires", "orvik-estates")}
+
+
+def test_extract_an_organisation_s_own_body_is_no_unit(table_triples) -> None:
+    """ "Acme's Audit Committee met" names a body of Acme, not a subsidiary; "Acme's
+    Pellan Networks" is a unit."""
+    table = """
+        Acme           Acme         PROPN  NNP   poss       3   B-ORG
+        's             's           PART   POS   case       0   O
+        {first}        {first}      PROPN  NNP   compound   3   B-ORG
+        {last}         {last}       PROPN  NNP   nsubj      4   I-ORG
+        met            meet         VERB   VBD   ROOT       4   O
+        .              .            PUNCT  .     punct      4   O
+    """
+    assert table_triples(table.format(first="Audit", last="Committee")) == set()
+    assert table_triples(table.format(first="Pellan", last="Networks")) == {
+        ("pellan-networks", "subsidiaryOf", "acme")
+    }
