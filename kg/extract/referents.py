@@ -718,10 +718,20 @@ def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
     on another name: a title set off by a comma and "the" right after a company is
     that company's, whatever the parse; a person's title right after a person, that
     person's."""
-    if tok.dep_ != "appos" or ctx.doc[tok.left_edge.i].lower_ != "the":
+    if ctx.doc[tok.left_edge.i].lower_ != "the":
         return None
     named = _name_before_comma(ctx, tok)
-    if named is None or ctx.at(tok.head) in (None, named):
+    if named is None:
+        return None
+    if tok.dep_ != "appos":
+        # "combines the business of Beta, the aircraft maker's space division, with ..."
+        # parsed as a second object: a unit's phrase closed by a comma
+        closed = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == ","
+        role = ctx.rules.roles.get(noun_lemma(tok), ())
+        unit = any(t.predicate == "subsidiaryOf" and not t.reverse for t in role)
+        ok = tok.dep_ in ("dobj", "conj") and closed and unit and named.type == ORG
+        return [named] if ok else None
+    if ctx.at(tok.head) in (None, named):
         return None
     if named.type == PERSON:
         # "fired Jane Roe, John Doe and Ann Lee, the company's head of legal policy":

@@ -2005,3 +2005,38 @@ def test_extract_an_organisation_s_own_body_is_no_unit(table_triples) -> None:
     assert table_triples(table.format(first="Pellan", last="Networks")) == {
         ("pellan-networks", "subsidiaryOf", "acme")
     }
+
+
+def test_extract_a_unit_set_off_after_a_name_parsed_as_an_object(table_triples) -> None:
+    """ "The deal combines the space business of Corvale Space Systems, the aircraft
+    maker's space division, with Orvik", parsed with the division a second object of
+    "combines": it is still Corvale Space Systems, the maker's unit."""
+    assert table_triples("""
+        Corvale        Corvale      PROPN  NNP   nsubj      1   B-ORG
+        said           say          VERB   VBD   ROOT       1   O
+        profits        profit       NOUN   NNS   nsubj      3   O
+        rose           rise         VERB   VBD   ccomp      1   O
+        .              .            PUNCT  .     punct      1   O
+        The            the          DET    DT    det        6   O
+        deal           deal         NOUN   NN    nsubj      7   O
+        combines       combine      VERB   VBZ   ROOT       7   O
+        the            the          DET    DT    det        10  O
+        space          space        NOUN   NN    compound   10  O
+        business       business     NOUN   NN    dobj       7   O
+        of             of           ADP    IN    prep       10  O
+        Corvale        Corvale      PROPN  NNP   compound   14  B-ORG
+        Space          Space        PROPN  NNP   compound   14  I-ORG
+        Systems        Systems      PROPN  NNP   pobj       11  I-ORG
+        ,              ,            PUNCT  ,     punct      7   O
+        the            the          DET    DT    det        18  O
+        aircraft       aircraft     NOUN   NN    compound   18  O
+        maker          maker        NOUN   NN    poss       21  O
+        's             's           PART   POS   case       18  O
+        space          space        NOUN   NN    compound   21  O
+        division       division     NOUN   NN    dobj       7   O
+        ,              ,            PUNCT  ,     punct      7   O
+        with           with         ADP    IN    prep       21  O
+        Orvik          Orvik        PROPN  NNP   compound   25  B-ORG
+        Industries     Industries   PROPN  NNPS  pobj       23  I-ORG
+        .              .            PUNCT  .     punct      7   O
+    """) == {("corvale-space-systems", "subsidiaryOf", "corvale")}
