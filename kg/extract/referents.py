@@ -788,8 +788,18 @@ def _new_part(ctx: Context, tok) -> bool:
 def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
     """The name set beside the title first ("chief financial officer Ned Segal", not
     the "and Jane Doe" after it), then the name the title is set beside ("Jane
-    Doe, Acme's chief executive")."""
+    Doe, Acme's chief executive"), or the name after a second title joined to it
+    ("its former parent and phone pioneer AT&T")."""
     plural = tok.tag_ == "NNS"  # "its rivals, Heineken and AB InBev": all of them
+    for c in tok.children:
+        if (
+            c.dep_ == "conj"
+            and ctx.at(c) is not None
+            and not plural
+            and ctx.doc[tok.i + 1].lower_ == "and"
+            and _titles_between(ctx, tok.i + 2, c)
+        ):
+            return refer(ctx, c, seen, conj=False)
     for c in tok.children:
         if (
             c.dep_ == "appos"
@@ -812,6 +822,17 @@ def _beside_role(ctx: Context, tok, seen) -> list[DocEntity] | None:
     # "The owners of Rossignol, the Boix-Vives family, ...": held by what the
     # apposition describes, which is no entity of the story
     return [] if described else None
+
+
+def _titles_between(ctx: Context, start: int, name) -> bool:
+    """Whether the words from ``start`` to the name ``name`` begins are one lower-case
+    title ("phone pioneer")."""
+    words = []
+    for t in ctx.doc[start : name.i + 1]:
+        if ctx.at(t) is not None:
+            break
+        words.append(t)
+    return bool(words) and all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words)
 
 
 def _named_unit(ctx: Context, tok, seen) -> list[DocEntity] | None:

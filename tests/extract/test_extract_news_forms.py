@@ -2040,3 +2040,22 @@ def test_extract_a_unit_set_off_after_a_name_parsed_as_an_object(table_triples) 
         Industries     Industries   PROPN  NNPS  pobj       23  I-ORG
         .              .            PUNCT  .     punct      7   O
     """) == {("corvale-space-systems", "subsidiaryOf", "corvale")}
+
+
+def test_extract_a_name_after_two_joined_titles_holds_both(table_triples) -> None:
+    """ "Corvale agreed to buy its former parent and phone pioneer Orvik", parsed with
+    Orvik joined to "parent": Orvik is the former parent."""
+    assert table_triples("""
+        Corvale        Corvale      PROPN  NNP   nsubj      1   B-ORG
+        agreed         agree        VERB   VBD   ROOT       1   O
+        to             to           PART   TO    aux        3   O
+        buy            buy          VERB   VB    xcomp      1   O
+        its            its          PRON   PRP$  poss       6   O
+        former         former       ADJ    JJ    amod       6   O
+        parent         parent       NOUN   NN    dobj       3   O
+        and            and          CCONJ  CC    cc         6   O
+        phone          phone        NOUN   NN    compound   9   O
+        pioneer        pioneer      NOUN   NN    compound   10  O
+        Orvik          Orvik        PROPN  NNP   conj       6   B-ORG
+        .              .            PUNCT  .     punct      1   O
+    """) == {("corvale", "acquires", "orvik"), ("corvale", "subsidiaryOf", "orvik")}
