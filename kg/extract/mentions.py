@@ -418,8 +418,13 @@ def _region_start(doc, start: int, end: int, rules: Rules) -> int:
 
 def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
     """Whether ``text`` is the initials of words the doc writes in lower case, so no
-    name: "FDI" of "foreign direct investment", "GDP" of "gross domestic product"."""
-    if not (text.isalpha() and text.isupper() and 3 <= len(text) <= 5) or gazetteer.lookup(text):
+    name: "FDI" of "foreign direct investment", "GDP" of "gross domestic product"; or
+    the short form bracketed after one lower-case word: "megawatts (MW)"."""
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 5) or gazetteer.lookup(text):
+        return False
+    if any(_short_for_word(doc, tok, text) for tok in doc if tok.text == text):
+        return True
+    if len(text) < 3:
         return False
     n, first = len(text), text.lower()
     for tok in doc:
@@ -430,6 +435,19 @@ def _common_acronym(doc, text: str, gazetteer: Gazetteer) -> bool:
             ):
                 return True
     return False
+
+
+def _short_for_word(doc, tok, text: str) -> bool:
+    """Whether ``tok`` is bracketed right after one lower-case word it abbreviates,
+    its letters in order from the word's first: "megawatts (MW)"."""
+    i = tok.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
+        return False
+    word = doc[i - 2].text
+    if not (word.isalpha() and word.islower()) or word[0] != text[0].lower():
+        return False
+    rest = iter(word[1:])
+    return all(c in rest for c in text[1:].lower())
 
 
 def _ticker(doc, start: int, end: int, text: str) -> bool:

@@ -996,3 +996,29 @@ def test_extract_entity_types_a_wire_dateline_names_a_place(read_table) -> None:
         .          .          PUNCT .   punct    7 O
     """,
     ) == {"ZURICH": "Place", "Corvale Bank": "Organization"}
+
+
+def test_extract_entity_types_a_unit_s_bracketed_short_form_is_no_name(read_table) -> None:
+    """ "440,700 megawatts (MW)": the short form of a lower-case word is no name,
+    here or where the story counts it ("12,600 MW"); "Corvale Networks (CN)" is."""
+    assert types(
+        read_table,
+        """
+        Capacity   capacity   NOUN  NN  nsubj    1 O
+        rose       rise       VERB  VBD ROOT     1 O
+        to         to         ADP   IN  prep     1 O
+        440,700    440,700    NUM   CD  nummod   4 B-CARDINAL
+        megawatts  megawatt   NOUN  NNS pobj     2 O
+        (          (          PUNCT -LRB- punct 6 O
+        MW         MW         PROPN NNP appos    4 B-ORG
+        )          )          PUNCT -RRB- punct 6 O
+        .          .          PUNCT .   punct    1 O
+        Corvale    Corvale    PROPN NNP compound 10 B-ORG
+        Networks   Networks   PROPN NNP nsubj    14 I-ORG
+        (          (          PUNCT -LRB- punct 12 O
+        CN         CN         PROPN NNP appos    10 B-ORG
+        )          )          PUNCT -RRB- punct 12 O
+        grew       grow       VERB  VBD ROOT     14 O
+        .          .          PUNCT .   punct    14 O
+    """,
+    ) == {"Corvale Networks": "Organization"}
