@@ -32,7 +32,9 @@ def noun_claims(ctx: Context, tok) -> list[RawClaim]:
             agents, patients, governor = _lawsuit_parties(
                 ctx, tok, trig, agents, patients, governor
             )
-        agents = agents or _agent_from_above(ctx, tok, trig, governor)
+        if not agents:
+            acted = _act_on(ctx, tok)
+            agents = acted if acted is not None else _agent_from_above(ctx, tok, trig, governor)
         patients = patients or _governor_patients(ctx, governor, trig)
         if patients and governor is not None:
             # "a partnership with Beta, ..., and Gamma": the parser may hang the last
@@ -206,6 +208,21 @@ def _damages(ctx: Context, tok, trig: Trigger) -> tuple[list[DocEntity], list[Do
         for e in refer(ctx, p)
     ]
     return subject_of(ctx, node), payers
+
+
+def _act_on(ctx: Context, tok) -> list[DocEntity] | None:
+    """Who acts on the noun when another's act takes it as its "of" object: the
+    buyer in "Acme's purchase of a stake in Beta"; no one but the seller in "Acme's
+    sale of a stake in Beta" (so not the subject of a verb above). None when no
+    possessed act takes the noun."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"):
+        return None
+    act = tok.head.head
+    owners = [e for c in act.children if c.dep_ == "poss" for e in refer(ctx, c)]
+    if not owners:
+        return None
+    buying = any(t.predicate == "acquires" for t in ctx.rules.nouns.get(noun_lemma(act), ()))
+    return owners if buying else []
 
 
 def _agent_from_above(ctx: Context, tok, trig: Trigger, governor) -> list[DocEntity]:

@@ -259,3 +259,32 @@ def test_extract_the_unit_named_before_is_the_same_unit(table_triples) -> None:
         subsidiary     subsidiary   NOUN   NN    pobj       17  O
         .              .            PUNCT  .     punct      10  O
     """) == {("pellan", "subsidiaryOf", "acme")}
+
+
+_ACT_ON_A_STAKE = """
+        Gamma          Gamma        PROPN  NNP   compound   1   B-ORG
+        Inc            Inc          PROPN  NNP   nsubj      2   I-ORG
+        questioned     question     VERB   VBD   ROOT       2   O
+        Acme           Acme         PROPN  NNP   compound   4   B-ORG
+        Corp           Corp         PROPN  NNP   poss       6   I-ORG
+        's             's           PART   POS   case       4   O
+        {act}          {act}        NOUN   NN    dobj       2   O
+        of             of           ADP    IN    prep       6   O
+        a              a            DET    DT    det        9   O
+        stake          stake        NOUN   NN    pobj       7   O
+        in             in           ADP    IN    prep       9   O
+        Beta           Beta         PROPN  NNP   compound   12  B-ORG
+        Networks       Networks     PROPN  NNP   pobj       10  I-ORG
+        .              .            PUNCT  .     punct      2   O
+"""
+
+
+def test_extract_a_stake_in_another_s_purchase_is_the_buyer_s(table_triples) -> None:
+    """ "Gamma questioned Acme's purchase of a stake in Beta": Acme invests, not Gamma;
+    "Acme's sale of a stake in Beta" makes no investor of Gamma either."""
+    assert table_triples(_ACT_ON_A_STAKE.format(act="purchase")) == {
+        ("acme", "investsIn", "beta-networks")
+    }
+    assert ("gamma", "investsIn", "beta-networks") not in table_triples(
+        _ACT_ON_A_STAKE.format(act="sale")
+    )
