@@ -385,7 +385,15 @@ def _place(
     known = gazetteer.lookup(m.known or m.text)
     key = name_key(known.name if known else m.text)
     target = by_key.get(key)
-    if target is None and known is None:
+    if (
+        target is None
+        and known is None
+        and not (
+            # "China's State Environmental Protection Agency": the country, not "China
+            # Three Gorges Project" shortened
+            m.type == EntityType.PLACE and gazetteer.is_place(m.text)
+        )
+    ):
         target = _partial_match(m, clusters, *words, named_apart=named_apart)
     if target is None and known is None and len(m.text.split()) == 1:
         known = lookup_surname(gazetteer, m.text)

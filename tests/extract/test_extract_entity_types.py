@@ -1022,3 +1022,26 @@ def test_extract_entity_types_a_unit_s_bracketed_short_form_is_no_name(read_tabl
         .          .          PUNCT .   punct    14 O
     """,
     ) == {"Corvale Networks": "Organization"}
+
+
+def test_extract_entity_types_a_country_is_no_short_form_of_a_company(read_table) -> None:
+    """ "China Three Gorges Project ... China's environment agency": "China" is the
+    country, not the company's name shortened."""
+    found = entities_of(
+        read_table,
+        """
+        China      China      PROPN NNP compound 3 B-ORG
+        Three      Three      PROPN NNP compound 3 I-ORG
+        Gorges     Gorges     PROPN NNP compound 3 I-ORG
+        Project    Project    PROPN NNP nsubj    4 I-ORG
+        grew       grow       VERB  VBD ROOT     4 O
+        .          .          PUNCT .   punct    4 O
+        China      China      PROPN NNP poss     9 B-GPE
+        's         's         PART  POS case     6 O
+        environment environment NOUN NN compound 9 O
+        agency     agency     NOUN  NN  nsubj    10 O
+        objected   object     VERB  VBD ROOT     10 O
+        .          .          PUNCT .   punct    10 O
+    """,
+    )
+    assert found == {"China Three Gorges Project": (), "China": ()}
