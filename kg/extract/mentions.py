@@ -19,6 +19,7 @@ from .entity_types import (
     site_type,
 )
 from .gazetteer import Gazetteer
+from .nlp import DATELINE_DASHES
 from .rules import Rules
 
 __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
@@ -560,7 +561,7 @@ def _in_dateline(span) -> bool:
     return (
         span.start == sent.start
         and span.text.isupper()
-        and sent[-1].text in ("-", "--", "\u2013", "\u2014")
+        and sent[-1].text in DATELINE_DASHES
         and len(sent) > len(span) + 1
         and sent[len(span)].text == ","
     )

@@ -51,7 +51,7 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 
 #: Dashes that close a dateline ("NAIROBI, Nov 25 (Wire) — ...").
-_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _dateline_end(doc, start: int, months: frozenset[str]) -> int | None:
@@ -66,7 +66,7 @@ def _dateline_end(doc, start: int, months: frozenset[str]) -> int | None:
             bracketed = True
         elif tok.text == ")":
             bracketed = False
-        elif tok.text in _DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+        elif tok.text in DATELINE_DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
             return tok.i + 1 if tok.i + 1 < len(doc) else None
         elif not (
             bracketed

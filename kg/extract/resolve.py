@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Entity, EntityType, Mention
 from ..names import CORPORATE_SUFFIXES, acronym, clean_mention, name_key, strip_suffix
@@ -79,6 +80,20 @@ class DocEntity:
             mentions=tuple(Mention(m.text, m.start_char, m.end_char) for m in self.mentions),
             wikidata=self.wikidata,
         )
+
+
+class _Rank(NamedTuple):
+    """How well a mention fits as an antecedent, compared field by field, in order."""
+
+    fit: int  # 1: tied to the country a description names, -1: tied only to others
+    named: bool  # the description's noun is part of the name ("the department")
+    preferred: bool  # the article described it with the same noun before
+    actor: bool  # not only ever the source of reported speech
+    alone: bool  # not one of a list ("A, B and C each own a share of its ...")
+    nearness: int  # minus the number of sentences back
+    head: bool  # not a modifier of another noun
+    subject: bool  # a grammatical subject (or not, for a description, see antecedent)
+    end: int  # where the mention ends: the nearer the better
 
 
 def _opens_clause(tok) -> bool:
@@ -183,16 +198,16 @@ class DocEntities:
                 listed = singular and (
                     root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
                 )
-                rank = (
-                    fit,
-                    named,
-                    preferred,
-                    e.index not in self.sources,
-                    not listed,
-                    -distance,
-                    not modifier,
-                    subject,
-                    m.end,
+                rank = _Rank(
+                    fit=fit,
+                    named=named,
+                    preferred=preferred,
+                    actor=e.index not in self.sources,
+                    alone=not listed,
+                    nearness=-distance,
+                    head=not modifier,
+                    subject=subject,
+                    end=m.end,
                 )
                 if best is None or rank > best[0]:
                     best = (rank, e)
@@ -213,16 +228,17 @@ class DocEntities:
                     self._chained[pron.i] = self.antecedent(pron, types, max_sents, exclude=exclude)
                 e = self._chained[pron.i]
                 if e is not None and e.index not in exclude:
-                    rank = (
-                        0,
-                        False,
-                        False,
-                        e.index not in self.sources,
-                        True,
-                        -1,
-                        True,
-                        True,
-                        10**9,
+                    # a subject of the sentence before, named after all its mentions
+                    rank = _Rank(
+                        fit=0,
+                        named=False,
+                        preferred=False,
+                        actor=e.index not in self.sources,
+                        alone=True,
+                        nearness=-1,
+                        head=True,
+                        subject=True,
+                        end=sents[current],
                     )
                     if best is None or rank > best[0]:
                         best = (rank, e)
