@@ -19,10 +19,12 @@ from .entity_types import (
     site_type,
 )
 from .gazetteer import Gazetteer
-from .nlp import DATELINE_DASHES
 from .rules import Rules
 
 __all__ = ["RawMention", "find_mentions", "add_repeated_names", "add_untagged_names"]
+
+#: Dashes that close a dateline ("NAIROBI, Nov 25 (Wire) — ..."; :mod:`kg.extract.nlp`).
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 #: Words after a name that are a title, not part of it: "Microsoft CEO" is Microsoft.
 _TRAILING_TITLES = ("ceo", "cfo", "cto", "coo", "chief")

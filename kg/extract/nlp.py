@@ -14,6 +14,7 @@ from spacy.util import compile_suffix_regex
 from ..errors import ConfigError
 from ..limits import max_chars
 from .gazetteer import Gazetteer, load_gazetteer
+from .mentions import DATELINE_DASHES
 from .rules import load_rules
 
 __all__ = ["DEFAULT_MODELS", "default_model", "load_nlp", "pipeline_name", "paragraph_breaks"]
@@ -48,10 +49,6 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
                 continue  # a one-letter name ("X") is kept where it stands alone, see mentions
             patterns.append({"label": _LABELS.get(e.type, "ORG"), "pattern": name, "id": e.name})
     return patterns
-
-
-#: Dashes that close a dateline ("NAIROBI, Nov 25 (Wire) — ...").
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _dateline_end(doc, start: int, months: frozenset[str]) -> int | None:
