@@ -727,8 +727,7 @@ def _set_off_after(ctx: Context, tok, seen) -> list[DocEntity] | None:
         # "combines the business of Beta, the aircraft maker's space division, with ..."
         # parsed as a second object: a unit's phrase closed by a comma
         closed = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == ","
-        role = ctx.rules.roles.get(noun_lemma(tok), ())
-        unit = any(t.predicate == "subsidiaryOf" and not t.reverse for t in role)
+        unit = noun_lemma(tok) in ctx.rules.unit_nouns
         ok = tok.dep_ in ("dobj", "conj") and closed and unit and named.type == ORG
         return [named] if ok else None
     if ctx.at(tok.head) in (None, named):
@@ -841,7 +840,7 @@ def _named_unit(ctx: Context, tok, seen) -> list[DocEntity] | None:
     before); "Ilya Sutskever, a co-founder and board
     member": two titles read as one; "researchers including Jane Doe"."""
     lemma = noun_lemma(tok)
-    if any(t.predicate == "subsidiaryOf" and not t.reverse for t in ctx.rules.roles.get(lemma, ())):
+    if lemma in ctx.rules.unit_nouns:
         named = [
             ctx.at(c)
             for c in tok.children

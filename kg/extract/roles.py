@@ -155,10 +155,7 @@ def _related(ctx: Context, tok, first, trig: Trigger) -> list[DocEntity]:
 def _unnamed_part_of(ctx: Context, tok, trig: Trigger) -> list[DocEntity]:
     """ "head of Acme's insurance arm": a post in a company's unnamed part is a post
     at the company."""
-    if trig.predicate != "executiveOf" or not any(
-        t.predicate == "subsidiaryOf" and not t.reverse
-        for t in ctx.rules.roles.get(noun_lemma(tok), ())
-    ):
+    if trig.predicate != "executiveOf" or noun_lemma(tok) not in ctx.rules.unit_nouns:
         return []
     return [e for c in tok.children if c.dep_ == "poss" for e in refer(ctx, c) if e.type == ORG]
 

@@ -312,6 +312,16 @@ class Rules:
         )
 
     @cached_property
+    def unit_nouns(self) -> frozenset[str]:
+        """The role nouns whose holder is a unit of the related party ("arm", "unit",
+        "division"): the subsidiaryOf roles read forward."""
+        return frozenset(
+            lemma
+            for lemma, ts in self.roles.items()
+            if any(t.predicate == "subsidiaryOf" and not t.reverse for t in ts)
+        )
+
+    @cached_property
     def intransitive(self) -> frozenset[str]:
         """Trigger verbs with no direct object ("partner", "invest")."""
         return frozenset(w for w, ts in self.verbs.items() if all(not t.direct for t in ts))
